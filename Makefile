@@ -1,0 +1,44 @@
+# Organogram developer tasks. Everything runs inside a local virtual environment (.venv).
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+
+.DEFAULT_GOAL := help
+
+.PHONY: help run test lint clean
+
+help: ## List the available targets
+	@echo "Targets:"
+	@grep -E '^[a-z][a-zA-Z_-]*:.*## ' $(MAKEFILE_LIST) | \
+		awk 'BEGIN {FS = ":.*## "} {printf "  make %-8s %s\n", $$1, $$2}'
+
+run: $(VENV)/.installed ## Validate the IOM dataset and show its structure as of today
+	$(BIN)/organogram validate data/iom
+	$(BIN)/organogram show data/iom --at today
+
+test: $(VENV)/.installed-test ## Run the test suite
+	$(BIN)/pytest
+
+lint: $(VENV)/.installed-test ## Check the code with ruff
+	$(BIN)/ruff check .
+
+clean: ## Remove the virtual environment, build output and caches
+	rm -rf $(VENV) build dist .pytest_cache .ruff_cache .hypothesis
+	find . -name '*.egg-info' -prune -exec rm -rf {} +
+	find . -name '__pycache__' -type d -prune -exec rm -rf {} +
+
+# The virtual environment itself, created only when missing.
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+# The package in editable mode; reinstalled whenever pyproject.toml changes.
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e .
+	touch $@
+
+# The package with its test tools; reinstalled whenever pyproject.toml changes.
+$(VENV)/.installed-test: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $@

@@ -1,0 +1,139 @@
+"""The base of every change: its date, citations, reason and who recorded it.
+
+A change is a small class with two steps, shared by the web, the API, the command
+line and the loaders:
+
+* :meth:`Change.check` lists what does not hold on a structure (empty: it applies);
+* :meth:`Change.apply` checks, then mutates the structure, or raises
+  :class:`~organogram.core.errors.ChangeError` and leaves it untouched.
+
+Valid time (``date``: when the change takes effect in the organization) and record
+time (``recorded_at``, ``recorded_by``: when and by whom it entered the record) are
+kept apart.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field, fields
+from typing import ClassVar
+
+from ..dates import FuzzyDate
+from ..errors import ChangeError
+from ..model import Basis, Citation
+from ..structure import Structure
+
+#: op name -> change class; filled by :func:`register`.
+REGISTRY: dict[str, type[Change]] = {}
+
+
+def register(cls: type[Change]) -> type[Change]:
+    """Class decorator that makes a change class known under its ``op`` name."""
+    if cls.op in REGISTRY:
+        raise RuntimeError(f"change op {cls.op!r} registered twice")
+    REGISTRY[cls.op] = cls
+    return cls
+
+
+#: Fields every change has; the others are the change's own parameters.
+COMMON_FIELDS = ("id", "date", "cites", "reason", "recorded_by", "recorded_at", "basis", "note")
+
+
+@dataclass(kw_only=True)
+class Change:
+    """One dated operation on the structure."""
+
+    op: ClassVar[str] = ""
+    #: Human name of the operation, for tables and filters.
+    title: ClassVar[str] = ""
+
+    id: str = ""
+    date: FuzzyDate
+    cites: tuple[Citation, ...] = ()
+    reason: str = ""
+    recorded_by: str = ""
+    recorded_at: dt.datetime | None = None
+    basis: Basis = Basis.STATED
+    note: str = ""
+    #: Where the change was read from (file, line), for error messages; not compared.
+    origin: tuple[str, int] | None = field(default=None, compare=False, repr=False)
+
+    # ---------------------------------------------------------------- protocol
+    def check(self, s: Structure) -> list[str]:
+        """What does not hold for this change on ``s``; empty when it can apply."""
+        raise NotImplementedError
+
+    def _apply(self, s: Structure) -> None:
+        raise NotImplementedError
+
+    def apply(self, s: Structure) -> None:
+        """Apply to ``s`` after checking; raises ChangeError and changes nothing if not."""
+        problems = self.check(s)
+        if problems:
+            raise ChangeError(self.id or self.op, problems)
+        self._apply(s)
+
+    def subjects(self) -> frozenset[str]:
+        """Ids of the units and posts this change touches (for history and conflicts)."""
+        raise NotImplementedError
+
+    def params(self) -> dict[str, object]:
+        """The change's own parameters (not the common fields), by name."""
+        return {
+            f.name: getattr(self, f.name)
+            for f in fields(self)
+            if f.name not in COMMON_FIELDS and f.name != "origin"
+        }
+
+    def where(self) -> str:
+        """``file:line`` the change was read from, or its id."""
+        if self.origin:
+            return f"{self.origin[0]}:{self.origin[1]}"
+        return self.id or self.op
+
+
+# ------------------------------------------------------------------ helpers
+def need_unit(s: Structure, unit: str, problems: list[str], role: str = "unit") -> bool:
+    """Record a problem unless ``unit`` is a unit in force."""
+    if unit in s.units:
+        return True
+    if unit in s.retired_units:
+        problems.append(f"{role} {unit!r} was abolished before this date")
+    else:
+        problems.append(f"{role} {unit!r} does not exist at this date")
+    return False
+
+
+def need_post(s: Structure, post: str, problems: list[str], role: str = "post") -> bool:
+    """Record a problem unless ``post`` is a post in force."""
+    if post in s.posts:
+        return True
+    if post in s.retired_posts:
+        problems.append(f"{role} {post!r} was abolished before this date")
+    else:
+        problems.append(f"{role} {post!r} does not exist at this date")
+    return False
+
+
+def need_new_id(s: Structure, node: str, problems: list[str]) -> None:
+    """Record a problem if ``node`` is already a unit or post in force."""
+    if s.exists(node):
+        problems.append(f"{node!r} already exists at this date")
+
+
+def need_target(s: Structure, node: str, target: str | None, problems: list[str]) -> None:
+    """Check that ``target`` can be the line of oversight of ``node``: it exists, no cycle."""
+    if target is None:
+        return
+    if not s.exists(target):
+        if target in s.retired_units or target in s.retired_posts:
+            problems.append(f"oversight target {target!r} was abolished before this date")
+        else:
+            problems.append(f"oversight target {target!r} does not exist at this date")
+        return
+    if target == node:
+        problems.append(f"{node!r} cannot oversee itself")
+    elif node in s.ancestors(target):
+        problems.append(
+            f"{target!r} is under {node!r}: placing {node!r} under it would make a cycle"
+        )

@@ -1,0 +1,174 @@
+"""Changes that end units and pass them on: merge, split, replace.
+
+Each records lineage links (predecessor -> successor) so that a unit's history can
+be followed across them. What reported to an ended unit, and the posts in it, go to
+its successor unless the change says where else.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..model import LineageLink
+from ..structure import Structure
+from .base import Change, need_target, need_unit, register
+from .units import UnitSpec, check_spec
+
+
+def _hand_over(s: Structure, old: str, new: str, moves: dict[str, str]) -> None:
+    """Give what reported to ``old`` and the posts in it to ``new`` (or as ``moves`` says)."""
+    if s.oversight.get(new) == old:
+        # The successor was under its predecessor: it takes the predecessor's place.
+        s.set_oversight(new, s.oversight.get(old))
+    for child in list(s.children(old)):
+        if child != new:
+            s.set_oversight(child, moves.get(child, new))
+    for post_id in s.posts_in(old):
+        s.put_post(s.posts[post_id].but(unit=moves.get(post_id, new)))
+    if s.units.get(new) is not None and s.units[new].head is None and s.units[old].head:
+        # A successor without a head post inherits the predecessor's.
+        s.put_unit(s.units[new].but(head=s.units[old].head))
+
+
+@register
+@dataclass(kw_only=True)
+class Merge(Change):
+    """Several units become one: an existing unit among them or a new one."""
+
+    op = "merge"
+    title = "Merge"
+
+    units: tuple[str, ...]
+    into: str
+    new: UnitSpec | None = None
+    parent: str | None = None  # line of oversight of a new unit
+
+    def check(self, s: Structure) -> list[str]:
+        problems: list[str] = []
+        if len(self.units) < 1 or (self.new is None and len(self.units) < 2):
+            problems.append("a merge needs at least two units, or one unit and a new one")
+        for u in self.units:
+            need_unit(s, u, problems)
+        if self.new is not None:
+            if self.new.id != self.into:
+                problems.append(f"the new unit's id {self.new.id!r} must be {self.into!r}")
+            check_spec(s, self.new, problems)
+            need_target(s, self.into, self.parent, problems)
+            if self.parent in self.units:
+                problems.append(f"the merged unit cannot report to {self.parent!r}, merged away")
+        elif self.into not in s.units:
+            problems.append(
+                f"{self.into!r} does not exist at this date: give the new unit's name and kind"
+            )
+        return problems
+
+    def _apply(self, s: Structure) -> None:
+        if self.new is not None:
+            s.put_unit(self.new.build())
+            s.set_oversight(self.into, self.parent)
+        for u in self.units:
+            if u == self.into:
+                continue
+            s.lineage.append(LineageLink(u, self.into, "merge", self.date, self.id))
+            _hand_over(s, u, self.into, {})
+            s.retire_unit(u)
+
+    def subjects(self) -> frozenset[str]:
+        return frozenset({*self.units, self.into})
+
+
+@register
+@dataclass(kw_only=True)
+class Split(Change):
+    """A unit's work is divided among new units; the unit may go on or end."""
+
+    op = "split"
+    title = "Split"
+
+    unit: str
+    into: tuple[UnitSpec, ...]
+    keep: bool = False
+    parents: dict[str, str | None] = field(default_factory=dict)  # new unit -> oversight
+    moves: dict[str, str] = field(default_factory=dict)  # child/post -> new home
+
+    def check(self, s: Structure) -> list[str]:
+        problems: list[str] = []
+        if not self.into:
+            problems.append("a split needs at least one new unit")
+        if not need_unit(s, self.unit, problems):
+            return problems
+        new_ids = {spec.id for spec in self.into}
+        for spec in self.into:
+            check_spec(s, spec, problems)
+        if not self.keep:
+            for child in s.children(self.unit):
+                if child not in self.moves:
+                    problems.append(
+                        f"{child!r} reports to {self.unit!r}, which ends: say where it goes"
+                    )
+        for what, home in self.moves.items():
+            if home not in new_ids and home not in s.units and home not in s.posts:
+                problems.append(f"{what!r} is moved to {home!r}, which does not exist")
+        return problems
+
+    def _apply(self, s: Structure) -> None:
+        default_parent = s.oversight.get(self.unit)
+        for spec in self.into:
+            s.put_unit(spec.build())
+            s.set_oversight(spec.id, self.parents.get(spec.id, default_parent))
+            s.lineage.append(LineageLink(self.unit, spec.id, "split", self.date, self.id))
+        for what, home in self.moves.items():
+            if what in s.posts and not s.is_node(what):
+                s.put_post(s.posts[what].but(unit=home))
+            else:
+                s.set_oversight(what, home)
+        if not self.keep:
+            first = self.into[0].id
+            for post_id in s.posts_in(self.unit):
+                s.put_post(s.posts[post_id].but(unit=first))
+            s.retire_unit(self.unit)
+
+    def subjects(self) -> frozenset[str]:
+        return frozenset({self.unit, *(spec.id for spec in self.into), *self.moves})
+
+
+@register
+@dataclass(kw_only=True)
+class Replace(Change):
+    """A unit ends and another (new or existing) takes its place."""
+
+    op = "replace"
+    title = "Replace"
+
+    unit: str
+    by: str
+    new: UnitSpec | None = None
+    parent: str | None = None  # oversight of a new unit; default: the old unit's
+
+    def check(self, s: Structure) -> list[str]:
+        problems: list[str] = []
+        need_unit(s, self.unit, problems)
+        if self.by == self.unit:
+            problems.append("a unit cannot replace itself")
+        if self.new is not None:
+            if self.new.id != self.by:
+                problems.append(f"the new unit's id {self.new.id!r} must be {self.by!r}")
+            check_spec(s, self.new, problems)
+            need_target(s, self.by, self.parent, problems)
+        elif self.by not in s.units:
+            problems.append(
+                f"{self.by!r} does not exist at this date: give the new unit's name and kind"
+            )
+        return problems
+
+    def _apply(self, s: Structure) -> None:
+        if self.new is not None:
+            s.put_unit(self.new.build())
+            parent = self.parent if self.parent is not None else s.oversight.get(self.unit)
+            s.set_oversight(self.by, parent)
+        s.lineage.append(LineageLink(self.unit, self.by, "replace", self.date, self.id))
+        _hand_over(s, self.unit, self.by, {})
+        s.retire_unit(self.unit)
+
+    def subjects(self) -> frozenset[str]:
+        return frozenset({self.unit, self.by})

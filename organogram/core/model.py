@@ -1,0 +1,172 @@
+"""Value types: units, posts, people, assignments, lines, sources and citations.
+
+Each is a frozen dataclass. A change never edits one in place; it puts a new
+version in the :class:`~organogram.core.structure.Structure`, so an old snapshot
+stays valid while a new one is built.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from enum import StrEnum
+
+from .dates import FuzzyDate
+
+
+class LineKind(StrEnum):
+    """Kinds of reporting line. Only OVERSIGHT forms the tree; the others sit beside it."""
+
+    OVERSIGHT = "oversight"
+    DIRECT_SUPERVISION = "direct-supervision"
+    ADMINISTRATIVE_SUPPORT = "administrative-support"
+    FUNCTIONAL = "functional"
+
+
+#: Kinds of typed line other than oversight, as written in datasets.
+SIDE_LINE_KINDS = frozenset(k for k in LineKind if k is not LineKind.OVERSIGHT)
+
+
+class AssignmentKind(StrEnum):
+    """How a person holds a post."""
+
+    REGULAR = "regular"
+    AD_INTERIM = "ad-interim"
+    ACTING = "acting"
+    OFFICER_IN_CHARGE = "officer-in-charge"
+
+
+class Basis(StrEnum):
+    """Whether a document states a fact or the dataset infers it."""
+
+    STATED = "stated"
+    INFERRED = "inferred"
+
+
+@dataclass(frozen=True, slots=True)
+class Citation:
+    """A source document and the passage in it (paragraph, section, annex…)."""
+
+    source: str
+    passage: str = ""
+
+    @classmethod
+    def parse(cls, text: str) -> Citation:
+        """Read ``"scpf28:21"`` (source id, colon, passage) or a bare source id."""
+        source, _, passage = text.partition(":")
+        return cls(source.strip(), passage.strip())
+
+    def __str__(self) -> str:
+        return f"{self.source}:{self.passage}" if self.passage else self.source
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """A document that supports facts and changes."""
+
+    id: str
+    title: str
+    symbol: str = ""
+    body: str = ""
+    session: str = ""
+    date: FuzzyDate | None = None
+    file: str = ""
+    url: str = ""
+    cites: tuple[str, ...] = ()
+    note: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    """One version of an organizational unit; ``id`` is its lasting identity."""
+
+    id: str
+    name: str
+    kind: str
+    abbreviation: str = ""
+    mandate: str = ""
+    functions: tuple[str, ...] = ()
+    location: str = ""
+    head: str | None = None
+
+    def but(self, **changes: object) -> Unit:
+        """A copy with some attributes changed."""
+        return replace(self, **changes)
+
+
+@dataclass(frozen=True, slots=True)
+class Post:
+    """A position that exists whoever holds it. Senior posts are nodes of the tree."""
+
+    id: str
+    title: str
+    grade: str = ""
+    category: str = ""
+    unit: str | None = None
+    duty_station: str = ""
+    senior: bool = False
+    reports_to: str | None = None
+
+    def but(self, **changes: object) -> Post:
+        """A copy with some attributes changed."""
+        return replace(self, **changes)
+
+
+@dataclass(frozen=True, slots=True)
+class Person:
+    """Someone who holds or held a post. Personal data: shown only to allowed roles."""
+
+    id: str
+    name: str
+    note: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Assignment:
+    """A person in a post from a date, regularly, ad interim, acting or in charge."""
+
+    post: str
+    person: str
+    kind: AssignmentKind = AssignmentKind.REGULAR
+    since: FuzzyDate | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """A typed line from a unit or senior post to another node."""
+
+    source: str
+    kind: LineKind
+    target: str
+
+
+@dataclass(frozen=True, slots=True)
+class LineageLink:
+    """A unit that came from another, through a merge, a split or a replacement."""
+
+    predecessor: str
+    successor: str
+    kind: str  # "merge" | "split" | "replace"
+    date: FuzzyDate
+    change: str
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """What one source says about one fact, kept so disagreements can be shown."""
+
+    subject: str
+    field: str
+    value: str
+    citation: Citation
+    basis: Basis = Basis.STATED
+    note: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Organization:
+    """The dataset's header: which organization it describes."""
+
+    id: str
+    name: str
+    description: str = ""
+    sources: tuple[str, ...] = field(default_factory=tuple)
