@@ -45,7 +45,7 @@ class Change:
 
     op: ClassVar[str] = ""
     #: Human name of the operation, for tables and filters.
-    title: ClassVar[str] = ""
+    label: ClassVar[str] = ""
 
     id: str = ""
     date: FuzzyDate

@@ -36,7 +36,7 @@ class Merge(Change):
     """Several units become one: an existing unit among them or a new one."""
 
     op = "merge"
-    title = "Merge"
+    label = "Merge"
 
     units: tuple[str, ...]
     into: str
@@ -83,7 +83,7 @@ class Split(Change):
     """A unit's work is divided among new units; the unit may go on or end."""
 
     op = "split"
-    title = "Split"
+    label = "Split"
 
     unit: str
     into: tuple[UnitSpec, ...]
@@ -138,7 +138,7 @@ class Replace(Change):
     """A unit ends and another (new or existing) takes its place."""
 
     op = "replace"
-    title = "Replace"
+    label = "Replace"
 
     unit: str
     by: str

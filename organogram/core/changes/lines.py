@@ -45,7 +45,7 @@ class AddLine(_LineChange):
     """A typed line starts between two nodes."""
 
     op = "add-line"
-    title = "Add line"
+    label = "Add line"
 
     def check(self, s: Structure) -> list[str]:
         problems = self._common(s)
@@ -63,7 +63,7 @@ class RemoveLine(_LineChange):
     """A typed line between two nodes ends."""
 
     op = "remove-line"
-    title = "Remove line"
+    label = "Remove line"
 
     def check(self, s: Structure) -> list[str]:
         problems = self._common(s)

@@ -15,10 +15,10 @@ class CreatePost(Change):
     """A post is established in a unit; a senior post is a node of the tree of oversight."""
 
     op = "create-post"
-    title = "Create post"
+    label = "Create post"
 
     post: str
-    title_: str
+    title: str
     grade: str = ""
     category: str = ""
     unit: str | None = None
@@ -30,7 +30,7 @@ class CreatePost(Change):
         """The post's first version."""
         return Post(
             id=self.post,
-            title=self.title_,
+            title=self.title,
             grade=self.grade,
             category=self.category,
             unit=self.unit,
@@ -41,7 +41,7 @@ class CreatePost(Change):
     def check(self, s: Structure) -> list[str]:
         problems: list[str] = []
         need_new_id(s, self.post, problems)
-        if not self.title_.strip():
+        if not self.title.strip():
             problems.append(f"post {self.post!r} needs a title")
         if self.unit is not None:
             need_unit(s, self.unit, problems, "unit of the post")
@@ -62,7 +62,7 @@ class AbolishPost(Change):
     """A post ceases to exist. It must be vacant and no node may report to it."""
 
     op = "abolish-post"
-    title = "Abolish post"
+    label = "Abolish post"
 
     post: str
 
@@ -92,11 +92,11 @@ class RegradePost(Change):
     """A post's grade (and maybe its title or category) changes."""
 
     op = "regrade-post"
-    title = "Regrade post"
+    label = "Regrade post"
 
     post: str
     grade: str
-    title_: str | None = None
+    title: str | None = None
     category: str | None = None
 
     def check(self, s: Structure) -> list[str]:
@@ -105,7 +105,7 @@ class RegradePost(Change):
             current = s.posts[self.post]
             if (current.grade, current.title, current.category) == (
                 self.grade,
-                self.title_ or current.title,
+                self.title or current.title,
                 self.category or current.category,
             ):
                 problems.append(f"post {self.post!r} is already {self.grade}")
@@ -116,7 +116,7 @@ class RegradePost(Change):
         s.put_post(
             current.but(
                 grade=self.grade,
-                title=current.title if self.title_ is None else self.title_,
+                title=current.title if self.title is None else self.title,
                 category=current.category if self.category is None else self.category,
             )
         )
@@ -134,7 +134,7 @@ class MovePost(Change):
     """A post moves to another unit or reports to someone else (or both)."""
 
     op = "move-post"
-    title = "Move post"
+    label = "Move post"
 
     post: str
     unit: str | None = _KEEP
@@ -173,7 +173,7 @@ class Assign(Change):
     """A person takes up a post: regularly, ad interim, acting or as officer-in-charge."""
 
     op = "assign"
-    title = "Assign"
+    label = "Assign"
 
     post: str
     person: str
@@ -208,7 +208,7 @@ class Vacate(Change):
     """A person leaves a post."""
 
     op = "vacate"
-    title = "Vacate"
+    label = "Vacate"
 
     post: str
     person: str

@@ -65,7 +65,7 @@ class CreateUnit(Change):
     """A new unit comes into being, under a line of oversight (or at the top)."""
 
     op = "create"
-    title = "Create unit"
+    label = "Create unit"
 
     unit: UnitSpec
     parent: str | None = None
@@ -115,7 +115,7 @@ class Rename(_UnitEdit):
     """The unit keeps its identity under a new name (and abbreviation)."""
 
     op = "rename"
-    title = "Rename"
+    label = "Rename"
 
     name: str
     abbreviation: str | None = None
@@ -137,7 +137,7 @@ class Reclassify(_UnitEdit):
     """The unit changes kind (e.g. a division becomes a department), maybe its name too."""
 
     op = "reclassify"
-    title = "Reclassify"
+    label = "Reclassify"
 
     kind: str
     name: str | None = None
@@ -163,7 +163,7 @@ class Redescribe(_UnitEdit):
     """The unit's mandate or functions are restated."""
 
     op = "redescribe"
-    title = "Redescribe"
+    label = "Redescribe"
 
     mandate: str | None = None
     functions: tuple[str, ...] | None = None
@@ -185,7 +185,7 @@ class Relocate(_UnitEdit):
     """The unit moves to another duty station or place."""
 
     op = "relocate"
-    title = "Relocate"
+    label = "Relocate"
 
     location: str
 
@@ -203,7 +203,7 @@ class SetHead(_UnitEdit):
     """The post that heads the unit changes (None: no head post)."""
 
     op = "set-head"
-    title = "Set head post"
+    label = "Set head post"
 
     head: str | None
 
@@ -223,7 +223,7 @@ class Move(Change):
     """A unit or senior post gets a new line of oversight (None: it reports to no one)."""
 
     op = "move"
-    title = "Move"
+    label = "Move"
 
     node: str
     to: str | None
@@ -252,7 +252,7 @@ class Abolish(Change):
     """The unit ceases to exist. Nothing may still report to it on a line of oversight."""
 
     op = "abolish"
-    title = "Abolish"
+    label = "Abolish"
 
     unit: str
 
