@@ -1,5 +1,59 @@
-"""Reorganization plans: branches of the timeline that are drafted, checked and enacted."""
+"""Reorganization plans: branches of the timeline that are drafted, checked and enacted.
 
-from .model import Phase, Plan, PlanStatus, StatusEvent
+* :mod:`.model` — what a plan is (:class:`Plan`, :class:`Phase`, statuses);
+* :mod:`.branch` — the plan as a branch: :func:`plan_timeline`, its base;
+* :mod:`.preview` — :func:`preview`: the structure it would produce, what fails;
+* :mod:`.validate` — :func:`validate_plan`: the rules, new findings marked;
+* :mod:`.compare` — :func:`plan_diff`, :func:`compare_plans`;
+* :mod:`.narrate` — :func:`narrate_plan`: the plan in plain language;
+* :mod:`.conflicts` — :func:`conflicts`: three-way comparison with the record;
+* :mod:`.workflow` — :func:`transition` and editing under the status rules;
+* :mod:`.enact` — :func:`enact`: into the timeline, all or nothing;
+* :mod:`.merge` — :func:`merge_plans`: one plan into another.
+"""
 
-__all__ = ["Phase", "Plan", "PlanStatus", "StatusEvent"]
+from .branch import base_timeline, plan_timeline, since_base
+from .compare import compare_plans, plan_diff
+from .conflicts import Conflict, conflicts
+from .enact import EnactResult, enact, enact_problems
+from .merge import MergeConflict, merge_conflicts, merge_plans
+from .model import TRANSITIONS, Phase, Plan, PlanError, PlanStatus, StatusEvent
+from .narrate import NarrativeSection, PlanNarrative, narrate_plan
+from .preview import Preview, preview
+from .validate import PlanFinding, PlanValidation, check_plan, validate_plan
+from .workflow import add_changes, check_transition, remove_changes, transition
+
+__all__ = [
+    "TRANSITIONS",
+    "Conflict",
+    "EnactResult",
+    "MergeConflict",
+    "NarrativeSection",
+    "Phase",
+    "Plan",
+    "PlanError",
+    "PlanFinding",
+    "PlanNarrative",
+    "PlanStatus",
+    "PlanValidation",
+    "Preview",
+    "StatusEvent",
+    "add_changes",
+    "base_timeline",
+    "check_plan",
+    "check_transition",
+    "compare_plans",
+    "conflicts",
+    "enact",
+    "enact_problems",
+    "merge_conflicts",
+    "merge_plans",
+    "narrate_plan",
+    "plan_diff",
+    "plan_timeline",
+    "preview",
+    "remove_changes",
+    "since_base",
+    "transition",
+    "validate_plan",
+]

@@ -10,11 +10,25 @@ that of its phase or of the plan.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
 from ..changes import Change
 from ..dates import FuzzyDate
+from ..errors import OrganogramError
+
+
+class PlanError(OrganogramError):
+    """A plan operation refused, with every reason (not only the first)."""
+
+    def __init__(self, message: str, reasons: list[str] | None = None):
+        self.reasons: list[str] = list(reasons or [])
+        text = (
+            message
+            if not self.reasons
+            else message + ":\n" + "\n".join(f"- {r}" for r in self.reasons)
+        )
+        super().__init__(text)
 
 
 class PlanStatus(StrEnum):
@@ -71,7 +85,36 @@ class Plan:
     phases: tuple[Phase, ...] = ()
     changes: list[Change] = field(default_factory=list)
     events: list[StatusEvent] = field(default_factory=list)
+    #: change id -> phase id, for changes written with ``phase: ID``.
+    phase_of: dict[str, str] = field(default_factory=dict)
 
     def phase(self, phase_id: str) -> Phase | None:
         """The phase with this id, if any."""
         return next((p for p in self.phases if p.id == phase_id), None)
+
+    def phase_for(self, change: Change) -> Phase | None:
+        """The phase a change belongs to: as written, else the phase with the same date."""
+        named = self.phase_of.get(change.id)
+        if named is not None:
+            return self.phase(named)
+        # A change without an explicit phase whose date is a phase's date is read as part
+        # of it, so a dataset need not repeat the phase on every change.
+        return next((p for p in self.phases if p.effective == change.date), None)
+
+    def dates(self) -> list[FuzzyDate]:
+        """The plan's effective date and every date of its changes, in order."""
+        return sorted({self.effective, *(c.date for c in self.changes)}, key=FuzzyDate.sort_key)
+
+    def last_date(self) -> FuzzyDate:
+        """The latest of the plan's dates: by then every one of its changes has applied."""
+        return max(self.dates(), key=lambda d: (d.end, d.sort_key()))
+
+    def copy(self, **updates: object) -> Plan:
+        """An independent copy (lists and maps too), with some attributes changed."""
+        fresh = replace(
+            self,
+            changes=list(self.changes),
+            events=list(self.events),
+            phase_of=dict(self.phase_of),
+        )
+        return replace(fresh, **updates) if updates else fresh

@@ -1,0 +1,72 @@
+"""A plan as a branch of the timeline: the timeline with its changes, and its base.
+
+Dates: each plan change carries its own date (the loader fills in the plan's or its
+phase's ``effective`` date where the dataset gives none). Added to a timeline, plan
+changes fall in date order among the recorded ones; on the same date they come after
+them, so a plan is read as acting on the record as it stands that day.
+
+Base: the record as it stood when the plan was drafted (``drafted_at``, record time).
+A timeline change belongs to the base when it was recorded at or before that moment,
+or when its record time is unknown (nothing says it is newer than the plan).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+
+from ..changes import Change
+from ..dates import FuzzyDate
+from ..timeline import Timeline
+from .model import Plan, PlanStatus
+
+
+def plan_changes(timeline: Timeline, plan: Plan) -> list[Change]:
+    """The plan's changes that are not yet in ``timeline`` (none once it is enacted)."""
+    if plan.status is PlanStatus.ENACTED:
+        # An enacted plan's changes are already part of the timeline; adding them again
+        # would apply every operation twice.
+        return []
+    return list(plan.changes)
+
+
+def plan_timeline(timeline: Timeline, plan: Plan) -> Timeline:
+    """The timeline with the plan's changes added (a new object; ``timeline`` is unchanged)."""
+    return timeline.with_changes(plan_changes(timeline, plan))
+
+
+def recorded_by_then(change: Change, moment: dt.datetime) -> bool:
+    """True when ``change`` was in the record at ``moment`` (unknown record time counts)."""
+    if change.recorded_at is None:
+        return True
+    return aware(change.recorded_at) <= aware(moment)
+
+
+def base_timeline(timeline: Timeline, plan: Plan) -> Timeline:
+    """The timeline as it stood when the plan was drafted (all of it without ``drafted_at``)."""
+    if plan.drafted_at is None:
+        return timeline
+    moment = plan.drafted_at
+    return Timeline([c for c in timeline if recorded_by_then(c, moment)], timeline.people)
+
+
+def since_base(timeline: Timeline, plan: Plan) -> list[Change]:
+    """Timeline changes recorded after the plan was drafted, in order of application."""
+    if plan.drafted_at is None:
+        return []
+    moment = plan.drafted_at
+    return [c for c in timeline if not recorded_by_then(c, moment)]
+
+
+def end_of(dates: Iterable[FuzzyDate]) -> dt.date:
+    """The last day of the latest of ``dates``: by then every one of them has begun."""
+    return max(d.end for d in dates)
+
+
+def aware(moment: dt.datetime) -> dt.datetime:
+    """``moment`` with a time zone, so any two record times can be compared."""
+    # Record times may come from files (often naive) and from the database (aware);
+    # comparing the two raises, so a naive time is read as UTC.
+    if moment.tzinfo is None:
+        return moment.replace(tzinfo=dt.UTC)
+    return moment

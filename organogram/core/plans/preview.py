@@ -1,0 +1,115 @@
+"""Preview a plan: the structure it would produce, and what in it would not apply.
+
+A preview folds the timeline with the plan's changes added (see
+:func:`~organogram.core.plans.branch.plan_timeline`) and keeps, beside the structure
+as of the plan's effective date (or any other date, such as a later phase's):
+
+* the *base*: the present timeline folded to the same day, for comparison;
+* the *failures*: plan changes whose preconditions do not hold where they stand,
+  each with its reasons;
+* the *broken* changes: recorded changes, later than the plan, that apply today but
+  would no longer apply once the plan is enacted (a rename of a unit the plan
+  abolishes, say).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from ..changes import Change
+from ..dates import FuzzyDate, as_of
+from ..structure import Structure
+from ..timeline import Failure, Timeline
+from .branch import plan_changes
+from .model import Plan
+
+
+@dataclass
+class Preview:
+    """What a plan would make of the record as of one day."""
+
+    plan: Plan
+    at: FuzzyDate
+    day: dt.date
+    #: the structure with the plan, as of ``day``.
+    structure: Structure
+    #: the structure without the plan (the present timeline), as of ``day``.
+    base: Structure
+    #: plan changes that would not apply, with the reasons (all dates, not only to ``day``).
+    failures: list[Failure] = field(default_factory=list)
+    #: recorded changes that apply without the plan and fail with it.
+    broken: list[Failure] = field(default_factory=list)
+    #: the timeline with the plan's changes added.
+    timeline: Timeline | None = field(default=None, repr=False)
+
+    @property
+    def ok(self) -> bool:
+        """True when every plan change applies and no recorded change is broken by them."""
+        return not self.failures and not self.broken
+
+    def problems(self) -> list[str]:
+        """Every failure and broken change as a sentence naming the change."""
+        out = [f"plan change {f.change.where()}: {'; '.join(f.problems)}" for f in self.failures]
+        out += [
+            f"recorded change {f.change.where()} would no longer apply: {'; '.join(f.problems)}"
+            for f in self.broken
+        ]
+        return out
+
+
+def walk(
+    timeline: Timeline, day: dt.date, until: dt.date | None = None
+) -> tuple[Structure, list[Failure]]:
+    """Fold ``timeline``, returning the structure as of ``day`` and the failures to ``until``.
+
+    One pass serves both: the structure is copied when the fold goes past ``day``, and
+    the fold goes on to ``until`` (None: the end; never before ``day``) to find later
+    failures too.
+    """
+    s = timeline.empty()
+    at_day: Structure | None = None
+    failures: list[Failure] = []
+    for change in timeline.changes:
+        start = change.date.start
+        if until is not None and start > until:
+            # ``until`` is on or after ``day``: what has been folded is the day's structure.
+            break
+        if at_day is None and start > day:
+            at_day = s.copy()
+        problems = change.check(s)
+        if problems:
+            failures.append(Failure(change, tuple(problems)))
+            continue
+        change._apply(s)
+    return (at_day if at_day is not None else s), failures
+
+
+def preview(timeline: Timeline, plan: Plan, at: str | dt.date | FuzzyDate | None = None) -> Preview:
+    """The structure ``plan`` would produce as of its effective date (or ``at``).
+
+    Failures cover every plan change, whatever ``at`` is, so that a preview of the
+    first phase still says that a change of the last one will not apply.
+    """
+    when = FuzzyDate.parse(at) if at is not None else plan.effective
+    day = as_of(when)
+    mine = plan_changes(timeline, plan)
+    branch = timeline.with_changes(mine)
+    structure, with_plan = walk(branch, day)
+    own = {id(c) for c in mine}
+    failures = [f for f in with_plan if id(f.change) in own]
+    # Only a recorded change that fails with the plan can be broken by it; fold the
+    # present timeline just far enough to tell whether it failed already.
+    suspects = [f for f in with_plan if id(f.change) not in own]
+    until = max([day, *(f.change.date.start for f in suspects)])
+    base, without = walk(timeline, day, until)
+    failed_before = {id(f.change) for f in without}
+    broken = [f for f in suspects if id(f.change) not in failed_before]
+    return Preview(plan, when, day, structure, base, failures, broken, branch)
+
+
+def first_failures(timeline: Timeline, changes: list[Change]) -> dict[int, Failure]:
+    """Failures of ``changes`` (keyed by ``id()``) when added to ``timeline`` and folded."""
+    own = {id(c) for c in changes}
+    _, failures = walk(timeline.with_changes(changes), dt.date.max)
+    return {id(f.change): f for f in failures if id(f.change) in own}

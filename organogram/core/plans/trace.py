@@ -1,0 +1,107 @@
+"""A fold that remembers which changes touched which nodes, and which attributes.
+
+Conflict detection must say not only that a unit's name differs but *which* change
+since the base renamed it and *which* plan change wants another name. This fold
+applies the changes like :meth:`~organogram.core.timeline.Timeline.fold`, and for the
+changes it is asked to follow it records the nodes they touched and, for the nodes
+it watches, the attributes they changed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Collection
+from dataclasses import dataclass, field
+
+from ..changes import Change
+from ..structure import Structure
+from ..timeline import Failure, Timeline
+from .views import ABSENT, view
+
+
+@dataclass
+class Trace:
+    """What a traced fold found."""
+
+    #: the structure as of the day asked for.
+    structure: Structure
+    #: every change that did not apply, to the end of the fold.
+    failures: list[Failure] = field(default_factory=list)
+    #: node -> followed changes that touched it, in order.
+    touched: dict[str, list[Change]] = field(default_factory=dict)
+    #: (node, attribute) -> followed changes that changed it (watched nodes only).
+    causes: dict[tuple[str, str], list[Change]] = field(default_factory=dict)
+
+    def failed(self) -> dict[int, Failure]:
+        """Failures keyed by the ``id()`` of their change."""
+        return {id(f.change): f for f in self.failures}
+
+
+def trace(
+    timeline: Timeline,
+    day: dt.date,
+    follow: Collection[int] = (),
+    watch: Collection[str] = (),
+    until: dt.date | None = None,
+) -> Trace:
+    """Fold ``timeline``; structure as of ``day``, failures to ``until`` (None: the end).
+
+    ``follow`` holds the ``id()`` of the changes whose effects are recorded; ``watch``
+    the nodes whose attributes are compared after every change that touches them.
+    ``until`` is never before ``day``.
+    """
+    s = timeline.empty()
+    out = Trace(s)
+    at_day: Structure | None = None
+    watched = set(watch)
+    # Last known view of each watched node; every node starts absent.
+    seen: dict[str, dict[str, object]] = {}
+    for change in timeline.changes:
+        start = change.date.start
+        if until is not None and start > until:
+            break
+        if at_day is None and start > day:
+            at_day = s.copy()
+        problems = change.check(s)
+        if problems:
+            out.failures.append(Failure(change, tuple(problems)))
+            continue
+        s.touched.clear()
+        change._apply(s)
+        touched = set(s.touched)
+        followed = id(change) in follow
+        if followed:
+            for node in touched:
+                out.touched.setdefault(node, []).append(change)
+        if watched:
+            _compare(s, change, followed, touched, watched, seen, out)
+    out.structure = at_day if at_day is not None else s
+    return out
+
+
+def _compare(
+    s: Structure,
+    change: Change,
+    followed: bool,
+    touched: set[str],
+    watched: set[str],
+    seen: dict[str, dict[str, object]],
+    out: Trace,
+) -> None:
+    """Attribute the differences in watched nodes' views to ``change``."""
+    nodes = touched & watched
+    # Abolishing a node drops the typed lines that point at it without touching their
+    # other end, whose view must be refreshed all the same.
+    nodes |= {
+        n
+        for n in watched - nodes
+        if any(k.endswith(f" line to {t}") for k in seen.get(n, ()) for t in touched)
+    }
+    for node in nodes:
+        new = view(s, node)
+        old = seen.get(node, {"existence": ABSENT})
+        if followed:
+            for attribute in {*old, *new}:
+                if old.get(attribute) != new.get(attribute):
+                    out.causes.setdefault((node, attribute), []).append(change)
+        seen[node] = new
