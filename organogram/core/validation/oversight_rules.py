@@ -1,0 +1,207 @@
+"""Rules on the tree of oversight: loops, orphans, unplaced nodes, span, depth, double claims."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..model import LineKind
+from ..structure import Structure
+from .config import RuleConfig
+from .findings import Hit, Severity
+from .naming import gone, named
+from .registry import rule
+
+
+def _loops(oversight: dict[str, str]) -> Iterator[list[str]]:
+    """Each loop in the lines of oversight once, as the nodes on it in order."""
+    done: set[str] = set()
+    for start in oversight:
+        if start in done:
+            continue
+        position: dict[str, int] = {}
+        path: list[str] = []
+        node: str | None = start
+        while node is not None and node not in done and node not in position:
+            position[node] = len(path)
+            path.append(node)
+            node = oversight.get(node)
+        if node is not None and node in position:
+            loop = path[position[node] :]
+            # Start the loop at its smallest id so the same loop always reads the same.
+            first = loop.index(min(loop))
+            yield loop[first:] + loop[:first]
+        done.update(path)
+
+
+@rule("cycle", Severity.ERROR, "Lines of oversight form a loop, so the nodes on it have no top.")
+def cycle(s: Structure, config: RuleConfig) -> Iterator[Hit]:
+    """Every loop in the lines of oversight."""
+    for loop in _loops(s.oversight):
+        chain = " → ".join(named(s, n) for n in [*loop, loop[0]])
+        yield Hit(
+            loop[0],
+            f"lines of oversight form a loop: {chain}",
+            key=frozenset(loop),
+            related=tuple(loop),
+        )
+
+
+@rule(
+    "orphan",
+    Severity.ERROR,
+    "A unit or post's line of oversight points at a unit or post that is not in force.",
+)
+def orphan(s: Structure, config: RuleConfig) -> Iterator[Hit]:
+    """Nodes in force reporting to something not in force."""
+    for node, target in s.oversight.items():
+        if s.exists(node) and not s.exists(target):
+            yield Hit(
+                node,
+                f"{named(s, node)} reports to {gone(s, target)}",
+                related=(target,),
+            )
+
+
+def _top(s: Structure, roots: list[str]) -> str | None:
+    """The top of the structure: the senior post at the top with the most below it."""
+    posts = [r for r in roots if r in s.posts]
+    if not posts:
+        return None
+    return max(posts, key=lambda p: len(s.subtree(p)))
+
+
+@rule(
+    "unplaced",
+    Severity.WARNING,
+    "A unit or senior post has no line of oversight while a top post heads the structure.",
+)
+def unplaced(s: Structure, config: RuleConfig) -> Iterator[Hit]:
+    """Nodes at the top beside the top post."""
+    roots = s.roots()
+    top = _top(s, roots)
+    if top is None or len(roots) < 2:
+        # Without a top post, several top-level units are a legitimate way to record
+        # an organization whose head is not modelled.
+        return
+    for node in roots:
+        if node != top:
+            yield Hit(
+                node,
+                f"{named(s, node)} has no line of oversight, but {named(s, top)} is the top: "
+                "place it under a unit or senior post",
+                related=(top,),
+            )
+
+
+@rule(
+    "non-senior-overseer",
+    Severity.ERROR,
+    "A unit or senior post reports on its line of oversight to a post that is not senior, "
+    "so it falls out of the tree.",
+)
+def non_senior_overseer(s: Structure, config: RuleConfig) -> Iterator[Hit]:
+    """Nodes of the tree whose parent is an ordinary post (not a node of the tree)."""
+    for node in s.nodes():
+        target = s.oversight.get(node)
+        post = s.posts.get(target) if target is not None else None
+        if post is not None and not post.senior:
+            yield Hit(
+                node,
+                f"{named(s, node)} reports to {named(s, target)}, a post that is not senior: "
+                "make the post senior or place the node under a unit",
+                related=(target,),
+            )
+
+
+@rule(
+    "two-senior-posts",
+    Severity.ERROR,
+    "A unit is overseen in its chain by one senior post while a direct-supervision line "
+    "links it to another senior post outside that chain: two senior posts claim it.",
+)
+def two_senior_posts(s: Structure, config: RuleConfig) -> Iterator[Hit]:
+    """Units claimed by more than one senior post, through oversight and direct supervision."""
+
+    def senior(node: str) -> bool:
+        post = s.posts.get(node)
+        return post is not None and post.senior
+
+    # A typed line runs from the node that reports to the node it reports to, like a
+    # line of oversight; a line from a senior post to a unit is read the other way round.
+    supervisors: dict[str, list[str]] = {}
+    for line in sorted(s.lines, key=lambda ln: (ln.source, ln.target)):
+        if line.kind is not LineKind.DIRECT_SUPERVISION:
+            continue
+        if senior(line.target):
+            supervised, supervisor = line.source, line.target
+        elif senior(line.source):
+            supervised, supervisor = line.target, line.source
+        else:
+            continue
+        if s.is_node(supervised):
+            supervisors.setdefault(supervised, []).append(supervisor)
+    for node, sups in supervisors.items():
+        chain = s.ancestors(node)
+        chain_seniors = [a for a in chain if senior(a)]
+        claimers = chain_seniors[:1] + [p for p in dict.fromkeys(sups) if p not in chain]
+        if len(claimers) < 2:
+            continue
+        first, *others = claimers
+        how = "overseen through its chain by" if chain_seniors else "directly supervised by"
+        yield Hit(
+            node,
+            f"{named(s, node)} is {how} {named(s, first)} and directly supervised by "
+            + " and ".join(named(s, o) for o in others),
+            key=frozenset(claimers),
+            related=tuple(claimers),
+        )
+
+
+@rule(
+    "span",
+    Severity.WARNING,
+    "A unit or senior post has more direct reports than the configured span of control.",
+    settings=("max_span",),
+)
+def span(s: Structure, config: RuleConfig) -> Iterator[Hit]:
+    """Nodes with more than ``config.max_span`` nodes reporting to them."""
+    for node in s.nodes():
+        count = len(s.children(node))
+        if count > config.max_span:
+            yield Hit(
+                node,
+                f"{named(s, node)} has {count} direct reports, more than {config.max_span}",
+                key="span",
+            )
+
+
+@rule(
+    "depth",
+    Severity.WARNING,
+    "A unit or senior post sits deeper below the top than the configured number of levels.",
+    settings=("max_depth",),
+)
+def depth(s: Structure, config: RuleConfig) -> Iterator[Hit]:
+    """Nodes at the first level past ``config.max_depth`` (the top is level 1).
+
+    Only the first level too deep is reported: everything below such a node is too
+    deep for the same reason.
+    """
+    level = 1
+    frontier = s.roots()
+    seen = set(frontier)
+    while frontier and level <= config.max_depth:
+        nxt = [c for n in frontier for c in s.children(n) if c not in seen]
+        seen.update(nxt)
+        frontier, level = nxt, level + 1
+    if level <= config.max_depth:
+        return
+    for node in frontier:
+        chain = s.ancestors(node)
+        yield Hit(
+            node,
+            f"{named(s, node)} is at level {level} under {named(s, chain[-1])}, "
+            f"deeper than {config.max_depth} levels",
+            key="depth",
+            related=tuple(chain[:1]),
+        )

@@ -1,0 +1,161 @@
+"""Running the rules: on one structure, or along a whole timeline."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import replace
+
+from ..changes import Change
+from ..dates import FuzzyDate, as_of
+from ..structure import Structure
+from ..timeline import Timeline
+from .config import RuleConfig
+from .findings import Finding, Hit, origin_of
+from .registry import REGISTRY, Rule, Scope
+from .timeline_rules import Step
+
+
+def _active(scope: Scope, config: RuleConfig) -> list[Rule]:
+    return [r for r in REGISTRY.values() if r.scope is scope and config.enabled(r.code)]
+
+
+def _finding(
+    rule: Rule,
+    hit: Hit,
+    config: RuleConfig,
+    change: Change | None = None,
+    date: FuzzyDate | None = None,
+) -> Finding:
+    change = hit.change or change
+    return Finding(
+        code=rule.code,
+        severity=config.severity(rule.code, rule.severity),
+        message=hit.message,
+        subject=hit.subject,
+        change_id=(change.id or None) if change is not None else None,
+        where=origin_of(change) if change is not None else None,
+        date=hit.date or date,
+    )
+
+
+def validate_structure(s: Structure, config: RuleConfig | None = None) -> list[Finding]:
+    """Run the rules that look at one snapshot on ``s``; errors first."""
+    config = config or RuleConfig()
+    findings = [
+        _finding(r, hit, config)
+        for r in _active(Scope.STRUCTURE, config)
+        for hit in r.check(s, config)
+    ]
+    return sorted(findings, key=lambda f: f.severity.rank)
+
+
+class _Watch:
+    """Runs the structure rules at successive dates and reports each problem once.
+
+    A problem is identified by (rule, subject, key); it is reported on the first
+    checked date it appears, closed (``until``) on the first checked date it no longer
+    holds, and reported afresh if it comes back.
+    """
+
+    def __init__(self, config: RuleConfig):
+        self.config = config
+        self.rules = _active(Scope.STRUCTURE, config)
+        self.findings: list[Finding] = []
+        #: problems holding at the last check -> index of their finding.
+        self.open: dict[tuple[str, str | None, object], int] = {}
+        #: node -> the last change that touched it since the previous check.
+        self.touched_by: dict[str, Change] = {}
+
+    def check(self, s: Structure, date: FuzzyDate) -> None:
+        """Run the rules on ``s`` as of ``date``; record new problems, close gone ones."""
+        now: dict[tuple[str, str | None, object], int] = {}
+        for r in self.rules:
+            for hit in r.check(s, self.config):
+                ident = (r.code, hit.subject, hit.key if hit.key is not None else hit.message)
+                if ident in now:
+                    continue
+                if ident in self.open:
+                    now[ident] = self.open.pop(ident)
+                    continue
+                cause = next(
+                    (
+                        self.touched_by[n]
+                        for n in (hit.subject, *hit.related)
+                        if n is not None and n in self.touched_by
+                    ),
+                    None,
+                )
+                now[ident] = len(self.findings)
+                self.findings.append(_finding(r, hit, self.config, cause, date))
+        for index in self.open.values():
+            self.findings[index] = replace(self.findings[index], until=date)
+        self.open = now
+        self.touched_by = {}
+
+
+def _group_date(changes: list[Change], day: dt.date) -> FuzzyDate:
+    """The date to report for problems appearing with ``changes`` (all starting ``day``)."""
+    dates = {c.date for c in changes}
+    return dates.pop() if len(dates) == 1 else FuzzyDate.day(day)
+
+
+def validate_timeline(
+    timeline: Timeline,
+    config: RuleConfig | None = None,
+    *,
+    at_dates: Iterable[str | dt.date | FuzzyDate] | None = None,
+) -> list[Finding]:
+    """Fold ``timeline`` and run every rule along it; findings in date order.
+
+    Changes whose preconditions fail are reported (``change-precondition``) and
+    skipped, as the fold skips them. The structure rules run on the snapshot after
+    each distinct change date, or only as of each of ``at_dates`` when given (a
+    period is read as its last day); a problem that persists is reported once, dated
+    when it first appears, with ``until`` the first checked date it no longer holds
+    (None: it still holds at the end). Timeline rules look at the whole sequence of
+    changes.
+    """
+    config = config or RuleConfig()
+    watch = _Watch(config)
+    days = None if at_dates is None else sorted({as_of(d) for d in at_dates})
+    s = timeline.empty()
+    steps: list[Step] = []
+    #: node -> its line of oversight after the changes so far, to see what a change gave.
+    last: dict[str, str | None] = {}
+    group: list[Change] = []
+    changes = timeline.changes
+    for i, change in enumerate(changes):
+        while days and change.date.start > days[0]:
+            day = days.pop(0)
+            watch.check(s, FuzzyDate.day(day))
+        problems = change.check(s)
+        if problems:
+            steps.append(Step(change, tuple(problems)))
+        else:
+            s.touched.clear()
+            change._apply(s)
+            explicit = change.subjects()
+            given = {
+                n: s.oversight.get(n)
+                for n in s.touched & explicit
+                if s.exists(n) and s.oversight.get(n) != last.get(n)
+            }
+            for n in s.touched:
+                last[n] = s.oversight.get(n)
+                watch.touched_by[n] = change
+            steps.append(Step(change, (), given))
+            group.append(change)
+        if days is None:
+            following = changes[i + 1] if i + 1 < len(changes) else None
+            if following is None or following.date.start != change.date.start:
+                if group:
+                    watch.check(s, _group_date(group, change.date.start))
+                group = []
+    for day in days or ():
+        watch.check(s, FuzzyDate.day(day))
+    findings = watch.findings
+    for r in _active(Scope.TIMELINE, config):
+        findings += [_finding(r, hit, config) for hit in r.check(steps, config)]
+    findings.sort(key=lambda f: f.date.sort_key() if f.date else (dt.date.min, 0))
+    return findings
