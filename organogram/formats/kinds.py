@@ -1,0 +1,322 @@
+"""Kinds of field value: how each is read from a YAML node, described in the schema, written.
+
+A field of the format has a kind (text, id, reference, date, citation, list…). The
+kind reads a node into a Python value, or reports a problem naming the field and
+returns :data:`BAD`; it gives its JSON Schema; and it turns a value back into what
+the YAML writer emits. Keeping the three together is what keeps the loader, the
+schema and the writer in agreement.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..core.dates import DateError, FuzzyDate
+from ..core.model import Citation
+from .nodes import (
+    BOOL_TAG,
+    TRUE_WORDS,
+    MappingNode,
+    Node,
+    ScalarNode,
+    SequenceNode,
+    describe,
+    is_null,
+    line_of,
+)
+from .problems import Problems
+
+#: What a kind returns after reporting a problem.
+BAD: Any = type("Bad", (), {"__repr__": lambda self: "BAD"})()
+
+ID_RE = re.compile(r"[a-z0-9][a-z0-9._-]*")
+ID_PATTERN = "^[a-z0-9][a-z0-9._-]*$"
+ID_RULE = "use lowercase letters, digits, '-', '.' or '_', starting with a letter or digit"
+
+
+@dataclass(frozen=True, slots=True)
+class Ref:
+    """A reference to an id of the dataset, checked once every file is read."""
+
+    category: str  # "unit", "post", "node", "person", "source", "subject"
+    value: str
+    file: str
+    line: int
+    path: str
+
+
+@dataclass
+class Ctx:
+    """What a kind needs while reading one file: where, and where to report."""
+
+    file: str
+    problems: Problems
+    refs: list[Ref] = field(default_factory=list)
+
+    def bad(self, node: Node, path: str, message: str) -> Any:
+        """Report a problem at ``node`` and return :data:`BAD`."""
+        self.problems.add(self.file, line_of(node), path, message)
+        return BAD
+
+
+class Plain(str):
+    """Text the writer emits unquoted when YAML reads it back as the same text (dates)."""
+
+    __slots__ = ()
+
+
+class Kind:
+    """A kind of field value."""
+
+    def read(self, node: Node, ctx: Ctx, path: str) -> Any:
+        """The value of ``node``, or BAD after reporting why not."""
+        raise NotImplementedError
+
+    def schema(self) -> dict[str, Any]:
+        """The JSON Schema of values of this kind."""
+        raise NotImplementedError
+
+    def dump(self, value: Any) -> Any:
+        """What the YAML writer emits for ``value``."""
+        return value
+
+
+class Text(Kind):
+    """Free text. Any scalar is taken as written, so ``NO`` or ``1.10`` stay text."""
+
+    def read(self, node: Node, ctx: Ctx, path: str) -> Any:
+        if isinstance(node, ScalarNode) and not is_null(node):
+            return node.value
+        return ctx.bad(node, path, f"expected text, got {describe(node)}")
+
+    def schema(self) -> dict[str, Any]:
+        return {"$ref": "#/$defs/text"}
+
+
+class Id(Text):
+    """An identifier: lowercase letters, digits, ``-``, ``.`` and ``_``."""
+
+    def read(self, node: Node, ctx: Ctx, path: str) -> Any:
+        if not isinstance(node, ScalarNode) or is_null(node):
+            return ctx.bad(node, path, f"expected an id, got {describe(node)}")
+        if ID_RE.fullmatch(node.value) is None:
+            return ctx.bad(node, path, f"{node.value!r} is not a valid id: {ID_RULE}")
+        return node.value
+
+    def schema(self) -> dict[str, Any]:
+        return {"$ref": "#/$defs/id"}
+
+
+class RefTo(Id):
+    """An id that must be created somewhere in the dataset (a unit, post, person…)."""
+
+    def __init__(self, category: str):
+        self.category = category
+
+    def read(self, node: Node, ctx: Ctx, path: str) -> Any:
+        value = Id.read(self, node, ctx, path)
+        if value is not BAD:
+            ctx.refs.append(Ref(self.category, value, ctx.file, line_of(node), path))
+        return value
+
+
+class Nullable(Kind):
+    """A value or null; null means None (no parent, no head…), unlike an absent field."""
+
+    def __init__(self, inner: Kind):
+        self.inner = inner
+
+    def read(self, node: Node, ctx: Ctx, path: str) -> Any:
+        return None if is_null(node) else self.inner.read(node, ctx, path)
+
+    def schema(self) -> dict[str, Any]:
+        return {"anyOf": [self.inner.schema(), {"type": "null"}]}
+
+    def dump(self, value: Any) -> Any:
+        return None if value is None else self.inner.dump(value)
+
+
+class Date(Kind):
+    """A date as precise as the source allows: ``2021-10-28``, ``2021-10``, ``2021-Q4``…"""
+
+    def read(self, node: Node, ctx: Ctx, path: str) -> Any:
+        if not isinstance(node, ScalarNode) or is_null(node):
+            return ctx.bad(node, path, f"expected a date, got {describe(node)}")
+        try:
+            return FuzzyDate.parse(node.value)
+        except DateError as exc:
+            return ctx.bad(node, path, str(exc))
+
+    def schema(self) -> dict[str, Any]:
+        return {"$ref": "#/$defs/date"}
+
+    def dump(self, value: Any) -> Any:
+        return Plain(str(value))
+
+
+class DateTime(Kind):
+    """A record time: an ISO 8601 date-time (a bare date means its midnight)."""
+
+    def read(self, node: Node, ctx: Ctx, path: str) -> Any:
+        if isinstance(node, ScalarNode) and not is_null(node):
+            try:
+                return dt.datetime.fromisoformat(node.value.strip())
+            except ValueError:
+                pass
+        return ctx.bad(
+            node,
+            path,
+            f"expected an ISO date-time such as 2021-10-28T14:30:00, got {describe(node)}",
+        )
+
+    def schema(self) -> dict[str, Any]:
+        return {"$ref": "#/$defs/datetime"}
+
+    def dump(self, value: Any) -> Any:
+        return Plain(value.isoformat())
+
+
+class Bool(Kind):
+    """``true`` or ``false``."""
+
+    def read(self, node: Node, ctx: Ctx, path: str) -> Any:
+        if isinstance(node, ScalarNode) and node.tag == BOOL_TAG:
+            return node.value.lower() in TRUE_WORDS
+        return ctx.bad(node, path, f"expected true or false, got {describe(node)}")
+
+    def schema(self) -> dict[str, Any]:
+        return {"type": "boolean"}
+
+
+class Choice(Kind):
+    """One of a fixed set of words (an op, a line kind, a status…)."""
+
+    def __init__(self, what: str, values: Iterable[str], convert: Any = str):
+        self.what = what
+        self.values = tuple(values)
+        self.convert = convert
+
+    def read(self, node: Node, ctx: Ctx, path: str) -> Any:
+        if isinstance(node, ScalarNode) and node.value in self.values:
+            return self.convert(node.value)
+        got = describe(node)
+        return ctx.bad(node, path, f"{got} is not a valid {self.what}: use one of {self.listing()}")
+
+    def listing(self) -> str:
+        """The accepted words, for messages."""
+        return ", ".join(self.values)
+
+    def schema(self) -> dict[str, Any]:
+        return {"enum": list(self.values)}
+
+    def dump(self, value: Any) -> Any:
+        return str(value)
+
+
+class Cite(Kind):
+    """``SOURCE`` or ``SOURCE:PASSAGE``; with ``many``, one citation or a list of them."""
+
+    def __init__(self, many: bool = True):
+        self.many = many
+
+    def read(self, node: Node, ctx: Ctx, path: str) -> Any:
+        if self.many and isinstance(node, SequenceNode):
+            items = [self._one(n, ctx, f"{path}[{i}]") for i, n in enumerate(node.value)]
+            return BAD if BAD in items else tuple(items)
+        one = self._one(node, ctx, path)
+        if one is BAD or not self.many:
+            return one
+        return (one,)
+
+    def _one(self, node: Node, ctx: Ctx, path: str) -> Any:
+        if not isinstance(node, ScalarNode) or is_null(node):
+            want = "a citation or a list of citations" if self.many else "a citation"
+            return ctx.bad(node, path, f"expected {want} (SOURCE:PASSAGE), got {describe(node)}")
+        citation = Citation.parse(node.value)
+        if ID_RE.fullmatch(citation.source) is None:
+            return ctx.bad(
+                node, path, f"{node.value!r} is not a citation: write SOURCE or SOURCE:PASSAGE"
+            )
+        ctx.refs.append(Ref("source", citation.source, ctx.file, line_of(node), path))
+        return citation
+
+    def schema(self) -> dict[str, Any]:
+        return {"$ref": "#/$defs/cites" if self.many else "#/$defs/citation"}
+
+    def dump(self, value: Any) -> Any:
+        if not self.many:
+            return str(value)
+        return str(value[0]) if len(value) == 1 else [str(c) for c in value]
+
+
+class ListOf(Kind):
+    """A list of values of one kind; read as a tuple."""
+
+    def __init__(self, item: Kind, unique: str = ""):
+        self.item = item
+        #: for lists of entries: the field that must differ between them (an id).
+        self.unique = unique
+
+    def read(self, node: Node, ctx: Ctx, path: str) -> Any:
+        if not isinstance(node, SequenceNode):
+            return ctx.bad(node, path, f"expected a list, got {describe(node)}")
+        items = [self.item.read(n, ctx, f"{path}[{i}]") for i, n in enumerate(node.value)]
+        if self.unique:
+            seen: dict[str, int] = {}  # key -> line of the first entry with it
+            for i, (n, v) in enumerate(zip(node.value, items, strict=True)):
+                key = v.get(self.unique) if isinstance(v, dict) else None
+                if key is None:
+                    continue
+                if key in seen:
+                    msg = f"duplicate {self.unique} {key!r} (first at line {seen[key]})"
+                    items[i] = ctx.bad(n, f"{path}[{i}].{self.unique}", msg)
+                else:
+                    seen[key] = line_of(n)
+        return BAD if any(v is BAD for v in items) else tuple(items)
+
+    def schema(self) -> dict[str, Any]:
+        return {"type": "array", "items": self.item.schema()}
+
+    def dump(self, value: Any) -> Any:
+        return [self.item.dump(v) for v in value]
+
+
+class MapOf(Kind):
+    """A mapping from ids to values of one kind; read as a dict in written order."""
+
+    def __init__(self, key: Kind, value: Kind):
+        self.key = key
+        self.value = value
+
+    def read(self, node: Node, ctx: Ctx, path: str) -> Any:
+        if not isinstance(node, MappingNode):
+            return ctx.bad(node, path, f"expected a mapping, got {describe(node)}")
+        out: dict[str, Any] = {}
+        ok = True
+        for knode, vnode in node.value:
+            k = self.key.read(knode, ctx, path)
+            if k is BAD:
+                ok = False
+                continue
+            if k in out:
+                ctx.bad(knode, f"{path}.{k}", "duplicate key")
+                ok = False
+                continue
+            v = self.value.read(vnode, ctx, f"{path}.{k}")
+            ok = ok and v is not BAD
+            out[k] = v
+        return out if ok else BAD
+
+    def schema(self) -> dict[str, Any]:
+        return {
+            "type": "object",
+            "propertyNames": {"pattern": ID_PATTERN},
+            "additionalProperties": self.value.schema(),
+        }
+
+    def dump(self, value: Any) -> Any:
+        return {self.key.dump(k): self.value.dump(v) for k, v in value.items()}

@@ -1,0 +1,139 @@
+"""Loading a dataset: a folder of YAML files (or one file) into a Record, or every problem.
+
+Files are read in path order, each fully, problems collected as they are found; then
+references between files are checked. Only when nothing is wrong are the objects
+assembled into a :class:`~organogram.core.record.Record`, so a bad dataset loads
+nothing. The timeline holds the top-level changes in the order they are written,
+then the changes of each enacted plan.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import yaml
+
+from ..core.model import Organization
+from ..core.plans import PlanStatus
+from ..core.record import Record
+from ..core.timeline import Timeline
+from .entries import field_nodes
+from .fields import FILE
+from .kinds import BAD, Ctx
+from .nodes import (
+    MappingNode,
+    compose_file,
+    describe,
+    is_null,
+    yaml_error_line,
+    yaml_error_message,
+)
+from .parse_changes import read_changes, read_posts, read_units
+from .problems import DatasetError, Problem
+from .sections import read_claims, read_organization, read_people, read_plans, read_sources
+from .state import Reading
+
+SUFFIXES = (".yaml", ".yml")
+
+_READERS = {
+    "sources": read_sources,
+    "people": read_people,
+    "units": read_units,
+    "posts": read_posts,
+    "changes": read_changes,
+    "plans": read_plans,
+    "claims": read_claims,
+}
+
+
+def dataset_files(root: Path) -> list[Path]:
+    """The YAML files of a dataset folder, in path order; hidden files and folders skipped.
+
+    Path order compares paths component by component, so a folder's files stay
+    together: ``a/b.yaml`` comes before ``a-c.yaml``.
+    """
+    found: list[Path] = []
+    for folder, dirs, files in os.walk(root):
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        found.extend(
+            Path(folder, f) for f in files if f.endswith(SUFFIXES) and not f.startswith(".")
+        )
+    return sorted(found, key=lambda p: p.relative_to(root).parts)
+
+
+def load_dataset(path: str | os.PathLike[str]) -> Record:
+    """Load the dataset at ``path`` (a folder, or a single YAML file) into a Record.
+
+    Raises DatasetError listing every problem found, each with its file, line and
+    field, and loads nothing when there is any.
+    """
+    root = Path(path)
+    if root.is_dir():
+        files = dataset_files(root)
+        if not files:
+            raise DatasetError([Problem(str(root), None, "", "no *.yaml or *.yml file here")])
+    elif root.is_file():
+        files = [root]
+    else:
+        raise DatasetError([Problem(str(root), None, "", "no such file or folder")])
+    r = Reading(files=[str(f) for f in files])
+    for f in files:
+        read_file(r, str(f))
+    if r.organization_at is None:
+        r.problems.add(str(root), None, "organization", "no file has the organization header")
+    r.check_references()
+    r.problems.raise_if_any(r.files)
+    return assemble(r)
+
+
+def read_file(r: Reading, file: str) -> None:
+    """Read one file's sections into ``r``, reporting its problems."""
+    try:
+        root = compose_file(Path(file))
+    except yaml.YAMLError as exc:
+        r.problems.add(file, yaml_error_line(exc), "", yaml_error_message(exc))
+        return
+    except (OSError, UnicodeDecodeError) as exc:
+        r.problems.add(file, None, "", f"cannot read the file: {exc}")
+        return
+    if root is None or is_null(root):
+        return  # an empty file holds nothing, which is fine
+    ctx = Ctx(file, r.problems, r.refs)
+    if not isinstance(root, MappingNode):
+        keys = ", ".join(f.name for f in FILE)
+        ctx.bad(root, "", f"a dataset file is a mapping of sections ({keys}), not {describe(root)}")
+        return
+    found = field_nodes(root, FILE, ctx, "")
+    # Sections are read in the order they are written, which is the order of changes.
+    for knode, _ in root.value:
+        name = knode.value
+        if name not in found:
+            continue
+        node = found.pop(name)
+        if name == "organization":
+            read_organization(r, ctx, node)
+            continue
+        items = FILE.by_name[name].kind.read(node, ctx, name)
+        if items is BAD:
+            continue
+        taken = _READERS[name](r, ctx, items, name)
+        if name == "changes":
+            r.changes.extend(taken)
+
+
+def assemble(r: Reading) -> Record:
+    """The Record of a dataset read without problems."""
+    enacted = [
+        c for plan in r.plans.values() if plan.status is PlanStatus.ENACTED for c in plan.changes
+    ]
+    organization = r.organization
+    assert isinstance(organization, Organization)
+    return Record(
+        organization=organization,
+        timeline=Timeline([*r.changes, *enacted], r.people),
+        sources=r.sources,
+        people=r.people,
+        claims=r.claims,
+        plans=r.plans,
+    )

@@ -1,0 +1,102 @@
+"""Reading the sections other than changes: organization, sources, people, plans, claims."""
+
+from __future__ import annotations
+
+from ..core.model import Basis, Claim, Organization, Person, Source
+from ..core.plans import Phase, Plan, PlanStatus, StatusEvent
+from .entries import FieldSet, read_entry
+from .fields import CLAIM, ORGANIZATION, PERSON_ENTRY, PLAN_ENTRY, SOURCE_ENTRY
+from .kinds import BAD, Ctx
+from .nodes import Node, line_of
+from .parse_changes import read_changes
+from .state import Reading
+
+
+def _entries(r: Reading, ctx: Ctx, items: list[Node], section: str, fields: FieldSet):
+    """Yield (values, ok, (file, line), path) for each entry that is a mapping."""
+    for i, node in enumerate(items):
+        path = f"{section}[{i}]"
+        before = len(r.problems.items)
+        values = read_entry(node, fields, ctx, path)
+        if values is not BAD:
+            yield values, len(r.problems.items) == before, (ctx.file, line_of(node)), path
+
+
+def read_organization(r: Reading, ctx: Ctx, node: Node) -> None:
+    """The dataset's header; exactly one file may have it."""
+    before = len(r.problems.items)
+    values = read_entry(node, ORGANIZATION, ctx, "organization")
+    where = (ctx.file, line_of(node))
+    if r.organization_at is not None:
+        first = r.organization_at
+        ctx.bad(node, "organization", f"a second header: the first is at {first[0]}:{first[1]}")
+        return
+    r.organization_at = where
+    if values is BAD or len(r.problems.items) != before:
+        return
+    r.organization = Organization(
+        id=values["id"],
+        name=values["name"],
+        description=values.get("description", ""),
+        sources=values.get("sources", ()),
+    )
+
+
+def read_sources(r: Reading, ctx: Ctx, items: list[Node], section: str) -> None:
+    """``sources:`` entries."""
+    for values, ok, where, path in _entries(r, ctx, items, section, SOURCE_ENTRY):
+        if (
+            "id" in values
+            and r.claim_id("source", "source", values["id"], where, f"{path}.id")
+            and ok
+        ):
+            r.sources[values["id"]] = Source(**values)
+
+
+def read_people(r: Reading, ctx: Ctx, items: list[Node], section: str) -> None:
+    """``people:`` entries."""
+    for values, ok, where, path in _entries(r, ctx, items, section, PERSON_ENTRY):
+        if (
+            "id" in values
+            and r.claim_id("person", "person", values["id"], where, f"{path}.id")
+            and ok
+        ):
+            r.people[values["id"]] = Person(**values)
+
+
+def read_claims(r: Reading, ctx: Ctx, items: list[Node], section: str) -> None:
+    """``claims:`` entries: what one source says about one fact."""
+    for values, ok, _where, _path in _entries(r, ctx, items, section, CLAIM):
+        if ok:
+            r.claims.append(
+                Claim(
+                    subject=values["subject"],
+                    field=values["field"],
+                    value=values["value"],
+                    citation=values["cite"],
+                    basis=values.get("basis", Basis.STATED),
+                    note=values.get("note", ""),
+                )
+            )
+
+
+def read_plans(r: Reading, ctx: Ctx, items: list[Node], section: str) -> None:
+    """``plans:`` entries, each with its phases, status history and changes."""
+    for values, ok, where, path in _entries(r, ctx, items, section, PLAN_ENTRY):
+        ident = values.get("id")
+        fresh = ident is not None and r.claim_id("plan", "plan", ident, where, f"{path}.id")
+        plan = Plan(
+            id=ident or path,
+            title=values.get("title", ""),
+            effective=values.get("effective"),  # type: ignore[arg-type]  # None: reported
+            status=values.get("status", PlanStatus.DRAFT),
+            description=values.get("description", ""),
+            drafted_at=values.get("drafted_at"),
+            documents=values.get("documents", ()),
+            phases=tuple(Phase(**p) for p in values.get("phases", ())),
+            events=[StatusEvent(**e) for e in values.get("events", ())],
+        )
+        before = len(r.problems.items)
+        plan.changes = read_changes(r, ctx, values.get("changes", []), f"{path}.changes", plan)
+        if ok and fresh and len(r.problems.items) == before:
+            r.plans[plan.id] = plan
