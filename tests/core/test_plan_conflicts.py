@@ -1,0 +1,235 @@
+"""Three-way conflicts between a plan and the changes recorded since its base."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from organogram.core.changes import (
+    Abolish,
+    AddLine,
+    Change,
+    CreateUnit,
+    Move,
+    Redescribe,
+    Rename,
+    UnitSpec,
+)
+from organogram.core.plans import Plan, base_timeline, conflicts, since_base
+from organogram.core.plans.conflicts import BROKEN, PRECONDITION, VALUE
+from organogram.core.timeline import Timeline
+
+from .test_plans import DRAFTED, RECORDED, D, at, record, review
+
+SINCE = dt.datetime(2021, 8, 1, 9, 30)  # after the plan was drafted
+
+
+def since(change: Change, by: str = "bea") -> Change:
+    """``change`` as recorded after the plan was drafted."""
+    change.recorded_at = SINCE
+    change.recorded_by = by
+    return change
+
+
+def with_since(*changes: Change) -> Timeline:
+    """The record with changes recorded since the plan's base."""
+    return record().with_changes(changes)
+
+
+def test_base_is_the_record_as_it_stood_when_the_plan_was_drafted():
+    tl = with_since(since(Rename(id="s1", date=D("2021-07"), unit="pol", name="Research Hub")))
+    plan = review()
+    assert len(base_timeline(tl, plan)) == len(tl) - 1
+    assert [c.id for c in since_base(tl, plan)] == ["s1"]
+    assert since_base(tl, review(drafted_at=None)) == []
+
+
+def test_no_change_since_the_base_no_conflict():
+    assert conflicts(record(), review()) == []
+
+
+def test_concurrent_rename_to_another_name_is_a_conflict():
+    tl = with_since(
+        since(Rename(id="s1", date=D("2021-08"), unit="dom", name="Department of Field Work"))
+    )
+    (c,) = conflicts(tl, review())
+    assert (c.kind, c.node, c.attribute) == (VALUE, "dom", "name")
+    assert c.base == "Department of Operations"
+    assert c.want == "Department of Operations and Emergencies"
+    assert c.now == "Department of Field Work"
+    assert [x.id for x in c.since] == ["s1"]
+    assert c.plan_change is not None and c.plan_change.id == "review-2"
+    text = c.message()
+    for part in (
+        "Department of Field Work",
+        "Department of Operations and Emergencies",
+        "s1",
+        "review-2",
+        "bea",
+    ):
+        assert part in text
+
+
+def test_concurrent_rename_to_the_same_name_is_no_conflict():
+    tl = with_since(
+        since(
+            Rename(
+                id="s1",
+                date=D("2021-08"),
+                unit="dom",
+                name="Department of Operations and Emergencies",
+            )
+        )
+    )
+    assert conflicts(tl, review()) == []
+
+
+def test_concurrent_changes_to_different_units_are_no_conflict():
+    tl = with_since(
+        since(Rename(id="s1", date=D("2021-08"), unit="pol", name="Research Hub")),
+        since(Move(id="s2", date=D("2021-08"), node="odg", to="ddg")),
+    )
+    assert conflicts(tl, review()) == []
+
+
+def test_concurrent_changes_to_different_attributes_are_no_conflict():
+    tl = with_since(
+        since(Redescribe(id="s1", date=D("2021-08"), unit="dom", mandate="Field operations"))
+    )
+    assert conflicts(tl, review()) == []
+
+
+def test_change_recorded_before_drafting_is_in_the_base():
+    tl = record().with_changes(
+        [
+            Rename(
+                id="b1",
+                date=D("2021-08"),
+                unit="dom",
+                name="Department of Field Work",
+                recorded_at=dt.datetime(2021, 5, 1),
+            )
+        ]
+    )
+    assert conflicts(tl, review()) == []
+
+
+def test_unit_abolished_since_the_base_is_a_precondition_conflict():
+    tl = with_since(
+        since(Move(id="s1", date=D("2021-07"), node="cmt", to="dom")),
+        since(Abolish(id="s2", date=D("2021-08"), unit="prd")),
+    )
+    found = conflicts(tl, review())
+    (c,) = [x for x in found if x.kind == PRECONDITION]
+    assert c.plan_change is not None and c.plan_change.id == "review-3"
+    assert "'prd' was abolished" in " ".join(c.problems)
+    assert "s2" in [x.id for x in c.since]
+    assert "no longer applies" in c.message()
+
+
+def test_rename_of_a_unit_abolished_since_is_one_conflict():
+    plan = review()
+    plan.changes.append(Rename(id="review-4", **at(), unit="pol", name="Research Hub"))
+    tl = with_since(since(Abolish(id="s1", date=D("2021-08"), unit="pol")))
+    (c,) = conflicts(tl, plan)
+    assert (c.kind, c.node, c.plan_change.id) == (PRECONDITION, "pol", "review-4")
+    assert [x.id for x in c.since] == ["s1"]
+
+
+def test_concurrent_moves_to_different_parents_conflict_on_the_parent():
+    plan = review()
+    plan.changes.append(Move(id="review-4", **at(), node="odg", to="ddg"))
+    tl = with_since(since(Move(id="s1", date=D("2021-08"), node="odg", to="dom")))
+    (c,) = conflicts(tl, plan)
+    assert (c.attribute, c.base, c.want, c.now) == ("parent", "dg", "ddg", "dom")
+
+
+def test_a_node_the_plan_reparents_is_compared_too():
+    # The plan merges prd away, handing its unit cmt to the new division; since the
+    # base, cmt was placed under the DDG.
+    tl = with_since(since(Move(id="s1", date=D("2021-08"), node="cmt", to="ddg")))
+    (c,) = conflicts(tl, review())
+    assert (c.node, c.attribute, c.base, c.want, c.now) == ("cmt", "parent", "prd", "pad", "ddg")
+    assert c.plan_change is not None and c.plan_change.id == "review-3"
+
+
+def test_concurrent_creation_of_one_id_conflicts_unless_identical():
+    other = CreateUnit(
+        id="s1",
+        date=D("2021-08"),
+        parent="ddg",
+        unit=UnitSpec(id="dpr", name="Department of Peace", kind="department"),
+    )
+    (c,) = conflicts(with_since(since(other)), review())
+    assert c.kind == PRECONDITION and c.plan_change.id == "review-1"
+    same = CreateUnit(
+        id="s1",
+        **at(),
+        parent="dg",
+        unit=UnitSpec(id="dpr", name="Department of Policy and Research", kind="department"),
+    )
+    assert conflicts(with_since(since(same)), review()) == []
+
+
+def test_recorded_change_the_plan_would_break_is_a_conflict():
+    tl = with_since(since(Rename(id="s1", date=D("2023"), unit="mad", name="Assistance")))
+    (c,) = conflicts(tl, review())
+    assert c.kind == BROKEN and [x.id for x in c.since] == ["s1"]
+    assert "would no longer apply" in c.message()
+
+
+def test_lines_added_on_both_sides_do_not_conflict():
+    plan = review()
+    plan.changes.append(
+        AddLine(id="review-4", **at(), source="pol", kind="functional", target="dom")
+    )
+    tl = with_since(
+        since(AddLine(id="s1", date=D("2021-08"), source="pol", kind="functional", target="ddg"))
+    )
+    assert conflicts(tl, plan) == []
+
+
+def test_without_a_drafting_time_only_failures_on_the_present_count():
+    plan = review(drafted_at=None)
+    tl = record().with_changes(
+        [
+            Rename(
+                id="s1",
+                date=D("2021-08"),
+                unit="dom",
+                name="Department of Field Work",
+                recorded_at=SINCE,
+            )
+        ]
+    )
+    assert conflicts(tl, plan) == []
+    plan.changes.append(Rename(id="review-4", **at(), unit="nope", name="Nowhere"))
+    (c,) = conflicts(tl, plan)
+    assert c.kind == PRECONDITION and c.plan_change.id == "review-4"
+
+
+def test_record_times_with_and_without_time_zone_compare():
+    plan = review(drafted_at=DRAFTED.replace(tzinfo=dt.UTC))
+    tl = with_since(
+        since(Rename(id="s1", date=D("2021-08"), unit="dom", name="Department of Field Work"))
+    )
+    assert len(conflicts(tl, plan)) == 1
+    assert RECORDED.tzinfo is None  # the base was recorded without a time zone
+
+
+def test_plan_with_phases_is_compared_after_its_last_phase():
+    plan = review()
+    plan.changes.append(Rename(id="review-4", date=D("2022-06"), unit="pol", name="Research Hub"))
+    tl = with_since(since(Rename(id="s1", date=D("2022-03"), unit="pol", name="Data Hub")))
+    (c,) = conflicts(tl, plan)
+    assert (c.node, c.want, c.now) == ("pol", "Research Hub", "Data Hub")
+
+
+def test_conflicts_leave_the_inputs_alone():
+    tl = with_since(
+        since(Rename(id="s1", date=D("2021-08"), unit="dom", name="Department of Field Work"))
+    )
+    plan = review()
+    before = (len(tl), list(plan.changes), plan.status)
+    conflicts(tl, plan)
+    assert (len(tl), list(plan.changes), plan.status) == before
+    assert isinstance(plan, Plan)
