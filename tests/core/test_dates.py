@@ -6,7 +6,9 @@ import datetime as dt
 
 import pytest
 
+from organogram.core.changes import CreateUnit, Rename, UnitSpec
 from organogram.core.dates import DateError, FuzzyDate, Precision, as_of
+from organogram.core.timeline import Timeline
 
 D = dt.date
 
@@ -138,3 +140,33 @@ def test_as_of_reads_a_period_as_its_last_day(text, day):
 def test_as_of_accepts_dates_and_fuzzy_dates():
     assert as_of(D(2020, 5, 4)) == D(2020, 5, 4)
     assert as_of(FuzzyDate.parse("2021-Q4")) == D(2021, 12, 31)
+
+
+def test_a_change_dated_to_a_period_takes_effect_on_its_first_day_and_is_uncertain_inside_it():
+    rename = Rename(
+        date=FuzzyDate.parse("2021-Q4"), unit="d", name="Department of External Relations"
+    )
+    timeline = Timeline(
+        [
+            CreateUnit(
+                date=FuzzyDate.parse("2009"), unit=UnitSpec(id="d", name="Old", kind="department")
+            ),
+            rename,
+        ]
+    )
+    assert timeline.snapshot("2021-09-30").structure.units["d"].name == "Old"
+    first_day = timeline.snapshot("2021-10-01")
+    assert first_day.structure.units["d"].name == "Department of External Relations"
+    assert first_day.uncertain == [rename]
+    assert timeline.snapshot("2021").uncertain == [rename], "a query period reads its last day"
+    assert timeline.snapshot("2022-01-01").uncertain == []
+
+
+def test_changes_on_the_same_first_day_apply_coarser_first_then_as_recorded():
+    create = CreateUnit(date=FuzzyDate.parse("2009"), unit=UnitSpec(id="d", name="A", kind="unit"))
+    by_day = Rename(id="day", date=FuzzyDate.parse("2021-01-01"), unit="d", name="By day")
+    by_year = Rename(id="year", date=FuzzyDate.parse("2021"), unit="d", name="By year")
+    second = Rename(id="second", date=FuzzyDate.parse("2021-01-01"), unit="d", name="Second")
+    timeline = Timeline([by_day, second, create, by_year])
+    assert [c.id for c in timeline] == ["", "year", "day", "second"]
+    assert timeline.snapshot("2021-01-01").structure.units["d"].name == "Second"
