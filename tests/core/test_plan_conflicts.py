@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from organogram.core.changes import (
     Abolish,
     AddLine,
@@ -14,11 +16,19 @@ from organogram.core.changes import (
     Rename,
     UnitSpec,
 )
-from organogram.core.plans import Plan, base_timeline, conflicts, since_base
+from organogram.core.plans import (
+    Plan,
+    PlanError,
+    base_timeline,
+    conflicts,
+    enact,
+    rebase,
+    since_base,
+)
 from organogram.core.plans.conflicts import BROKEN, PRECONDITION, VALUE
 from organogram.core.timeline import Timeline
 
-from .test_plans import DRAFTED, RECORDED, D, at, record, review
+from .test_plans import DRAFTED, ENACTED_AT, RECORDED, D, approved, at, record, review
 
 SINCE = dt.datetime(2021, 8, 1, 9, 30)  # after the plan was drafted
 
@@ -233,3 +243,19 @@ def test_conflicts_leave_the_inputs_alone():
     conflicts(tl, plan)
     assert (len(tl), list(plan.changes), plan.status) == before
     assert isinstance(plan, Plan)
+
+
+def test_rebasing_settles_a_conflict_and_the_plan_can_then_be_enacted():
+    tl = with_since(
+        since(Rename(id="s1", date=D("2021-08"), unit="dom", name="Department of Field Work"))
+    )
+    plan = approved(review())
+    assert conflicts(tl, plan)
+    settled = rebase(plan, at=dt.datetime(2021, 9, 15))
+    assert conflicts(tl, settled) == [] and plan.drafted_at == DRAFTED
+    result = enact(tl, settled, by="ana", at=ENACTED_AT)
+    assert result.timeline.snapshot("2022").structure.units["dom"].name == (
+        "Department of Operations and Emergencies"
+    )
+    with pytest.raises(PlanError, match="enacted"):
+        rebase(result.plan, at=dt.datetime(2022, 1, 1))

@@ -21,7 +21,7 @@ from .model import TRANSITIONS, Phase, Plan, PlanError, PlanStatus, StatusEvent
 from .narrate import NarrativeSection, PlanNarrative, narrate_plan
 from .preview import Preview, preview
 from .validate import PlanFinding, PlanValidation, check_plan, validate_plan
-from .workflow import add_changes, check_transition, remove_changes, transition
+from .workflow import add_changes, check_transition, rebase, remove_changes, transition
 
 __all__ = [
     "TRANSITIONS",
@@ -52,6 +52,7 @@ __all__ = [
     "plan_diff",
     "plan_timeline",
     "preview",
+    "rebase",
     "remove_changes",
     "since_base",
     "transition",

@@ -30,7 +30,7 @@ from ..timeline import Timeline
 from .branch import base_timeline, end_of, plan_changes, since_base
 from .model import Plan
 from .trace import Trace, trace
-from .views import GONE, attributes, show, value, view
+from .views import GONE, attributes, ref, show, value, view
 
 VALUE = "value"
 PRECONDITION = "precondition"
@@ -57,9 +57,9 @@ class Conflict:
     def message(self) -> str:
         """The conflict in a sentence or two, naming the changes on both sides."""
         who = f"{self.label} ({self.node})" if self.label != self.node else self.node
-        since = ", ".join(_cite(c) for c in self.since) or "no single change"
+        since = ", ".join(ref(c) for c in self.since) or "no single change"
         if self.kind == VALUE:
-            mine = f" by {_cite(self.plan_change)}" if self.plan_change else ""
+            mine = f" by {ref(self.plan_change)}" if self.plan_change else ""
             a = self.attribute
             return (
                 f"{who}: {a} was {show(self.base, a)} in the plan's base; the plan sets "
@@ -70,7 +70,7 @@ class Conflict:
             assert self.plan_change is not None
             why = "; ".join(self.problems)
             tail = f" (changed since the base by {since})" if self.since else ""
-            return f"plan change {_cite(self.plan_change)} no longer applies to {who}: {why}{tail}"
+            return f"plan change {ref(self.plan_change)} no longer applies to {who}: {why}{tail}"
         return (
             f"change {since}, recorded since the plan's base, would no longer apply "
             f"with the plan: {'; '.join(self.problems)}"
@@ -98,7 +98,7 @@ def conflicts(timeline: Timeline, plan: Plan) -> list[Conflict]:
     nodes = set(first.touched).union(*(c.subjects() for c in mine))
     want = trace(want_tl, day, follow=own, watch=nodes, until=day)
     now = trace(timeline, day, follow=later, watch=nodes)
-    both = trace(timeline.with_changes(mine), day, follow=own | later)
+    both = trace(timeline.with_changes(mine), day)
 
     out = _preconditions(mine, first, now, both, want, no_base=plan.drafted_at is None)
     blamed = {id(c.plan_change) for c in out}
@@ -184,11 +184,3 @@ def _label(a: Structure, b: Structure, node: str) -> str:
     """The node's name in the first structure that knows it."""
     name = a.label(node)
     return name if name != node else b.label(node)
-
-
-def _cite(change: Change | None) -> str:
-    """A change as a reader finds it: its id (or place in a file) and who recorded it."""
-    if change is None:
-        return "?"
-    who = f", recorded by {change.recorded_by}" if change.recorded_by else ""
-    return f"{change.where()} ({change.op}{who})"

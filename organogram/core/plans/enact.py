@@ -20,7 +20,7 @@ from ..changes import Change
 from ..timeline import Timeline
 from .conflicts import BROKEN, PRECONDITION, conflicts
 from .model import Plan, PlanError, PlanStatus
-from .preview import preview
+from .preview import failure_text, preview
 from .workflow import check_transition, record_transition
 
 
@@ -51,13 +51,9 @@ def enact_problems(timeline: Timeline, plan: Plan) -> list[str]:
     told = {id(c.plan_change) for c in found if c.kind == PRECONDITION}
     told |= {id(c.since[0]) for c in found if c.kind == BROKEN and c.since}
     p = preview(timeline, plan, plan.last_date())
+    problems += [f"plan change {failure_text(f)}" for f in p.failures if id(f.change) not in told]
     problems += [
-        f"plan change {f.change.where()} would not apply: {'; '.join(f.problems)}"
-        for f in p.failures
-        if id(f.change) not in told
-    ]
-    problems += [
-        f"recorded change {f.change.where()} would no longer apply: {'; '.join(f.problems)}"
+        f"recorded change {failure_text(f, 'would no longer apply')}"
         for f in p.broken
         if id(f.change) not in told
     ]

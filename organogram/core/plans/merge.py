@@ -22,7 +22,7 @@ from ..changes import Change
 from .branch import aware
 from .effects import effects
 from .model import Plan, PlanError, PlanStatus
-from .views import show
+from .views import ref, show
 
 
 @dataclass(frozen=True)
@@ -40,8 +40,8 @@ class MergeConflict:
         """Both changes and both values, in a sentence."""
         a = self.attribute
         return (
-            f"{self.node}: {a} is {show(self.our_value, a)} in change {self.ours.where()} "
-            f"but {show(self.their_value, a)} in change {self.theirs.where()}"
+            f"{self.node}: {a} is {show(self.our_value, a)} in change {ref(self.ours, who=False)} "
+            f"but {show(self.their_value, a)} in change {ref(self.theirs, who=False)}"
         )
 
 

@@ -23,6 +23,7 @@ from ..structure import Structure
 from ..timeline import Failure, Timeline
 from .branch import plan_changes
 from .model import Plan
+from .views import ref
 
 
 @dataclass
@@ -50,12 +51,14 @@ class Preview:
 
     def problems(self) -> list[str]:
         """Every failure and broken change as a sentence naming the change."""
-        out = [f"plan change {f.change.where()}: {'; '.join(f.problems)}" for f in self.failures]
-        out += [
-            f"recorded change {f.change.where()} would no longer apply: {'; '.join(f.problems)}"
-            for f in self.broken
-        ]
+        out = [f"plan change {failure_text(f)}" for f in self.failures]
+        out += [f"recorded change {failure_text(f, 'would no longer apply')}" for f in self.broken]
         return out
+
+
+def failure_text(f: Failure, verb: str = "would not apply") -> str:
+    """A failure as "ID (op, file:line) would not apply: reasons", for messages."""
+    return f"{ref(f.change, who=False)} {verb}: {'; '.join(f.problems)}"
 
 
 def walk(

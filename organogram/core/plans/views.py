@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Final
 
+from ..changes import Change
 from ..structure import Structure
 
 #: existence states.
@@ -99,3 +100,15 @@ def show(v: object, attribute: str = "") -> str:
     if isinstance(v, tuple):
         return ", ".join(show(x) for x in v)
     return repr(v) if isinstance(v, str) else str(v)
+
+
+def ref(change: Change | None, *, who: bool = True) -> str:
+    """A change as a reader finds it: id, operation, file and line, who recorded it."""
+    if change is None:
+        return "?"
+    details = [change.op]
+    if change.origin:
+        details.append(f"{change.origin[0]}:{change.origin[1]}")
+    if who and change.recorded_by:
+        details.append(f"recorded by {change.recorded_by}")
+    return f"{change.id or change.op} ({', '.join(details)})"

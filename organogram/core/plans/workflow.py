@@ -144,6 +144,17 @@ def add_changes(plan: Plan, changes: Iterable[Change], phase: str | None = None)
     return out
 
 
+def rebase(plan: Plan, *, at: dt.datetime) -> Plan:
+    """``plan`` with its base moved to ``at``: it now accounts for what was recorded by then.
+
+    This is how a conflict is settled once the plan has been reviewed against the
+    changes recorded since its base (kept, adjusted or dropped): those changes become
+    part of its base and no longer conflict. Refused once the plan is enacted.
+    """
+    _editable(plan)
+    return plan.copy(drafted_at=at)
+
+
 def remove_changes(plan: Plan, change_ids: Iterable[str]) -> Plan:
     """``plan`` without the changes of these ids; refused once enacted or for unknown ids."""
     _editable(plan)
