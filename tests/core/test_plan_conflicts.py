@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from organogram.core.changes import (
     Abolish,
@@ -22,6 +24,7 @@ from organogram.core.plans import (
     base_timeline,
     conflicts,
     enact,
+    preview,
     rebase,
     since_base,
 )
@@ -259,3 +262,52 @@ def test_rebasing_settles_a_conflict_and_the_plan_can_then_be_enacted():
     )
     with pytest.raises(PlanError, match="enacted"):
         rebase(result.plan, at=dt.datetime(2022, 1, 1))
+
+
+# ----------------------------------------------------------------- properties
+UNITS = ["odg", "dom", "prd", "mad", "cmt", "pol"]
+PARENTS = ["dg", "ddg", "odg", "dom"]
+NAMES = ["Alpha", "Beta", "Gamma"]
+
+
+@st.composite
+def edits(draw: st.DrawFn, prefix: str, date: str) -> list[Change]:
+    """A few renames, moves and redescriptions of the fixture's units."""
+    out: list[Change] = []
+    for i in range(draw(st.integers(0, 4))):
+        u = draw(st.sampled_from(UNITS))
+        kind = draw(st.sampled_from(["rename", "move", "redescribe"]))
+        common = {"id": f"{prefix}-{i}", "date": D(date)}
+        if kind == "rename":
+            out.append(Rename(**common, unit=u, name=draw(st.sampled_from(NAMES))))
+        elif kind == "move":
+            out.append(Move(**common, node=u, to=draw(st.sampled_from(PARENTS))))
+        else:
+            out.append(Redescribe(**common, unit=u, mandate=draw(st.sampled_from(NAMES))))
+    return out
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(mine=edits("p", "2021-Q4"), theirs=edits("s", "2021-08"))
+def test_conflict_properties(mine, theirs):
+    plan = Plan(id="p", title="P", effective=D("2021-Q4"), drafted_at=DRAFTED, changes=mine)
+    alone = conflicts(record(), plan)
+    assert [c for c in alone if c.kind != PRECONDITION] == []
+    tl = record().with_changes([since(c) for c in theirs])
+    found = conflicts(tl, plan)
+    touched = {n for c in theirs for n in c.subjects()}
+    for c in found:
+        if c.kind == VALUE:
+            assert len({repr(c.base), repr(c.want), repr(c.now)}) == 3
+            assert c.node in touched and c.since
+    # Nothing the plan touches was changed since its base: no conflict at all.
+    if not touched & {n for c in mine for n in c.subjects()}:
+        assert [c for c in found if c.kind == VALUE] == []
+    # Whatever is found, an enacted plan's timeline shows the preview.
+    try:
+        result = enact(tl, approved(plan), by="ana", at=ENACTED_AT)
+    except PlanError:
+        return
+    after = result.timeline.snapshot("2021-Q4").structure
+    expected = preview(tl, plan).structure
+    assert (after.units, after.oversight) == (expected.units, expected.oversight)

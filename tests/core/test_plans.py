@@ -494,3 +494,20 @@ def test_merge_refuses_enacted_plans_and_clashing_phases():
     done = enact(record(), approved(review()), by="ana", at=ENACTED_AT).plan
     with pytest.raises(PlanError, match="enacted"):
         merge_plans(Plan(id="n", title="N", effective=D("2022")), done)
+
+
+def test_merge_conflict_when_one_plan_ends_a_unit_the_other_edits():
+    other = Plan(
+        id="other",
+        title="Other",
+        effective=D("2021-Q4"),
+        changes=[Rename(id="other-1", **at(), unit="prd", name="Protection Service")],
+    )
+    (c,) = merge_conflicts(review(), other)
+    assert (c.node, c.attribute, c.ours.id, c.theirs.id) == (
+        "prd",
+        "existence",
+        "review-3",
+        "other-1",
+    )
+    assert "abolished" in c.message() and "in force" in c.message()

@@ -39,7 +39,11 @@ _KEEP = "="  # MovePost's "leave as it is"
 
 
 def effects(change: Change) -> Effects:
-    """The attributes ``change`` sets and the values it gives them."""
+    """The attributes ``change`` sets and the values it gives them.
+
+    A change that edits a node also needs it in force: that is one of its effects, so
+    that a plan abolishing a unit and another renaming it are seen to disagree.
+    """
     out: Effects = {}
     set_ = out.__setitem__
     match change:
@@ -115,7 +119,25 @@ def effects(change: Change) -> Effects:
             # subject, so two different such changes to one node are reported, not lost.
             for node in change.subjects():
                 set_((node, change.op), repr(sorted(change.params().items())))
+    if isinstance(change, _EDITS):
+        for node in change.subjects():
+            out.setdefault((node, "existence"), IN_FORCE)
     return out
+
+
+#: Changes that edit a node in force (rather than create or end it).
+_EDITS = (
+    Rename,
+    Reclassify,
+    Redescribe,
+    Relocate,
+    SetHead,
+    Move,
+    RegradePost,
+    MovePost,
+    Assign,
+    Vacate,
+)
 
 
 def _spec(out: Effects, spec: UnitSpec, parent: object) -> None:
