@@ -10,6 +10,7 @@ import pytest
 from organogram.core.changes import (
     Abolish,
     AddLine,
+    Assign,
     CreatePost,
     CreateUnit,
     Merge,
@@ -367,6 +368,13 @@ def test_severity_can_be_overridden():
     assert f.severity is Severity.ERROR
 
 
+def test_configs_compare_and_hash_by_their_settings():
+    one = RuleConfig(max_span=5, severities={"span": "error"})
+    other = RuleConfig(max_span=5, severities={"span": Severity.ERROR})
+    assert one == other and hash(one) == hash(other)
+    assert one != RuleConfig(max_span=5)
+
+
 def test_config_rejects_unknown_codes_and_bad_thresholds():
     with pytest.raises(ValueError, match="unknown rule code"):
         RuleConfig(disabled=frozenset({"spam"}))
@@ -551,6 +559,16 @@ def test_span_persisting_for_years_is_reported_once():
     changes += [Rename(date=Y(str(y)), unit="u0", name=f"Unit 0 in {y}") for y in range(2006, 2016)]
     findings = validate_timeline(Timeline(changes))
     assert [(f.code, f.subject, str(f.date)) for f in findings] == [("span", "dg", "2005")]
+
+
+def test_the_cause_of_a_wide_span_is_the_report_added_not_other_news_of_the_node():
+    changes = [top(), *(create(f"u{i}", "dg", "2005") for i in range(12))]
+    changes += [
+        from_file(create("u12", "dg", "2006"), 40),
+        from_file(Assign(id="a", date=Y("2006"), post="dg", person="amy"), 41),
+    ]
+    (f,) = validate_timeline(Timeline(changes, PEOPLE))
+    assert (f.code, f.change_id, f.where) == ("span", "create-u12", "data/changes.yaml:40")
 
 
 def test_at_dates_limits_the_structure_rules_to_those_dates():

@@ -39,6 +39,12 @@ class RuleConfig:
             known = ", ".join(REGISTRY)
             raise ValueError(f"unknown rule code(s) {', '.join(unknown)}: rules are {known}")
 
+    def __hash__(self) -> int:
+        # Hashable, so a configuration can key a cache of validation results.
+        return hash(
+            (self.max_span, self.max_depth, self.disabled, *sorted(self.severities.items()))
+        )
+
     def enabled(self, code: str) -> bool:
         """True unless the rule ``code`` is disabled."""
         return code not in self.disabled

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from enum import StrEnum
 
 from ..changes import Change
@@ -63,14 +63,16 @@ class Hit:
     """What a rule's check yields; the runner turns it into a :class:`Finding`.
 
     ``key`` identifies the problem across snapshots (default: the message), so a problem
-    that persists over many dates is reported once. ``related`` lists other nodes
-    involved, used to find the change that caused the problem.
+    that persists over many dates is reported once. ``causes`` lists the nodes whose
+    changes may have brought the problem about (default: the subject alone); on a
+    timeline, the latest change to one of them on the date the problem appears is
+    named as its cause.
     """
 
     subject: str | None
     message: str
     key: object = None
-    related: tuple[str, ...] = field(default=())
+    causes: tuple[str, ...] | None = None
     change: Change | None = None
     date: FuzzyDate | None = None
 

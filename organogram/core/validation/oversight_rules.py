@@ -42,7 +42,7 @@ def cycle(s: Structure, config: RuleConfig) -> Iterator[Hit]:
             loop[0],
             f"lines of oversight form a loop: {chain}",
             key=frozenset(loop),
-            related=tuple(loop),
+            causes=tuple(loop),
         )
 
 
@@ -58,15 +58,16 @@ def orphan(s: Structure, config: RuleConfig) -> Iterator[Hit]:
             yield Hit(
                 node,
                 f"{named(s, node)} reports to {gone(s, target)}",
-                related=(target,),
+                causes=(node, target),
             )
 
 
 def _top(s: Structure, roots: list[str]) -> str | None:
     """The top of the structure: the senior post at the top with the most below it."""
     posts = [r for r in roots if r in s.posts]
-    if not posts:
-        return None
+    if len(posts) <= 1:
+        # The usual case, one post at the top: no need to weigh subtrees.
+        return posts[0] if posts else None
     return max(posts, key=lambda p: len(s.subtree(p)))
 
 
@@ -78,8 +79,8 @@ def _top(s: Structure, roots: list[str]) -> str | None:
 def unplaced(s: Structure, config: RuleConfig) -> Iterator[Hit]:
     """Nodes at the top beside the top post."""
     roots = s.roots()
-    top = _top(s, roots)
-    if top is None or len(roots) < 2:
+    top = _top(s, roots) if len(roots) > 1 else None
+    if top is None:
         # Without a top post, several top-level units are a legitimate way to record
         # an organization whose head is not modelled.
         return
@@ -89,7 +90,6 @@ def unplaced(s: Structure, config: RuleConfig) -> Iterator[Hit]:
                 node,
                 f"{named(s, node)} has no line of oversight, but {named(s, top)} is the top: "
                 "place it under a unit or senior post",
-                related=(top,),
             )
 
 
@@ -109,7 +109,7 @@ def non_senior_overseer(s: Structure, config: RuleConfig) -> Iterator[Hit]:
                 node,
                 f"{named(s, node)} reports to {named(s, target)}, a post that is not senior: "
                 "make the post senior or place the node under a unit",
-                related=(target,),
+                causes=(node, target),
             )
 
 
@@ -153,7 +153,7 @@ def two_senior_posts(s: Structure, config: RuleConfig) -> Iterator[Hit]:
             f"{named(s, node)} is {how} {named(s, first)} and directly supervised by "
             + " and ".join(named(s, o) for o in others),
             key=frozenset(claimers),
-            related=tuple(claimers),
+            causes=(node, *claimers),
         )
 
 
@@ -166,12 +166,14 @@ def two_senior_posts(s: Structure, config: RuleConfig) -> Iterator[Hit]:
 def span(s: Structure, config: RuleConfig) -> Iterator[Hit]:
     """Nodes with more than ``config.max_span`` nodes reporting to them."""
     for node in s.nodes():
-        count = len(s.children(node))
-        if count > config.max_span:
+        below = s.children(node)
+        if len(below) > config.max_span:
             yield Hit(
                 node,
-                f"{named(s, node)} has {count} direct reports, more than {config.max_span}",
+                f"{named(s, node)} has {len(below)} direct reports, more than {config.max_span}",
                 key="span",
+                # The reports added, not whatever else happened to the node that day.
+                causes=tuple(below),
             )
 
 
@@ -203,5 +205,5 @@ def depth(s: Structure, config: RuleConfig) -> Iterator[Hit]:
             f"{named(s, node)} is at level {level} under {named(s, chain[-1])}, "
             f"deeper than {config.max_depth} levels",
             key="depth",
-            related=tuple(chain[:1]),
+            causes=(node, *chain),
         )

@@ -24,7 +24,7 @@ def post_in_abolished_unit(s: Structure, config: RuleConfig) -> Iterator[Hit]:
             yield Hit(
                 post.id,
                 f"post {named(s, post.id)} sits in {gone(s, post.unit)}: move or abolish the post",
-                related=(post.unit,),
+                causes=(post.id, post.unit),
             )
 
 
@@ -42,14 +42,14 @@ def dangling_line(s: Structure, config: RuleConfig) -> Iterator[Hit]:
                     node,
                     f"a {line.kind} line {role} {gone(s, node)} ({line.source} → {line.target})",
                     key=(line, role),
-                    related=(line.source, line.target),
+                    causes=(line.source, line.target),
                 )
     for node, target in s.oversight.items():
         if not s.exists(node):
             yield Hit(
                 node,
                 f"a line of oversight from {gone(s, node)} to {named(s, target)} is still recorded",
-                related=(target,),
+                causes=(node, target),
             )
 
 
@@ -68,14 +68,14 @@ def head_not_in_unit(s: Structure, config: RuleConfig) -> Iterator[Hit]:
             yield Hit(
                 unit.id,
                 f"{named(s, unit.id)} is headed by {gone(s, unit.head)}",
-                related=(unit.head,),
+                causes=(unit.id, unit.head),
             )
         elif post.unit is not None and post.unit != unit.id:
             yield Hit(
                 unit.id,
                 f"{named(s, unit.id)} is headed by {named(s, post.id)}, "
                 f"a post in {named(s, post.unit)}",
-                related=(unit.head,),
+                causes=(unit.id, unit.head),
             )
 
 
@@ -146,7 +146,7 @@ def _same(s: Structure, attribute: str, what: str) -> Iterator[Hit]:
                 unit.id,
                 f"{named(s, unit.id)} has the same {what} as {named(s, other)}",
                 key=frozenset((unit.id, other)),
-                related=(other,),
+                causes=(unit.id, other),
             )
         else:
             first[value] = unit.id

@@ -64,8 +64,9 @@ class _Watch:
         self.findings: list[Finding] = []
         #: problems holding at the last check -> index of their finding.
         self.open: dict[tuple[str, str | None, object], int] = {}
-        #: node -> the last change that touched it since the previous check.
-        self.touched_by: dict[str, Change] = {}
+        #: node -> (position, change): the last change that touched it since the
+        #: previous check, and where that change stands in the timeline.
+        self.touched_by: dict[str, tuple[int, Change]] = {}
 
     def check(self, s: Structure, date: FuzzyDate) -> None:
         """Run the rules on ``s`` as of ``date``; record new problems, close gone ones."""
@@ -78,14 +79,9 @@ class _Watch:
                 if ident in self.open:
                     now[ident] = self.open.pop(ident)
                     continue
-                cause = next(
-                    (
-                        self.touched_by[n]
-                        for n in (hit.subject, *hit.related)
-                        if n is not None and n in self.touched_by
-                    ),
-                    None,
-                )
+                causes = hit.causes if hit.causes is not None else (hit.subject,)
+                touched = [self.touched_by[n] for n in causes if n in self.touched_by]
+                cause = max(touched, key=lambda pair: pair[0])[1] if touched else None
                 now[ident] = len(self.findings)
                 self.findings.append(_finding(r, hit, self.config, cause, date))
         for index in self.open.values():
@@ -143,7 +139,7 @@ def validate_timeline(
             }
             for n in s.touched:
                 last[n] = s.oversight.get(n)
-                watch.touched_by[n] = change
+                watch.touched_by[n] = (i, change)
             steps.append(Step(change, (), given))
             group.append(change)
         if days is None:
