@@ -511,3 +511,19 @@ def test_merge_conflict_when_one_plan_ends_a_unit_the_other_edits():
         "other-1",
     )
     assert "abolished" in c.message() and "in force" in c.message()
+
+
+def test_an_enacted_plan_is_still_shown_against_the_record_without_it():
+    tl = record()
+    plan = approved(review())
+    result = enact(tl, plan, by="ana", at=ENACTED_AT)
+    p = preview(result.timeline, result.plan)
+    assert "dpr" in p.structure.units and "dpr" not in p.base.units and p.ok
+    told = narrate_plan(result.timeline, result.plan).sentences()
+    assert told == narrate_plan(tl, plan).sentences()
+    assert "enacted plan" in narrate_plan(result.timeline, result.plan).title
+    assert [f.new for f in validate_plan(result.timeline, result.plan)] == [
+        f.new for f in validate_plan(tl, plan)
+    ]
+    with pytest.raises(PlanError, match="already enacted"):
+        enact(result.timeline, result.plan, by="ana", at=ENACTED_AT)

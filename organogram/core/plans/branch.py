@@ -35,6 +35,25 @@ def plan_timeline(timeline: Timeline, plan: Plan) -> Timeline:
     return timeline.with_changes(plan_changes(timeline, plan))
 
 
+def before_and_after(timeline: Timeline, plan: Plan) -> tuple[Timeline, Timeline, list[Change]]:
+    """The record without the plan, with it, and the plan's change objects in the latter.
+
+    For an open plan, "without" is ``timeline`` and "with" adds the plan's changes. For
+    an enacted plan, whose changes are in ``timeline`` already, "without" is the record
+    with them taken out, so that its preview, diff and validation still show what it did.
+    """
+    if plan.status is not PlanStatus.ENACTED:
+        mine = list(plan.changes)
+        return timeline, timeline.with_changes(mine), mine
+    ids = {c.id for c in plan.changes}
+    # Matched by id and equality: a loaded record holds the same objects, an enacted
+    # result equal copies.
+    inside = [c for c in timeline if c.id in ids and c in plan.changes]
+    keep = {id(c) for c in inside}
+    without = Timeline([c for c in timeline if id(c) not in keep], timeline.people)
+    return without, timeline, inside
+
+
 def recorded_by_then(change: Change, moment: dt.datetime) -> bool:
     """True when ``change`` was in the record at ``moment`` (unknown record time counts)."""
     if change.recorded_at is None:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from ..dates import FuzzyDate
 from ..model import Source
 from ..timeline import Timeline
-from .branch import plan_changes
+from .branch import before_and_after
 from .model import Phase, Plan
 
 
@@ -82,14 +82,8 @@ def narrate_plan(
 
     # Alone, the plan's changes sort in the order they take among the recorded ones.
     changes = Timeline(plan.changes).changes
-    record = timeline
-    if not plan_changes(timeline, plan):
-        # An enacted plan's changes are in the timeline: tell them against the record
-        # without them.
-        ids = {c.id for c in plan.changes}
-        record = Timeline(
-            [c for c in timeline if not (c.id in ids and c in plan.changes)], timeline.people
-        )
+    # An enacted plan is told against the record without its changes.
+    record, _, _ = before_and_after(timeline, plan)
     first = changes[0].date.start if changes else plan.effective.start
     s, _ = record.fold(first)
 

@@ -21,7 +21,7 @@ from ..changes import Change
 from ..dates import FuzzyDate, as_of
 from ..structure import Structure
 from ..timeline import Failure, Timeline
-from .branch import plan_changes
+from .branch import before_and_after
 from .model import Plan
 from .views import ref
 
@@ -92,12 +92,12 @@ def preview(timeline: Timeline, plan: Plan, at: str | dt.date | FuzzyDate | None
     """The structure ``plan`` would produce as of its effective date (or ``at``).
 
     Failures cover every plan change, whatever ``at`` is, so that a preview of the
-    first phase still says that a change of the last one will not apply.
+    first phase still says that a change of the last one will not apply. An enacted
+    plan is previewed against the record without its changes: what it did.
     """
     when = FuzzyDate.parse(at) if at is not None else plan.effective
     day = as_of(when)
-    mine = plan_changes(timeline, plan)
-    branch = timeline.with_changes(mine)
+    record, branch, mine = before_and_after(timeline, plan)
     structure, with_plan = walk(branch, day)
     own = {id(c) for c in mine}
     failures = [f for f in with_plan if id(f.change) in own]
@@ -105,7 +105,7 @@ def preview(timeline: Timeline, plan: Plan, at: str | dt.date | FuzzyDate | None
     # present timeline just far enough to tell whether it failed already.
     suspects = [f for f in with_plan if id(f.change) not in own]
     until = max([day, *(f.change.date.start for f in suspects)])
-    base, without = walk(timeline, day, until)
+    base, without = walk(record, day, until)
     failed_before = {id(f.change) for f in without}
     broken = [f for f in suspects if id(f.change) not in failed_before]
     return Preview(plan, when, day, structure, base, failures, broken, branch)

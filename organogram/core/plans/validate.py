@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ..timeline import Timeline
-from .branch import plan_timeline
+from .branch import before_and_after
 from .model import Plan
 from .preview import preview
 
@@ -94,8 +94,9 @@ def check_plan(timeline: Timeline, plan: Plan, config: RuleConfig | None = None)
     # Imported when used, so that validation may use plans without an import cycle.
     from ..validation import validate_structure, validate_timeline
 
-    before = validate_timeline(timeline, config)
-    after = validate_timeline(plan_timeline(timeline, plan), config)
+    without, with_plan, _ = before_and_after(timeline, plan)
+    before = validate_timeline(without, config)
+    after = validate_timeline(with_plan, config)
     old, _ = _match(before, after)
     findings = [PlanFinding(f, i not in old) for i, f in enumerate(after)]
     p = preview(timeline, plan, plan.last_date())

@@ -51,10 +51,10 @@ def check_transition(plan: Plan, to: PlanStatus) -> str | None:
     if to in TRANSITIONS[here]:
         return None
     what = f"{_article(here)} {here} plan cannot be {_VERB[to]}"
-    if here is PlanStatus.ENACTED:
-        return f"{what}: it is part of the record; draft a new plan to change it"
     if to is here:
         return f"plan {plan.id!r} is already {here}"
+    if here is PlanStatus.ENACTED:
+        return f"{what}: it is part of the record; draft a new plan to change it"
     how = _HOW.get((here, to))
     return f"{what}: {how}" if how else what
 
