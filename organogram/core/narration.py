@@ -68,7 +68,7 @@ def a(word: str) -> str:
 
 
 def join(items: list[str]) -> str:
-    """ "A", "A and B", "A, B and C"."""
+    """Items joined as in a sentence: "A", "A and B", "A, B and C"."""
     if len(items) <= 1:
         return "".join(items)
     return ", ".join(items[:-1]) + " and " + items[-1]
@@ -78,7 +78,7 @@ _COUNT = {2: "two", 3: "three", 4: "four", 5: "five", 6: "six", 7: "seven", 8: "
 
 
 def when(date: FuzzyDate) -> str:
-    """ "On 28 October 2020" for a day; "In Q4 2021", "In 2009" for a period."""
+    """The date opening a sentence: "On 28 October 2020"; "In Q4 2021" for a period."""
     return ("On " if date.exact else "In ") + date.describe()
 
 
@@ -86,7 +86,7 @@ _NUMBER = re.compile(r"^\d+(\.\d+)*$")
 
 
 def citation_text(cites: Iterable[Citation], sources: dict[str, Source] | None = None) -> str:
-    """ "SCPF/28 para. 21": each source by its symbol (else its id) with its passages.
+    """Citations as read in brackets: each source by its symbol (else its id), its passages.
 
     A passage that is a number reads "para. N" ("paras. 21 and 22" for several);
     other passages are shown as given.
@@ -125,12 +125,12 @@ class _Telling:
         return self.s.units.get(unit_id) or self.s.retired_units.get(unit_id)
 
     def node(self, node: str) -> str:
-        """ "the Department of …", "the Deputy Director General for …", or the bare id."""
+        """A unit or post as named in a sentence ("the Department of …"), or its bare id."""
         label = self.s.label(node)
         return the(label) if label != node else node
 
     def post(self, post_id: str) -> str:
-        """ "the post of Director, Global Data Institute (D-2)"."""
+        """A post with its grade: "the post of Director, Global Data Institute (D-2)"."""
         post = self.s.posts.get(post_id) or self.s.retired_posts.get(post_id)
         if post is None:
             return f"the post {post_id}"
@@ -171,7 +171,7 @@ def _create(c: CreateUnit, t: _Telling) -> str:
     spec = c.unit
     kind = kind_word(spec.kind)
     # "the Protection Division is established", not "… as a division".
-    as_kind = "" if kind and kind in spec.name.lower() else f" as {a(kind)}"
+    as_kind = "" if not kind or kind in spec.name.lower() else f" as {a(kind)}"
     under = f", under {t.node(c.parent)}" if c.parent else ""
     return f"{the(_with_abbreviation(spec.name, spec.abbreviation))} is established{as_kind}{under}"
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import pytest
 
 from organogram.core.changes import (
@@ -10,6 +12,7 @@ from organogram.core.changes import (
     AbolishPost,
     AddLine,
     Assign,
+    Change,
     CreatePost,
     CreateUnit,
     Merge,
@@ -258,6 +261,21 @@ def test_create_names_the_kind_when_the_name_does_not():
     assert told(new_unit("x", "Migration Research", "office")) == (
         "The Migration Research is established as an office."
     )
+
+
+def test_create_without_a_kind_says_nothing_of_it():
+    assert (
+        told(new_unit("tf", "Task Force on Data", "")) == "The Task Force on Data is established."
+    )
+
+
+def test_an_op_without_a_narration_is_an_error_not_a_silent_blank():
+    @dataclass(kw_only=True)
+    class Unknown(Change):
+        op = "unknown-op"
+
+    with pytest.raises(KeyError, match="no narration for change op 'unknown-op'"):
+        narrate_change(Unknown(date=Q4), base())
 
 
 def test_names_that_start_with_the_do_not_get_a_second_one():
