@@ -17,7 +17,6 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from ..changes import Change
 from ..dates import FuzzyDate, as_of
 from ..structure import Structure
 from ..timeline import Failure, Timeline
@@ -109,10 +108,3 @@ def preview(timeline: Timeline, plan: Plan, at: str | dt.date | FuzzyDate | None
     failed_before = {id(f.change) for f in without}
     broken = [f for f in suspects if id(f.change) not in failed_before]
     return Preview(plan, when, day, structure, base, failures, broken, branch)
-
-
-def first_failures(timeline: Timeline, changes: list[Change]) -> dict[int, Failure]:
-    """Failures of ``changes`` (keyed by ``id()``) when added to ``timeline`` and folded."""
-    own = {id(c) for c in changes}
-    _, failures = walk(timeline.with_changes(changes), dt.date.max)
-    return {id(f.change): f for f in failures if id(f.change) in own}
