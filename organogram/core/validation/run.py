@@ -96,6 +96,28 @@ def _group_date(changes: list[Change], day: dt.date) -> FuzzyDate:
     return dates.pop() if len(dates) == 1 else FuzzyDate.day(day)
 
 
+def _step(s: Structure, change: Change, last: dict[str, str | None]) -> Step:
+    """Check and apply one change as the fold does, noting the lines of oversight it gives.
+
+    ``last`` holds each node's line of oversight after the changes so far; it is
+    updated here. On return ``s.touched`` holds what the change touched.
+    """
+    s.touched.clear()
+    problems = change.check(s)
+    if problems:
+        return Step(change, tuple(problems))
+    change._apply(s)
+    # Only lines the change states count, not children a merge hands over.
+    given = {
+        n: s.oversight.get(n)
+        for n in s.touched & change.subjects()
+        if s.exists(n) and s.oversight.get(n) != last.get(n)
+    }
+    for n in s.touched:
+        last[n] = s.oversight.get(n)
+    return Step(change, (), given)
+
+
 def validate_timeline(
     timeline: Timeline,
     config: RuleConfig | None = None,
@@ -117,37 +139,23 @@ def validate_timeline(
     days = None if at_dates is None else sorted({as_of(d) for d in at_dates})
     s = timeline.empty()
     steps: list[Step] = []
-    #: node -> its line of oversight after the changes so far, to see what a change gave.
     last: dict[str, str | None] = {}
     group: list[Change] = []
     changes = timeline.changes
     for i, change in enumerate(changes):
         while days and change.date.start > days[0]:
-            day = days.pop(0)
-            watch.check(s, FuzzyDate.day(day))
-        problems = change.check(s)
-        if problems:
-            steps.append(Step(change, tuple(problems)))
-        else:
-            s.touched.clear()
-            change._apply(s)
-            explicit = change.subjects()
-            given = {
-                n: s.oversight.get(n)
-                for n in s.touched & explicit
-                if s.exists(n) and s.oversight.get(n) != last.get(n)
-            }
+            watch.check(s, FuzzyDate.day(days.pop(0)))
+        step = _step(s, change, last)
+        steps.append(step)
+        if not step.problems:
             for n in s.touched:
-                last[n] = s.oversight.get(n)
                 watch.touched_by[n] = (i, change)
-            steps.append(Step(change, (), given))
             group.append(change)
-        if days is None:
-            following = changes[i + 1] if i + 1 < len(changes) else None
-            if following is None or following.date.start != change.date.start:
-                if group:
-                    watch.check(s, _group_date(group, change.date.start))
-                group = []
+        last_of_day = i + 1 == len(changes) or changes[i + 1].date.start != change.date.start
+        if days is None and last_of_day:
+            if group:
+                watch.check(s, _group_date(group, change.date.start))
+            group = []
     for day in days or ():
         watch.check(s, FuzzyDate.day(day))
     findings = watch.findings
