@@ -1,0 +1,1 @@
+"""The ``organogram`` command line: a thin layer over the core and the queries."""

@@ -1,0 +1,30 @@
+"""Arguments and helpers shared by the subcommands."""
+
+from __future__ import annotations
+
+import argparse
+
+from ...core.record import Record
+
+
+def add_path(parser: argparse.ArgumentParser) -> None:
+    """The dataset folder (or single YAML file) argument."""
+    parser.add_argument("path", metavar="PATH", help="dataset folder or YAML file")
+
+
+def add_format(parser: argparse.ArgumentParser) -> None:
+    """``--format text|json``."""
+    parser.add_argument(
+        "--format",
+        choices=["text", "json"],
+        default="text",
+        help="text for people (default), json for programs",
+    )
+
+
+def load(path: str) -> Record:
+    """Load a dataset, raising DatasetError (every problem, with file and line) if it is bad."""
+    # Imported here so `organogram --help` stays fast.
+    from ...formats import load_dataset
+
+    return load_dataset(path)

@@ -1,0 +1,100 @@
+"""``organogram show``: the structure as of a date, as a tree or JSON."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from ...queries.structure import structure_at
+from ..output import Printer, emit_json
+from .common import add_format, add_path, load
+
+_LINE_WORDS = {
+    "direct-supervision": "directly supervised by",
+    "administrative-support": "administrative support from",
+    "functional": "functional line to",
+}
+
+
+def add_parser(sub: argparse._SubParsersAction) -> None:
+    """Register the subcommand."""
+    p = sub.add_parser(
+        "show",
+        help="the structure as of a date",
+        description="Print the tree of oversight as of a date: every unit and senior post, "
+        "its kind and its other typed lines.",
+    )
+    add_path(p)
+    p.add_argument(
+        "--at",
+        default="today",
+        metavar="DATE",
+        help="YYYY-MM-DD, YYYY-MM, YYYY-Qn or YYYY (a period means its last day); default today",
+    )
+    p.add_argument("--unit", metavar="ID", help="show only this unit's subtree")
+    p.add_argument("--plan", metavar="PLAN", help="show the structure a plan would produce")
+    add_format(p)
+    p.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Print the structure."""
+    record = load(args.path)
+    data = structure_at(record, args.at, unit=args.unit, plan=args.plan)
+    if args.format == "json":
+        emit_json(data)
+        return 0
+    out = Printer()
+    title = f"{record.organization.name}: structure as of {data['date']}"
+    if args.plan:
+        title += f", with plan {args.plan!r}"
+    out.line(out.style(title, "bold"))
+    render_tree(out, data["nodes"])
+    if data["uncertain"]:
+        out.line()
+        out.line(
+            out.style(
+                f"{len(data['uncertain'])} change(s) dated to a period that contains this day "
+                "are shown as already in effect.",
+                "dim",
+            )
+        )
+    return 0
+
+
+def render_tree(out: Printer, nodes: list[dict[str, Any]]) -> None:
+    """Draw nodes (in tree order, each with ``parent``) with box-drawing branches."""
+    by_id = {n["id"]: n for n in nodes}
+    children: dict[str | None, list[str]] = {}
+    for n in nodes:
+        parent = n["parent"] if n["parent"] in by_id else None
+        children.setdefault(parent, []).append(n["id"])
+
+    def label(n: dict[str, Any]) -> str:
+        name = out.style(n["name"], "bold" if n["kind"] == "senior-post" else "")
+        abbr = f" ({n['abbreviation']})" if n.get("abbreviation") else ""
+        kind = out.style(n["kind"], "cyan")
+        holders = ", ".join(
+            h["name"] + ("" if h["kind"] == "regular" else f", {h['kind']}")
+            for h in n.get("holders", [])
+        )
+        text = f"{name}{abbr}  {kind}"
+        if holders:
+            text += "  " + out.style(holders, "dim")
+        return text
+
+    def walk(node_id: str, prefix: str, last: bool, top: bool) -> None:
+        n = by_id[node_id]
+        branch = "" if top else ("└── " if last else "├── ")
+        out.line(prefix + branch + label(n))
+        inner = prefix + ("" if top else ("    " if last else "│   "))
+        kids = children.get(node_id, [])
+        for line in n["lines"]:
+            words = _LINE_WORDS.get(line["kind"], line["kind"])
+            mark = "│ " if kids else "  "
+            out.line(inner + mark + out.style(f"⇢ {words} {line['to_name']}", "magenta"))
+        for i, kid in enumerate(kids):
+            walk(kid, inner, i == len(kids) - 1, False)
+
+    for root in children.get(None, []):
+        walk(root, "", True, True)

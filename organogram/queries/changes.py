@@ -1,0 +1,49 @@
+"""Changes as data: their fields, citations and a sentence telling each."""
+
+from __future__ import annotations
+
+from dataclasses import fields, is_dataclass
+from enum import Enum
+from typing import Any
+
+from ..core.changes import Change
+from ..core.model import Source
+from ..core.narration import narrate_changes
+from ..core.structure import Structure
+from .names import citations
+
+
+def change_data(change: Change, sources: dict[str, Source], sentence: str = "") -> dict[str, Any]:
+    """One change: op, id, date, its own parameters, citations and its sentence."""
+    return {
+        "id": change.id,
+        "op": change.op,
+        "date": str(change.date),
+        "params": {k: _plain(v) for k, v in change.params().items()},
+        "sources": citations(change.cites, sources),
+        "reason": change.reason,
+        "basis": str(change.basis),
+        "note": change.note,
+        "text": sentence,
+    }
+
+
+def changes_data(
+    changes: list[Change], start: Structure, sources: dict[str, Source]
+) -> list[dict[str, Any]]:
+    """Changes as data, each told in a sentence using the names in force at its turn."""
+    sentences = narrate_changes(changes, start, sources)
+    return [change_data(c, sources, text) for c, text in zip(changes, sentences, strict=True)]
+
+
+def _plain(value: Any) -> Any:
+    """Parameters as JSON-ready values: dataclasses to dicts, enums to their values."""
+    if is_dataclass(value) and not isinstance(value, type):
+        return {f.name: _plain(getattr(value, f.name)) for f in fields(value)}
+    if isinstance(value, tuple | list):
+        return [_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, Enum):
+        return value.value
+    return value

@@ -1,0 +1,25 @@
+"""The difference between the structure at two dates, narrated and listed."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..core.dates import as_of
+from ..core.diff import diff_between
+from ..core.record import Record
+from .changes import changes_data
+
+
+def diff_dates(record: Record, start: str, end: str) -> dict[str, Any]:
+    """Net changes from ``start`` to ``end``, a summary, and the recorded events between."""
+    day_a, day_b = as_of(start), as_of(end)
+    result = diff_between(record.timeline, day_a, day_b)
+    before, _ = record.timeline.fold(day_a)
+    events_start, _ = record.timeline.fold(min(day_a, day_b))
+    return {
+        "from": day_a.isoformat(),
+        "to": day_b.isoformat(),
+        "summary": result.summary(),
+        "changes": changes_data(result.changes, before, record.sources),
+        "events": changes_data(result.events, events_start, record.sources),
+    }

@@ -1,0 +1,67 @@
+"""A unit's (or post's) history: every version with its dates and sources, and its lineage."""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+from typing import Any
+
+from ..core.errors import NotFound
+from ..core.model import LineageLink
+from ..core.record import Record
+from ..core.timeline import lineage_closure
+from .names import citations
+
+
+def _link(link: LineageLink, names: dict[str, str]) -> dict[str, Any]:
+    return {
+        "predecessor": link.predecessor,
+        "predecessor_name": names.get(link.predecessor, link.predecessor),
+        "successor": link.successor,
+        "successor_name": names.get(link.successor, link.successor),
+        "kind": link.kind,
+        "date": str(link.date),
+        "change": link.change,
+    }
+
+
+def unit_history(record: Record, node: str) -> dict[str, Any]:
+    """Versions of ``node`` with dates, the change and sources behind each, and its lineage."""
+    timeline = record.timeline
+    hist = timeline.history(node)
+    if not hist.versions:
+        raise NotFound(f"no unit or post {node!r} in the record")
+    final, _ = timeline.fold()
+    names = {u: final.label(u) for u in {*final.units, *final.retired_units}}
+    versions = []
+    for v in hist.versions:
+        entry: dict[str, Any] = {
+            "since": str(v.since),
+            "until": str(v.until) if v.until else None,
+            "exists": v.record is not None,
+            "parent": v.parent,
+            "parent_name": final.label(v.parent) if v.parent else None,
+            "change": v.change.id,
+            "op": v.change.op,
+            "basis": str(v.change.basis),
+            "note": v.change.note,
+            "sources": citations(v.change.cites, record.sources),
+        }
+        if v.record is not None:
+            entry.update({k: _plain(x) for k, x in asdict(v.record).items() if k != "id"})
+        versions.append(entry)
+    preds, succs = lineage_closure(final.lineage, node)
+    return {
+        "id": node,
+        "name": final.label(node),
+        "in_force": final.exists(node),
+        "versions": versions,
+        "predecessors": [_link(link, names) for link in preds],
+        "successors": [_link(link, names) for link in succs],
+        "changes": [c.id for c in hist.changes],
+    }
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, tuple):
+        return list(value)
+    return value
