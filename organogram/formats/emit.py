@@ -36,8 +36,15 @@ class _Dumper(yaml.SafeDumper):
         super().increase_indent(flow, False)
 
 
+# Characters a YAML reader may fold or normalize unless they are escaped in double quotes.
+_ESCAPE = frozenset("\r\x85\u2028\u2029\ufeff")
+
+
 def _str(dumper: yaml.SafeDumper, value: str) -> ScalarNode:
-    style = "|" if "\n" in value else None
+    if _ESCAPE.intersection(value):
+        style: str | None = '"'
+    else:
+        style = "|" if "\n" in value else None
     return dumper.represent_scalar(_STR, str(value), style=style)
 
 

@@ -29,8 +29,10 @@ class Field:
 class FieldSet:
     """The fields an entry may have, in the order the writer emits them."""
 
-    def __init__(self, fields: Iterable[Field]):
+    def __init__(self, fields: Iterable[Field], noun: str = "field"):
         self.fields = tuple(fields)
+        #: what a key is called in messages ("field", or "section" at the top of a file).
+        self.noun = noun
         self.by_name = {f.name: f for f in self.fields}
         if len(self.by_name) != len(self.fields):
             raise ValueError("duplicate field names")
@@ -42,7 +44,7 @@ class FieldSet:
         """This set with some fields swapped for others of the same name (or added)."""
         new = {f.name: f for f in fields}
         kept = [new.pop(f.name, f) for f in self.fields]
-        return FieldSet([*kept, *new.values()])
+        return FieldSet([*kept, *new.values()], self.noun)
 
     def schema(self) -> dict[str, Any]:
         """The JSON Schema of an entry with these fields."""
@@ -81,9 +83,9 @@ def field_nodes(node: MappingNode, fields: FieldSet, ctx: Ctx, path: str) -> dic
             name = key if key is not None else describe(knode)
             hint = difflib.get_close_matches(str(name), list(fields.by_name), n=1)
             more = f" (did you mean {hint[0]!r}?)" if hint else ""
-            ctx.bad(knode, join(path, name), f"unknown field {name!r}{more}")
+            ctx.bad(knode, join(path, name), f"unknown {fields.noun} {name!r}{more}")
         elif key in found:
-            ctx.bad(knode, join(path, key), "duplicate field: it is given twice")
+            ctx.bad(knode, join(path, key), f"duplicate {fields.noun}: it is given twice")
         else:
             found[key] = vnode
     return found

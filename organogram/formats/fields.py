@@ -64,7 +64,7 @@ SOURCE_ENTRY = FieldSet(
         Field("date", DATE),
         Field("file", TEXT, doc="where a copy of the document is kept"),
         Field("url", TEXT),
-        Field("cites", ListOf(Cite(many=False)), doc="other sources this document refers to"),
+        Field("cites", ListOf(Cite(many=False)), doc="citations of other sources of the dataset"),
         Field("note", TEXT),
     ]
 )
@@ -282,5 +282,6 @@ FILE = FieldSet(
         Field("changes", Section("change")),
         Field("plans", Section("plan")),
         Field("claims", Section("claim")),
-    ]
+    ],
+    noun="section",
 )

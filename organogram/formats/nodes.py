@@ -29,6 +29,7 @@ __all__ = [
     "compose_file",
     "describe",
     "is_null",
+    "key_line",
     "line_of",
 ]
 
@@ -74,3 +75,23 @@ def yaml_error_message(exc: yaml.YAMLError) -> str:
         msg = f"YAML syntax error: {problem}"
         return f"{msg} ({context})" if context else msg
     return f"YAML error: {str(exc).splitlines()[0] if str(exc) else type(exc).__name__}"
+
+
+def key_line(node: Node, *keys: str | int) -> int:
+    """The line of what ``keys`` reach from ``node`` (field names, list positions).
+
+    Stops at the deepest node found, so a problem still gets the nearest line.
+    """
+    line = line_of(node)
+    for key in keys:
+        if isinstance(key, int) and isinstance(node, SequenceNode) and key < len(node.value):
+            node = node.value[key]
+            line = line_of(node)
+            continue
+        if not isinstance(node, MappingNode):
+            break
+        pair = next((kv for kv in node.value if getattr(kv[0], "value", None) == key), None)
+        if pair is None:
+            break
+        line, node = line_of(pair[0]), pair[1]
+    return line

@@ -17,7 +17,7 @@ from ..core.plans import Plan, PlanStatus
 from .entries import read_entry
 from .fields import CHANGE, OP, PLAN_CHANGE, POST_ENTRY, UNIT_ENTRY
 from .kinds import BAD, Ctx, Ref
-from .nodes import MappingNode, Node, ScalarNode, describe, line_of
+from .nodes import MappingNode, Node, ScalarNode, describe, key_line, line_of
 from .state import TIMELINE as _TIMELINE
 from .state import Reading
 
@@ -114,7 +114,7 @@ def read_changes(
         where = (ctx.file, line_of(node))
         cid = values.get("id") or f"{plan.id if plan else stem}-{i + 1}"
         r.claim_id("change", "change", cid, where, f"{path}.id")
-        _register(r, ctx, op, values, scope, where, path)
+        _register(r, ctx, op, values, scope, node, path)
         date = values.get("date")
         if plan is not None:
             date = _plan_date(plan, values, ctx, node, path) if date is None else date
@@ -149,8 +149,9 @@ def _plan_date(plan: Plan, values: dict[str, Any], ctx: Ctx, node: Node, path: s
     phase = plan.phase(phase_id)
     if phase is None:
         known = ", ".join(p.id for p in plan.phases) or "none"
-        ctx.bad(
-            node,
+        ctx.problems.add(
+            ctx.file,
+            key_line(node, "phase"),
             f"{path}.phase",
             f"{phase_id!r} is not a phase of plan {plan.id!r} (phases: {known})",
         )
@@ -159,43 +160,36 @@ def _plan_date(plan: Plan, values: dict[str, Any], ctx: Ctx, node: Node, path: s
 
 
 def _register(
-    r: Reading,
-    ctx: Ctx,
-    op: str,
-    values: dict[str, Any],
-    scope: str,
-    where: tuple[str, int],
-    path: str,
+    r: Reading, ctx: Ctx, op: str, values: dict[str, Any], scope: str, node: Node, path: str
 ) -> None:
     """Record the units and posts a change creates, and its references that depend on it."""
-    line = where[1]
+
+    def at(*keys: str | int) -> tuple[str, int]:
+        return (ctx.file, key_line(node, *keys))
+
     if op == "create" and "unit" in values:
-        r.create_node("unit", values["unit"], scope, where, f"{path}.unit")
+        r.create_node("unit", values["unit"], scope, at("unit"), f"{path}.unit")
     elif op == "create-post" and "post" in values:
-        r.create_node("post", values["post"], scope, where, f"{path}.post")
+        r.create_node("post", values["post"], scope, at("post"), f"{path}.post")
     elif op in ("merge", "replace"):
         target = "into" if op == "merge" else "by"
         if target not in values:
             return
         if "new" in values:
-            r.create_node(
-                "unit", values["new"].get("id", values[target]), scope, where, f"{path}.new"
-            )
+            new_id = values["new"].get("id", values[target])
+            r.create_node("unit", new_id, scope, at(target), f"{path}.{target}")
         else:
+            line = at(target)[1]
             r.refs.append(Ref("unit", values[target], ctx.file, line, f"{path}.{target}"))
     elif op == "split" and "into" in values:
         new_ids = set()
         for j, spec in enumerate(values["into"]):
-            r.create_node("unit", spec["id"], scope, where, f"{path}.into[{j}].id")
+            r.create_node("unit", spec["id"], scope, at("into", j, "id"), f"{path}.into[{j}].id")
             new_ids.add(spec["id"])
         for key in values.get("parents", {}):
             if key not in new_ids:
-                r.problems.add(
-                    ctx.file,
-                    line,
-                    f"{path}.parents.{key}",
-                    f"{key!r} is not one of the new units of this split",
-                )
+                msg = f"{key!r} is not one of the new units of this split"
+                r.problems.add(ctx.file, at("parents", key)[1], f"{path}.parents.{key}", msg)
 
 
 def _build(

@@ -50,7 +50,8 @@ def read_sources(r: Reading, ctx: Ctx, items: list[Node], section: str) -> None:
             and r.claim_id("source", "source", values["id"], where, f"{path}.id")
             and ok
         ):
-            r.sources[values["id"]] = Source(**values)
+            cites = tuple(str(c) for c in values.pop("cites", ()))
+            r.sources[values["id"]] = Source(**values, cites=cites)
 
 
 def read_people(r: Reading, ctx: Ctx, items: list[Node], section: str) -> None:
