@@ -466,6 +466,8 @@ STATED_OR_INFERRED = [
       "(scpf28 para. 27)", "dpr", "review-merge-dpr", "inferred"),
     q("Does the paper state where the Global Data Institute sits? No, only its section "
       "heading (scpf28 para. 28)", "gdi", "review-create-gdi", "inferred"),
+    q("Does the paper say where the Executive Office sits? No: it takes the place of the "
+      "Office of the Director General (scpf28 para. 17)", "eo", "review-replace-odg", "inferred"),
     q("Do the documents say where the Policy Hub sat before the review? No "
       "(scpf28 para. 27)", "policy-hub", "create-policy-hub", "inferred"),
 ]
