@@ -36,6 +36,7 @@ class Structure:
     #: ids mutated since the set was last cleared (history reads and clears it).
     touched: set[str] = field(default_factory=set, repr=False, compare=False)
     _children: dict[str, list[str]] | None = field(default=None, repr=False, compare=False)
+    _reporters: dict[str, list[str]] | None = field(default=None, repr=False, compare=False)
 
     # ----------------------------------------------------------------- queries
     def copy(self) -> Structure:
@@ -78,6 +79,19 @@ class Structure:
             self._build_children()
         assert self._children is not None
         return self._children.get(node if node is not None else "", [])
+
+    def reporting_to(self, node: str) -> list[str]:
+        """Units and posts (senior or not) whose line of oversight points at ``node``.
+
+        Unlike :meth:`children`, this includes ordinary posts that report to ``node``;
+        ending ``node`` must deal with them too, or their line would point at nothing.
+        """
+        if self._reporters is None:
+            reporters: dict[str, list[str]] = {}
+            for n, target in self.oversight.items():
+                reporters.setdefault(target, []).append(n)
+            self._reporters = reporters
+        return self._reporters.get(node, [])
 
     def roots(self) -> list[str]:
         """Nodes with no line of oversight."""
@@ -141,6 +155,7 @@ class Structure:
     # Changes call these; each keeps the indexes honest.
     def _touch(self) -> None:
         self._children = None
+        self._reporters = None
 
     def put_unit(self, unit: Unit) -> None:
         """Add a unit or replace its current version."""

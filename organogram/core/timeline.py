@@ -125,10 +125,15 @@ class Timeline:
         """The structure as of ``at`` (a period is read as its last day)."""
         day = as_of(at)
         s, failures = self.fold(day)
+        # Only changes that were applied: a failed one is reported among the failures.
+        failed = {id(f.change) for f in failures}
         uncertain = [
             c
             for c in self.changes
-            if c.date.start <= day and not c.date.exact and c.date.contains(day)
+            if c.date.start <= day
+            and not c.date.exact
+            and c.date.contains(day)
+            and id(c) not in failed
         ]
         return Snapshot(day, s, uncertain, failures)
 

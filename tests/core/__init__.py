@@ -1,0 +1,1 @@
+"""Tests of the pure core: dates, changes, structure, timeline, diff, validation, plans."""

@@ -17,10 +17,13 @@ from .units import UnitSpec, check_spec
 
 def _hand_over(s: Structure, old: str, new: str, moves: dict[str, str]) -> None:
     """Give what reported to ``old`` and the posts in it to ``new`` (or as ``moves`` says)."""
-    if s.oversight.get(new) == old:
-        # The successor was under its predecessor: it takes the predecessor's place.
+    if old in s.ancestors(new):
+        # The successor was under its predecessor (at any depth): it takes the
+        # predecessor's place, or handing over old's children would make a cycle.
         s.set_oversight(new, s.oversight.get(old))
-    for child in list(s.children(old)):
+    # Every reporter, not only units and senior posts: an ordinary post left
+    # reporting to ``old`` would report to a unit that no longer exists.
+    for child in list(s.reporting_to(old)):
         if child != new:
             s.set_oversight(child, moves.get(child, new))
     for post_id in s.posts_in(old):
@@ -28,6 +31,20 @@ def _hand_over(s: Structure, old: str, new: str, moves: dict[str, str]) -> None:
     if s.units.get(new) is not None and s.units[new].head is None and s.units[old].head:
         # A successor without a head post inherits the predecessor's.
         s.put_unit(s.units[new].but(head=s.units[old].head))
+
+
+def _need_outside(s: Structure, parent: str, ending: tuple[str, ...], problems: list[str]) -> None:
+    """A new successor cannot report to a node below a unit that ends into it.
+
+    The ended unit's children are handed to the successor, so the successor would
+    end up below itself.
+    """
+    for u in ending:
+        if u in s.ancestors(parent):
+            problems.append(
+                f"the new unit cannot report to {parent!r}, which is under {u!r}: "
+                "that would make a cycle once its children are handed over"
+            )
 
 
 @register
@@ -45,6 +62,8 @@ class Merge(Change):
 
     def check(self, s: Structure) -> list[str]:
         problems: list[str] = []
+        if len(set(self.units)) < len(self.units):
+            problems.append("a merge names the same unit twice")
         if len(self.units) < 1 or (self.new is None and len(self.units) < 2):
             problems.append("a merge needs at least two units, or one unit and a new one")
         for u in self.units:
@@ -56,6 +75,8 @@ class Merge(Change):
             need_target(s, self.into, self.parent, problems)
             if self.parent in self.units:
                 problems.append(f"the merged unit cannot report to {self.parent!r}, merged away")
+            elif self.parent is not None and s.exists(self.parent):
+                _need_outside(s, self.parent, self.units, problems)
         elif self.into not in s.units:
             problems.append(
                 f"{self.into!r} does not exist at this date: give the new unit's name and kind"
@@ -106,10 +127,44 @@ class Split(Change):
                     problems.append(
                         f"{child!r} reports to {self.unit!r}, which ends: say where it goes"
                     )
+        if len(new_ids) < len(self.into):
+            problems.append("the new units of a split need different ids")
         for what, home in self.moves.items():
+            if not s.exists(what):
+                problems.append(f"{what!r} is to move, but does not exist at this date")
+            elif what in s.posts and not s.is_node(what) and home not in new_ids | s.units.keys():
+                problems.append(f"post {what!r} is moved to {home!r}, which is not a unit")
             if home not in new_ids and home not in s.units and home not in s.posts:
                 problems.append(f"{what!r} is moved to {home!r}, which does not exist")
+            elif home == self.unit and not self.keep:
+                problems.append(f"{what!r} is moved to {home!r}, which ends")
+        for new_id, parent in self.parents.items():
+            if parent is not None and parent not in new_ids and not s.exists(parent):
+                problems.append(f"{new_id!r} is to report to {parent!r}, which does not exist")
+            elif parent == self.unit and not self.keep:
+                problems.append(f"{new_id!r} is to report to {parent!r}, which ends")
+        if not problems:
+            problems.extend(self._cycles(s, new_ids))
         return problems
+
+    def _cycles(self, s: Structure, new_ids: set[str]) -> list[str]:
+        """Cycles the new lines of oversight would make (the split sets them unchecked)."""
+        after: dict[str, str | None] = {}
+        default_parent = s.oversight.get(self.unit)
+        for spec in self.into:
+            after[spec.id] = self.parents.get(spec.id, default_parent)
+        for what, home in self.moves.items():
+            if not (what in s.posts and not s.is_node(what)):
+                after[what] = home
+        for start in after:
+            seen = {start}
+            current = after[start]
+            while current is not None:
+                if current in seen:
+                    return [f"the split would put {start!r} under itself (a cycle)"]
+                seen.add(current)
+                current = after[current] if current in after else s.oversight.get(current)
+        return []
 
     def _apply(self, s: Structure) -> None:
         default_parent = s.oversight.get(self.unit)
@@ -126,6 +181,9 @@ class Split(Change):
             first = self.into[0].id
             for post_id in s.posts_in(self.unit):
                 s.put_post(s.posts[post_id].but(unit=first))
+            # Ordinary posts still reporting to the ended unit go with its posts.
+            for reporter in list(s.reporting_to(self.unit)):
+                s.set_oversight(reporter, first)
             s.retire_unit(self.unit)
 
     def subjects(self) -> frozenset[str]:
@@ -155,6 +213,8 @@ class Replace(Change):
                 problems.append(f"the new unit's id {self.new.id!r} must be {self.by!r}")
             check_spec(s, self.new, problems)
             need_target(s, self.by, self.parent, problems)
+            if self.parent is not None and s.exists(self.parent):
+                _need_outside(s, self.parent, (self.unit,), problems)
         elif self.by not in s.units:
             problems.append(
                 f"{self.by!r} does not exist at this date: give the new unit's name and kind"

@@ -72,7 +72,8 @@ class AbolishPost(Change):
             if s.holders.get(self.post):
                 names = ", ".join(a.person for a in s.holders[self.post])
                 problems.append(f"post {self.post!r} is held by {names}: vacate it first")
-            below = s.children(self.post)
+            # Ordinary posts reporting to it count too, not only units and senior posts.
+            below = s.reporting_to(self.post)
             if below:
                 problems.append(
                     f"{', '.join(map(repr, below))} still report to {self.post!r}: move them first"
@@ -101,12 +102,15 @@ class RegradePost(Change):
 
     def check(self, s: Structure) -> list[str]:
         problems: list[str] = []
+        if self.title is not None and not self.title.strip():
+            problems.append(f"post {self.post!r} needs a title")
         if need_post(s, self.post, problems):
             current = s.posts[self.post]
+            # None keeps the attribute (as in _apply); "" clears it and is a change.
             if (current.grade, current.title, current.category) == (
                 self.grade,
-                self.title or current.title,
-                self.category or current.category,
+                current.title if self.title is None else self.title,
+                current.category if self.category is None else self.category,
             ):
                 problems.append(f"post {self.post!r} is already {self.grade}")
         return problems

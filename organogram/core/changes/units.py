@@ -259,7 +259,9 @@ class Abolish(Change):
     def check(self, s: Structure) -> list[str]:
         problems: list[str] = []
         if need_unit(s, self.unit, problems):
-            below = s.children(self.unit)
+            # Ordinary posts reporting to the unit count too: they would be left
+            # reporting to a unit that no longer exists.
+            below = s.reporting_to(self.unit)
             if below:
                 problems.append(
                     f"{self.unit!r} still oversees {', '.join(map(repr, below))}: move them first"

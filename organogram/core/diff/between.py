@@ -1,0 +1,142 @@
+"""The difference between the structure as of two dates, with what happened between.
+
+:func:`diff_between` folds the timeline to both dates and returns a :class:`DateDiff`:
+the net changes that turn the earlier structure into the later one (expressed as
+merges, splits and replacements where the record says units were merged, split or
+replaced), the lineage links recorded in between, and the timeline's own changes in
+that interval. Going backwards (start after end) gives the changes that turn the
+later structure back into the earlier one, with lineage read backwards (a merge
+undone is a split).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from ..changes import Change, Merge, Replace, Split
+from ..dates import FuzzyDate, as_of
+from ..model import LineageLink
+from ..structure import Structure
+from ..timeline import Timeline
+from .compare import diff
+from .lineage import reverse_links
+
+#: The counts a summary gives, in order.
+SUMMARY_KEYS = (
+    "units_added",
+    "units_removed",
+    "units_moved",
+    "units_renamed",
+    "units_reclassified",
+    "posts_added",
+    "posts_removed",
+    "posts_moved",
+    "posts_regraded",
+    "merges",
+    "splits",
+    "replacements",
+)
+
+
+def summarize(before: Structure, after: Structure, changes: list[Change]) -> dict[str, int]:
+    """Count units and posts added, removed, moved, renamed, regraded between two structures.
+
+    Counts come from the structures themselves, so they do not depend on how the
+    changes express the difference; merges, splits and replacements are counted
+    from the changes.
+    """
+    kept_units = before.units.keys() & after.units.keys()
+    kept_posts = before.posts.keys() & after.posts.keys()
+
+    def moved(node: str) -> bool:
+        return before.oversight.get(node) != after.oversight.get(node)
+
+    def renamed(u: str) -> bool:
+        a, b = before.units[u], after.units[u]
+        return (a.name, a.abbreviation) != (b.name, b.abbreviation)
+
+    def post_moved(p: str) -> bool:
+        return moved(p) or before.posts[p].unit != after.posts[p].unit
+
+    def regraded(p: str) -> bool:
+        a, b = before.posts[p], after.posts[p]
+        return (a.grade, a.title, a.category) != (b.grade, b.title, b.category)
+
+    counts = {
+        "units_added": len(after.units.keys() - before.units.keys()),
+        "units_removed": len(before.units.keys() - after.units.keys()),
+        "units_moved": sum(map(moved, kept_units)),
+        "units_renamed": sum(map(renamed, kept_units)),
+        "units_reclassified": sum(before.units[u].kind != after.units[u].kind for u in kept_units),
+        "posts_added": len(after.posts.keys() - before.posts.keys()),
+        "posts_removed": len(before.posts.keys() - after.posts.keys()),
+        "posts_moved": sum(map(post_moved, kept_posts)),
+        "posts_regraded": sum(map(regraded, kept_posts)),
+        "merges": sum(isinstance(c, Merge) for c in changes),
+        "splits": sum(isinstance(c, Split) for c in changes),
+        "replacements": sum(isinstance(c, Replace) for c in changes),
+    }
+    return {key: counts[key] for key in SUMMARY_KEYS}
+
+
+@dataclass
+class DateDiff:
+    """What differs between the structure on ``start`` and the structure on ``end``."""
+
+    start: dt.date
+    end: dt.date
+    #: the structure on ``start`` and on ``end``.
+    before: Structure
+    after: Structure
+    #: net changes that turn ``before`` into ``after``, in an order that applies.
+    changes: list[Change]
+    #: lineage links recorded between the two dates, as recorded (oldest first).
+    lineage: list[LineageLink]
+    #: the timeline's changes effective between the two dates, as recorded.
+    events: list[Change]
+
+    @property
+    def backward(self) -> bool:
+        """True when ``start`` is after ``end``: the diff goes back in time."""
+        return self.start > self.end
+
+    def summary(self) -> dict[str, int]:
+        """Counts of units and posts added, removed, moved, renamed, regraded (and of
+        merges, splits, replacements), by name in :data:`SUMMARY_KEYS` order."""
+        return summarize(self.before, self.after, self.changes)
+
+
+def diff_between(
+    timeline: Timeline,
+    start: str | dt.date | FuzzyDate,
+    end: str | dt.date | FuzzyDate,
+) -> DateDiff:
+    """The difference between the structure as of ``start`` and as of ``end``.
+
+    A period is read as its last day (``"2016"`` is 31 December 2016). The changes
+    are dated ``end``. ``events`` are the timeline's changes effective after the
+    earlier day and on or before the later one, whichever way the diff goes.
+    """
+    day0, day1 = as_of(start), as_of(end)
+    lo, hi = sorted((day0, day1))
+    s_lo, _ = timeline.fold(lo)
+    s_hi, _ = timeline.fold(hi)
+    # Folding is append-only on lineage, so what the later fold adds was recorded between.
+    links = s_hi.lineage[len(s_lo.lineage) :]
+    before, after = (s_lo, s_hi) if day0 <= day1 else (s_hi, s_lo)
+    changes = diff(
+        before,
+        after,
+        date=FuzzyDate.day(day1),
+        lineage=links if day0 <= day1 else reverse_links(links),
+    )
+    return DateDiff(
+        start=day0,
+        end=day1,
+        before=before,
+        after=after,
+        changes=changes,
+        lineage=list(links),
+        events=timeline.between(lo, hi),
+    )

@@ -1,0 +1,398 @@
+"""The changes that turn one structure into another, in an order that applies cleanly.
+
+The diff is computed in phases; each phase only needs what earlier ones left in place:
+
+1. vacate holders who leave, and remove typed lines that end (before their posts go);
+2. detach what is kept but reports to a node that goes: straight to its new line of
+   oversight when that node is already there and no cycle results, else to the top;
+3. abolish what goes, deepest first (ordinary posts before the nodes they sit in), so
+   nothing still reports to a node when it ends;
+4. create what is new, parents before children (a topological order by depth in the
+   target); a post whose unit can only be created after it is created without a unit
+   and moved in phase 5;
+5. move what is kept to its new line of oversight, by depth in the target: every node
+   shallower than the one being moved already has its final parent, so the chain above
+   the new parent is final too and cannot contain the node being moved (no transient
+   cycle);
+6. edit kept units (reclassify or rename, redescribe, relocate, set head) and regrade
+   kept posts;
+7. add typed lines and assign holders who arrive.
+
+A post that changes what no change can edit (``senior``, ``duty_station``) is abolished
+and created again under the same id, and so is an id that is a unit on one side and a
+post on the other. The result is exact whenever the target is *closed* (every post's
+unit, head post, line end and oversight target is in force in it), or where a dangling
+reference is the same on both sides.
+"""
+
+from __future__ import annotations
+
+import heapq
+from collections.abc import Iterable
+
+from ..changes import (
+    Abolish,
+    AbolishPost,
+    AddLine,
+    Assign,
+    Change,
+    CreatePost,
+    CreateUnit,
+    Move,
+    MovePost,
+    Reclassify,
+    Redescribe,
+    RegradePost,
+    Relocate,
+    RemoveLine,
+    Rename,
+    SetHead,
+    UnitSpec,
+    Vacate,
+)
+from ..dates import FuzzyDate
+from ..model import AssignmentKind, Line, Post
+from ..structure import Structure
+from .signature import holder_set
+
+
+def line_key(line: Line) -> tuple[str, str, str]:
+    """Sort key of a typed line."""
+    return (line.source, str(line.kind), line.target)
+
+
+def depths(s: Structure) -> dict[str, int]:
+    """Depth of every unit and post on the lines of oversight (0: reports to no one).
+
+    Memoised over chains, so the whole map costs time linear in the number of nodes.
+    A chain that loops (never made by checked changes) is cut where it repeats.
+    """
+    depth: dict[str, int] = {}
+    for start in (*s.units, *s.posts):
+        chain: list[str] = []
+        seen: set[str] = set()
+        node: str | None = start
+        while node is not None and node not in depth and node not in seen:
+            seen.add(node)
+            chain.append(node)
+            node = s.oversight.get(node)
+        base = depth[node] if node is not None and node in depth else -1
+        for n in reversed(chain):
+            base += 1
+            depth[n] = base
+    return depth
+
+
+def _same_post_identity(pa: Post, pb: Post) -> bool:
+    """True when ``pa`` can become ``pb`` by changes; no change edits these fields."""
+    return (pa.senior, pa.duty_station) == (pb.senior, pb.duty_station)
+
+
+class _Differ:
+    """One run of the diff from ``a`` to ``b``; tracks what the emitted changes did."""
+
+    def __init__(self, a: Structure, b: Structure, date: FuzzyDate):
+        self.a, self.b, self.date = a, b, date
+        self.kept_units = {u for u in a.units if u in b.units}
+        self.kept_posts = {
+            p for p in a.posts if p in b.posts and _same_post_identity(a.posts[p], b.posts[p])
+        }
+        self.kept = self.kept_units | self.kept_posts
+        self.removed = (a.units.keys() | a.posts.keys()) - self.kept
+        self.created = (b.units.keys() | b.posts.keys()) - self.kept
+        self.depth_a = depths(a)
+        self.depth_b = depths(b)
+        # What the emitted changes have done so far, for the checks they will meet.
+        self.parent: dict[str, str] = dict(a.oversight)
+        self.unit_of: dict[str, str | None] = {p: post.unit for p, post in a.posts.items()}
+        self.head_of: dict[str, str | None] = {u: unit.head for u, unit in a.units.items()}
+        self.lines: set[Line] = set(a.lines)
+        self.holding: dict[str, set[tuple[str, str]]] = {}
+        self.out: list[Change] = []
+
+    # ----------------------------------------------------------------- helpers
+    def emit(self, change: Change) -> None:
+        self.out.append(change)
+
+    def ancestors_now(self, node: str) -> list[str]:
+        chain: list[str] = []
+        seen = {node}
+        current = self.parent.get(node)
+        while current is not None and current not in seen:
+            chain.append(current)
+            seen.add(current)
+            current = self.parent.get(current)
+        return chain
+
+    def order_b(self, node: str) -> tuple[int, int, str]:
+        """Order by depth in the target, units before posts, then by id."""
+        return (self.depth_b.get(node, 0), 0 if node in self.b.units else 1, node)
+
+    def relocate_node(self, node: str, to: str | None, unit_ok: set[str] | None) -> None:
+        """Emit the move of a kept unit or post to ``to`` (and its post's unit if ready)."""
+        if node in self.b.units:
+            self.emit(Move(date=self.date, node=node, to=to))
+            self._set_parent(node, to)
+            return
+        kwargs: dict[str, str | None] = {}
+        if self.parent.get(node) != to:
+            kwargs["reports_to"] = to
+            self._set_parent(node, to)
+        want = self.b.posts[node].unit
+        if self.unit_of.get(node) != want and (want is None or unit_ok is None or want in unit_ok):
+            kwargs["unit"] = want
+            self.unit_of[node] = want
+        if kwargs:
+            self.emit(MovePost(date=self.date, post=node, **kwargs))  # type: ignore[arg-type]
+
+    def _set_parent(self, node: str, to: str | None) -> None:
+        if to is None:
+            self.parent.pop(node, None)
+        else:
+            self.parent[node] = to
+
+    # ------------------------------------------------------------------ phases
+    def run(self) -> list[Change]:
+        self._made: set[str] = set()
+        self.vacate()
+        self.remove_lines()
+        self.detach()
+        self.abolish()
+        self.create()
+        self.move()
+        self.edit_units()
+        self.regrade_posts()
+        self.add_lines()
+        self.assign()
+        return self.out
+
+    def vacate(self) -> None:
+        for post in sorted(self.a.posts):
+            held = self.a.holders.get(post, ())
+            staying = holder_set(self.b, post) if post in self.kept_posts else frozenset()
+            leaving: list[str] = []
+            for asg in held:
+                if (asg.person, str(asg.kind)) not in staying and asg.person not in leaving:
+                    leaving.append(asg.person)
+            for person in leaving:
+                self.emit(Vacate(date=self.date, post=post, person=person))
+            self.holding[post] = {
+                (asg.person, str(asg.kind)) for asg in held if asg.person not in leaving
+            }
+
+    def remove_lines(self) -> None:
+        for line in sorted(self.a.lines, key=line_key):
+            ends_go = line.source in self.removed or line.target in self.removed
+            if line not in self.b.lines or ends_go:
+                self.emit(
+                    RemoveLine(
+                        date=self.date, source=line.source, kind=line.kind, target=line.target
+                    )
+                )
+                self.lines.discard(line)
+
+    def detach(self) -> None:
+        orphans = sorted(
+            (n for n, t in self.a.oversight.items() if n in self.kept and t in self.removed),
+            key=lambda n: (self.depth_a.get(n, 0), n),
+        )
+        for node in orphans:
+            want = self.b.oversight.get(node)
+            ready = want is not None and want in self.kept and want != node
+            if ready and node not in self.ancestors_now(want):  # type: ignore[arg-type]
+                self.relocate_node(node, want, unit_ok=self.kept_units)
+            else:
+                self.relocate_node(node, None, unit_ok=self.kept_units)
+        # References that dangle in the target but point at something in force now must
+        # be set before that thing is abolished; afterwards no change could set them.
+        for post in sorted(self.kept_posts):
+            want = self.b.posts[post].unit
+            if (
+                want is not None
+                and want not in self.b.units
+                and want in self.a.units
+                and self.unit_of.get(post) != want
+            ):
+                self.emit(MovePost(date=self.date, post=post, unit=want))
+                self.unit_of[post] = want
+        for unit in sorted(self.kept_units):
+            want = self.b.units[unit].head
+            if (
+                want is not None
+                and want not in self.b.posts
+                and want in self.a.posts
+                and self.head_of.get(unit) != want
+            ):
+                self.emit(SetHead(date=self.date, unit=unit, head=want))
+                self.head_of[unit] = want
+
+    def abolish(self) -> None:
+        removed = self.removed
+
+        def key(node: str) -> tuple[bool, int, int, str]:
+            # Leaves (nothing that goes reports to them) first, posts before units:
+            # then deepest first, which empties every node before it ends.
+            has_reporters = any(r in removed for r in self.a.reporting_to(node))
+            rank = 0 if node in self.a.posts else 1
+            return (has_reporters, -self.depth_a.get(node, 0), rank, node)
+
+        for node in sorted(removed, key=key):
+            if node in self.a.posts:
+                self.emit(AbolishPost(date=self.date, post=node))
+            else:
+                self.emit(Abolish(date=self.date, unit=node))
+            self.parent.pop(node, None)
+
+    def create(self) -> None:
+        b, created = self.b, self.created
+        hard: dict[str, str | None] = {}
+        soft: dict[str, str | None] = {}
+        for node in created:
+            up = b.oversight.get(node)
+            hard[node] = up if up in created else None
+            unit = b.posts[node].unit if node in b.posts else None
+            soft[node] = unit if unit in created and unit in b.units else None
+        waiting: dict[str, list[str]] = {}
+        for node in created:
+            for dep in (hard[node], soft[node]):
+                if dep is not None:
+                    waiting.setdefault(dep, []).append(node)
+        heap = [self.order_b(n) for n in created if hard[n] is None and soft[n] is None]
+        heapq.heapify(heap)
+        queued = {key[2] for key in heap}
+        pending = set(created)
+        deferred: set[str] = set()
+        while pending:
+            if not heap:
+                # Only a post's unit can close a loop (oversight has none): create the
+                # first such post without its unit; phase 5 moves it there.
+                node = min(
+                    (n for n in pending if n in b.posts and hard[n] is None),
+                    key=self.order_b,
+                )
+                soft[node] = None
+                deferred.add(node)
+                heapq.heappush(heap, self.order_b(node))
+                queued.add(node)
+            node = heapq.heappop(heap)[2]
+            pending.discard(node)
+            self.make(node, without_unit=node in deferred)
+            for other in waiting.get(node, ()):
+                if hard[other] == node:
+                    hard[other] = None
+                if soft[other] == node:
+                    soft[other] = None
+                if hard[other] is None and soft[other] is None and other not in queued:
+                    heapq.heappush(heap, self.order_b(other))
+                    queued.add(other)
+
+    def make(self, node: str, without_unit: bool) -> None:
+        b = self.b
+        up = b.oversight.get(node)
+        if node in b.units:
+            spec = UnitSpec.of(b.units[node])
+            self.emit(CreateUnit(date=self.date, unit=spec, parent=up))
+            self.head_of[node] = spec.head
+        else:
+            post = b.posts[node]
+            unit = None if without_unit else post.unit
+            self.emit(
+                CreatePost(
+                    date=self.date,
+                    post=node,
+                    title=post.title,
+                    grade=post.grade,
+                    category=post.category,
+                    unit=unit,
+                    duty_station=post.duty_station,
+                    senior=post.senior,
+                    reports_to=up,
+                )
+            )
+            self.unit_of[node] = unit
+        self._set_parent(node, up)
+        self._made.add(node)
+        self.holding[node] = set()
+
+    def move(self) -> None:
+        b = self.b
+        todo = [
+            n
+            for n in (*self.kept, *self._made)
+            if self.parent.get(n) != b.oversight.get(n)
+            or (n in b.posts and self.unit_of.get(n) != b.posts[n].unit)
+        ]
+        for node in sorted(todo, key=self.order_b):
+            self.relocate_node(node, b.oversight.get(node), unit_ok=None)
+
+    def edit_units(self) -> None:
+        for unit in sorted(self.kept_units):
+            old, new = self.a.units[unit], self.b.units[unit]
+            name = new.name if new.name != old.name else None
+            abbr = new.abbreviation if new.abbreviation != old.abbreviation else None
+            d = self.date
+            if new.kind != old.kind:
+                self.emit(
+                    Reclassify(date=d, unit=unit, kind=new.kind, name=name, abbreviation=abbr)
+                )
+            elif name is not None or abbr is not None:
+                self.emit(Rename(date=d, unit=unit, name=new.name, abbreviation=abbr))
+            mandate = new.mandate if new.mandate != old.mandate else None
+            functions = new.functions if new.functions != old.functions else None
+            if mandate is not None or functions is not None:
+                self.emit(Redescribe(date=d, unit=unit, mandate=mandate, functions=functions))
+            if new.location != old.location:
+                self.emit(Relocate(date=d, unit=unit, location=new.location))
+            if self.head_of.get(unit) != new.head:
+                self.emit(SetHead(date=d, unit=unit, head=new.head))
+
+    def regrade_posts(self) -> None:
+        for post in sorted(self.kept_posts):
+            old, new = self.a.posts[post], self.b.posts[post]
+            if (old.grade, old.title, old.category) == (new.grade, new.title, new.category):
+                continue
+            self.emit(
+                RegradePost(
+                    date=self.date,
+                    post=post,
+                    grade=new.grade,
+                    title=new.title if new.title != old.title else None,
+                    category=new.category if new.category != old.category else None,
+                )
+            )
+
+    def add_lines(self) -> None:
+        for line in sorted(self.b.lines - self.lines, key=line_key):
+            self.emit(
+                AddLine(date=self.date, source=line.source, kind=line.kind, target=line.target)
+            )
+
+    def assign(self) -> None:
+        for post in sorted(self.b.posts):
+            have = self.holding.setdefault(post, set())
+            for asg in self.b.holders.get(post, ()):
+                pair = (asg.person, str(asg.kind))
+                if pair in have:
+                    continue
+                self.emit(
+                    Assign(
+                        date=self.date,
+                        post=post,
+                        person=asg.person,
+                        kind=AssignmentKind(asg.kind),
+                    )
+                )
+                have.add(pair)
+
+
+def plain_diff(a: Structure, b: Structure, date: FuzzyDate) -> list[Change]:
+    """The changes (without ids) that turn ``a`` into ``b``, each dated ``date``."""
+    return _Differ(a, b, date).run()
+
+
+def number(changes: Iterable[Change], prefix: str = "diff") -> list[Change]:
+    """Give changes ids ``PREFIX-1``, ``PREFIX-2``… in order; returns them as a list."""
+    out = list(changes)
+    for i, change in enumerate(out, 1):
+        change.id = f"{prefix}-{i}"
+    return out
