@@ -113,24 +113,6 @@ def read_entry(node: Node, fields: FieldSet, ctx: Ctx, path: str) -> dict[str, A
     return values
 
 
-class RecordOf(Kind):
-    """A nested entry with its own fields (a new unit inside a merge, a phase…)."""
-
-    def __init__(self, fields: FieldSet):
-        self.fields = fields
-
-    def read(self, node: Node, ctx: Ctx, path: str) -> Any:
-        before = len(ctx.problems.items)
-        values = read_entry(node, self.fields, ctx, path)
-        return BAD if len(ctx.problems.items) != before else values
-
-    def schema(self) -> dict[str, Any]:
-        return self.fields.schema()
-
-    def dump(self, value: Any) -> Any:
-        return dump_fields(self.fields, value)
-
-
 def dump_fields(fields: FieldSet, values: dict[str, Any]) -> dict[str, Any]:
     """The YAML mapping of an entry: present values, in the field set's order."""
     return {f.name: f.kind.dump(values[f.name]) for f in fields.fields if f.name in values}

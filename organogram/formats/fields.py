@@ -7,28 +7,12 @@ them (see :mod:`organogram.formats.schema`). docs/format.md describes the same.
 
 from __future__ import annotations
 
-from typing import Any
-
 from ..core.changes import REGISTRY
 from ..core.model import SIDE_LINE_KINDS, AssignmentKind, Basis, LineKind
 from ..core.plans import PlanStatus
-from .entries import Field, FieldSet, RecordOf
-from .kinds import (
-    Bool,
-    Choice,
-    Cite,
-    Ctx,
-    Date,
-    DateTime,
-    Id,
-    Kind,
-    ListOf,
-    MapOf,
-    Nullable,
-    RefTo,
-    Text,
-)
-from .nodes import Node, SequenceNode, describe, is_null
+from .compound import Header, ListOf, MapOf, RecordOf, Section
+from .entries import Field, FieldSet
+from .kinds import Bool, Choice, Cite, Date, DateTime, Id, Nullable, RefTo, Text
 
 TEXT = Text()
 ID = Id()
@@ -215,7 +199,7 @@ EVENT = FieldSet(
         Field("note", TEXT),
     ]
 )
-#: A plan without its changes (read apart, since each change's fields depend on its op).
+#: A plan; its changes are read apart, since each change's fields depend on its op.
 PLAN_ENTRY = FieldSet(
     [
         Field("id", ID, True),
@@ -227,6 +211,7 @@ PLAN_ENTRY = FieldSet(
         Field("documents", ListOf(SOURCE)),
         Field("phases", ListOf(RecordOf(PHASE), unique="id")),
         Field("events", ListOf(RecordOf(EVENT)), doc="the status history"),
+        Field("changes", Section("plan-change")),
     ]
 )
 
@@ -241,35 +226,6 @@ CLAIM = FieldSet(
     ]
 )
 
-
-class Section(Kind):
-    """A list of entries read apart (their fields depend on their op): gives the nodes."""
-
-    def __init__(self, item_def: str):
-        self.item_def = item_def
-
-    def read(self, node: Node, ctx: Ctx, path: str) -> Any:
-        if is_null(node):
-            return []  # an empty section, as left in a template
-        if not isinstance(node, SequenceNode):
-            return ctx.bad(node, path, f"expected a list of entries, got {describe(node)}")
-        return node.value
-
-    def schema(self) -> dict[str, Any]:
-        return {"type": ["array", "null"], "items": {"$ref": f"#/$defs/{self.item_def}"}}
-
-
-class Header(Kind):
-    """The organization header: gives its node, read apart."""
-
-    def read(self, node: Node, ctx: Ctx, path: str) -> Any:
-        return node
-
-    def schema(self) -> dict[str, Any]:
-        return {"$ref": "#/$defs/organization"}
-
-
-PLAN_ENTRY = PLAN_ENTRY.replace(Field("changes", Section("plan-change")))
 
 #: The top-level keys of a file, in the order the writer emits them.
 FILE = FieldSet(
