@@ -118,6 +118,16 @@ def core_problems(s: Structure) -> list[str]:
     return problems
 
 
+def apply_all(start: Structure, changes: list[Change]) -> Structure:
+    """Apply ``changes`` in order to a copy of ``start``; each must pass its check."""
+    s = start.copy()
+    for i, change in enumerate(changes):
+        problems = change.check(s)
+        assert not problems, f"change {i + 1} ({change.op} {change.params()}): {problems}"
+        change._apply(s)
+    return s
+
+
 # --------------------------------------------------------------------- drawing
 def _pick(draw: st.DrawFn, items):
     """One of ``items`` (None when there are none)."""

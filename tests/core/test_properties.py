@@ -21,24 +21,14 @@ from organogram.core.diff import diff, diff_between, differences, same_structure
 from organogram.core.structure import Structure
 from organogram.core.timeline import Timeline, lineage_closure
 
-from .strategies import core_problems, days_of, histories, structures
+from .strategies import apply_all, core_problems, days_of, histories, structures
 
 PROPERTY = settings(
-    max_examples=120,
+    max_examples=100,
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )
 WHEN = FuzzyDate.parse("2030-01-01")
-
-
-def apply_all(start: Structure, changes: list[Change]) -> Structure:
-    """Apply ``changes`` in order to a copy of ``start``; each must pass its check."""
-    s = start.copy()
-    for i, change in enumerate(changes):
-        problems = change.check(s)
-        assert not problems, f"change {i + 1} ({change.op} {change.params()}): {problems}"
-        change._apply(s)
-    return s
 
 
 def assert_diff_reaches(a: Structure, b: Structure, changes: list[Change]) -> None:

@@ -176,7 +176,8 @@ def _split(
         if work.is_node(post):
             continue
         home = target.posts[post].unit if post in target.posts else None
-        if home in new_ids:
+        # Without ``keep`` posts go to the first new unit anyway: say only the others.
+        if home in new_ids and (keep or home != first):
             moves[post] = home  # type: ignore[assignment]
     children = work.children(unit)
     for child in children:

@@ -229,12 +229,14 @@ class _Differ:
     def abolish(self) -> None:
         removed = self.removed
 
-        def key(node: str) -> tuple[bool, int, int, str]:
-            # Leaves (nothing that goes reports to them) first, posts before units:
-            # then deepest first, which empties every node before it ends.
-            has_reporters = any(r in removed for r in self.a.reporting_to(node))
+        def key(node: str) -> tuple[int, int, int, str]:
+            # Leaves (nothing that goes still reports to them) can go at any time: first,
+            # posts before units. The others deepest first, which empties each in turn.
             rank = 0 if node in self.a.posts else 1
-            return (has_reporters, -self.depth_a.get(node, 0), rank, node)
+            depth = -self.depth_a.get(node, 0)
+            if any(r in removed for r in self.a.reporting_to(node)):
+                return (1, depth, rank, node)
+            return (0, rank, depth, node)
 
         for node in sorted(removed, key=key):
             if node in self.a.posts:
