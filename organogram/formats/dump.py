@@ -86,10 +86,15 @@ def _own(change: Change, fieldset: FieldSet) -> dict[str, Any]:
     return values
 
 
-def change_entry(change: Change, plan: Plan | None = None) -> dict[str, Any]:
-    """A change as written in ``changes:`` (or, with ``plan``, inside that plan)."""
+def change_entry(change: Change, plan: Plan | None = None, fallback_id: str = "") -> dict[str, Any]:
+    """A change as written in ``changes:`` (or, with ``plan``, inside that plan).
+
+    A change without an id (made in code) is written with ``fallback_id``, the id the
+    loader would give it at that place, so that ids are always explicit.
+    """
     fieldset = (CHANGE if plan is None else PLAN_CHANGE)[change.op]
-    values: dict[str, Any] = {"op": change.op, "id": change.id, "date": change.date}
+    ident = change.id or fallback_id
+    values: dict[str, Any] = {"op": change.op, "id": ident, "date": change.date}
     if plan is not None:
         phase = plan.phase(plan.phase_of.get(change.id, ""))
         if phase is not None:
@@ -136,7 +141,9 @@ def plan_entry(plan: Plan) -> dict[str, Any]:
         ]
     out = dump_fields(PLAN_ENTRY, values)
     if plan.changes:
-        out["changes"] = [change_entry(c, plan) for c in plan.changes]
+        out["changes"] = [
+            change_entry(c, plan, f"{plan.id}-{i}") for i, c in enumerate(plan.changes, 1)
+        ]
     return out
 
 
@@ -169,7 +176,10 @@ def dataset_files(record: Record) -> dict[str, str]:
         "people": [_entry(p, PERSON_ENTRY) for p in record.people.values()],
         "units": [unit_entry(c) for c in top if where[id(c)] == "units"],  # type: ignore[arg-type]
         "posts": [post_entry(c) for c in top if where[id(c)] == "posts"],  # type: ignore[arg-type]
-        "changes": [change_entry(c) for c in top if where[id(c)] == "changes"],
+        "changes": [
+            change_entry(c, None, f"changes-{i}")
+            for i, c in enumerate((c for c in top if where[id(c)] == "changes"), 1)
+        ],
         "plans": [plan_entry(p) for p in record.plans.values()],
         "claims": [claim_entry(c) for c in record.claims],
     }

@@ -18,8 +18,7 @@ from .entries import read_entry
 from .fields import CHANGE, OP, PLAN_CHANGE, POST_ENTRY, UNIT_ENTRY
 from .kinds import BAD, Ctx, Ref
 from .nodes import MappingNode, Node, ScalarNode, describe, key_line, line_of
-from .state import TIMELINE as _TIMELINE
-from .state import Reading
+from .state import TIMELINE, Reading
 
 _COMMON = {"reason", "basis", "note", "recorded_by", "recorded_at"}
 _SPEC = ("name", "kind", "abbreviation", "mandate", "functions", "location", "head")
@@ -48,9 +47,10 @@ def read_units(r: Reading, ctx: Ctx, items: list[Node], section: str) -> None:
         uid = values.get("id")
         if uid is None:
             continue
-        r.create_node("unit", uid, _TIMELINE, where, f"{path}.id")
+        id_at = (ctx.file, key_line(node, "id"))
+        r.create_node("unit", uid, TIMELINE, id_at, f"{path}.id")
         cid = f"create-{uid}"
-        r.claim_id("change", "change", cid, where, f"{path}.id")
+        r.claim_id("change", "change", cid, id_at, f"{path}.id")
         if len(r.problems.items) != before or "established" not in values:
             continue
         r.changes.append(
@@ -76,9 +76,10 @@ def read_posts(r: Reading, ctx: Ctx, items: list[Node], section: str) -> None:
             continue
         where = (ctx.file, line_of(node))
         pid = values["id"]
-        r.create_node("post", pid, _TIMELINE, where, f"{path}.id")
+        id_at = (ctx.file, key_line(node, "id"))
+        r.create_node("post", pid, TIMELINE, id_at, f"{path}.id")
         cid = f"create-post-{pid}"
-        r.claim_id("change", "change", cid, where, f"{path}.id")
+        r.claim_id("change", "change", cid, id_at, f"{path}.id")
         if len(r.problems.items) != before:
             continue
         r.changes.append(
@@ -102,7 +103,7 @@ def read_changes(
     reported. A top-level entry without id gets ``FILESTEM-N``, a plan's ``PLAN-N``.
     """
     stem = Path(ctx.file).stem
-    scope = _TIMELINE if plan is None or plan.status is PlanStatus.ENACTED else f"plan:{plan.id}"
+    scope = TIMELINE if plan is None or plan.status is PlanStatus.ENACTED else f"plan:{plan.id}"
     out: list[Change] = []
     for i, node in enumerate(items):
         path = f"{section}[{i}]"
@@ -113,7 +114,7 @@ def read_changes(
         values = read_entry(node, (CHANGE if plan is None else PLAN_CHANGE)[op], ctx, path)
         where = (ctx.file, line_of(node))
         cid = values.get("id") or f"{plan.id if plan else stem}-{i + 1}"
-        r.claim_id("change", "change", cid, where, f"{path}.id")
+        r.claim_id("change", "change", cid, (ctx.file, key_line(node, "id")), f"{path}.id")
         _register(r, ctx, op, values, scope, node, path)
         date = values.get("date")
         if plan is not None:

@@ -7,19 +7,19 @@ from ..core.plans import Phase, Plan, PlanStatus, StatusEvent
 from .entries import FieldSet, read_entry
 from .fields import CLAIM, ORGANIZATION, PERSON_ENTRY, PLAN_ENTRY, SOURCE_ENTRY
 from .kinds import BAD, Ctx
-from .nodes import Node, line_of
+from .nodes import Node, key_line, line_of
 from .parse_changes import read_changes
 from .state import Reading
 
 
 def _entries(r: Reading, ctx: Ctx, items: list[Node], section: str, fields: FieldSet):
-    """Yield (values, ok, (file, line), path) for each entry that is a mapping."""
+    """Yield (values, ok, where its id is, path) for each entry that is a mapping."""
     for i, node in enumerate(items):
         path = f"{section}[{i}]"
         before = len(r.problems.items)
         values = read_entry(node, fields, ctx, path)
         if values is not BAD:
-            yield values, len(r.problems.items) == before, (ctx.file, line_of(node)), path
+            yield values, len(r.problems.items) == before, (ctx.file, key_line(node, "id")), path
 
 
 def read_organization(r: Reading, ctx: Ctx, node: Node) -> None:

@@ -10,6 +10,7 @@ from organogram.core.changes import CreatePost, CreateUnit, Rename, UnitSpec
 from organogram.core.dates import FuzzyDate
 from organogram.core.errors import OrganogramError
 from organogram.core.model import Citation, Organization, Source
+from organogram.core.plans import Plan
 from organogram.core.record import Record
 from organogram.core.timeline import Timeline
 from organogram.formats import dump_dataset, load_dataset
@@ -69,13 +70,12 @@ def small_record() -> Record:
         ),
         Rename(id="r1", date=day("2021-Q4"), unit="ops", name="NO", abbreviation=""),
     ]
-    return Record(Organization("org", "Org"), Timeline(changes))
+    memo = Source(id="memo", title="Memo")
+    return Record(Organization("org", "Org"), Timeline(changes), sources={"memo": memo})
 
 
 def test_written_text_is_plain_and_readable(tmp_path):
-    record = small_record()
-    record.sources["memo"] = Source(id="memo", title="Memo")
-    dump_dataset(record, tmp_path / "out")
+    dump_dataset(small_record(), tmp_path / "out")
     units = (tmp_path / "out" / "units.yaml").read_text(encoding="utf-8")
     assert units == textwrap.dedent("""\
         units:
@@ -140,6 +140,7 @@ def test_overwrite_replaces_yaml_and_keeps_other_files(tmp_path):
         "docs/note.txt",
         "organization.yaml",
         "posts.yaml",
+        "sources.yaml",
         "units.yaml",
     ]
     assert sorted(p.name for p in tmp_path.iterdir()) == ["out"]  # no temporary left
@@ -162,3 +163,18 @@ def test_a_failed_overwrite_leaves_the_old_folder_as_it_was(tmp_path):
     assert [p.name for p in tmp_path.iterdir()] == ["out"]
     assert [p.name for p in target.iterdir()] == ["units.yaml"]
     assert (target / "units.yaml").read_text() == "old\n"
+
+
+def test_changes_made_in_code_without_ids_get_the_ids_the_loader_would_give(tmp_path):
+    record = small_record()
+    record.timeline = Timeline(
+        [*record.timeline.changes, Rename(date=day("2022"), unit="ops", name="X")]
+    )
+    record.plans["p"] = Plan(
+        "p", "P", day("2023"), changes=[Rename(date=day("2023"), unit="ops", name="Y")]
+    )
+    dump_dataset(record, tmp_path / "out")
+    loaded = load_dataset(tmp_path / "out")
+    assert [c.id for c in loaded.timeline][-2:] == ["r1", "changes-2"]
+    assert [c.id for c in loaded.plan("p").changes] == ["p-1"]
+    assert "id: changes-2\n" in (tmp_path / "out" / "changes.yaml").read_text()

@@ -531,3 +531,20 @@ def test_a_bad_dataset_loads_nothing(write):
     text = str(info.value)
     assert text.splitlines()[0] == "1 problem in the dataset:"
     assert "units[50].kind: required field is missing" in text
+
+
+def test_a_duplicate_id_points_at_the_id_even_when_it_is_not_first(write):
+    root = write(
+        {
+            "a.yaml": """
+            sources:
+              - id: memo
+                title: Memo
+              - title: Memo again
+                id: memo
+            """
+        }
+    )
+    p = only(root)
+    assert (p.line, p.field) == (5, "sources[1].id")
+    assert p.message == f"duplicate source id 'memo' (first at {root / 'a.yaml'}:2)"
