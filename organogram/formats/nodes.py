@@ -38,7 +38,7 @@ class _Resolver(BaseResolver):
     """Tags only what the loader looks at: null and booleans; other scalars are text.
 
     The loader reads every other value from its text, so the full resolver's regular
-    expressions (a third of the time of composing a large file) would be wasted.
+    expressions (a large share of the time of composing a large file) would be wasted.
     """
 
     def resolve(self, kind: type[Node], value: Any, implicit: tuple[bool, bool]) -> str:
@@ -49,27 +49,33 @@ class _Resolver(BaseResolver):
         return self.DEFAULT_SEQUENCE_TAG if kind is SequenceNode else self.DEFAULT_MAPPING_TAG
 
 
+class PyLoader(Reader, Scanner, Parser, Composer, _Resolver):
+    """The pure-Python composer, used when PyYAML is built without libyaml."""
+
+    def __init__(self, stream: Any):
+        Reader.__init__(self, stream)
+        Scanner.__init__(self)
+        Parser.__init__(self)
+        Composer.__init__(self)
+        _Resolver.__init__(self)
+
+
 try:
     from yaml.cyaml import CParser
 except ImportError:  # pragma: no cover - PyYAML built without libyaml
-    CParser = None
+    CLoader: type | None = None
+else:
 
-if CParser is not None:
-    # libyaml's composer is several times faster on large datasets; both give the same nodes.
-    class _Loader(CParser, _Resolver):
+    class CLoader(CParser, _Resolver):  # type: ignore[no-redef]
+        """libyaml's composer: several times faster on large files, the same nodes."""
+
         def __init__(self, stream: Any):
             CParser.__init__(self, stream)
             _Resolver.__init__(self)
 
-else:  # pragma: no cover - only without libyaml
 
-    class _Loader(Reader, Scanner, Parser, Composer, _Resolver):  # type: ignore[no-redef]
-        def __init__(self, stream: Any):
-            Reader.__init__(self, stream)
-            Scanner.__init__(self)
-            Parser.__init__(self)
-            Composer.__init__(self)
-            _Resolver.__init__(self)
+#: The composer the loader uses.
+LOADER: type = CLoader or PyLoader
 
 
 __all__ = [
@@ -90,7 +96,7 @@ __all__ = [
 def compose_file(path: Path) -> Node | None:
     """The root node of a YAML file (None when it is empty); raises yaml.YAMLError."""
     with open(path, "rb") as stream, gc_paused():
-        return yaml.compose(stream, Loader=_Loader)
+        return yaml.compose(stream, Loader=LOADER)
 
 
 @contextmanager
