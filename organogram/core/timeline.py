@@ -165,6 +165,13 @@ class Timeline:
             if versions and versions[-1].since == change.date:
                 # Several changes on the same date make one version.
                 last = versions.pop()
+                if versions and (versions[-1].record, versions[-1].parent) == (record, parent):
+                    # They undid each other: the version before goes on.
+                    prev = versions.pop()
+                    versions.append(
+                        Version(node, prev.record, prev.parent, prev.since, None, prev.change)
+                    )
+                    continue
                 versions.append(Version(node, record, parent, last.since, None, change))
                 continue
             if versions:

@@ -14,6 +14,7 @@ from organogram.core.changes import (
     CreateUnit,
     Merge,
     RegradePost,
+    Rename,
     Replace,
     Split,
     UnitSpec,
@@ -155,3 +156,17 @@ def test_a_failed_change_is_not_marked_uncertain_in_a_snapshot():
     snap = tl.snapshot("2021-11-15")
     assert [f.change.id for f in snap.failures] == ["bad"]
     assert snap.uncertain == []
+
+
+def test_changes_on_one_date_that_undo_each_other_make_no_version():
+    day = FuzzyDate.parse("2021-10-01")
+    tl = Timeline(
+        [
+            unit("a"),
+            Rename(id="there", date=day, unit="a", name="Other"),
+            Rename(id="back", date=day, unit="a", name="A"),
+        ]
+    )
+    versions = tl.history("a").versions
+    assert len(versions) == 1
+    assert versions[0].until is None and versions[0].record.name == "A"

@@ -167,8 +167,8 @@ class _Differ:
         return self.out
 
     def vacate(self) -> None:
-        for post in sorted(self.a.posts):
-            held = self.a.holders.get(post, ())
+        for post in sorted(self.a.holders):  # only held posts: most are vacant
+            held = self.a.holders[post]
             staying = holder_set(self.b, post) if post in self.kept_posts else frozenset()
             leaving: list[str] = []
             for asg in held:
@@ -370,7 +370,7 @@ class _Differ:
             )
 
     def assign(self) -> None:
-        for post in sorted(self.b.posts):
+        for post in sorted(self.b.holders):
             have = self.holding.setdefault(post, set())
             for asg in self.b.holders.get(post, ()):
                 pair = (asg.person, str(asg.kind))
