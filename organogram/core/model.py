@@ -104,7 +104,6 @@ class Post:
     unit: str | None = None
     duty_station: str = ""
     senior: bool = False
-    reports_to: str | None = None
 
     def but(self, **changes: object) -> Post:
         """A copy with some attributes changed."""

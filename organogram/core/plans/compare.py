@@ -25,7 +25,10 @@ def plan_diff(
     from ..diff import diff
 
     p = preview(timeline, plan, at)
-    return diff(p.base, p.structure, date=p.at)
+    # Lineage the plan adds lets the diff say "merge" rather than "abolish and create".
+    known = set(p.base.lineage)
+    added = [link for link in p.structure.lineage if link not in known]
+    return diff(p.base, p.structure, date=p.at, lineage=added)
 
 
 def compare_plans(
