@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .changes import Change
 from .dates import FuzzyDate, as_of
@@ -49,7 +49,15 @@ class Version:
     parent: str | None
     since: FuzzyDate
     until: FuzzyDate | None
-    change: Change
+    #: the changes that made this version, in order (several when on one date).
+    changes: tuple[Change, ...]
+    #: the name of ``parent`` while this version held (it may be renamed later).
+    parent_name: str | None = None
+
+    @property
+    def change(self) -> Change:
+        """The last change that made this version."""
+        return self.changes[-1]
 
 
 @dataclass
@@ -160,26 +168,34 @@ class Timeline:
             touched_by.append(change)
             record = s.units.get(node) or s.posts.get(node)
             parent = s.oversight.get(node)
-            if versions and (versions[-1].record, versions[-1].parent) == (record, parent):
-                continue
-            if versions and versions[-1].since == change.date:
-                # Several changes on the same date make one version.
-                last = versions.pop()
-                if versions and (versions[-1].record, versions[-1].parent) == (record, parent):
+            state = (record, parent)
+            parent_name = s.label(parent) if parent else None
+            last = versions[-1] if versions else None
+            if last is not None and last.since == change.date:
+                # Several changes on the same date make one version, told by all of them.
+                versions.pop()
+                before = versions[-1] if versions else None
+                if before is not None and (before.record, before.parent) == state:
                     # They undid each other: the version before goes on.
-                    prev = versions.pop()
-                    versions.append(
-                        Version(node, prev.record, prev.parent, prev.since, None, prev.change)
-                    )
+                    versions[-1] = replace(before, until=None)
                     continue
-                versions.append(Version(node, record, parent, last.since, None, change))
-                continue
-            if versions:
-                last = versions[-1]
-                versions[-1] = Version(
-                    last.node, last.record, last.parent, last.since, change.date, last.change
+                versions.append(
+                    replace(
+                        last,
+                        record=record,
+                        parent=parent,
+                        parent_name=parent_name,
+                        changes=(*last.changes, change),
+                    )
                 )
-            versions.append(Version(node, record, parent, change.date, None, change))
+                continue
+            if last is not None and (last.record, last.parent) == state:
+                continue
+            if last is not None:
+                versions[-1] = replace(last, until=change.date)
+            versions.append(
+                Version(node, record, parent, change.date, None, (change,), parent_name)
+            )
         preds = [link for link in s.lineage if link.successor == node]
         succs = [link for link in s.lineage if link.predecessor == node]
         return History(node, versions, preds, succs, touched_by)

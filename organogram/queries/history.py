@@ -34,17 +34,19 @@ def unit_history(record: Record, node: str) -> dict[str, Any]:
     names = {u: final.label(u) for u in {*final.units, *final.retired_units}}
     versions = []
     for v in hist.versions:
+        cites = tuple(c for change in v.changes for c in change.cites)
         entry: dict[str, Any] = {
             "since": str(v.since),
             "until": str(v.until) if v.until else None,
             "exists": v.record is not None,
             "parent": v.parent,
-            "parent_name": final.label(v.parent) if v.parent else None,
+            "parent_name": v.parent_name,
             "change": v.change.id,
             "op": v.change.op,
-            "basis": str(v.change.basis),
-            "note": v.change.note,
-            "sources": citations(v.change.cites, record.sources),
+            "changes": [{"id": c.id, "op": c.op} for c in v.changes],
+            "basis": "inferred" if any(str(c.basis) == "inferred" for c in v.changes) else "stated",
+            "note": " ".join(c.note for c in v.changes if c.note),
+            "sources": citations(tuple(dict.fromkeys(cites)), record.sources),
         }
         if v.record is not None:
             entry.update({k: _plain(x) for k, x in asdict(v.record).items() if k != "id"})

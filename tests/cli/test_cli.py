@@ -159,3 +159,22 @@ def test_no_command_prints_help(capsys):
     code, out, _ = run(capsys)
     assert code == 2
     assert "validate" in out and "show" in out
+
+
+def test_history_names_parents_as_they_were_and_lists_every_change_of_a_day(capsys, tmp_path):
+    data_dir = tmp_path / "later"
+    shutil.copytree(EXAMPLE, data_dir)
+    with (data_dir / "later.yaml").open("w") as f:
+        f.write(
+            "changes:\n"
+            "  - op: rename\n    unit: ops\n    name: Department of Field Operations\n"
+            "    date: 2022\n"
+            "  - op: relocate\n    unit: res\n    location: Geneva\n    date: 2020-Q4\n"
+        )
+    _, crisis = run_json(capsys, "history", str(data_dir), "crisis")
+    # The Crisis division's only version began under the department's old name.
+    assert crisis["versions"][0]["parent_name"] == "Department of Operations"
+    _, res = run_json(capsys, "history", str(data_dir), "res")
+    made = [c["id"] for c in res["versions"][1]["changes"]]
+    assert made == ["later-2", "structure-3"]  # files are read in path order
+    assert res["versions"][1]["sources"][0]["source"] == "memo2"

@@ -48,12 +48,9 @@ def run(args: argparse.Namespace) -> int:
         out.line(f"  {out.style(span, 'cyan')}  {desc}")
         sources = "; ".join(s["text"] for s in v["sources"])
         basis = " (inferred)" if v["basis"] == "inferred" else ""
-        out.line(
-            out.style(
-                f"      {v['op']} {v['change']}{basis}" + (f" · {sources}" if sources else ""),
-                "dim",
-            )
-        )
+        made_by = ", ".join(f"{c['op']} {c['id']}" for c in v["changes"])
+        tail = f" · {sources}" if sources else ""
+        out.line(out.style(f"      {made_by}{basis}{tail}", "dim"))
         if v["note"]:
             out.line(out.style(f"      note: {v['note']}", "dim"))
     for title, key, other in (

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 
-from ..changes import Change
+from ..changes import Change, Reclassify, Rename
 from ..dates import FuzzyDate
 from ..model import LineageLink
 from ..structure import Structure
@@ -32,9 +32,31 @@ def diff(
     with a merge, split or replacement instead of an abolition and a creation.
     """
     when = FuzzyDate.parse(date)
-    links = list(lineage)
-    if not links:
-        return number(plain_diff(a, b, when))
     work = a.copy()
-    first = lineage_changes(work, b, links, when)
+    # Renames and reclassifications of lasting units come first, so that every later
+    # change (a merge into a renamed department, a post created in it) is told with the
+    # names the units end up with.
+    first = _renames(work, b, when)
+    links = list(lineage)
+    if links:
+        first += lineage_changes(work, b, links, when)
     return number([*first, *plain_diff(work, b, when)])
+
+
+def _renames(work: Structure, b: Structure, when: FuzzyDate) -> list[Change]:
+    """Rename or reclassify, on ``work``, each unit in both whose name or kind differs."""
+    out: list[Change] = []
+    for unit in sorted(work.units.keys() & b.units.keys()):
+        old, new = work.units[unit], b.units[unit]
+        name = new.name if new.name != old.name else None
+        abbr = new.abbreviation if new.abbreviation != old.abbreviation else None
+        change: Change
+        if new.kind != old.kind:
+            change = Reclassify(date=when, unit=unit, kind=new.kind, name=name, abbreviation=abbr)
+        elif name is not None or abbr is not None:
+            change = Rename(date=when, unit=unit, name=new.name, abbreviation=abbr)
+        else:
+            continue
+        change.apply(work)
+        out.append(change)
+    return out

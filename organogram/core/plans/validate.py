@@ -67,6 +67,11 @@ class PlanFinding:
         """The date from which the problem holds."""
         return getattr(self.finding, "date", None)
 
+    @property
+    def until(self) -> object:
+        """The date from which the problem no longer holds, if it ends."""
+        return getattr(self.finding, "until", None)
+
     def __str__(self) -> str:
         return f"{'new' if self.new else 'already in the record'}: {self.finding}"
 
