@@ -1,81 +1,158 @@
 """Writing YAML files the same way every time, and writing a folder all at once.
 
-The writer is deterministic: keys in the format's order, block style, sequences
+The writer is small and deterministic, for the shapes a dataset has (mappings,
+lists, text, booleans, null): keys in the order given, block style, list items
 indented under their key, no line wrapping, a blank line between the entries of a
-section, multi-line text as literal blocks. Dates are written bare (``2021-10-28``,
-``2009``) since the loader reads them as written. A folder is written into a
-temporary folder beside it and renamed into place, so a failed write leaves nothing
-half written.
+section. Text is written plain when every YAML 1.1 reader takes it back as the same
+text; multi-line text as a literal block (``|``); anything else quoted. Dates are
+written bare (``2021-10-28``, ``2009``), since the loader reads them as written.
+It is many times faster than PyYAML's pure-Python emitter, and its output does not
+depend on whether libyaml is installed.
+
+A folder is written into a temporary folder beside it and renamed into place, so a
+failed write leaves nothing half written.
 """
 
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import tempfile
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-import yaml
 from yaml.nodes import ScalarNode
+from yaml.resolver import Resolver
 
 from ..core.errors import OrganogramError
 from .kinds import Plain
 
+_RESOLVER = Resolver()  # PyYAML's YAML 1.1 rules: what a plain scalar would be read as
 _STR = "tag:yaml.org,2002:str"
-# Tags a plain date may resolve to and still be read back as its text by the loader.
-_PLAIN_OK = {_STR, "tag:yaml.org,2002:int", "tag:yaml.org,2002:timestamp"}
+# Signs that may not start a plain scalar, and sequences that may not appear in one.
+_INDICATORS = frozenset("-?:,[]{}#&*!|>'\"%@`")
+_PLAIN_BREAKERS = re.compile(r": |:$| #|\t")
 
 
-class _Dumper(yaml.SafeDumper):
-    """The pure-Python dumper: its output does not depend on whether libyaml is there."""
-
-    def increase_indent(self, flow: bool = False, indentless: bool = False) -> None:
-        # Indent list items under their key, as people write them.
-        super().increase_indent(flow, False)
-
-
-# Characters a YAML reader may fold or normalize unless they are escaped in double quotes.
-_ESCAPE = frozenset("\r\x85\u2028\u2029\ufeff")
-
-
-def _str(dumper: yaml.SafeDumper, value: str) -> ScalarNode:
-    if _ESCAPE.intersection(value):
-        style: str | None = '"'
-    else:
-        style = "|" if "\n" in value else None
-    return dumper.represent_scalar(_STR, str(value), style=style)
+def _plain_ok(text: str) -> bool:
+    """True when ``text`` can be written bare and read back as the same text."""
+    return (
+        text != ""
+        and text[0] not in _INDICATORS
+        and text == text.strip()
+        and text.isprintable()
+        and _PLAIN_BREAKERS.search(text) is None
+        and _RESOLVER.resolve(ScalarNode, text, (True, False)) == _STR
+    )
 
 
-def _plain(dumper: yaml.SafeDumper, value: Plain) -> ScalarNode:
-    tag = dumper.resolve(ScalarNode, str(value), (True, False))
-    return dumper.represent_scalar(tag if tag in _PLAIN_OK else _STR, str(value))
+def _literal_ok(text: str) -> bool:
+    """True when multi-line ``text`` can be a literal block (``|`` or ``|-``)."""
+    if not text or text[0] in " \n" or text.endswith("\n\n"):
+        return False
+    lines = text.split("\n")
+    return all(line.isprintable() and line == line.rstrip() for line in lines)
 
 
-_Dumper.add_representer(str, _str)
-_Dumper.add_representer(Plain, _plain)
-_Dumper.add_representer(tuple, yaml.SafeDumper.represent_list)
+def _quoted(text: str) -> str:
+    """``text`` in quotes: single when it needs no escape, else double with escapes."""
+    if text.isprintable():
+        return "'" + text.replace("'", "''") + "'"
+    out = []
+    for ch in text:
+        if ch == '"' or ch == "\\":
+            out.append("\\" + ch)
+        elif ch == "\n":
+            out.append("\\n")
+        elif ch == "\t":
+            out.append("\\t")
+        elif ch.isprintable():
+            out.append(ch)
+        else:
+            code = ord(ch)
+            out.append(
+                f"\\x{code:02X}"
+                if code < 0x100
+                else f"\\u{code:04X}"
+                if code < 0x10000
+                else f"\\U{code:08X}"
+            )
+    return '"' + "".join(out) + '"'
+
+
+def _scalar(value: Any, indent: int) -> list[str]:
+    """A scalar as the text after ``key: `` or ``- ``, plus the lines of a literal block."""
+    if value is None:
+        return ["null"]
+    if value is True or value is False:
+        return ["true" if value else "false"]
+    if isinstance(value, Plain):
+        return [str(value)]
+    if not isinstance(value, str):
+        raise TypeError(f"cannot write a {type(value).__name__} as YAML text")
+    if "\n" in value and _literal_ok(value):
+        pad = " " * (indent + 2)
+        body = value[:-1] if value.endswith("\n") else value
+        head = "|" if value.endswith("\n") else "|-"
+        return [head, *(pad + line if line else "" for line in body.split("\n"))]
+    return [value if _plain_ok(value) else _quoted(value)]
+
+
+def _mapping(data: Mapping[str, Any], indent: int, first: str = "") -> list[str]:
+    """Lines of a block mapping; ``first`` replaces the indentation of its first line."""
+    lines: list[str] = []
+    pad = " " * indent
+    for key, value in data.items():
+        lead = first if first and not lines else pad
+        name = _scalar(key, indent)[0]
+        if isinstance(value, Mapping) and value:
+            lines.append(f"{lead}{name}:")
+            lines.extend(_mapping(value, indent + 2))
+        elif isinstance(value, list | tuple) and value:
+            lines.append(f"{lead}{name}:")
+            lines.extend(_sequence(value, indent + 2))
+        elif isinstance(value, Mapping | list | tuple):
+            lines.append(f"{lead}{name}: {'{}' if isinstance(value, Mapping) else '[]'}")
+        else:
+            text, *block = _scalar(value, indent)
+            lines.append(f"{lead}{name}: {text}")
+            lines.extend(block)
+    return lines
+
+
+def _sequence(items: list[Any] | tuple[Any, ...], indent: int) -> list[str]:
+    """Lines of a block sequence, items at ``indent``."""
+    lines: list[str] = []
+    pad = " " * indent
+    for item in items:
+        if isinstance(item, Mapping) and item:
+            lines.extend(_mapping(item, indent + 2, first=pad + "- "))
+        elif isinstance(item, Mapping | list | tuple):
+            if item:
+                raise TypeError("a list directly inside a list is not part of the format")
+            lines.append(f"{pad}- {'{}' if isinstance(item, Mapping) else '[]'}")
+        else:
+            text, *block = _scalar(item, indent)
+            lines.append(f"{pad}- {text}")
+            lines.extend(block)
+    return lines
 
 
 def to_yaml(data: Mapping[str, Any]) -> str:
     """The YAML text of one file's sections, with a blank line between entries."""
-    text = yaml.dump(
-        dict(data),
-        Dumper=_Dumper,
-        sort_keys=False,
-        allow_unicode=True,
-        default_flow_style=False,
-        width=1_000_000,
-        indent=2,
-    )
-    out: list[str] = []
-    for line in text.splitlines():
-        # An entry of a section starts at "  - "; separate it from the previous one.
-        if line.startswith("  - ") and out and not out[-1].endswith(":"):
-            out.append("")
-        out.append(line)
-    return "\n".join(out) + "\n"
+    lines: list[str] = []
+    for key, value in data.items():
+        if isinstance(value, list | tuple) and value:
+            lines.append(f"{key}:")
+            for n, item in enumerate(value):
+                if n:
+                    lines.append("")  # entries of a section are separated, for reading
+                lines.extend(_sequence([item], 2))
+        else:
+            lines.extend(_mapping({key: value}, 0))
+    return "\n".join(lines) + "\n"
 
 
 def write_folder(folder: str | os.PathLike[str], files: dict[str, str], overwrite: bool) -> None:

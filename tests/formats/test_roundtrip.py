@@ -1,4 +1,4 @@
-"""Round trips of generated records: load(dump(record)) == record, and stable bytes."""
+"""Round trips of generated records: load(dump(record)) == record, stable bytes, valid files."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from organogram.formats import dump_dataset, load_dataset
 
 from .conftest import record_parts
 from .strategies import records
+from .test_schema import schema_errors
 
 
 @settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -24,3 +25,4 @@ def test_generated_records_round_trip(record):
         dump_dataset(loaded, two)
         for path in sorted(one.iterdir()):
             assert (two / path.name).read_bytes() == path.read_bytes(), path.name
+            assert schema_errors(path) == [], path.name
