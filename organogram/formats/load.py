@@ -23,6 +23,7 @@ from .fields import FILE
 from .kinds import BAD, Ctx
 from .nodes import (
     MappingNode,
+    ScalarNode,
     compose_file,
     describe,
     gc_paused,
@@ -94,7 +95,7 @@ def read_file(r: Reading, file: str) -> None:
     try:
         root = compose_file(Path(file))
     except yaml.YAMLError as exc:
-        r.problems.add(file, yaml_error_line(exc), "", yaml_error_message(exc))
+        r.problems.add(file, yaml_error_line(exc, Path(file)), "", yaml_error_message(exc))
         return
     except (OSError, UnicodeDecodeError) as exc:
         r.problems.add(file, None, "", f"cannot read the file: {exc}")
@@ -109,7 +110,7 @@ def read_file(r: Reading, file: str) -> None:
     found = field_nodes(root, FILE, ctx, "")
     # Sections are read in the order they are written, which is the order of changes.
     for knode, _ in root.value:
-        name = knode.value
+        name = knode.value if isinstance(knode, ScalarNode) else None
         if name not in found:
             continue
         node = found.pop(name)

@@ -137,10 +137,16 @@ def describe(node: Node) -> str:
     return repr(node.value)
 
 
-def yaml_error_line(exc: yaml.YAMLError) -> int | None:
-    """The 1-based line a YAML syntax error points at, if it says."""
+def yaml_error_line(exc: yaml.YAMLError, path: Path) -> int | None:
+    """The 1-based line a YAML error points at, if it says."""
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
-    return mark.line + 1 if mark is not None else None
+    if mark is not None:
+        return mark.line + 1
+    if isinstance(exc, yaml.reader.ReaderError):
+        # A bad byte (not UTF-8, a control character): it is given as an offset.
+        with open(path, "rb") as stream:
+            return stream.read(exc.position).count(b"\n") + 1
+    return None
 
 
 def yaml_error_message(exc: yaml.YAMLError) -> str:

@@ -548,3 +548,15 @@ def test_a_duplicate_id_points_at_the_id_even_when_it_is_not_first(write):
     p = only(root)
     assert (p.line, p.field) == (5, "sources[1].id")
     assert p.message == f"duplicate source id 'memo' (first at {root / 'a.yaml'}:2)"
+
+
+def test_odd_keys_and_bytes_are_problems_not_crashes(write):
+    root = write({"a.yaml": "? [units]\n: []\nsources: []\n", "b.yaml": ""})
+    (root / "b.yaml").write_bytes(b"units:\n  - id: \xff\xfe\n")
+    first, second = problems(root)
+    assert (where(first, root), first.message) == (
+        ("a.yaml", 1, "a list"),
+        "unknown section 'a list'",
+    )
+    assert where(second, root) == ("b.yaml", 2, "")
+    assert second.message.startswith("YAML error: unacceptable character #x00ff")
