@@ -6,12 +6,12 @@ BIN    := $(VENV)/bin
 
 .DEFAULT_GOAL := help
 
-.PHONY: help run test lint clean
+.PHONY: help run test lint clean bench-load docs
 
 help: ## List the available targets
 	@echo "Targets:"
 	@grep -E '^[a-z][a-zA-Z_-]*:.*## ' $(MAKEFILE_LIST) | \
-		awk 'BEGIN {FS = ":.*## "} {printf "  make %-8s %s\n", $$1, $$2}'
+		awk 'BEGIN {FS = ":.*## "} {printf "  make %-11s %s\n", $$1, $$2}'
 
 run: $(VENV)/.installed ## Validate the IOM dataset and show its structure as of today
 	$(BIN)/organogram validate data/iom
@@ -22,6 +22,12 @@ test: $(VENV)/.installed-test ## Run the test suite
 
 lint: $(VENV)/.installed-test ## Check the code with ruff
 	$(BIN)/ruff check .
+
+bench-load: $(VENV)/.installed ## Measure loading a large dataset (UNITS=100000)
+	$(BIN)/python bench/load.py --units $(or $(UNITS),100000)
+
+docs: $(VENV)/.installed ## Regenerate the command line reference (docs/cli.md)
+	$(BIN)/python -m organogram.cli.reference > docs/cli.md
 
 clean: ## Remove the virtual environment, build output and caches
 	rm -rf $(VENV) build dist .pytest_cache .ruff_cache .hypothesis
