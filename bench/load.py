@@ -139,7 +139,7 @@ def main() -> None:
         f"{args.units:,} units and {args.units:,} posts, {size / 1e6:.1f} MB of YAML, "
         f"{args.runs} runs each; command: `python bench/load.py --units {args.units}`.",
         "",
-        "| step | median (s) | spread (s) | × floor | peak memory (MB) |",
+        "| step | median (s) | spread (s) | ratio to floor | peak memory (MB) |",
         "|---|---|---|---|---|",
     ]
     for name, median, spread, mem in rows:
