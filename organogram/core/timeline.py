@@ -4,9 +4,8 @@ The structure as of any date, a unit's history (every version with its dates),
 lineage across merges, splits and replacements, and the changes between two dates
 are all derived by folding the changes in order; nothing derived is stored.
 
-Order of application: by the first day of each change's date, coarser dates first on
-the same day (a change "in 2021" comes before one on 1 January 2021 as known to the
-day), then in the order the changes were recorded.
+Order of application: see :mod:`organogram.core.ordering` — by date, then in the
+order recorded, with same-date creations before the changes that refer to them.
 """
 
 from __future__ import annotations
@@ -18,6 +17,7 @@ from dataclasses import dataclass, field, replace
 from .changes import Change
 from .dates import FuzzyDate, as_of
 from .model import LineageLink, Person, Post, Unit
+from .ordering import application_order
 from .structure import Structure
 
 
@@ -71,13 +71,6 @@ class History:
     changes: list[Change]
 
 
-def order_key(indexed: tuple[int, Change]) -> tuple[dt.date, int, int]:
-    """Key that puts changes in the order they apply."""
-    seq, change = indexed
-    start, precision = change.date.sort_key()
-    return (start, precision, seq)
-
-
 class Timeline:
     """Enacted changes in the order they apply, over an optional base structure."""
 
@@ -86,8 +79,7 @@ class Timeline:
         changes: Iterable[Change] = (),
         people: dict[str, Person] | None = None,
     ):
-        indexed = sorted(enumerate(changes), key=order_key)
-        self.changes: list[Change] = [c for _, c in indexed]
+        self.changes: list[Change] = application_order(changes)
         self.people: dict[str, Person] = dict(people or {})
         self._by_id = {c.id: c for c in self.changes if c.id}
 

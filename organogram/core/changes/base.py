@@ -77,6 +77,14 @@ class Change:
         """Ids of the units and posts this change touches (for history and conflicts)."""
         raise NotImplementedError
 
+    def creates(self) -> frozenset[str]:
+        """Ids of the units and posts this change brings into being."""
+        return frozenset()
+
+    def needs(self) -> frozenset[str]:
+        """Ids of the units and posts that must exist for this change to apply."""
+        return self.subjects() - self.creates()
+
     def params(self) -> dict[str, object]:
         """The change's own parameters (not the common fields), by name."""
         return {
@@ -93,6 +101,11 @@ class Change:
 
 
 # ------------------------------------------------------------------ helpers
+def node_ids(*ids: str | None) -> frozenset[str]:
+    """The ids given, without the Nones."""
+    return frozenset(i for i in ids if i is not None)
+
+
 def need_unit(s: Structure, unit: str, problems: list[str], role: str = "unit") -> bool:
     """Record a problem unless ``unit`` is a unit in force."""
     if unit in s.units:

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from ..model import LineageLink
 from ..structure import Structure
-from .base import Change, need_target, need_unit, register
+from .base import Change, need_target, need_unit, node_ids, register
 from .units import UnitSpec, check_spec
 
 
@@ -96,6 +96,12 @@ class Merge(Change):
 
     def subjects(self) -> frozenset[str]:
         return frozenset({*self.units, self.into})
+
+    def creates(self) -> frozenset[str]:
+        return frozenset({self.into}) if self.new is not None else frozenset()
+
+    def needs(self) -> frozenset[str]:
+        return (frozenset(self.units) | node_ids(self.into, self.parent)) - self.creates()
 
 
 @register
@@ -189,6 +195,13 @@ class Split(Change):
     def subjects(self) -> frozenset[str]:
         return frozenset({self.unit, *(spec.id for spec in self.into), *self.moves})
 
+    def creates(self) -> frozenset[str]:
+        return frozenset(spec.id for spec in self.into)
+
+    def needs(self) -> frozenset[str]:
+        referred = {self.unit, *self.moves, *self.moves.values(), *self.parents.values()}
+        return node_ids(*referred) - self.creates()
+
 
 @register
 @dataclass(kw_only=True)
@@ -232,3 +245,9 @@ class Replace(Change):
 
     def subjects(self) -> frozenset[str]:
         return frozenset({self.unit, self.by})
+
+    def creates(self) -> frozenset[str]:
+        return frozenset({self.by}) if self.new is not None else frozenset()
+
+    def needs(self) -> frozenset[str]:
+        return node_ids(self.unit, self.by, self.parent) - self.creates()

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from ..model import Assignment, AssignmentKind, Post
 from ..structure import Structure
-from .base import Change, need_new_id, need_post, need_target, need_unit, register
+from .base import Change, need_new_id, need_post, need_target, need_unit, node_ids, register
 
 
 @register
@@ -54,6 +54,12 @@ class CreatePost(Change):
 
     def subjects(self) -> frozenset[str]:
         return frozenset({self.post})
+
+    def creates(self) -> frozenset[str]:
+        return frozenset({self.post})
+
+    def needs(self) -> frozenset[str]:
+        return node_ids(self.unit, self.reports_to)
 
 
 @register
@@ -169,6 +175,9 @@ class MovePost(Change):
 
     def subjects(self) -> frozenset[str]:
         return frozenset({self.post})
+
+    def needs(self) -> frozenset[str]:
+        return node_ids(self.post, *(x for x in (self.unit, self.reports_to) if x != _KEEP))
 
 
 @register

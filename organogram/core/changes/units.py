@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from ..model import Unit
 from ..structure import Structure
-from .base import Change, need_new_id, need_target, need_unit, register
+from .base import Change, need_new_id, need_target, need_unit, node_ids, register
 
 
 @dataclass(kw_only=True, frozen=True)
@@ -82,6 +82,12 @@ class CreateUnit(Change):
 
     def subjects(self) -> frozenset[str]:
         return frozenset({self.unit.id})
+
+    def creates(self) -> frozenset[str]:
+        return frozenset({self.unit.id})
+
+    def needs(self) -> frozenset[str]:
+        return node_ids(self.parent)
 
 
 @dataclass(kw_only=True)
@@ -216,6 +222,9 @@ class SetHead(_UnitEdit):
     def _edited(self, current: Unit) -> Unit:
         return current.but(head=self.head)
 
+    def needs(self) -> frozenset[str]:
+        return node_ids(self.unit, self.head)
+
 
 @register
 @dataclass(kw_only=True)
@@ -244,6 +253,9 @@ class Move(Change):
 
     def subjects(self) -> frozenset[str]:
         return frozenset({self.node})
+
+    def needs(self) -> frozenset[str]:
+        return node_ids(self.node, self.to)
 
 
 @register
