@@ -13,15 +13,17 @@ help: ## List the available targets
 	@grep -E '^[a-z][a-zA-Z_-]*:.*## ' $(MAKEFILE_LIST) | \
 		awk 'BEGIN {FS = ":.*## "} {printf "  make %-11s %s\n", $$1, $$2}'
 
-run: $(VENV)/.installed ## Validate the IOM dataset and show its structure as of today
+run: $(VENV)/.installed ## Validate the IOM dataset, then serve the web application on http://127.0.0.1:8000
 	$(BIN)/organogram validate data/iom
-	$(BIN)/organogram show data/iom --at today
+	$(BIN)/organogram serve --data data/iom
 
 test: $(VENV)/.installed-test ## Run the test suite
 	$(BIN)/pytest
 
-lint: $(VENV)/.installed-test ## Check the code with ruff
+lint: $(VENV)/.installed-test ## Check the code with ruff, Django's system checks and for missing migrations
 	$(BIN)/ruff check .
+	$(BIN)/python -m django check --settings=organogram.web.settings
+	$(BIN)/python -m django makemigrations --check --dry-run --settings=organogram.web.settings
 
 bench-load: $(VENV)/.installed ## Measure loading a large dataset (UNITS=100000)
 	$(BIN)/python bench/load.py --units $(or $(UNITS),100000)

@@ -1,6 +1,6 @@
 """One module per subcommand, each with ``add_parser(subparsers)`` and a handler."""
 
-from . import diff, history, plan, show, validate
+from . import diff, history, plan, registry, serve, show, validate
 
 #: Subcommands in the order ``organogram --help`` lists them.
-ALL = [validate, show, history, diff, plan]
+ALL = [validate, show, history, diff, plan, registry, serve]

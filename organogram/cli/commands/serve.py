@@ -1,0 +1,70 @@
+"""``organogram serve``: set up the database on first run and serve the web application."""
+
+from __future__ import annotations
+
+import argparse
+import os
+
+
+def add_parser(sub: argparse._SubParsersAction) -> None:
+    """Register the subcommand."""
+    p = sub.add_parser(
+        "serve",
+        help="serve the web application (creating and filling the database on first run)",
+        description="Create or update the database, load a dataset when the registry is "
+        "empty (--data, else $ORGANOGRAM_DATASET, else data/iom of the current folder or of "
+        "the source checkout), create an administrator account with a generated password on "
+        "first run, print the address and how to sign in, and serve. The server is Django's "
+        "own (threaded, without autoreload); put a WSGI server in front of "
+        "organogram.web.wsgi for a shared deployment.",
+    )
+    p.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
+    p.add_argument("--port", type=int, default=8000, help="port to listen on (default 8000)")
+    p.add_argument("--data", metavar="PATH", help="dataset to load into an empty registry")
+    p.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Prepare and serve."""
+    if args.host not in ("127.0.0.1", "localhost", "::1"):
+        hosts = os.environ.get("ORGANOGRAM_ALLOWED_HOSTS", "127.0.0.1,localhost,[::1]")
+        os.environ["ORGANOGRAM_ALLOWED_HOSTS"] = f"{hosts},{args.host}"
+    # Django is imported here so that the other commands stay fast.
+    from ...web.local import migrate, setup
+
+    setup()
+    migrate()
+    from django.conf import settings
+    from django.core.management import call_command
+
+    from ...registry import store
+    from ...registry.audit import Actor
+    from ...registry.services import load_dataset_into_registry
+    from ...web.bootstrap import ADMIN, PASSWORD_FILE, default_dataset, ensure_admin
+
+    if store.is_empty():
+        dataset = default_dataset(args.data)
+        if dataset is None:
+            print(
+                "The registry is empty and no dataset was found: load one with "
+                "`organogram load PATH`."
+            )
+        else:
+            result = load_dataset_into_registry(dataset, Actor.command_line())
+            print(f"Loaded {result.organization} from {dataset}.")
+    password = ensure_admin(settings.VAR_DIR)
+    host = f"[{args.host}]" if ":" in args.host else args.host
+    address = f"http://{host}:{args.port}/"
+    print()
+    print(f"Organogram is at {address}")
+    if password is not None:
+        print(f"Sign in at {address}signin/ as {ADMIN!r} with the password {password}")
+        print(f"(also written to {settings.VAR_DIR / PASSWORD_FILE}).")
+    else:
+        print(
+            f"Sign in at {address}signin/ with your account (the first administrator, "
+            f"{ADMIN!r}, has its password in {settings.VAR_DIR / PASSWORD_FILE})."
+        )
+    print("Press Ctrl+C to stop.", flush=True)
+    call_command("runserver", f"{host}:{args.port}", use_reloader=False, verbosity=0)
+    return 0

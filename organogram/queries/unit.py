@@ -1,0 +1,149 @@
+"""One unit (or post) as of a date: what it is, where it sits, what sits under it.
+
+Its history over time and its lineage are :func:`organogram.queries.history.unit_history`;
+this is the cut through the structure on one day that a unit's page shows beside it.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..core.dates import FuzzyDate
+from ..core.errors import NotFound
+from ..core.model import Claim, Post, Unit
+from ..core.record import Record
+from ..core.structure import Structure
+from .names import citations, node_kind
+
+_LINE_WORDS = {
+    ("direct-supervision", "from"): "directly supervised by",
+    ("direct-supervision", "to"): "directly supervises",
+    ("administrative-support", "from"): "administratively supported by",
+    ("administrative-support", "to"): "administratively supports",
+    ("functional", "from"): "functional line to",
+    ("functional", "to"): "functional line from",
+}
+
+
+#: Claim fields that are about who holds a post: personal data.
+PERSONAL_FIELDS = frozenset({"holder", "holders", "incumbent", "person", "assignment"})
+
+
+def is_personal(claim: Claim, record: Record) -> bool:
+    """Whether a claim tells something about a person (shown only to signed-in users)."""
+    if claim.field in PERSONAL_FIELDS or claim.subject in record.people:
+        return True
+    text = f"{claim.value} {claim.note}".casefold()
+    return any(p.name.casefold() in text for p in record.people.values())
+
+
+def _ref(s: Structure, node: str) -> dict[str, str]:
+    return {"id": node, "name": s.label(node), "kind": node_kind(s, node).replace("-", " ")}
+
+
+def _holders(s: Structure, post: str) -> list[dict[str, str]]:
+    return [
+        {
+            "person": a.person,
+            "name": s.people[a.person].name if a.person in s.people else a.person,
+            "kind": str(a.kind),
+        }
+        for a in s.holders.get(post, ())
+    ]
+
+
+def unit_at(
+    record: Record, node: str, at: str | FuzzyDate, *, people: bool = True
+) -> dict[str, Any]:
+    """``node`` as of ``at``; ``people`` False leaves out who holds posts (personal data).
+
+    A unit not in force on that day is still described (its last or first version)
+    with ``in_force`` False and ``state`` "abolished" or "not-yet".
+    """
+    snap = record.timeline.snapshot(at)
+    s = snap.structure
+    version: Unit | Post | None = s.units.get(node) or s.posts.get(node)
+    state = "in-force"
+    if version is None:
+        version = s.retired_units.get(node) or s.retired_posts.get(node)
+        state = "abolished"
+    if version is None:
+        final, _ = record.timeline.fold()
+        version = (
+            final.units.get(node)
+            or final.posts.get(node)
+            or final.retired_units.get(node)
+            or final.retired_posts.get(node)
+        )
+        state = "not-yet"
+    if version is None:
+        raise NotFound(f"no unit or post {node!r} in the record")
+    data: dict[str, Any] = {
+        "id": node,
+        "date": snap.day.isoformat(),
+        "state": state,
+        "in_force": state == "in-force",
+        "is_unit": isinstance(version, Unit),
+        "name": version.name if isinstance(version, Unit) else version.title,
+        "chain": [],
+        "children": [],
+        "lines": [],
+        "posts": [],
+        "claims": [
+            {
+                "field": c.field,
+                "value": c.value,
+                "basis": str(c.basis),
+                "note": c.note,
+                "sources": citations((c.citation,), record.sources),
+            }
+            for c in record.claims
+            if c.subject == node and (people or not is_personal(c, record))
+        ],
+    }
+    if isinstance(version, Unit):
+        data.update(
+            kind=version.kind,
+            abbreviation=version.abbreviation,
+            mandate=version.mandate,
+            functions=list(version.functions),
+            location=version.location,
+            head=_ref(s, version.head) if version.head else None,
+        )
+    else:
+        data.update(
+            kind="senior post" if version.senior else "post",
+            grade=version.grade,
+            category=version.category,
+            duty_station=version.duty_station,
+            unit=_ref(s, version.unit) if version.unit else None,
+        )
+        if people and state == "in-force":
+            data["holders"] = _holders(s, node)
+    if state != "in-force":
+        return data
+    data["chain"] = [_ref(s, n) for n in s.ancestors(node)]
+    data["children"] = [_ref(s, n) for n in s.children(node)]
+    for line in s.lines_of(node):
+        direction = "from" if line.source == node else "to"
+        other = line.target if direction == "from" else line.source
+        data["lines"].append(
+            {
+                "kind": str(line.kind),
+                "words": _LINE_WORDS.get((str(line.kind), direction), str(line.kind)),
+                **{f"other_{k}": v for k, v in _ref(s, other).items()},
+            }
+        )
+    for post_id in s.posts_in(node) if isinstance(version, Unit) else []:
+        post = s.posts[post_id]
+        entry: dict[str, Any] = {
+            "id": post_id,
+            "title": post.title,
+            "grade": post.grade,
+            "senior": post.senior,
+            "head": isinstance(version, Unit) and version.head == post_id,
+        }
+        if people:
+            entry["holders"] = _holders(s, post_id)
+        data["posts"].append(entry)
+    return data

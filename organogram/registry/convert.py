@@ -1,0 +1,242 @@
+"""Rows to a core Record and a Record to rows, through the dataset format's codec.
+
+Changes go through :mod:`organogram.formats.codec`, the same field tables and checks
+as a dataset file. A change of an enacted plan is one object shared by the timeline
+and the plan, as the loader makes it, so the writer knows not to write it twice.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from ..core.changes import Change
+from ..core.dates import FuzzyDate
+from ..core.model import Basis, Citation
+from ..core.model import Claim as CoreClaim
+from ..core.model import Organization as CoreOrganization
+from ..core.model import Person as CorePerson
+from ..core.model import Source as CoreSource
+from ..core.plans import Phase, PlanStatus, StatusEvent
+from ..core.plans import Plan as CorePlan
+from ..core.record import Record
+from ..core.timeline import Timeline
+from ..formats.codec import change_from_dict, change_to_dict, split_common
+from . import models as m
+
+
+@dataclass
+class Rows:
+    """Unsaved rows of a whole record, ready for bulk insertion in this order."""
+
+    organization: m.Organization
+    sources: list[m.Source] = field(default_factory=list)
+    people: list[m.Person] = field(default_factory=list)
+    plans: list[m.Plan] = field(default_factory=list)
+    events: list[m.PlanEvent] = field(default_factory=list)
+    changes: list[m.Change] = field(default_factory=list)
+    claims: list[m.Claim] = field(default_factory=list)
+
+
+def _text(value: object) -> str:
+    return "" if value is None else str(value)
+
+
+def change_row(
+    change: Change, sequence: int, plan: CorePlan | None = None, position: int | None = None
+) -> m.Change:
+    """The row of one change (unsaved)."""
+    common, params = split_common(change_to_dict(change))
+    cites = common.get("cite", [])
+    return m.Change(
+        id=change.id,
+        sequence=sequence,
+        op=change.op,
+        date=str(change.date),
+        params=params,
+        cites=[cites] if isinstance(cites, str) else cites,
+        reason=change.reason,
+        basis=str(change.basis),
+        note=change.note,
+        recorded_by=change.recorded_by,
+        recorded_at=change.recorded_at.isoformat() if change.recorded_at else "",
+        plan_id=plan.id if plan else None,
+        position=position,
+        phase=plan.phase_of.get(change.id, "") if plan else "",
+    )
+
+
+def record_rows(record: Record) -> Rows:
+    """Every row of ``record``; timeline changes numbered in the order they apply."""
+    org = record.organization
+    rows = Rows(
+        m.Organization(
+            key=org.id, name=org.name, description=org.description, sources=list(org.sources)
+        )
+    )
+    for i, s in enumerate(record.sources.values()):
+        rows.sources.append(
+            m.Source(
+                id=s.id,
+                position=i,
+                title=s.title,
+                symbol=s.symbol,
+                body=s.body,
+                session=s.session,
+                date=_text(s.date),
+                file=s.file,
+                url=s.url,
+                cites=list(s.cites),
+                note=s.note,
+            )
+        )
+    for i, p in enumerate(record.people.values()):
+        rows.people.append(m.Person(id=p.id, position=i, name=p.name, note=p.note))
+    plan_of: dict[int, tuple[CorePlan, int]] = {}
+    for i, plan in enumerate(record.plans.values()):
+        rows.plans.append(
+            m.Plan(
+                id=plan.id,
+                position=i,
+                title=plan.title,
+                status=str(plan.status),
+                effective=str(plan.effective),
+                description=plan.description,
+                drafted_at=plan.drafted_at.isoformat() if plan.drafted_at else "",
+                documents=list(plan.documents),
+                phases=[
+                    {"id": ph.id, "title": ph.title, "effective": str(ph.effective)}
+                    for ph in plan.phases
+                ],
+            )
+        )
+        for j, e in enumerate(plan.events):
+            rows.events.append(
+                m.PlanEvent(
+                    plan_id=plan.id,
+                    position=j,
+                    status=str(e.status),
+                    at=str(e.at),
+                    by=e.by,
+                    note=e.note,
+                )
+            )
+        for j, c in enumerate(plan.changes):
+            plan_of[id(c)] = (plan, j)
+    sequence = 0
+    for c in record.timeline.changes:
+        sequence += 1
+        plan, j = plan_of.pop(id(c), (None, None))
+        rows.changes.append(change_row(c, sequence, plan, j))
+    for plan in record.plans.values():
+        for j, c in enumerate(plan.changes):
+            if id(c) in plan_of:  # not in the timeline: the plan is not enacted
+                sequence += 1
+                rows.changes.append(change_row(c, sequence, plan, j))
+    for i, cl in enumerate(record.claims):
+        rows.claims.append(
+            m.Claim(
+                position=i,
+                subject=cl.subject,
+                field=cl.field,
+                value=cl.value,
+                cite=str(cl.citation),
+                basis=str(cl.basis),
+                note=cl.note,
+            )
+        )
+    return rows
+
+
+def row_change(row: m.Change) -> Change:
+    """The core change of a row."""
+    data: dict[str, object] = {"op": row.op, "id": row.id, "date": row.date, **row.params}
+    if row.cites:
+        data["cite"] = row.cites
+    for name in ("reason", "note", "recorded_by", "recorded_at"):
+        if getattr(row, name):
+            data[name] = getattr(row, name)
+    if row.basis != Basis.STATED:
+        data["basis"] = row.basis
+    return change_from_dict(data)
+
+
+def _moment(text: str) -> dt.datetime | None:
+    return dt.datetime.fromisoformat(text) if text else None
+
+
+def _date(text: str) -> FuzzyDate | None:
+    return FuzzyDate.parse(text) if text else None
+
+
+def load_record() -> tuple[Record, dict[str, int]] | None:
+    """The record held in the database and change id -> sequence; None when empty."""
+    org = m.Organization.objects.first()
+    if org is None:
+        return None
+    sources = {
+        s.id: CoreSource(
+            id=s.id,
+            title=s.title,
+            symbol=s.symbol,
+            body=s.body,
+            session=s.session,
+            date=_date(s.date),
+            file=s.file,
+            url=s.url,
+            cites=tuple(s.cites),
+            note=s.note,
+        )
+        for s in m.Source.objects.all()
+    }
+    people = {p.id: CorePerson(p.id, p.name, p.note) for p in m.Person.objects.all()}
+    events: dict[str, list[StatusEvent]] = defaultdict(list)
+    for e in m.PlanEvent.objects.all():
+        events[e.plan_id].append(
+            StatusEvent(PlanStatus(e.status), FuzzyDate.parse(e.at), e.by, e.note)
+        )
+    plans = {
+        p.id: CorePlan(
+            id=p.id,
+            title=p.title,
+            effective=FuzzyDate.parse(p.effective),
+            status=PlanStatus(p.status),
+            description=p.description,
+            drafted_at=_moment(p.drafted_at),
+            documents=tuple(p.documents),
+            phases=tuple(
+                Phase(ph["id"], ph["title"], FuzzyDate.parse(ph["effective"])) for ph in p.phases
+            ),
+            events=events.get(p.id, []),
+        )
+        for p in m.Plan.objects.all()
+    }
+    timeline: list[Change] = []
+    in_plans: list[tuple[int, str, Change, str]] = []
+    sequences: dict[str, int] = {}
+    for row in m.Change.objects.all():
+        change = row_change(row)
+        sequences[row.id] = row.sequence
+        plan = plans.get(row.plan_id) if row.plan_id else None
+        if plan is None or plan.status is PlanStatus.ENACTED:
+            timeline.append(change)
+        if plan is not None:
+            in_plans.append((row.position or 0, plan.id, change, row.phase))
+    for _, plan_id, change, phase in sorted(in_plans, key=lambda t: t[0]):
+        plans[plan_id].changes.append(change)
+        if phase:
+            plans[plan_id].phase_of[change.id] = phase
+    claims = [
+        CoreClaim(c.subject, c.field, c.value, Citation.parse(c.cite), Basis(c.basis), c.note)
+        for c in m.Claim.objects.all()
+    ]
+    record = Record(
+        organization=CoreOrganization(org.key, org.name, org.description, tuple(org.sources)),
+        timeline=Timeline(timeline, people),
+        sources=sources,
+        people=people,
+        claims=claims,
+        plans=plans,
+    )
+    return record, sequences

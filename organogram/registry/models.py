@@ -1,0 +1,190 @@
+"""Rows of the registry: what a dataset holds, plus the revision counter and the audit log.
+
+Rows keep values in the dataset format's own words (dates as ``2021-Q4``, citations as
+``scpf28:21``, a change's parameters as the mapping its YAML entry would hold), so
+that converting to core objects goes through the same checks as loading a file, and
+exporting gives back what was loaded. Order matters in a record (changes on one date
+apply in the order recorded; sources and claims are listed as written): every table
+that needs it has a ``position`` or ``sequence`` column.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+
+
+class Organization(models.Model):
+    """The organization the registry describes (one row)."""
+
+    key = models.CharField(max_length=200, help_text="the dataset's organization id")
+    name = models.CharField(max_length=500)
+    description = models.TextField(blank=True)
+    sources = models.JSONField(default=list, blank=True)
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Source(models.Model):
+    """A document that supports facts and changes."""
+
+    id = models.CharField(max_length=200, primary_key=True)
+    position = models.PositiveIntegerField()
+    title = models.TextField()
+    symbol = models.CharField(max_length=200, blank=True)
+    body = models.CharField(max_length=500, blank=True)
+    session = models.CharField(max_length=200, blank=True)
+    date = models.CharField(max_length=20, blank=True)
+    file = models.CharField(max_length=500, blank=True)
+    url = models.CharField(max_length=1000, blank=True)
+    cites = models.JSONField(default=list, blank=True)
+    note = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ("position",)
+
+    def __str__(self) -> str:
+        return self.symbol or self.title
+
+
+class Person(models.Model):
+    """Someone who holds or held a post: personal data."""
+
+    id = models.CharField(max_length=200, primary_key=True)
+    position = models.PositiveIntegerField()
+    name = models.CharField(max_length=500)
+    note = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ("position",)
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Claim(models.Model):
+    """What one source says about one fact."""
+
+    position = models.PositiveIntegerField()
+    subject = models.CharField(max_length=200, db_index=True)
+    field = models.CharField(max_length=200)
+    value = models.TextField()
+    cite = models.CharField(max_length=500)
+    basis = models.CharField(max_length=10, default="stated")
+    note = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ("position",)
+
+
+class Plan(models.Model):
+    """A reorganization plan; its changes are Change rows pointing at it."""
+
+    id = models.CharField(max_length=200, primary_key=True)
+    position = models.PositiveIntegerField()
+    title = models.TextField()
+    status = models.CharField(max_length=20, default="draft")
+    effective = models.CharField(max_length=20)
+    description = models.TextField(blank=True)
+    #: record time of the plan's base, ISO 8601 as given (may be naive).
+    drafted_at = models.CharField(max_length=40, blank=True)
+    documents = models.JSONField(default=list, blank=True)
+    #: [{"id", "title", "effective"}, …]
+    phases = models.JSONField(default=list, blank=True)
+
+    class Meta:
+        ordering = ("position",)
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class PlanEvent(models.Model):
+    """A move of a plan from one status to another."""
+
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="events")
+    position = models.PositiveIntegerField()
+    status = models.CharField(max_length=20)
+    at = models.CharField(max_length=20)
+    by = models.CharField(max_length=200, blank=True)
+    note = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ("plan", "position")
+
+
+class Change(models.Model):
+    """One dated change: in the timeline (``plan`` null, or an enacted plan) or in a plan."""
+
+    id = models.CharField(max_length=200, primary_key=True)
+    #: global order of recording; the timeline applies same-date changes in this order.
+    sequence = models.PositiveBigIntegerField(unique=True)
+    op = models.CharField(max_length=40)
+    #: effective date (valid time) as written: 2021-10-28, 2021-10, 2021-Q4, 2021…
+    date = models.CharField(max_length=20)
+    #: the op's own parameters, as in the dataset format.
+    params = models.JSONField(default=dict)
+    #: citations as "SOURCE:PASSAGE".
+    cites = models.JSONField(default=list, blank=True)
+    reason = models.TextField(blank=True)
+    basis = models.CharField(max_length=10, default="stated")
+    note = models.TextField(blank=True)
+    recorded_by = models.CharField(max_length=200, blank=True)
+    #: record time, ISO 8601 as given: a naive time from a file stays naive on export.
+    recorded_at = models.CharField(max_length=40, blank=True)
+    plan = models.ForeignKey(
+        Plan, null=True, blank=True, on_delete=models.CASCADE, related_name="changes"
+    )
+    #: order within its plan.
+    position = models.PositiveIntegerField(null=True, blank=True)
+    #: the plan phase the change was written with, if any.
+    phase = models.CharField(max_length=200, blank=True)
+
+    class Meta:
+        ordering = ("sequence",)
+
+    def __str__(self) -> str:
+        return f"{self.id} ({self.op}, {self.date})"
+
+
+class Revision(models.Model):
+    """A counter that moves on every write: readers rebuild their record when it does."""
+
+    number = models.PositiveBigIntegerField(default=0)
+    #: new at every write, so a number reused after a rolled-back write is not mistaken
+    #: for the one a reader cached.
+    stamp = models.CharField(max_length=32, blank=True)
+
+
+class AuditEntry(models.Model):
+    """One write: who, when, through what, which action on which object, before and after."""
+
+    class Via(models.TextChoices):
+        WEB = "web"
+        API = "api"
+        CLI = "cli"
+
+    at = models.DateTimeField(auto_now_add=True, db_index=True)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
+    )
+    #: the name of who did it, kept even if the account is deleted.
+    by = models.CharField(max_length=200)
+    via = models.CharField(max_length=3, choices=Via.choices)
+    #: dotted name, e.g. "organogram.change.record".
+    action = models.CharField(max_length=100, db_index=True)
+    object_type = models.CharField(max_length=50)
+    object_id = models.CharField(max_length=200, blank=True)
+    before = models.JSONField(null=True, blank=True)
+    after = models.JSONField(null=True, blank=True)
+    #: groups the entries of one operation (one request, one command).
+    request_id = models.CharField(max_length=64, blank=True, db_index=True)
+    message = models.TextField(blank=True)
+    revision = models.PositiveBigIntegerField(default=0)
+
+    class Meta:
+        ordering = ("-at", "-id")
+
+    def __str__(self) -> str:
+        return f"{self.action} {self.object_id} by {self.by} via {self.via}"

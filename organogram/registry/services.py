@@ -1,0 +1,257 @@
+"""The write path: the one place where the registry is written.
+
+Each service runs in one transaction that locks the revision row first, so writes
+are serialized; it checks with the core, writes the rows, bumps the revision and
+leaves an audit entry, or refuses and writes nothing. The command line, the pages
+and the API all call these functions.
+"""
+
+from __future__ import annotations
+
+import os
+import uuid
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+from django.db import transaction
+from django.db.models import Max
+from django.utils import timezone
+
+from ..core.changes import Change
+from ..core.errors import OrganogramError
+from ..core.record import Record
+from ..core.timeline import Failure, Timeline
+from ..formats import dump_dataset, load_dataset
+from ..formats.codec import change_to_dict
+from ..queries.structure import node_data
+from . import models as m
+from . import store
+from .audit import Actor, write_audit
+from .convert import change_row, record_rows
+
+
+class RegistryError(OrganogramError):
+    """A write the registry refuses; nothing was written."""
+
+    def __init__(self, message: str, reasons: list[str] | None = None):
+        self.reasons = list(reasons or [])
+        text = (
+            message
+            if not self.reasons
+            else message + ":\n" + "\n".join(f"- {r}" for r in self.reasons)
+        )
+        super().__init__(text)
+
+
+class NotEmpty(RegistryError):
+    """Loading into a registry that already holds a record, without ``replace``."""
+
+
+class ChangeRefused(RegistryError):
+    """A change that does not apply at its date, or that would break later changes."""
+
+
+class StaleEdit(RegistryError):
+    """Someone else changed the same units since the editor looked: nothing overwritten."""
+
+    def __init__(self, newer: list[Change]):
+        self.newer = newer
+        super().__init__(
+            "someone else has changed these units since you looked; review the record as it "
+            "is now and try again",
+            [
+                f"{c.id}: {c.op} on {c.date}, recorded by {c.recorded_by or 'unknown'}"
+                for c in newer
+            ],
+        )
+
+
+@dataclass(frozen=True)
+class LoadResult:
+    """What a load put into the registry."""
+
+    organization: str
+    counts: dict[str, int]
+    revision: int
+
+
+@dataclass(frozen=True)
+class Recorded:
+    """A change recorded in the timeline."""
+
+    change: Change
+    sequence: int
+    revision: int
+
+
+def _lock_revision() -> m.Revision:
+    """The revision row, locked until the transaction ends (created on first write)."""
+    m.Revision.objects.get_or_create(pk=1)
+    return m.Revision.objects.select_for_update().get(pk=1)
+
+
+def _bump(rev: m.Revision) -> int:
+    rev.number += 1
+    rev.stamp = uuid.uuid4().hex
+    rev.save(update_fields=["number", "stamp"])
+    return rev.number
+
+
+def _counts() -> dict[str, int]:
+    return {
+        "sources": m.Source.objects.count(),
+        "people": m.Person.objects.count(),
+        "changes": m.Change.objects.count(),
+        "plans": m.Plan.objects.count(),
+        "claims": m.Claim.objects.count(),
+    }
+
+
+def _clear() -> None:
+    for model in (m.Change, m.PlanEvent, m.Plan, m.Claim, m.Person, m.Source, m.Organization):
+        model.objects.all().delete()
+
+
+def _failure_text(f: Failure) -> str:
+    return f"{f.change.id} ({f.change.op}, {f.change.date}): {'; '.join(f.problems)}"
+
+
+def load_dataset_into_registry(
+    path: str | os.PathLike[str], actor: Actor, *, replace: bool = False
+) -> LoadResult:
+    """Load the dataset at ``path``: everything or nothing.
+
+    Refuses a registry that already holds a record unless ``replace`` is given, a
+    dataset with problems (DatasetError, with file, line and field), and a timeline
+    with changes that do not apply at their dates.
+    """
+    record = load_dataset(path)
+    _, failures = record.timeline.fold()
+    if failures:
+        raise RegistryError(
+            f"{len(failures)} change(s) of the dataset do not apply at their dates "
+            "(`organogram validate` tells more)",
+            [_failure_text(f) for f in failures],
+        )
+    with transaction.atomic():
+        rev = _lock_revision()
+        existing = m.Organization.objects.first()
+        before = None
+        if existing is not None:
+            if not replace:
+                raise NotEmpty(
+                    f"the registry already holds {existing.name!r}; "
+                    "replace it with --replace (its export is a good backup first)"
+                )
+            before = {"organization": existing.key, **_counts()}
+            _clear()
+        rows = record_rows(record)
+        rows.organization.save()
+        m.Source.objects.bulk_create(rows.sources)
+        m.Person.objects.bulk_create(rows.people)
+        m.Plan.objects.bulk_create(rows.plans)
+        m.PlanEvent.objects.bulk_create(rows.events)
+        m.Change.objects.bulk_create(rows.changes, batch_size=500)
+        m.Claim.objects.bulk_create(rows.claims)
+        number = _bump(rev)
+        counts = _counts()
+        write_audit(
+            actor,
+            "organogram.dataset.replace" if before else "organogram.dataset.load",
+            "dataset",
+            record.organization.id,
+            before=before,
+            after={"path": Path(path).name, **counts},
+            revision=number,
+        )
+    return LoadResult(record.organization.name, counts, number)
+
+
+def export_registry(folder: str | os.PathLike[str], *, overwrite: bool = False) -> Record:
+    """Write the registry's record as a dataset folder (atomically); returns the record."""
+    record = store.current_record()
+    dump_dataset(record, folder, overwrite=overwrite)
+    return record
+
+
+def check_against(timeline: Timeline, change: Change) -> tuple[list[str], list[Failure]]:
+    """(what keeps ``change`` from applying at its date, later changes it would break).
+
+    Changes that already failed before are not blamed on the new one.
+    """
+    _, before = timeline.fold()
+    failed_before = {id(f.change) for f in before}
+    _, after = timeline.with_changes([change]).fold()
+    mine = [p for f in after if f.change is change for p in f.problems]
+    broken = [f for f in after if f.change is not change and id(f.change) not in failed_before]
+    return mine, broken
+
+
+def _nodes_at(timeline: Timeline, change: Change) -> dict[str, Any]:
+    """The units and posts ``change`` touches, as they stand at its date."""
+    s = timeline.snapshot(change.date).structure
+    return {n: node_data(s, n) for n in sorted(change.subjects()) if s.exists(n)}
+
+
+def record_change(
+    change: Change,
+    actor: Actor,
+    *,
+    expected: int | None = None,
+    corrects: str | None = None,
+) -> Recorded:
+    """Record ``change`` in the timeline, or refuse it and write nothing.
+
+    ``expected`` is the token the editor saw for the units the change touches
+    (:meth:`~organogram.registry.store.State.token`); if a newer change touched them
+    since, the edit is refused with :class:`StaleEdit`. The change must apply at its
+    date and every later change must still apply, else :class:`ChangeRefused` names
+    what fails. ``corrects`` names an earlier change this one corrects, for the trace.
+    """
+    with transaction.atomic():
+        rev = _lock_revision()
+        state = store.current()
+        timeline = state.record.timeline
+        if expected is not None:
+            newer = state.newer_than(change.subjects(), expected)
+            if newer:
+                raise StaleEdit(newer)
+        if corrects is not None and timeline.get(corrects) is None:
+            raise ChangeRefused(f"there is no change {corrects!r} in the timeline to correct")
+        sequence = (m.Change.objects.aggregate(top=Max("sequence"))["top"] or 0) + 1
+        ident = change.id or f"rec-{sequence}"
+        if m.Change.objects.filter(pk=ident).exists():
+            raise ChangeRefused(f"a change with id {ident!r} is already recorded")
+        stamped = replace(
+            change,
+            id=ident,
+            recorded_by=actor.by,
+            recorded_at=timezone.now().replace(microsecond=0),
+            origin=None,
+        )
+        problems, broken = check_against(timeline, stamped)
+        if problems:
+            raise ChangeRefused(f"the change does not apply on {stamped.date}", problems)
+        if broken:
+            raise ChangeRefused(
+                "the change would break later changes, which would no longer apply",
+                [_failure_text(f) for f in broken],
+            )
+        change_row(stamped, sequence).save()
+        number = _bump(rev)
+        after_timeline = timeline.with_changes([stamped])
+        write_audit(
+            actor,
+            "organogram.change.correct" if corrects else "organogram.change.record",
+            "change",
+            ident,
+            before={"nodes": _nodes_at(timeline, stamped)},
+            after={
+                "change": change_to_dict(stamped),
+                "nodes": _nodes_at(after_timeline, stamped),
+                **({"corrects": corrects} if corrects else {}),
+            },
+            revision=number,
+        )
+    return Recorded(stamped, sequence, number)

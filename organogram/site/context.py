@@ -1,0 +1,22 @@
+"""Template context every page gets: the organization's name and the date asked for."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.http import HttpRequest
+
+
+def site(request: HttpRequest) -> dict[str, Any]:
+    """``organization`` (None before a dataset is loaded), ``at`` and ``at_query``.
+
+    ``at_query`` (``?at=…``, or empty) is appended to links so that they keep the date.
+    """
+    from .views.common import as_of
+
+    when = as_of(request)
+    return {
+        "organization": getattr(request, "organization", None),
+        "at": when.raw if not when.error else "",
+        "at_query": when.query,
+    }

@@ -1,0 +1,16 @@
+"""URLs of the pages."""
+
+from __future__ import annotations
+
+from django.urls import path
+
+from . import views
+
+app_name = "site"
+
+urlpatterns = [
+    path("", views.structure, name="structure"),
+    path("units/<str:node>/", views.unit, name="unit"),
+    path("signin/", views.signin, name="signin"),
+    path("signout/", views.signout, name="signout"),
+]

@@ -1,0 +1,7 @@
+"""Views, one module per page or group of pages."""
+
+from .auth import signin, signout
+from .structure import structure
+from .unit import unit
+
+__all__ = ["signin", "signout", "structure", "unit"]

@@ -1,0 +1,101 @@
+"""The Unit page: a unit (or senior post) as of a date, its history, lineage and sources."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from ...core.dates import FuzzyDate
+from ...core.errors import NotFound
+from ...core.narration import narrate_changes
+from ...queries.changes import change_data
+from ...queries.history import unit_history
+from ...queries.unit import unit_at
+from ...registry.store import State
+from .common import as_of, dated_context, may_see_people, registry_page
+
+
+def sentences(state: State, people: bool) -> dict[int, str]:
+    """Every timeline change told in a sentence, by object id; computed once per revision."""
+    key = ("sentences", people)
+    if key not in state.memo:
+        timeline = state.record.timeline
+        told = narrate_changes(
+            timeline.changes, timeline.empty(), state.record.sources, show_people=people
+        )
+        state.memo[key] = {id(c): text for c, text in zip(timeline.changes, told, strict=True)}
+    return state.memo[key]
+
+
+def touching(state: State, node: str, people: bool) -> list[dict[str, Any]]:
+    """The timeline changes that touched ``node``, newest last, each with its sentence."""
+    told = sentences(state, people)
+    record = state.record
+    return [
+        change_data(c, record.sources, told.get(id(c), "")) for c in record.timeline.touching(node)
+    ]
+
+
+@registry_page
+def unit(request: HttpRequest, state: State, node: str) -> HttpResponse:
+    """One unit or senior post as of ``?at=``, with its history, lineage and sources."""
+    when = as_of(request)
+    people = may_see_people(request)
+    try:
+        now = unit_at(state.record, node, when.date, people=people)
+        history = unit_history(state.record, node)
+    except NotFound as exc:
+        raise Http404(str(exc)) from None
+    versions = history["versions"]
+    context = dated_context(
+        request,
+        when,
+        unit=now,
+        history=history,
+        names=_names(versions),
+        see_at=_see_at(now["state"], versions),
+        changes=touching(state, node, people),
+        show_people=people,
+    )
+    return render(request, "site/unit.html", context, status=400 if when.error else 200)
+
+
+def _see_at(state: str, versions: list[dict[str, Any]]) -> str:
+    """For a unit not in force on the day asked: a day on which it was."""
+    if state == "not-yet":
+        return versions[0]["since"]
+    if state == "abolished":
+        ended = next((v for v in reversed(versions) if not v["exists"]), None)
+        if ended is not None:
+            day = FuzzyDate.parse(ended["since"]).start - dt.timedelta(days=1)
+            return day.isoformat()
+    return ""
+
+
+def _names(versions: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The names (with abbreviation and kind) a unit had, each with its span and sources."""
+    names: list[dict[str, Any]] = []
+    for v in versions:
+        if not v["exists"]:
+            continue
+        label = (
+            v.get("name") or v.get("title") or "",
+            v.get("abbreviation", ""),
+            v.get("kind", ""),
+        )
+        if names and names[-1]["label"] == label:
+            names[-1]["until"] = v["until"]
+            names[-1]["sources"] += [s for s in v["sources"] if s not in names[-1]["sources"]]
+            continue
+        names.append(
+            {
+                "label": label,
+                "since": v["since"],
+                "until": v["until"],
+                "sources": list(v["sources"]),
+            }
+        )
+    return names

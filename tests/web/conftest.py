@@ -1,0 +1,36 @@
+"""The registry's tests run against a test database holding the IOM dataset.
+
+The dataset is loaded once per session into the test database; each test runs in a
+transaction that is rolled back, so writes never leak from one test to the next.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+IOM = Path(__file__).resolve().parents[2] / "data" / "iom"
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """The test database, with the IOM dataset loaded."""
+    from organogram.registry.audit import Actor
+    from organogram.registry.services import load_dataset_into_registry
+
+    with django_db_blocker.unblock():
+        load_dataset_into_registry(IOM, Actor("tests"))
+
+
+@pytest.fixture
+def admin_user(db, django_user_model):
+    """A signed-in-able administrator."""
+    return django_user_model.objects.create_superuser("boss", password="a long password 1")
+
+
+@pytest.fixture
+def signed_in(client, admin_user):
+    """A test client signed in as an administrator."""
+    client.force_login(admin_user)
+    return client
