@@ -1,0 +1,1 @@
+"""Records in from other formats: the spreadsheet template, public organograms and registers."""
