@@ -7,10 +7,43 @@ stays valid while a new one is built.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
 from enum import StrEnum
+from typing import Any
 
 from .dates import FuzzyDate
+
+#: class -> (its fields as a set, a function rebuilding an instance with some changed).
+_REBUILD: dict[type, tuple[frozenset[str], Any]] = {}
+
+
+def _rebuilder(cls: type) -> tuple[frozenset[str], Any]:
+    """A function ``(obj, changes) -> copy of obj with changes`` written for ``cls``.
+
+    Generated from the class's fields (as dataclasses writes ``__init__``), so a field
+    added later is carried over without anyone updating a list here.
+    """
+    names = [f.name for f in fields(cls)]
+    args = ", ".join(f"get({n!r}, obj.{n})" for n in names)
+    namespace: dict[str, Any] = {"cls": cls}
+    exec(f"def rebuild(obj, changes):\n    get = changes.get\n    return cls({args})\n", namespace)
+    return frozenset(names), namespace["rebuild"]
+
+
+def _but(obj: Any, changes: dict[str, object]) -> Any:
+    """``dataclasses.replace(obj, **changes)``, several times faster.
+
+    A fold makes a new version of a unit or post for every change, so this is on the
+    hot path; unknown names fall back to ``replace`` and its error.
+    """
+    cls = type(obj)
+    known = _REBUILD.get(cls)
+    if known is None:
+        known = _REBUILD[cls] = _rebuilder(cls)
+    names, rebuild = known
+    if not changes.keys() <= names:
+        return replace(obj, **changes)
+    return rebuild(obj, changes)
 
 
 class LineKind(StrEnum):
@@ -90,7 +123,7 @@ class Unit:
 
     def but(self, **changes: object) -> Unit:
         """A copy with some attributes changed."""
-        return replace(self, **changes)
+        return _but(self, changes)
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,7 +140,7 @@ class Post:
 
     def but(self, **changes: object) -> Post:
         """A copy with some attributes changed."""
-        return replace(self, **changes)
+        return _but(self, changes)
 
 
 @dataclass(frozen=True, slots=True)

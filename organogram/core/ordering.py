@@ -49,15 +49,26 @@ def _creations_first(run: list[Change]) -> list[Change]:
             creator.setdefault(node, i)
     if not creator:
         return run
+    needs = [change.needs() for change in run]
     # Ids the group also ends keep the written order (see the module docstring).
-    for change in run:
-        ambiguous.update(n for n in change.needs() if n in creator and _ends(change, n))
+    for change, needed in zip(run, needs, strict=True):
+        ambiguous.update(n for n in needed if n in creator and _ends(change, n))
+    # Written in an order that already has every creation before its users (the usual
+    # case, and always so for a timeline's own order): the order below is the written one.
+    if all(
+        creator.get(node, i) <= i or node in ambiguous
+        for i, needed in enumerate(needs)
+        for node in needed
+    ):
+        return run
     waits: list[set[int]] = [set() for _ in run]
     users: list[list[int]] = [[] for _ in run]
-    for i, change in enumerate(run):
-        for node in change.needs():
+    for i, needed in enumerate(needs):
+        for node in needed:
             j = creator.get(node)
-            if j is None or j == i or node in ambiguous:
+            if j is None or j == i or node in ambiguous or j in waits[i]:
+                # A change needing two ids one change creates waits for it once, or
+                # it would be released (and placed) twice.
                 continue
             waits[i].add(j)
             users[j].append(i)

@@ -3,8 +3,13 @@
 A :class:`Structure` is what folding the timeline up to a date produces: the units
 and posts that exist, one line of oversight per node, the other typed lines, who
 holds which post, and the lineage accumulated so far. Changes mutate it through
-the small set of methods below; indexes (children, depth) are rebuilt lazily after
-a mutation, so a long fold pays for them once, when they are first asked for.
+the small set of methods below. The indexes (children, reporters, posts of a unit;
+see :mod:`.indexes`) are built when first asked for and then kept up to date by those
+methods, so a long fold pays for them once.
+
+Mutate a structure only through its methods once it has been queried: a value written
+straight into one of its dicts is not seen by indexes built before. (Building a
+structure by filling its dicts, as tests do, is fine before the first query.)
 """
 
 from __future__ import annotations
@@ -12,7 +17,48 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from .indexes import POSTS_AFTER, Groups, Numbering
 from .model import Assignment, Line, LineageLink, LineKind, Person, Post, Unit
+
+
+class _Indexes:
+    """The incremental indexes of one structure (see :mod:`.indexes`)."""
+
+    __slots__ = ("children", "over_no", "posts_by_unit", "posts_no", "reporters", "units_no")
+
+    def __init__(self, s: Structure | None = None) -> None:
+        self.units_no = Numbering(s.units if s is not None else ())
+        self.posts_no = Numbering(s.posts if s is not None else ())
+        self.over_no = Numbering(s.oversight if s is not None else ())
+        #: target ("" for the top) -> units and senior posts whose line points at it.
+        self.children = Groups()
+        #: target -> every node (ordinary posts too) whose line points at it.
+        self.reporters = Groups()
+        #: unit (None: no unit) -> posts sitting in it.
+        self.posts_by_unit = Groups()
+        if s is None:
+            return
+        for node in s.nodes():
+            self.children.add(s.oversight.get(node) or "", node)
+        for node, target in s.oversight.items():
+            self.reporters.add(target, node)
+        for post_id, post in s.posts.items():
+            self.posts_by_unit.add(post.unit, post_id)
+
+    def node_number(self, node: str) -> int:
+        """Position among a node's siblings: units first, then senior posts, each as added."""
+        number = self.units_no.number.get(node)
+        return number if number is not None else POSTS_AFTER + self.posts_no.number[node]
+
+    def copy(self) -> _Indexes:
+        out = _Indexes()
+        out.units_no = self.units_no.copy()
+        out.posts_no = self.posts_no.copy()
+        out.over_no = self.over_no.copy()
+        out.children = self.children.copy()
+        out.reporters = self.reporters.copy()
+        out.posts_by_unit = self.posts_by_unit.copy()
+        return out
 
 
 @dataclass
@@ -35,13 +81,15 @@ class Structure:
     people: dict[str, Person] = field(default_factory=dict)
     #: ids mutated since the set was last cleared (history reads and clears it).
     touched: set[str] = field(default_factory=set, repr=False, compare=False)
-    _children: dict[str, list[str]] | None = field(default=None, repr=False, compare=False)
-    _reporters: dict[str, list[str]] | None = field(default=None, repr=False, compare=False)
+    _ix: _Indexes | None = field(default=None, repr=False, compare=False)
 
     # ----------------------------------------------------------------- queries
     def copy(self) -> Structure:
-        """An independent copy; values are immutable so a shallow copy suffices."""
-        return Structure(
+        """An independent copy; values are immutable so a shallow copy suffices.
+
+        Indexes already built are copied too: cheaper than building them again.
+        """
+        out = Structure(
             units=dict(self.units),
             posts=dict(self.posts),
             oversight=dict(self.oversight),
@@ -52,6 +100,19 @@ class Structure:
             lineage=list(self.lineage),
             people=self.people,
         )
+        if self._ix is not None:
+            out._ix = self._ix.copy()
+        return out
+
+    def _index(self) -> _Indexes:
+        """The indexes, built on first use."""
+        if self._ix is None:
+            self._ix = _Indexes(self)
+        return self._ix
+
+    def drop_indexes(self) -> None:
+        """Forget the indexes (they are built again when next needed), to save memory."""
+        self._ix = None
 
     def exists(self, node: str) -> bool:
         """True when ``node`` is a unit or a post in force."""
@@ -75,10 +136,8 @@ class Structure:
 
     def children(self, node: str | None) -> list[str]:
         """Nodes whose line of oversight points at ``node`` (``None``: the top nodes)."""
-        if self._children is None:
-            self._build_children()
-        assert self._children is not None
-        return self._children.get(node if node is not None else "", [])
+        ix = self._index()
+        return ix.children.ordered(node if node is not None else "", ix.node_number)
 
     def reporting_to(self, node: str) -> list[str]:
         """Units and posts (senior or not) whose line of oversight points at ``node``.
@@ -86,12 +145,8 @@ class Structure:
         Unlike :meth:`children`, this includes ordinary posts that report to ``node``;
         ending ``node`` must deal with them too, or their line would point at nothing.
         """
-        if self._reporters is None:
-            reporters: dict[str, list[str]] = {}
-            for n, target in self.oversight.items():
-                reporters.setdefault(target, []).append(n)
-            self._reporters = reporters
-        return self._reporters.get(node, [])
+        ix = self._index()
+        return ix.reporters.ordered(node, ix.over_no.number.__getitem__)
 
     def roots(self) -> list[str]:
         """Nodes with no line of oversight."""
@@ -124,7 +179,8 @@ class Structure:
 
     def posts_in(self, unit: str) -> list[str]:
         """Posts that sit in ``unit``."""
-        return [p for p, post in self.posts.items() if post.unit == unit]
+        ix = self._index()
+        return list(ix.posts_by_unit.ordered(unit, ix.posts_no.number.__getitem__))
 
     def lines_of(self, node: str) -> list[Line]:
         """Typed lines (other than oversight) from or to ``node``."""
@@ -145,57 +201,98 @@ class Structure:
             return self.retired_posts[node].title
         return node
 
-    def _build_children(self) -> None:
-        children: dict[str, list[str]] = {}
-        for node in self.nodes():
-            children.setdefault(self.oversight.get(node) or "", []).append(node)
-        self._children = children
-
     # --------------------------------------------------------------- mutations
-    # Changes call these; each keeps the indexes honest.
-    def _touch(self) -> None:
-        self._children = None
-        self._reporters = None
-
+    # Changes call these; each keeps the indexes up to date when they are built.
     def put_unit(self, unit: Unit) -> None:
         """Add a unit or replace its current version."""
+        new = unit.id not in self.units
         self.units[unit.id] = unit
         self.retired_units.pop(unit.id, None)
         self.touched.add(unit.id)
-        self._touch()
+        ix = self._ix
+        if ix is not None and new:
+            ix.units_no.enter(unit.id)
+            ix.children.add(self.oversight.get(unit.id) or "", unit.id)
 
     def retire_unit(self, unit_id: str) -> None:
         """Remove a unit from force, dropping its lines; its last version is kept."""
         self.retired_units[unit_id] = self.units.pop(unit_id)
-        self.oversight.pop(unit_id, None)
+        had = unit_id in self.oversight
+        target = self.oversight.pop(unit_id, None)
         self.lines = {ln for ln in self.lines if unit_id not in (ln.source, ln.target)}
         self.touched.add(unit_id)
-        self._touch()
+        ix = self._ix
+        if ix is not None:
+            ix.units_no.leave(unit_id)
+            ix.children.discard(target or "", unit_id)
+            if had:
+                ix.reporters.discard(target, unit_id)
+                ix.over_no.leave(unit_id)
 
     def set_oversight(self, node: str, target: str | None) -> None:
         """Point the line of oversight of ``node`` at ``target`` (None: the top)."""
+        had = node in self.oversight
+        old = self.oversight.get(node)
         if target is None:
             self.oversight.pop(node, None)
         else:
             self.oversight[node] = target
         self.touched.add(node)
-        self._touch()
+        ix = self._ix
+        if ix is None:
+            return
+        if had:
+            ix.reporters.discard(old, node)
+        if target is None:
+            ix.over_no.leave(node)
+        else:
+            ix.over_no.enter(node)
+            ix.reporters.add(target, node)
+        if self.is_node(node):
+            ix.children.discard(old or "", node)
+            ix.children.add(target or "", node)
 
     def put_post(self, post: Post) -> None:
         """Add a post or replace its current version."""
+        before = self.posts.get(post.id)
         self.posts[post.id] = post
         self.retired_posts.pop(post.id, None)
         self.touched.add(post.id)
-        self._touch()
+        ix = self._ix
+        if ix is None:
+            return
+        if before is None:
+            ix.posts_no.enter(post.id)
+            ix.posts_by_unit.add(post.unit, post.id)
+            if post.senior:
+                ix.children.add(self.oversight.get(post.id) or "", post.id)
+            return
+        if before.unit != post.unit:
+            ix.posts_by_unit.discard(before.unit, post.id)
+            ix.posts_by_unit.add(post.unit, post.id)
+        if before.senior != post.senior:
+            if post.senior:
+                ix.children.add(self.oversight.get(post.id) or "", post.id)
+            else:
+                ix.children.discard(self.oversight.get(post.id) or "", post.id)
 
     def retire_post(self, post_id: str) -> None:
         """Remove a post from force, dropping its lines and holders."""
-        self.retired_posts[post_id] = self.posts.pop(post_id)
-        self.oversight.pop(post_id, None)
+        post = self.retired_posts[post_id] = self.posts.pop(post_id)
+        had = post_id in self.oversight
+        target = self.oversight.pop(post_id, None)
         self.holders.pop(post_id, None)
         self.lines = {ln for ln in self.lines if post_id not in (ln.source, ln.target)}
         self.touched.add(post_id)
-        self._touch()
+        ix = self._ix
+        if ix is not None:
+            ix.posts_no.leave(post_id)
+            ix.posts_by_unit.discard(post.unit, post_id)
+            if post.senior:
+                ix.children.discard(target or "", post_id)
+            if had:
+                ix.reporters.discard(target, post_id)
+                ix.over_no.leave(post_id)
 
     def set_holders(self, post_id: str, holders: tuple[Assignment, ...]) -> None:
         """Set who holds a post (empty: vacant)."""

@@ -2,7 +2,16 @@
 
 from __future__ import annotations
 
-from organogram.core.changes import Abolish, CreatePost, CreateUnit, Move, Rename, UnitSpec
+from organogram.core.changes import (
+    Abolish,
+    CreatePost,
+    CreateUnit,
+    Merge,
+    Move,
+    Rename,
+    Split,
+    UnitSpec,
+)
 from organogram.core.dates import FuzzyDate
 from organogram.core.ordering import application_order
 from organogram.core.timeline import Timeline
@@ -58,3 +67,22 @@ def test_an_id_ended_and_recreated_the_same_day_keeps_the_written_order():
     changes = [old, rename_old, gone, again, move_new]
     # Nothing moves: the rename refers to the old unit, as written.
     assert [c.id for c in application_order(changes)] == [c.id for c in changes]
+
+
+def test_a_change_needing_two_units_of_one_split_is_placed_once():
+    # The merge needs both units the split creates: it must wait for the split once,
+    # not once per unit (it used to be released, and applied, twice).
+    split = Split(
+        id="split", date=Y2009, unit="a",
+        into=(UnitSpec(id="b", name="B", kind="unit"), UnitSpec(id="c", name="C", kind="unit")),
+    )
+    merge = Merge(id="merge", date=Y2009, units=("b", "c"), into="b")
+    order = [c.id for c in application_order([unit("a"), merge, split])]
+    assert order == ["create-a", "split", "merge"]
+
+
+def test_an_order_already_right_is_kept_and_ordering_twice_changes_nothing():
+    changes = [unit("a"), unit("b", "a"), Move(id="m", date=Y2009, node="b", to=None)]
+    once = application_order(changes)
+    assert once == changes
+    assert application_order(once) == once

@@ -138,7 +138,12 @@ class Split(Change):
         for what, home in self.moves.items():
             if not s.exists(what):
                 problems.append(f"{what!r} is to move, but does not exist at this date")
-            elif what in s.posts and not s.is_node(what) and home not in new_ids | s.units.keys():
+            elif (
+                what in s.posts
+                and not s.is_node(what)
+                and home not in new_ids
+                and home not in s.units
+            ):
                 problems.append(f"post {what!r} is moved to {home!r}, which is not a unit")
             if home not in new_ids and home not in s.units and home not in s.posts:
                 problems.append(f"{what!r} is moved to {home!r}, which does not exist")
