@@ -15,8 +15,23 @@ def site(request: HttpRequest) -> dict[str, Any]:
     from .views.common import as_of
 
     when = as_of(request)
+    organization = getattr(request, "organization", None)
+    if organization is None:
+        organization = _organization()
     return {
-        "organization": getattr(request, "organization", None),
+        "organization": organization,
         "at": when.raw if not when.error else "",
         "at_query": when.query,
     }
+
+
+def _organization() -> Any:
+    """The registry's organization for pages that do not read the record (sign in)."""
+    from django.db import DatabaseError
+
+    from ..registry import store
+
+    try:
+        return store.current().record.organization
+    except (store.EmptyRegistry, DatabaseError):
+        return None
