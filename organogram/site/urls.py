@@ -11,6 +11,8 @@ app_name = "site"
 urlpatterns = [
     path("", views.structure, name="structure"),
     path("units/<str:node>/", views.unit, name="unit"),
+    path("sources/", views.sources, name="sources"),
+    path("sources/<str:source_id>/", views.source, name="source"),
     path("signin/", views.signin, name="signin"),
     path("signout/", views.signout, name="signout"),
 ]

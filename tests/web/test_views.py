@@ -146,3 +146,32 @@ def test_an_empty_registry_says_how_to_load(client):
 def test_static_stylesheet_is_served(client):
     response = client.get("/static/site/organogram.css")
     assert response.status_code == 200
+
+
+def test_sources_page_lists_every_document(client):
+    html = page(client, "/sources/?at=2016")
+    for source in load_dataset(IOM).sources.values():
+        assert source.title.replace("'", "&#x27;") in html
+    assert 'href="/sources/scpf28/?at=2016"' in html
+
+
+def test_source_page_shows_its_changes_and_disputed_claims(client):
+    html = page(client, "/sources/scpf28/")
+    assert "Changes it supports" in html
+    assert "renamed" in html
+    assert "disputed" in html  # the Policy Hub's establishment: 2018 or 2019
+
+
+def test_unit_page_links_each_citation_to_its_source(client):
+    assert 'href="/sources/scpf28/?at=2016-11-30"' in page(client, "/units/dfam/?at=2016-11-30")
+
+
+@pytest.mark.parametrize("source", sorted(load_dataset(IOM).sources))
+def test_source_pages_never_name_holders_to_visitors(client, source):
+    html = page(client, f"/sources/{source}/")
+    for name in PEOPLE:
+        assert name not in html
+
+
+def test_unknown_source_is_404(client):
+    page(client, "/sources/nope/", status=404)

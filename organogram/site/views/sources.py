@@ -1,0 +1,40 @@
+"""The Sources pages: every document, and what each one supports."""
+
+from __future__ import annotations
+
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from ...core.errors import NotFound
+from ...queries.changes import change_data
+from ...queries.sources import source_detail, source_list
+from ...queries.unit import is_personal
+from ...registry.store import State
+from .common import may_see_people, registry_page
+from .unit import sentences
+
+
+@registry_page
+def sources(request: HttpRequest, state: State) -> HttpResponse:
+    """Every source with the number of changes and claims that cite it."""
+    return render(request, "site/sources.html", {"sources": source_list(state.record)})
+
+
+@registry_page
+def source(request: HttpRequest, state: State, source_id: str) -> HttpResponse:
+    """One source: its changes (told in sentences) and its claims, disagreements marked."""
+    record = state.record
+    people = may_see_people(request)
+    try:
+        data = source_detail(
+            record, source_id, personal=None if people else (lambda c: is_personal(c, record))
+        )
+    except NotFound as exc:
+        raise Http404(str(exc)) from None
+    told = sentences(state, people)
+    changes = [change_data(c, record.sources, told.get(id(c), "")) for c in data["changes"]]
+    final, _ = record.timeline.fold()
+    for claim in data["claims"]:
+        claim["subject_name"] = final.label(claim["subject"])
+        claim["is_node"] = final.label(claim["subject"]) != claim["subject"]
+    return render(request, "site/source.html", {"source": data, "changes": changes})
