@@ -15,8 +15,9 @@ from __future__ import annotations
 
 import datetime as dt
 import heapq
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
-from itertools import groupby
+from itertools import groupby, pairwise
 
 from .changes import Change
 
@@ -28,18 +29,92 @@ def order_key(indexed: tuple[int, Change]) -> tuple[dt.date, int, int]:
     return (start, precision, seq)
 
 
+#: The date key of a group of changes: (first day, precision).
+GroupKey = tuple[dt.date, int]
+
+
 def application_order(changes: Iterable[Change]) -> list[Change]:
     """``changes`` in the order they apply (see the module's docstring)."""
-    indexed = sorted(enumerate(changes), key=order_key)
+    return ordered_groups(changes)[0]
+
+
+def ordered_groups(changes: Iterable[Change]) -> tuple[list[Change], set[GroupKey]]:
+    """:func:`application_order`, and the date keys of groups whose order is *unsettled*.
+
+    A group is unsettled when its references loop (the rest is left as written): only
+    then can ordering the group again give another order. :func:`merge_order` uses this
+    to reorder only the groups it must.
+    """
+    items = list(changes)
+    keys = [c.date.sort_key() for c in items]
+    # Most inputs (a dataset written in date order, a timeline's own changes) are in
+    # order already: checking costs less than sorting.
+    if any(a > b for a, b in pairwise(keys)):
+        order = sorted(range(len(items)), key=keys.__getitem__)  # stable: recorded order
+        items = [items[i] for i in order]
+        keys = [keys[i] for i in order]
     out: list[Change] = []
-    for _, group in groupby(indexed, key=lambda ic: ic[1].date.sort_key()):
-        run = [c for _, c in group]
-        out.extend(run if len(run) == 1 else _creations_first(run))
-    return out
+    unsettled: set[GroupKey] = set()
+    start = 0
+    for key, group in groupby(keys):
+        size = sum(1 for _ in group)
+        run = items[start : start + size]
+        start += size
+        if size == 1:
+            out.extend(run)
+            continue
+        ordered, settled = _creations_first(run)
+        out.extend(ordered)
+        if not settled:
+            unsettled.add(key)
+    return out, unsettled
 
 
-def _creations_first(run: list[Change]) -> list[Change]:
-    """Stable topological order of one date's changes: creators before their users."""
+def merge_order(
+    ordered: list[Change], unsettled: set[GroupKey], extra: list[Change]
+) -> tuple[list[Change], set[GroupKey], int]:
+    """``ordered_groups([*ordered, *extra])`` for ``ordered`` in application order already.
+
+    Only the date groups that receive an extra change, or whose order is unsettled, are
+    ordered again (found by bisection); the others are kept as they stand, which is what
+    ordering them again would give. Also returns the length of the common prefix of
+    ``ordered`` and the result: everything before it stays in place.
+    """
+    incoming: dict[GroupKey, list[Change]] = {}
+    for change in extra:
+        incoming.setdefault(change.date.sort_key(), []).append(change)
+    out: list[Change] = []
+    new_unsettled: set[GroupKey] = set()
+    first = len(ordered)
+    pos = 0
+    for key in sorted(incoming.keys() | unsettled):
+        lo = bisect_left(ordered, key, lo=pos, key=_date_key)
+        hi = bisect_right(ordered, key, lo=lo, key=_date_key)
+        first = min(first, lo)
+        out.extend(ordered[pos:lo])
+        run = ordered[lo:hi] + incoming.get(key, [])
+        result, settled = _creations_first(run) if len(run) > 1 else (run, True)
+        if not settled:
+            new_unsettled.add(key)
+        out.extend(result)
+        pos = hi
+    out.extend(ordered[pos:])
+    prefix = first
+    while prefix < len(ordered) and prefix < len(out) and out[prefix] is ordered[prefix]:
+        prefix += 1
+    return out, new_unsettled, prefix
+
+
+def _date_key(change: Change) -> GroupKey:
+    return change.date.sort_key()
+
+
+def _creations_first(run: list[Change]) -> tuple[list[Change], bool]:
+    """Stable topological order of one date's changes: creators before their users.
+
+    Also says whether the order is settled: False when references loop and the changes
+    caught in the loop are left as written.
+    """
     creator: dict[str, int] = {}
     ambiguous: set[str] = set()
     for i, change in enumerate(run):
@@ -48,7 +123,7 @@ def _creations_first(run: list[Change]) -> list[Change]:
                 ambiguous.add(node)
             creator.setdefault(node, i)
     if not creator:
-        return run
+        return run, True
     needs = [change.needs() for change in run]
     # Ids the group also ends keep the written order (see the module docstring).
     for change, needed in zip(run, needs, strict=True):
@@ -60,7 +135,7 @@ def _creations_first(run: list[Change]) -> list[Change]:
         for i, needed in enumerate(needs)
         for node in needed
     ):
-        return run
+        return run, True
     waits: list[set[int]] = [set() for _ in run]
     users: list[list[int]] = [[] for _ in run]
     for i, needed in enumerate(needs):
@@ -82,10 +157,11 @@ def _creations_first(run: list[Change]) -> list[Change]:
             waits[k].discard(i)
             if not waits[k]:
                 heapq.heappush(ready, k)
-    if len(order) < len(run):  # a loop of references: leave the rest as written
+    settled = len(order) == len(run)
+    if not settled:  # a loop of references: leave the rest as written
         placed = set(order)
         order.extend(i for i in range(len(run)) if i not in placed)
-    return [run[i] for i in order]
+    return [run[i] for i in order], settled
 
 
 def _ends(change: Change, node: str) -> bool:

@@ -14,7 +14,7 @@ structure by filling its dicts, as tests do, is fine before the first query.)
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass, field
 
 from .indexes import POSTS_AFTER, Groups, Numbering
@@ -84,10 +84,11 @@ class Structure:
     _ix: _Indexes | None = field(default=None, repr=False, compare=False)
 
     # ----------------------------------------------------------------- queries
-    def copy(self) -> Structure:
+    def copy(self, *, indexes: bool = True) -> Structure:
         """An independent copy; values are immutable so a shallow copy suffices.
 
-        Indexes already built are copied too: cheaper than building them again.
+        Indexes already built are copied too (cheaper than building them again), unless
+        ``indexes`` is false: then the copy builds its own when first asked.
         """
         out = Structure(
             units=dict(self.units),
@@ -100,7 +101,7 @@ class Structure:
             lineage=list(self.lineage),
             people=self.people,
         )
-        if self._ix is not None:
+        if indexes and self._ix is not None:
             out._ix = self._ix.copy()
         return out
 
@@ -181,6 +182,22 @@ class Structure:
         """Posts that sit in ``unit``."""
         ix = self._index()
         return list(ix.posts_by_unit.ordered(unit, ix.posts_no.number.__getitem__))
+
+    def post_ids(self, unit: str | None) -> Collection[str]:
+        """Posts that sit in ``unit``, in no particular order: cheaper than :meth:`posts_in`."""
+        return self._index().posts_by_unit.members.get(unit, {}).keys()
+
+    def chain(self, node: str) -> list[str]:
+        """The chain of oversight above a unit or post, nearest first.
+
+        A post without a line of oversight of its own answers through the unit it sits
+        in: its chain is that unit, then the unit's chain.
+        """
+        if node not in self.oversight:
+            post = self.posts.get(node)
+            if post is not None and post.unit is not None:
+                return [post.unit, *self.ancestors(post.unit)]
+        return self.ancestors(node)
 
     def lines_of(self, node: str) -> list[Line]:
         """Typed lines (other than oversight) from or to ``node``."""

@@ -2,7 +2,12 @@
 
 The structure as of any date, a unit's history (every version with its dates),
 lineage across merges, splits and replacements, and the changes between two dates
-are all derived by folding the changes in order; nothing derived is stored.
+are all derived by folding the changes in order. Nothing derived is stored in the
+record; to avoid folding twenty years again for every question, a timeline keeps, in
+memory, a copy of the structure every so many changes (*checkpoints*, taken by the
+folds as they pass) and starts a fold from the nearest one before the date asked for.
+A timeline's changes are not edited in place (:meth:`Timeline.with_changes` makes a
+new timeline, which shares the checkpoints of the changes they have in common).
 
 Order of application: see :mod:`organogram.core.ordering` — by date, then in the
 order recorded, with same-date creations before the changes that refer to them.
@@ -11,13 +16,14 @@ order recorded, with same-date creations before the changes that refer to them.
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 
 from .changes import Change
 from .dates import FuzzyDate, as_of
 from .model import LineageLink, Person, Post, Unit
-from .ordering import application_order
+from .ordering import merge_order, ordered_groups
 from .structure import Structure
 
 
@@ -74,14 +80,26 @@ class History:
 class Timeline:
     """Enacted changes in the order they apply, over an optional base structure."""
 
+    #: At most this many checkpoints are kept per timeline…
+    CHECKPOINTS = 32
+    #: …and at least this many changes lie between two of them (fewer refold quickly).
+    CHECKPOINT_SPACING = 20_000
+
     def __init__(
         self,
         changes: Iterable[Change] = (),
         people: dict[str, Person] | None = None,
     ):
-        self.changes: list[Change] = application_order(changes)
+        self.changes: list[Change]
+        self.changes, self._unsettled = ordered_groups(changes)
         self.people: dict[str, Person] = dict(people or {})
         self._by_id = {c.id: c for c in self.changes if c.id}
+        self._setup({})
+
+    def _setup(self, checkpoints: dict[int, tuple[Structure, list[Failure]]]) -> None:
+        #: position -> (structure after the changes before it, their failures).
+        self._checkpoints = checkpoints
+        self._inexact: list[Change] | None = None
 
     def __len__(self) -> int:
         return len(self.changes)
@@ -94,12 +112,77 @@ class Timeline:
         return self._by_id.get(change_id)
 
     def with_changes(self, extra: Iterable[Change]) -> Timeline:
-        """A new timeline with ``extra`` changes added after those already recorded."""
-        return Timeline([*self.changes, *extra], self.people)
+        """A new timeline with ``extra`` changes added after those already recorded.
+
+        The same as ``Timeline([*self, *extra], self.people)``, made without ordering
+        every change again; checkpoints before the first place the two differ are shared.
+        """
+        added = list(extra)
+        order, unsettled, prefix = merge_order(self.changes, self._unsettled, added)
+        out = Timeline.__new__(Timeline)
+        out.changes, out._unsettled = order, unsettled
+        out.people = self.people
+        ids = [c.id for c in added if c.id]
+        if len(set(ids)) == len(ids) and not any(i in self._by_id for i in ids):
+            out._by_id = {**self._by_id, **{c.id: c for c in added if c.id}}
+        else:
+            # Repeated ids: the last one in the order of application wins, as in __init__.
+            out._by_id = {c.id: c for c in order if c.id}
+        out._setup({k: v for k, v in self._checkpoints.items() if k <= prefix})
+        return out
 
     def empty(self) -> Structure:
         """The structure before any change."""
         return Structure(people=self.people)
+
+    # ------------------------------------------------------------ positions
+    def position(self, day: dt.date | None) -> int:
+        """How many changes take effect on or before ``day`` (all of them for None).
+
+        Changes are in date order, so they are the first ``position(day)`` ones.
+        """
+        if day is None:
+            return len(self.changes)
+        return bisect_right(self.changes, day, key=_start_of)
+
+    def nearest_checkpoint(self, position: int) -> int:
+        """The position of the nearest checkpoint at or before ``position`` (0: none)."""
+        return max((k for k in self._checkpoints if k <= position), default=0)
+
+    def start_at(self, position: int) -> tuple[int, Structure, list[Failure]]:
+        """Where a fold up to ``position`` can start: the nearest checkpoint at or before it.
+
+        Returns the checkpoint's position, a copy of its structure (yours to change) and
+        the failures before it; position 0 and the empty structure when there is none.
+        """
+        best = self.nearest_checkpoint(position)
+        if best not in self._checkpoints:
+            return 0, self.empty(), []
+        kept, failures = self._checkpoints[best]
+        return best, kept.copy(), list(failures)
+
+    def advance(self, s: Structure, failures: list[Failure], start: int, end: int) -> None:
+        """Apply the changes from position ``start`` to ``end`` to ``s``, as :meth:`fold`.
+
+        ``s`` must be the structure at ``start`` (as :meth:`start_at` gives it); the
+        changes that do not apply are added to ``failures``. Checkpoints are kept on
+        the way.
+        """
+        changes = self.changes
+        spacing = max(self.CHECKPOINT_SPACING, -(-len(changes) // self.CHECKPOINTS))
+        i = start
+        while i < end:
+            stop = min(end, (i // spacing + 1) * spacing)
+            for change in changes[i:stop]:
+                problems = change.check(s)
+                if problems:
+                    failures.append(Failure(change, tuple(problems)))
+                    continue
+                change._apply(s)
+            i = stop
+            if i % spacing == 0 and i < len(changes) and i not in self._checkpoints:
+                # Kept without indexes (a copy builds its own when asked): half the memory.
+                self._checkpoints[i] = (s.copy(indexes=False), list(failures))
 
     def fold(
         self, day: dt.date | None = None, structure: Structure | None = None
@@ -107,39 +190,64 @@ class Timeline:
         """Apply the changes effective on or before ``day`` (all when None).
 
         A change whose preconditions fail is skipped and reported, so one bad record
-        does not hide the rest of the structure.
+        does not hide the rest of the structure. Without ``structure`` the fold starts
+        from the nearest checkpoint; with one, from the first change, on it.
         """
-        s = structure if structure is not None else self.empty()
-        failures: list[Failure] = []
-        for change in self.changes:
-            if day is not None and change.date.start > day:
-                break
-            problems = change.check(s)
-            if problems:
-                failures.append(Failure(change, tuple(problems)))
-                continue
-            change._apply(s)
+        end = self.position(day)
+        if structure is not None:
+            failures: list[Failure] = []
+            for change in self.changes[:end]:
+                problems = change.check(structure)
+                if problems:
+                    failures.append(Failure(change, tuple(problems)))
+                    continue
+                change._apply(structure)
+            return structure, failures
+        start, s, failures = self.start_at(end)
+        self.advance(s, failures, start, end)
         return s, failures
 
     def snapshot(self, at: str | dt.date | FuzzyDate) -> Snapshot:
         """The structure as of ``at`` (a period is read as its last day)."""
         day = as_of(at)
         s, failures = self.fold(day)
+        return Snapshot(day, s, self._uncertain(day, failures), failures)
+
+    def snapshots(self, dates: Iterable[str | dt.date | FuzzyDate]) -> Iterator[Snapshot]:
+        """:meth:`snapshot` as of each of ``dates``, earliest first, from a single fold.
+
+        Every snapshot holds the *same* structure object, advanced in place: read what
+        you need from one before asking for the next, or copy it to keep it.
+        """
+        days = sorted({as_of(d) for d in dates})
+        if not days:
+            return
+        at, s, failures = self.start_at(self.position(days[0]))
+        for day in days:
+            end = self.position(day)
+            self.advance(s, failures, at, end)
+            at = end
+            yield Snapshot(day, s, self._uncertain(day, failures), list(failures))
+
+    def _uncertain(self, day: dt.date, failures: list[Failure]) -> list[Change]:
+        """Changes applied by ``day`` whose date is a period containing it."""
+        if self._inexact is None:
+            self._inexact = [c for c in self.changes if not c.date.exact]
+        if not self._inexact:
+            return []
         # Only changes that were applied: a failed one is reported among the failures.
         failed = {id(f.change) for f in failures}
-        uncertain = [
+        return [
             c
-            for c in self.changes
-            if c.date.start <= day
-            and not c.date.exact
-            and c.date.contains(day)
-            and id(c) not in failed
+            for c in self._inexact
+            if c.date.start <= day and c.date.contains(day) and id(c) not in failed
         ]
-        return Snapshot(day, s, uncertain, failures)
 
     def between(self, start: dt.date, end: dt.date) -> list[Change]:
         """Changes effective after ``start`` and on or before ``end``."""
-        return [c for c in self.changes if start < c.date.start <= end]
+        if end <= start:
+            return []
+        return self.changes[self.position(start) : self.position(end)]
 
     def touching(self, node: str) -> list[Change]:
         """Changes whose subjects include ``node``."""
@@ -196,6 +304,10 @@ class Timeline:
         """Predecessors and successors of ``node``, transitively, nearest first."""
         s, _ = self.fold()
         return lineage_closure(s.lineage, node)
+
+
+def _start_of(change: Change) -> dt.date:
+    return change.date.start
 
 
 def lineage_closure(

@@ -121,7 +121,13 @@ def diff_between(
     day0, day1 = as_of(start), as_of(end)
     lo, hi = sorted((day0, day1))
     s_lo, _ = timeline.fold(lo)
-    s_hi, _ = timeline.fold(hi)
+    p_lo, p_hi = timeline.position(lo), timeline.position(hi)
+    if timeline.nearest_checkpoint(p_hi) > p_lo:
+        s_hi, _ = timeline.fold(hi)
+    else:
+        # Go on from the earlier structure rather than fold the years before it again.
+        s_hi = s_lo.copy()
+        timeline.advance(s_hi, [], p_lo, p_hi)
     # Folding is append-only on lineage, so what the later fold adds was recorded between.
     links = s_hi.lineage[len(s_lo.lineage) :]
     before, after = (s_lo, s_hi) if day0 <= day1 else (s_hi, s_lo)

@@ -67,24 +67,18 @@ def walk(
 
     One pass serves both: the structure is copied when the fold goes past ``day``, and
     the fold goes on to ``until`` (None: the end; never before ``day``) to find later
-    failures too.
+    failures too. It starts from the timeline's nearest checkpoint before ``day``.
     """
-    s = timeline.empty()
-    at_day: Structure | None = None
-    failures: list[Failure] = []
-    for change in timeline.changes:
-        start = change.date.start
-        if until is not None and start > until:
-            # ``until`` is on or after ``day``: what has been folded is the day's structure.
-            break
-        if at_day is None and start > day:
-            at_day = s.copy()
-        problems = change.check(s)
-        if problems:
-            failures.append(Failure(change, tuple(problems)))
-            continue
-        change._apply(s)
-    return (at_day if at_day is not None else s), failures
+    at_day = timeline.position(day)
+    end = timeline.position(until)
+    start, s, failures = timeline.start_at(at_day)
+    timeline.advance(s, failures, start, at_day)
+    if end <= at_day:
+        # ``until`` is on or after ``day``: what has been folded is the day's structure.
+        return s, failures
+    day_structure = s.copy()
+    timeline.advance(s, failures, at_day, end)
+    return day_structure, failures
 
 
 def preview(timeline: Timeline, plan: Plan, at: str | dt.date | FuzzyDate | None = None) -> Preview:

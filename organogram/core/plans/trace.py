@@ -50,13 +50,21 @@ def trace(
     the nodes whose attributes are compared after every change that touches them.
     ``until`` is never before ``day``.
     """
-    s = timeline.empty()
-    out = Trace(s)
-    at_day: Structure | None = None
     watched = set(watch)
-    # Last known view of each watched node; every node starts absent.
-    seen: dict[str, dict[str, object]] = {}
-    for change in timeline.changes:
+    # The fold may start from a checkpoint as long as no followed change comes before
+    # it: nothing would have been recorded for the changes skipped.
+    limit = timeline.position(day)
+    if follow:
+        first = (i for i, c in enumerate(timeline.changes) if id(c) in follow)
+        limit = min(limit, next(first, limit))
+    start, s, failures = timeline.start_at(limit)
+    out = Trace(s, failures)
+    at_day: Structure | None = None
+    # Last known view of each watched node; every node starts absent. After a
+    # checkpoint, a node's last view is its view there: a fold refreshes a watched
+    # node's view whenever something that shows in it changes.
+    seen: dict[str, dict[str, object]] = {n: view(s, n) for n in watched} if start else {}
+    for change in timeline.changes[start:]:
         start = change.date.start
         if until is not None and start > until:
             break
