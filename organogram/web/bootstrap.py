@@ -46,7 +46,13 @@ def ensure_admin(var: Path) -> str | None:
     if users.objects.exists():
         return None
     password = secrets.token_urlsafe(12)
-    users.objects.create_superuser(ADMIN, email="", password=password)
+    account = users.objects.create_superuser(ADMIN, email="", password=password)
+    # A superuser may do everything anyway; the group makes the role visible to admins.
+    from django.contrib.auth.models import Group
+
+    from ..registry.permissions import ADMINISTRATOR
+
+    account.groups.add(Group.objects.get_or_create(name=ADMINISTRATOR)[0])
     var.mkdir(parents=True, exist_ok=True)
     path = var / PASSWORD_FILE
     path.unlink(missing_ok=True)
