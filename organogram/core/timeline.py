@@ -96,10 +96,38 @@ class Timeline:
         self._by_id = {c.id: c for c in self.changes if c.id}
         self._setup({})
 
-    def _setup(self, checkpoints: dict[int, tuple[Structure, list[Failure]]]) -> None:
+    def _setup(
+        self,
+        checkpoints: dict[int, tuple[Structure, list[Failure]]],
+        origin: tuple[Timeline, int] | None = None,
+    ) -> None:
         #: position -> (structure after the changes before it, their failures).
         self._checkpoints = checkpoints
         self._inexact: list[Change] | None = None
+        #: the timeline this one was made from by with_changes, and their common prefix.
+        self._origin = origin
+        #: results derived from the changes, kept while the timeline lives (see memo).
+        self._memo: dict[object, object] = {}
+
+    @property
+    def memo(self) -> dict[object, object]:
+        """A place for results derived from this timeline's changes, which never change.
+
+        Callers key it by what else the result depends on (validation keeps its runs
+        by rule configuration). It lives and dies with the timeline.
+        """
+        return self._memo
+
+    def common_prefix(self, other: Timeline) -> int:
+        """How many first changes this timeline and ``other`` share (the same objects)."""
+        for a, b in ((self, other), (other, self)):
+            if a._origin is not None and a._origin[0] is b:
+                return a._origin[1]
+        n = min(len(self.changes), len(other.changes))
+        i = 0
+        while i < n and self.changes[i] is other.changes[i]:
+            i += 1
+        return i
 
     def __len__(self) -> int:
         return len(self.changes)
@@ -128,7 +156,7 @@ class Timeline:
         else:
             # Repeated ids: the last one in the order of application wins, as in __init__.
             out._by_id = {c.id: c for c in order if c.id}
-        out._setup({k: v for k, v in self._checkpoints.items() if k <= prefix})
+        out._setup({k: v for k, v in self._checkpoints.items() if k <= prefix}, (self, prefix))
         return out
 
     def empty(self) -> Structure:

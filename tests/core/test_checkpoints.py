@@ -11,10 +11,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from organogram.core.changes import Change
+from organogram.core.dates import FuzzyDate
 from organogram.core.diff import diff_between, same_structure
 from organogram.core.plans import Plan, PlanStatus, check_plan, conflicts, enact_problems, preview
 from organogram.core.structure import Structure
 from organogram.core.timeline import Failure, Timeline
+from organogram.core.validation import validate_timeline
+from organogram.core.validation.run import TimelineRun
 
 from .strategies import days_of, histories
 
@@ -137,3 +140,31 @@ def test_plans_and_diffs_agree_with_and_without_checkpoints(history, data):
     x, y = diff_between(full_ck, d0, d1), diff_between(full_ref, d0, d1)
     assert [(c.op, c.params()) for c in x.changes] == [(c.op, c.params()) for c in y.changes]
     assert x.events == y.events and x.lineage == y.lineage
+
+
+@PROPERTY
+@given(histories(), st.data())
+def test_a_validation_run_copied_where_timelines_part_finishes_as_a_full_run(history, data):
+    changes, people = list(history.timeline), history.timeline.people
+    cut = data.draw(st.integers(0, len(changes)))
+    extra = data.draw(st.permutations(changes[cut:]))
+    base = Timeline(changes[:cut], people)
+    grown = base.with_changes(extra)
+    at = max(0, base.common_prefix(grown) - 1)
+    assert base.common_prefix(grown) == plain(changes[:cut], people).common_prefix(grown)
+    run = TimelineRun(base, None)
+    run.advance(at)
+    copy = run.on(grown)
+    run.advance(len(base.changes))
+    copy.advance(len(grown.changes))
+    assert run.finish() == validate_timeline(base)
+    assert copy.finish() == validate_timeline(grown)
+    plan = Plan(
+        id="p",
+        title="Plan",
+        effective=FuzzyDate.parse("2022"),
+        status=PlanStatus.APPROVED,
+        changes=extra,
+    )
+    first = check_plan(base, plan)
+    assert check_plan(base, plan) == first  # the second time from the kept run

@@ -57,14 +57,17 @@ def trace(
     if follow:
         first = (i for i, c in enumerate(timeline.changes) if id(c) in follow)
         limit = min(limit, next(first, limit))
-    start, s, failures = timeline.start_at(limit)
+    begin, s, failures = timeline.start_at(limit)
     out = Trace(s, failures)
     at_day: Structure | None = None
     # Last known view of each watched node; every node starts absent. After a
     # checkpoint, a node's last view is its view there: a fold refreshes a watched
     # node's view whenever something that shows in it changes.
-    seen: dict[str, dict[str, object]] = {n: view(s, n) for n in watched} if start else {}
-    for change in timeline.changes[start:]:
+    seen = _Seen()
+    if begin:
+        for n in watched:
+            seen.put(n, view(s, n))
+    for change in timeline.changes[begin:]:
         start = change.date.start
         if until is not None and start > until:
             break
@@ -87,29 +90,70 @@ def trace(
     return out
 
 
+_LINE_TO = " line to "
+
+
+def _line_ends(key: str) -> list[str]:
+    """Every ``t`` such that ``key`` ends with `` line to t`` (a line's target, usually one)."""
+    ends = []
+    i = key.find(_LINE_TO)
+    while i >= 0:
+        ends.append(key[i + len(_LINE_TO) :])
+        i = key.find(_LINE_TO, i + 1)
+    return ends
+
+
+class _Seen:
+    """The last view of each watched node, indexed by the targets of its typed lines."""
+
+    def __init__(self) -> None:
+        self.views: dict[str, dict[str, object]] = {}
+        #: t -> watched nodes whose view has a key ending with " line to t".
+        self.lines_to: dict[str, set[str]] = {}
+
+    def get(self, node: str) -> dict[str, object]:
+        return self.views.get(node, {"existence": ABSENT})
+
+    def put(self, node: str, new: dict[str, object]) -> None:
+        old = self.views.get(node)
+        if old is not None:
+            for key in old:
+                for t in _line_ends(key):
+                    self.lines_to[t].discard(node)
+        self.views[node] = new
+        for key in new:
+            for t in _line_ends(key):
+                self.lines_to.setdefault(t, set()).add(node)
+
+    def with_lines_to(self, targets: set[str]) -> set[str]:
+        """Watched nodes with a typed line to one of ``targets``."""
+        out: set[str] = set()
+        for t in targets:
+            found = self.lines_to.get(t)
+            if found:
+                out |= found
+        return out
+
+
 def _compare(
     s: Structure,
     change: Change,
     followed: bool,
     touched: set[str],
     watched: set[str],
-    seen: dict[str, dict[str, object]],
+    seen: _Seen,
     out: Trace,
 ) -> None:
     """Attribute the differences in watched nodes' views to ``change``."""
     nodes = touched & watched
     # Abolishing a node drops the typed lines that point at it without touching their
     # other end, whose view must be refreshed all the same.
-    nodes |= {
-        n
-        for n in watched - nodes
-        if any(k.endswith(f" line to {t}") for k in seen.get(n, ()) for t in touched)
-    }
+    nodes |= seen.with_lines_to(touched)
     for node in nodes:
         new = view(s, node)
-        old = seen.get(node, {"existence": ABSENT})
+        old = seen.get(node)
         if followed:
             for attribute in {*old, *new}:
                 if old.get(attribute) != new.get(attribute):
                     out.causes.setdefault((node, attribute), []).append(change)
-        seen[node] = new
+        seen.put(node, new)

@@ -97,17 +97,47 @@ def check_plan(timeline: Timeline, plan: Plan, config: RuleConfig | None = None)
     date, since a problem of the record stays in its history whatever a plan does.
     """
     # Imported when used, so that validation may use plans without an import cycle.
-    from ..validation import validate_structure, validate_timeline
+    from ..validation import validate_structure
 
     without, with_plan, _ = before_and_after(timeline, plan)
-    before = validate_timeline(without, config)
-    after = validate_timeline(with_plan, config)
+    before, after = _both(without, with_plan, config)
     old, _ = _match(before, after)
     findings = [PlanFinding(f, i not in old) for i, f in enumerate(after)]
     p = preview(timeline, plan, plan.last_date())
     was = validate_structure(p.base, config)
     _, kept = _match(was, validate_structure(p.structure, config))
     return PlanValidation(findings, [f for j, f in enumerate(was) if j not in kept])
+
+
+def _both(
+    without: Timeline, with_plan: Timeline, config: RuleConfig | None
+) -> tuple[list[Finding], list[Finding]]:
+    """``validate_timeline`` of both timelines, running their common first changes once.
+
+    The run over the record is kept in the record timeline's memo (by configuration
+    and by where the plan's timeline departs from it): validating another plan, or the
+    same plan again, only runs what comes after.
+    """
+    # Imported when used, so that validation may use plans without an import cycle.
+    from ..validation import RuleConfig
+    from ..validation.run import TimelineRun
+
+    config = config or RuleConfig()
+    # The runs must agree on everything up to ``at``, including the change at ``at``
+    # the last step looked ahead to: so one before the first change that differs.
+    at = max(0, without.common_prefix(with_plan) - 1)
+    key = ("plan-validation", config)
+    kept = without.memo.get(key)
+    if not (isinstance(kept, tuple) and kept[0] == at):
+        run = TimelineRun(without, config)
+        run.advance(at)
+        shared = run.on(without)
+        run.advance(len(without.changes))
+        kept = without.memo[key] = (at, shared, run.finish())
+    _, shared, before = kept
+    after = shared.on(with_plan)
+    after.advance(len(with_plan.changes))
+    return list(before), after.finish()
 
 
 def _match(before: list[Finding], after: list[Finding]) -> tuple[set[int], set[int]]:

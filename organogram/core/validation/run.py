@@ -134,32 +134,88 @@ def validate_timeline(
     (None: it still holds at the end). Timeline rules look at the whole sequence of
     changes.
     """
-    config = config or RuleConfig()
-    watch = _Watch(config)
-    days = None if at_dates is None else sorted({as_of(d) for d in at_dates})
-    s = timeline.empty()
-    steps: list[Step] = []
-    last: dict[str, str | None] = {}
-    group: list[Change] = []
-    changes = timeline.changes
-    for i, change in enumerate(changes):
-        while days and change.date.start > days[0]:
-            watch.check(s, FuzzyDate.day(days.pop(0)))
-        step = _step(s, change, last)
-        steps.append(step)
-        if not step.problems:
-            for n in s.touched:
-                watch.touched_by[n] = (i, change)
-            group.append(change)
-        last_of_day = i + 1 == len(changes) or changes[i + 1].date.start != change.date.start
-        if days is None and last_of_day:
-            if group:
-                watch.check(s, _group_date(group, change.date.start))
-            group = []
-    for day in days or ():
-        watch.check(s, FuzzyDate.day(day))
-    findings = watch.findings
-    for r in _active(Scope.TIMELINE, config):
-        findings += [_finding(r, hit, config) for hit in r.check(steps, config)]
-    findings.sort(key=lambda f: f.date.sort_key() if f.date else (dt.date.min, 0))
-    return findings
+    run = TimelineRun(timeline, config, at_dates=at_dates)
+    run.advance(len(timeline.changes))
+    return run.finish()
+
+
+class TimelineRun:
+    """:func:`validate_timeline` as a run that can stop, be copied and go on.
+
+    Two timelines that share their first changes (a record and the record with a
+    plan) share the run over them: run one to the last position where the next
+    change is the same in both, copy the run, then finish each on its own timeline
+    (see :meth:`on`). The run at position ``i`` has met the changes before ``i`` and
+    decided, for each, whether it was the last of its day, which looks at change ``i``.
+    """
+
+    def __init__(
+        self,
+        timeline: Timeline,
+        config: RuleConfig | None = None,
+        *,
+        at_dates: Iterable[str | dt.date | FuzzyDate] | None = None,
+    ):
+        self.config = config or RuleConfig()
+        self.timeline = timeline
+        self.watch = _Watch(self.config)
+        self.days = None if at_dates is None else sorted({as_of(d) for d in at_dates})
+        self.s = timeline.empty()
+        self.steps: list[Step] = []
+        self.last: dict[str, str | None] = {}
+        self.group: list[Change] = []
+        self.position = 0
+
+    def on(self, timeline: Timeline) -> TimelineRun:
+        """A copy of this run that goes on along ``timeline``.
+
+        ``timeline`` must hold the same changes as this run's up to and including
+        the change at :attr:`position` (the change the last step looked ahead to).
+        """
+        out = TimelineRun.__new__(TimelineRun)
+        out.config, out.timeline = self.config, timeline
+        watch = _Watch(self.config)
+        watch.findings = list(self.watch.findings)
+        watch.open = dict(self.watch.open)
+        watch.touched_by = dict(self.watch.touched_by)
+        out.watch = watch
+        out.days = None if self.days is None else list(self.days)
+        out.s = self.s.copy()
+        out.steps = list(self.steps)
+        out.last = dict(self.last)
+        out.group = list(self.group)
+        out.position = self.position
+        return out
+
+    def advance(self, end: int) -> None:
+        """Meet the changes from :attr:`position` up to ``end``."""
+        changes = self.timeline.changes
+        s, watch, days = self.s, self.watch, self.days
+        for i in range(self.position, end):
+            change = changes[i]
+            while days and change.date.start > days[0]:
+                watch.check(s, FuzzyDate.day(days.pop(0)))
+            step = _step(s, change, self.last)
+            self.steps.append(step)
+            if not step.problems:
+                for n in s.touched:
+                    watch.touched_by[n] = (i, change)
+                self.group.append(change)
+            last_of_day = i + 1 == len(changes) or changes[i + 1].date.start != change.date.start
+            if days is None and last_of_day:
+                if self.group:
+                    watch.check(s, _group_date(self.group, change.date.start))
+                self.group = []
+        self.position = max(self.position, end)
+
+    def finish(self) -> list[Finding]:
+        """The findings, once every change has been met."""
+        assert self.position == len(self.timeline.changes), "finish after the last change"
+        config, watch = self.config, self.watch
+        for day in self.days or ():
+            watch.check(self.s, FuzzyDate.day(day))
+        findings = list(watch.findings)
+        for r in _active(Scope.TIMELINE, config):
+            findings += [_finding(r, hit, config) for hit in r.check(self.steps, config)]
+        findings.sort(key=lambda f: f.date.sort_key() if f.date else (dt.date.min, 0))
+        return findings
