@@ -12,14 +12,26 @@ from ..core.narration import narrate_changes
 from ..core.structure import Structure
 from .names import citations
 
+#: Parameters that name a person: personal data, left out when people are not shown.
+PERSONAL_PARAMS = frozenset({"person"})
 
-def change_data(change: Change, sources: dict[str, Source], sentence: str = "") -> dict[str, Any]:
-    """One change: op, id, date, its own parameters, citations and its sentence."""
+
+def change_data(
+    change: Change, sources: dict[str, Source], sentence: str = "", *, people: bool = True
+) -> dict[str, Any]:
+    """One change: op, id, date, its own parameters, citations and its sentence.
+
+    ``people`` False leaves out the parameters that name a person.
+    """
     return {
         "id": change.id,
         "op": change.op,
         "date": str(change.date),
-        "params": {k: _plain(v) for k, v in change.params().items()},
+        "params": {
+            k: _plain(v)
+            for k, v in change.params().items()
+            if people or k not in PERSONAL_PARAMS
+        },
         "sources": citations(change.cites, sources),
         "reason": change.reason,
         "basis": str(change.basis),
@@ -29,11 +41,17 @@ def change_data(change: Change, sources: dict[str, Source], sentence: str = "") 
 
 
 def changes_data(
-    changes: list[Change], start: Structure, sources: dict[str, Source]
+    changes: list[Change], start: Structure, sources: dict[str, Source], *, people: bool = True
 ) -> list[dict[str, Any]]:
-    """Changes as data, each told in a sentence using the names in force at its turn."""
-    sentences = narrate_changes(changes, start, sources)
-    return [change_data(c, sources, text) for c, text in zip(changes, sentences, strict=True)]
+    """Changes as data, each told in a sentence using the names in force at its turn.
+
+    ``people`` False names no holder of a post, in the sentences or the parameters.
+    """
+    sentences = narrate_changes(changes, start, sources, show_people=people)
+    return [
+        change_data(c, sources, text, people=people)
+        for c, text in zip(changes, sentences, strict=True)
+    ]
 
 
 def _plain(value: Any) -> Any:

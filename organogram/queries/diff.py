@@ -10,8 +10,11 @@ from ..core.record import Record
 from .changes import changes_data
 
 
-def diff_dates(record: Record, start: str, end: str) -> dict[str, Any]:
-    """Net changes from ``start`` to ``end``, a summary, and the recorded events between."""
+def diff_dates(record: Record, start: str, end: str, *, people: bool = True) -> dict[str, Any]:
+    """Net changes from ``start`` to ``end``, a summary, and the recorded events between.
+
+    ``people`` False names no holder of a post.
+    """
     day_a, day_b = as_of(start), as_of(end)
     result = diff_between(record.timeline, day_a, day_b)
     before, _ = record.timeline.fold(day_a)
@@ -20,6 +23,6 @@ def diff_dates(record: Record, start: str, end: str) -> dict[str, Any]:
         "from": day_a.isoformat(),
         "to": day_b.isoformat(),
         "summary": result.summary(),
-        "changes": changes_data(result.changes, before, record.sources),
-        "events": changes_data(result.events, events_start, record.sources),
+        "changes": changes_data(result.changes, before, record.sources, people=people),
+        "events": changes_data(result.events, events_start, record.sources, people=people),
     }

@@ -188,3 +188,24 @@ class AuditEntry(models.Model):
 
     def __str__(self) -> str:
         return f"{self.action} {self.object_id} by {self.by} via {self.via}"
+
+
+class Token(models.Model):
+    """An API token of one account. Only a hash is kept: the token is shown once."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="api_tokens"
+    )
+    #: SHA-256 of the token, hex: a stolen database does not give working tokens.
+    digest = models.CharField(max_length=64, unique=True)
+    #: the first characters of the token, to tell tokens apart on a page.
+    prefix = models.CharField(max_length=12)
+    name = models.CharField(max_length=200, blank=True)
+    created = models.DateTimeField(auto_now_add=True)
+    last_used = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ("-created", "-id")
+
+    def __str__(self) -> str:
+        return f"{self.prefix}… of {self.user}"

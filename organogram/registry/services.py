@@ -19,11 +19,13 @@ from django.db.models import Max
 from django.utils import timezone
 
 from ..core.changes import Change
+from ..core.dates import FuzzyDate
 from ..core.errors import OrganogramError
 from ..core.record import Record
 from ..core.timeline import Failure, Timeline
 from ..formats import dump_dataset, load_dataset
 from ..formats.codec import change_to_dict
+from ..history.inverse import NotReversible, inverse
 from ..queries.structure import node_data
 from . import models as m
 from . import store
@@ -200,6 +202,7 @@ def record_change(
     *,
     expected: int | None = None,
     corrects: str | None = None,
+    reverses: str | None = None,
 ) -> Recorded:
     """Record ``change`` in the timeline, or refuse it and write nothing.
 
@@ -207,7 +210,8 @@ def record_change(
     (:meth:`~organogram.registry.store.State.token`); if a newer change touched them
     since, the edit is refused with :class:`StaleEdit`. The change must apply at its
     date and every later change must still apply, else :class:`ChangeRefused` names
-    what fails. ``corrects`` names an earlier change this one corrects, for the trace.
+    what fails. ``corrects`` names an earlier change this one corrects, and
+    ``reverses`` one it undoes (see :func:`reverse_change`), for the trace.
     """
     with transaction.atomic():
         rev = _lock_revision()
@@ -243,7 +247,11 @@ def record_change(
         after_timeline = timeline.with_changes([stamped])
         write_audit(
             actor,
-            "organogram.change.correct" if corrects else "organogram.change.record",
+            "organogram.change.reverse"
+            if reverses
+            else "organogram.change.correct"
+            if corrects
+            else "organogram.change.record",
             "change",
             ident,
             before={"nodes": _nodes_at(timeline, stamped)},
@@ -251,7 +259,42 @@ def record_change(
                 "change": change_to_dict(stamped),
                 "nodes": _nodes_at(after_timeline, stamped),
                 **({"corrects": corrects} if corrects else {}),
+                **({"reverses": reverses} if reverses else {}),
             },
             revision=number,
         )
     return Recorded(stamped, sequence, number)
+
+
+def reverse_change(
+    change_id: str,
+    actor: Actor,
+    *,
+    date: FuzzyDate | None = None,
+    reason: str = "",
+    expected: int | None = None,
+) -> list[Recorded]:
+    """Record the inverse of timeline change ``change_id``, dated ``date`` (default its own).
+
+    All of the inverse changes are recorded or none (see
+    :func:`organogram.history.inverse.inverse`); each is checked as
+    :func:`record_change` checks any change, and its audit entry names the change it
+    reverses.
+    """
+    with transaction.atomic():
+        _lock_revision()
+        state = store.current()
+        timeline = state.record.timeline
+        original = timeline.get(change_id)
+        if original is None:
+            raise ChangeRefused(f"there is no change {change_id!r} in the timeline to reverse")
+        try:
+            back = inverse(timeline, original, date, reason)
+        except NotReversible as exc:
+            raise ChangeRefused(str(exc)) from None
+        if expected is not None:
+            # Checked once for all: the first inverse change would make the next look stale.
+            newer = state.newer_than(frozenset().union(*(c.subjects() for c in back)), expected)
+            if newer:
+                raise StaleEdit(newer)
+        return [record_change(c, actor, reverses=change_id) for c in back]

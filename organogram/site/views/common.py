@@ -8,13 +8,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from ...core.dates import DateError, FuzzyDate
 from ...registry import store
+from ...registry.permissions import can
 from ...registry.store import EmptyRegistry
 
 
@@ -47,8 +47,27 @@ def as_of(request: HttpRequest) -> AsOf:
 
 
 def may_see_people(request: HttpRequest) -> bool:
-    """Whether holders' names may be shown: only to signed-in accounts."""
-    return bool(request.user.is_authenticated)
+    """Whether holders' names may be shown (``people.view``: never to visitors)."""
+    return can(request.user, "people.view")
+
+
+def requires(action: str) -> Callable[[Callable[..., HttpResponse]], Callable[..., HttpResponse]]:
+    """For pages that need ``can(user, action)``: visitors sign in, others get 403."""
+
+    def decorate(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+        @functools.wraps(view)
+        def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+            if not can(request.user, action):
+                if not request.user.is_authenticated:
+                    return redirect_to_login(request.get_full_path())
+                return render(
+                    request, "site/denied.html", {"action": action}, status=403
+                )
+            return view(request, *args, **kwargs)
+
+        return wrapper
+
+    return decorate
 
 
 def registry_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
@@ -60,7 +79,7 @@ def registry_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpRespon
 
     @functools.wraps(view)
     def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        if not settings.ORGANOGRAM_ANONYMOUS_READ and not request.user.is_authenticated:
+        if not can(request.user, "structure.view"):
             return redirect_to_login(request.get_full_path())
         try:
             state = store.current()

@@ -35,7 +35,8 @@ def touching(state: State, node: str, people: bool) -> list[dict[str, Any]]:
     told = sentences(state, people)
     record = state.record
     return [
-        change_data(c, record.sources, told.get(id(c), "")) for c in record.timeline.touching(node)
+        change_data(c, record.sources, told.get(id(c), ""), people=people)
+        for c in record.timeline.touching(node)
     ]
 
 
