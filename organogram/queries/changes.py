@@ -41,15 +41,19 @@ def change_data(
 
 
 def changes_data(
-    changes: list[Change], start: Structure, sources: dict[str, Source], *, people: bool = True
+    changes: list[Change],
+    start: Structure,
+    sources: dict[str, Source],
+    *,
+    show_people: bool = True,
 ) -> list[dict[str, Any]]:
     """Changes as data, each told in a sentence using the names in force at its turn.
 
-    ``people`` False names no holder of a post, in the sentences or the parameters.
+    ``show_people`` False names no holder of a post, in the sentences or the parameters.
     """
-    sentences = narrate_changes(changes, start, sources, show_people=people)
+    sentences = narrate_changes(changes, start, sources, show_people=show_people)
     return [
-        change_data(c, sources, text, people=people)
+        change_data(c, sources, text, people=show_people)
         for c, text in zip(changes, sentences, strict=True)
     ]
 

@@ -23,6 +23,6 @@ def diff_dates(record: Record, start: str, end: str, *, people: bool = True) -> 
         "from": day_a.isoformat(),
         "to": day_b.isoformat(),
         "summary": result.summary(),
-        "changes": changes_data(result.changes, before, record.sources, people=people),
-        "events": changes_data(result.events, events_start, record.sources, people=people),
+        "changes": changes_data(result.changes, before, record.sources, show_people=people),
+        "events": changes_data(result.events, events_start, record.sources, show_people=people),
     }
