@@ -58,6 +58,20 @@ def changes_data(
     ]
 
 
+def node_refs(change: Change, *structures: Structure) -> list[dict[str, str]]:
+    """The units and posts ``change`` touches, each named by the first structure that knows it."""
+
+    def name(node: str) -> str:
+        for s in structures:
+            label = s.label(node)
+            if label != node:
+                return label
+        return node
+
+    named = [{"id": n, "name": name(n)} for n in change.subjects()]
+    return sorted(named, key=lambda r: r["name"].casefold())
+
+
 def _plain(value: Any) -> Any:
     """Parameters as JSON-ready values: dataclasses to dicts, enums to their values."""
     if is_dataclass(value) and not isinstance(value, type):
