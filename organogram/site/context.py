@@ -6,6 +6,8 @@ from typing import Any
 
 from django.http import HttpRequest
 
+from ..registry.permissions import can, role_of
+
 
 def site(request: HttpRequest) -> dict[str, Any]:
     """``organization`` (None before a dataset is loaded), ``at`` and ``at_query``.
@@ -22,7 +24,22 @@ def site(request: HttpRequest) -> dict[str, Any]:
         "organization": organization,
         "at": when.raw if not when.error else "",
         "at_query": when.query,
+        "can": Allowed(request.user),
+        "role": role_of(request.user) if request.user.is_authenticated else "",
     }
+
+
+class Allowed:
+    """``{% if can.change_record %}``: the permission rule table, asked from templates.
+
+    Dots of an action's name are written as underscores (templates cannot say dots).
+    """
+
+    def __init__(self, user: Any) -> None:
+        self.user = user
+
+    def __getitem__(self, name: str) -> bool:
+        return can(self.user, name.replace("_", ".", 1))
 
 
 def _organization() -> Any:

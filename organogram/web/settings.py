@@ -38,6 +38,7 @@ ALLOWED_HOSTS = [
 ORGANOGRAM_ANONYMOUS_READ = _flag("ORGANOGRAM_ANONYMOUS_READ", True)
 
 INSTALLED_APPS = [
+    "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -45,7 +46,12 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "organogram.registry",
     "organogram.site",
+    # The API's documentation page, served with its own copy of Swagger UI (no CDN).
+    "ninja",
 ]
+
+# Administrators hold every model permission through their role (django admin asks).
+AUTHENTICATION_BACKENDS = ["organogram.registry.backends.RoleBackend"]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",

@@ -1,9 +1,15 @@
-"""The URL map of the project: the site's pages at the root."""
+"""The URL map of the project: the site's pages at the root, the API under /api/."""
 
 from __future__ import annotations
 
+from django.contrib import admin
 from django.urls import include, path
 
+from ..api.main import api
+
 urlpatterns = [
+    path("api/", api.urls),
+    # Accounts and roles, for administrators (see organogram.registry.admin).
+    path("admin/", admin.site.urls),
     path("", include("organogram.site.urls")),
 ]

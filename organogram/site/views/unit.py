@@ -11,9 +11,11 @@ from django.shortcuts import render
 from ...core.dates import FuzzyDate
 from ...core.errors import NotFound
 from ...core.narration import narrate_changes
+from ...history.inverse import reversible
 from ...queries.changes import change_data
 from ...queries.history import unit_history
 from ...queries.unit import unit_at
+from ...registry.permissions import can
 from ...registry.store import State
 from .common import as_of, dated_context, may_see_people, registry_page
 
@@ -35,7 +37,10 @@ def touching(state: State, node: str, people: bool) -> list[dict[str, Any]]:
     told = sentences(state, people)
     record = state.record
     return [
-        change_data(c, record.sources, told.get(id(c), ""), people=people)
+        {
+            **change_data(c, record.sources, told.get(id(c), ""), people=people),
+            "reversible": reversible(c),
+        }
         for c in record.timeline.touching(node)
     ]
 
@@ -60,8 +65,22 @@ def unit(request: HttpRequest, state: State, node: str) -> HttpResponse:
         see_at=_see_at(now["state"], versions),
         changes=touching(state, node, people),
         show_people=people,
+        record_ops=_record_ops(request, state, node),
+        may_reverse=can(request.user, "change.reverse"),
     )
     return render(request, "site/unit.html", context, status=400 if when.error else 200)
+
+
+def _record_ops(request: HttpRequest, state: State, node: str) -> list[Any]:
+    """The "Record a change" operations offered: to editors, for a node in force today."""
+    if not can(request.user, "change.record"):
+        return []
+    from .edit import ops_for
+
+    s = state.record.timeline.snapshot(dt.date.today()).structure
+    if node not in s.units and node not in s.posts:
+        return []
+    return ops_for(node in s.units)
 
 
 def _see_at(state: str, versions: list[dict[str, Any]]) -> str:

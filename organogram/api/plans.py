@@ -1,0 +1,151 @@
+"""Plans: list, read, preview, validate, narrate, conflicts; draft, fill, move and enact."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.http import HttpRequest
+from ninja import Router, Schema, Status
+from ninja.errors import HttpError
+
+from ..core.plans import PlanStatus
+from ..queries import plans as q
+from ..registry import plan_services as ps
+from ..registry import store
+from ..registry.permissions import can
+from .auth import actor, need
+
+router = Router(tags=["plans"])
+
+
+def _people(request: HttpRequest) -> bool:
+    return can(request.auth, "people.view")  # type: ignore[attr-defined]
+
+
+@router.get("", summary="Every plan")
+def list_plans(request: HttpRequest) -> list[dict[str, Any]]:
+    """Each plan with its status, effective date, number of changes and latest move."""
+    need(request, "plan.view")
+    return q.plan_list(store.current().record)
+
+
+@router.get("/{plan_id}", summary="One plan, its changes by phase")
+def plan(request: HttpRequest, plan_id: str) -> dict[str, Any]:
+    """What the plan's page shows: phases, documents, status history, changes told."""
+    need(request, "plan.view")
+    return q.plan_detail(store.current().record, plan_id, people=_people(request))
+
+
+@router.get("/{plan_id}/preview", summary="The structure the plan would make")
+def preview(request: HttpRequest, plan_id: str, at: str | None = None) -> dict[str, Any]:
+    """The structure at the plan's effective date (or ``at``), what would not apply, the diff."""
+    need(request, "plan.view")
+    return q.plan_preview(store.current().record, plan_id, at, people=_people(request))
+
+
+@router.get("/{plan_id}/validation", summary="Validation findings with the plan")
+def validation(request: HttpRequest, plan_id: str) -> dict[str, Any]:
+    """Every rule run on the record with the plan; ``new`` marks what the plan brings."""
+    need(request, "plan.view")
+    return q.plan_validation(store.current().record, plan_id)
+
+
+@router.get("/{plan_id}/narrative", summary="The plan told in plain language")
+def narrative(request: HttpRequest, plan_id: str) -> dict[str, Any]:
+    """Sentences by phase, as a governing-body paper would tell them."""
+    need(request, "plan.view")
+    return q.plan_narrative(store.current().record, plan_id, people=_people(request))
+
+
+@router.get("/{plan_id}/conflicts", summary="Conflicts with what was recorded since its base")
+def conflicts(request: HttpRequest, plan_id: str) -> dict[str, Any]:
+    """Change by change: where the plan, its base and the record now all differ."""
+    need(request, "plan.view")
+    return q.plan_conflicts(store.current().record, plan_id, people=_people(request))
+
+
+class PlanIn(Schema):
+    """A new draft plan."""
+
+    title: str
+    #: when it takes effect: a date or a period (2025-Q1)
+    effective: str
+    description: str = ""
+    #: default: made from the title
+    id: str = ""
+
+
+class PlanChangeIn(Schema):
+    """A change to add to a draft plan: a dataset entry's mapping (date defaults to the plan's)."""
+
+    change: dict[str, Any]
+    phase: str | None = None
+
+
+class MoveIn(Schema):
+    """A move of the plan's status: to ``proposed``, ``approved``, ``draft`` or ``withdrawn``."""
+
+    to: str
+    note: str = ""
+    #: the status you saw; refused if the plan has moved since
+    expected: str | None = None
+
+
+class EnactIn(Schema):
+    """Enacting an approved plan."""
+
+    note: str = ""
+    expected: str | None = None
+
+
+@router.post("", response={201: dict}, summary="Draft a new plan")
+def draft(request: HttpRequest, body: PlanIn) -> Status:
+    """A draft based on the record as it stands now."""
+    need(request, "plan.draft")
+    row = ps.draft_plan(
+        actor(request),
+        title=body.title,
+        effective=body.effective,
+        description=body.description,
+        plan_id=body.id,
+    )
+    return Status(201, q.plan_detail(store.current().record, row.id, people=_people(request)))
+
+
+@router.post("/{plan_id}/changes", response={201: dict}, summary="Add a change to a draft plan")
+def add_change(
+    request: HttpRequest, plan_id: str, body: PlanChangeIn
+) -> Status:
+    """Checked as a dataset entry, then where it falls in the plan; 409/422 if refused."""
+    need(request, "plan.edit")
+    change = ps.add_plan_change(plan_id, body.change, actor(request), phase=body.phase)
+    detail = q.plan_detail(store.current().record, plan_id, people=_people(request))
+    return Status(201, {"plan": plan_id, "change": change.id, **detail})
+
+
+@router.post("/{plan_id}/transition", summary="Propose, approve, send back or withdraw a plan")
+def transition(request: HttpRequest, plan_id: str, body: MoveIn) -> dict[str, Any]:
+    """Who may make which move is the role table's (see ``can``)."""
+    plan = store.current().record.plan(plan_id)
+    try:
+        target = PlanStatus(body.to)
+    except ValueError:
+        raise HttpError(422, f"{body.to!r} is not a plan status") from None
+    actions = ps.MOVE_ACTIONS.get((plan.status, target), ("plan.edit",))
+    if not any(can(request.auth, a) for a in actions):  # type: ignore[attr-defined]
+        need(request, actions[0])
+    ps.move_plan(plan_id, body.to, actor(request), note=body.note, expected=body.expected)
+    return q.plan_detail(store.current().record, plan_id, people=_people(request))
+
+
+@router.post("/{plan_id}/enact", summary="Enact an approved plan, all or nothing")
+def enact(request: HttpRequest, plan_id: str, body: EnactIn) -> dict[str, Any]:
+    """Its changes join the timeline; refused with every reason (conflicts, failures)."""
+    need(request, "plan.enact")
+    changes = ps.enact_plan(plan_id, actor(request), note=body.note, expected=body.expected)
+    return {
+        "plan": plan_id,
+        "status": "enacted",
+        "changes": [c.id for c in changes],
+        "revision": store.revision(),
+    }

@@ -1,0 +1,112 @@
+"""Reading the record: structure as of a date, units, history and lineage, diffs, sources."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.http import HttpRequest
+from ninja import Query, Router
+
+from ..queries.diff import diff_dates
+from ..queries.history import unit_history
+from ..queries.sources import source_detail, source_list
+from ..queries.structure import structure_at
+from ..queries.unit import is_personal, unit_at
+from ..registry import store
+from ..registry.permissions import allowed_actions, can, role_of
+from .auth import need
+from .common import change_rows, latest_token, when
+
+router = Router(tags=["record"])
+
+
+@router.get("/me", summary="Who is calling, their role and what they may do")
+def me(request: HttpRequest) -> dict[str, Any]:
+    """The caller's account name (empty for a visitor), role and allowed actions."""
+    user = request.auth  # type: ignore[attr-defined]
+    return {
+        "user": user.get_username() if user.is_authenticated else "",
+        "role": role_of(user),
+        "can": sorted(allowed_actions(user)),
+    }
+
+
+@router.get("/structure", summary="The structure as of a date (or a subtree, or a plan's)")
+def structure(
+    request: HttpRequest, at: str | None = None, unit: str | None = None, plan: str | None = None
+) -> dict[str, Any]:
+    """Every unit and senior post in force, in tree order, as the Structure page shows."""
+    need(request, "structure.view")
+    if plan is not None:
+        need(request, "plan.view")
+    state = store.current()
+    data = structure_at(
+        state.record, when(at), unit=unit, plan=plan, people=can(request.auth, "people.view")
+    )
+    return {**data, "token": latest_token(state)}
+
+
+@router.get("/units/{node}", summary="One unit or senior post as of a date")
+def unit(request: HttpRequest, node: str, at: str | None = None) -> dict[str, Any]:
+    """What the Unit page shows of the day, with ``token`` for editing it."""
+    need(request, "structure.view")
+    state = store.current()
+    data = unit_at(state.record, node, when(at), people=can(request.auth, "people.view"))
+    return {**data, "token": state.token([node])}
+
+
+@router.get("/units/{node}/history", summary="Every version of a unit, and its lineage")
+def history(request: HttpRequest, node: str) -> dict[str, Any]:
+    """Versions with their dates and sources, predecessors, successors, and its changes."""
+    need(request, "structure.view")
+    state = store.current()
+    data = unit_history(state.record, node)
+    data["changes"] = change_rows(
+        request, state, [state.record.timeline.get(c) for c in data["changes"]]
+    )
+    return data
+
+
+@router.get("/units/{node}/lineage", summary="What a unit came from and what it became")
+def lineage(request: HttpRequest, node: str) -> dict[str, Any]:
+    """Predecessors and successors through merges, splits and replacements."""
+    need(request, "structure.view")
+    data = unit_history(store.current().record, node)
+    return {k: data[k] for k in ("id", "name", "in_force", "predecessors", "successors")}
+
+
+@router.get("/diff", summary="What changed between two dates")
+def diff(
+    request: HttpRequest,
+    start: str = Query(..., alias="from"),
+    end: str = Query(..., alias="to"),
+) -> dict[str, Any]:
+    """Net changes from ``from`` to ``to``, a summary, and the recorded events between."""
+    need(request, "structure.view")
+    for value in (start, end):
+        when(value)
+    return diff_dates(
+        store.current().record, start, end, people=can(request.auth, "people.view")
+    )
+
+
+@router.get("/sources", summary="Every source document")
+def sources(request: HttpRequest) -> list[dict[str, Any]]:
+    """Each document with how many changes and claims cite it."""
+    need(request, "structure.view")
+    return source_list(store.current().record)
+
+
+@router.get("/sources/{source_id}", summary="One source, what it claims and supports")
+def source(request: HttpRequest, source_id: str) -> dict[str, Any]:
+    """Its claims (disputes marked) and the changes it supports."""
+    need(request, "structure.view")
+    state = store.current()
+    record = state.record
+    people = can(request.auth, "people.view")
+    data = source_detail(
+        record, source_id, personal=None if people else (lambda c: is_personal(c, record))
+    )
+    data["changes"] = change_rows(request, state, data["changes"])
+    return data
+

@@ -1,0 +1,186 @@
+"""Recording a change from a unit's page, and reversing a recorded change.
+
+Every save goes through :func:`organogram.registry.services.record_change` with the
+token the form was drawn with: if someone changed the unit since, or the change does
+not apply, the form comes back with the explanation and the input kept.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.contrib import messages
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+
+from ...core.dates import DateError, FuzzyDate
+from ...formats.codec import ChangeDataError, change_from_dict
+from ...history.inverse import NotReversible, inverse, reversible
+from ...queries.changes import change_data, changes_data
+from ...registry import services, store
+from ...registry.audit import Actor
+from ...registry.store import State
+from ..forms import FIELD_OF, OPS, ChangeForm, Op, change_mapping
+from .common import registry_page, requires
+from .unit import sentences
+
+
+def latest(state: State) -> int:
+    """The token a form is drawn with: the latest recorded change (any later one is news)."""
+    return max(state.sequences.values(), default=0)
+
+
+def _options(state: State, node: str, day: dt.date) -> dict[str, list[tuple[str, str]]]:
+    """The choices of the forms for ``node``, from the structure on ``day``."""
+    record = state.record
+    s = record.timeline.snapshot(day).structure
+    nodes = sorted(((n, s.label(n)) for n in s.nodes() if n != node), key=lambda x: x[1])
+    posts = s.posts_in(node) if node in s.units else [node]
+    held = [(p, a) for p in posts for a in s.holders.get(p, ())]
+    return {
+        "nodes": nodes,
+        "units": sorted(((u, s.label(u)) for u in s.units), key=lambda x: x[1]),
+        "posts": [(p, f"{s.posts[p].title} ({p})") for p in posts if p in s.posts],
+        "people": sorted(((p.id, p.name) for p in record.people.values()), key=lambda x: x[1]),
+        "holders": [
+            (f"{p}|{a.person}", f"{record.people[a.person].name if a.person in record.people else a.person} — {s.posts[p].title}")  # noqa: E501
+            for p, a in held
+        ],
+        "lines": [
+            (f"{ln.kind}|{ln.target}", f"{str(ln.kind).replace('-', ' ')} to {s.label(ln.target)}")
+            for ln in s.lines_of(node)
+            if ln.source == node
+        ],
+        "sources": [(sid, src.symbol or src.title) for sid, src in record.sources.items()],
+        "changes": [(c.id, f"{c.date} {c.op} ({c.id})") for c in record.timeline.touching(node)],
+    }
+
+
+def ops_for(is_unit: bool) -> list[Op]:
+    """The operations offered on a unit's page (or a senior post's)."""
+    return [o for o in OPS.values() if ("unit" if is_unit else "post") in o.on]
+
+
+@registry_page
+@requires("change.record")
+def record(request: HttpRequest, state: State, node: str, op: str) -> HttpResponse:
+    """GET: the form for ``op`` on ``node``; POST: record it, or show why not."""
+    s = state.record.timeline.snapshot(dt.date.today()).structure
+    if op not in OPS or not (node in s.units or node in s.posts):
+        raise Http404("no such unit in force today, or no such operation")
+    is_unit = node in s.units
+    spec = OPS[op]
+    if spec not in ops_for(is_unit):
+        raise Http404(f"{spec.title} is not offered for this node")
+    options = _options(state, node, dt.date.today())
+    refusal: dict[str, Any] | None = None
+    if request.method == "POST":
+        form = ChangeForm(spec, options, request.POST)
+        if form.is_valid():
+            refusal = _save(request, form, spec, node, is_unit)
+            if refusal and refusal.get("stale"):
+                # Told what changed, the editor may save again on purpose: a fresh token.
+                form.data = form.data.copy()
+                form.data["token"] = str(latest(store.current()))
+            if refusal is None:
+                when = form.cleaned_data["date"]
+                return redirect(reverse("site:unit", args=[node]) + f"?at={when}")
+    else:
+        form = ChangeForm(
+            spec, options, initial={"token": latest(state), "date": dt.date.today().isoformat()}
+        )
+    context = {
+        "node": node,
+        "name": s.label(node),
+        "spec": spec,
+        "form": form,
+        "refusal": refusal,
+        "ops": ops_for(is_unit),
+    }
+    return render(request, "site/record.html", context, status=409 if refusal else 200)
+
+
+def _save(
+    request: HttpRequest, form: ChangeForm, spec: Op, node: str, is_unit: bool
+) -> dict[str, Any] | None:
+    """Record the form's change; None when done, else what to tell (fields marked)."""
+    data = form.cleaned_data
+    try:
+        change = change_from_dict(change_mapping(spec, node, is_unit, data))
+    except ChangeDataError as exc:
+        for field, problems in exc.by_field().items():
+            target = FIELD_OF.get(field)
+            for p in problems:
+                form.add_error(target if target in form.fields else None, f"{field}: {p}")
+        return {"message": "the change is not complete", "reasons": []}
+    actor = Actor.for_user(request.user, "web", getattr(request, "id", ""))
+    try:
+        done = services.record_change(
+            change, actor, expected=data["token"], corrects=data.get("corrects") or None
+        )
+    except services.StaleEdit as exc:
+        return {"message": str(exc).split(":\n")[0], "reasons": exc.reasons, "stale": True}
+    except services.RegistryError as exc:
+        return {"message": str(exc).split(":\n")[0], "reasons": exc.reasons}
+    messages.success(request, f"Recorded: {spec.title.lower()} ({done.change.id}).")
+    return None
+
+
+@registry_page
+@requires("change.reverse")
+def reverse_change(request: HttpRequest, state: State, change_id: str) -> HttpResponse:
+    """GET: what reversing the change would record; POST: record it, or say why not."""
+    timeline = state.record.timeline
+    original = timeline.get(change_id)
+    if original is None:
+        raise Http404(f"no change {change_id!r} in the timeline")
+    told = sentences(state, True)
+    errors: dict[str, str] = {}
+    refusal: dict[str, Any] | None = None
+    raw_date = request.POST.get("date", str(original.date)).strip()
+    reason = request.POST.get("reason", "").strip()
+    try:
+        preview = inverse(timeline, original)
+    except NotReversible as exc:
+        preview, refusal = [], {"message": str(exc), "reasons": []}
+    if request.method == "POST" and refusal is None:
+        try:
+            date = FuzzyDate.parse(raw_date)
+        except DateError as exc:
+            errors["date"] = str(exc)
+        if not reason:
+            errors["reason"] = "say why it is reversed"
+        if not errors:
+            actor = Actor.for_user(request.user, "web", getattr(request, "id", ""))
+            try:
+                done = services.reverse_change(
+                    change_id, actor, date=date, reason=reason,
+                    expected=int(request.POST.get("token") or 0) or None,
+                )
+            except services.RegistryError as exc:
+                refusal = {"message": str(exc).split(":\n")[0], "reasons": exc.reasons}
+            else:
+                ids = ", ".join(d.change.id for d in done)
+                messages.success(request, f"Reversed {change_id}: recorded {ids}.")
+                node = sorted(original.subjects())[0]
+                return redirect(reverse("site:unit", args=[node]) + f"?at={date}")
+    context = {
+        "change": change_data(original, state.record.sources, told.get(id(original), "")),
+        # Told from the structure the change left, so names read as they were then.
+        "inverse": changes_data(
+            preview, timeline.snapshot(original.date).structure, state.record.sources
+        ),
+        "date": raw_date,
+        "reason": reason,
+        "errors": errors,
+        "refusal": refusal,
+        "token": request.POST.get("token") or latest(state),
+        "units": sorted(original.subjects()),
+    }
+    status = 409 if refusal and request.method == "POST" else 400 if errors else 200
+    return render(request, "site/reverse.html", context, status=status)
+
+
+__all__ = ["record", "reverse_change", "reversible"]
