@@ -18,7 +18,6 @@ from typing import Any
 
 from django.db import transaction
 from django.db.models import Max
-from django.utils import timezone
 
 from ..core.changes import Change
 from ..core.dates import DateError, FuzzyDate
@@ -29,46 +28,8 @@ from . import models as m
 from . import store
 from .audit import Actor, write_audit
 from .convert import change_row
-from .services import RegistryError, _bump, _lock_revision
-
-
-class PlanRefused(RegistryError):
-    """A plan write refused; nothing was written. ``fields``: form field -> its problems."""
-
-    def __init__(
-        self,
-        message: str,
-        reasons: list[str] | None = None,
-        fields: Mapping[str, list[str]] | None = None,
-    ):
-        self.fields = {k: list(v) for k, v in (fields or {}).items()}
-        super().__init__(message, reasons)
-
-
-def _now() -> Any:
-    # Whole seconds, as record_change stamps changes, so the two compare as equals.
-    return timezone.now().replace(microsecond=0)
-
-
-def _plan(plan_id: str) -> tuple[Any, Plan, m.Plan]:
-    """(state, core plan, row) of ``plan_id``, read inside the locked transaction."""
-    state = store.current()
-    plan = state.record.plans.get(plan_id)
-    row = m.Plan.objects.filter(pk=plan_id).first()
-    if plan is None or row is None:
-        raise PlanRefused(f"there is no plan {plan_id!r}")
-    return state, plan, row
-
-
-def _expect(plan: Plan, expected: str | None) -> None:
-    """Refuse when the plan's status moved since the person looked at it."""
-    if expected is not None and str(plan.status) != expected:
-        last = plan.events[-1] if plan.events else None
-        who = f" ({last.by or 'someone'} moved it on {last.at})" if last else ""
-        raise PlanRefused(
-            f"the plan is {plan.status} now, no longer {expected}{who}: "
-            "look at it again before acting on it"
-        )
+from .plan_base import PlanRefused, _now, _plan
+from .services import _bump, _lock_revision
 
 
 def _editable(plan: Plan) -> None:
@@ -275,3 +236,20 @@ def rebase_plan(plan_id: str, actor: Actor) -> None:
             after={"drafted_at": row.drafted_at},
             revision=number,
         )
+
+
+# A plan's life (status moves, enacting) is written in its own module; callers find the
+# whole of the plan write path here.
+from .plan_workflow import MOVE_ACTIONS, allowed_moves, enact_plan, move_plan  # noqa: E402
+
+__all__ = [
+    "MOVE_ACTIONS",
+    "PlanRefused",
+    "add_plan_change",
+    "allowed_moves",
+    "draft_plan",
+    "enact_plan",
+    "move_plan",
+    "rebase_plan",
+    "remove_plan_change",
+]

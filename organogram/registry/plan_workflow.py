@@ -17,7 +17,7 @@ from ..core.changes import Change
 from ..core.plans import PlanError, PlanStatus, enact, transition
 from . import models as m
 from .audit import Actor, write_audit
-from .plan_services import PlanRefused, _expect, _now, _plan
+from .plan_base import PlanRefused, _expect, _now, _plan
 from .services import _bump, _lock_revision
 
 #: (from, to) -> the permission actions any one of which allows the move.
