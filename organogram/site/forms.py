@@ -164,11 +164,11 @@ def change_mapping(op: Op, node: str, is_unit: bool, data: dict[str, Any]) -> di
         kind, _, target = data["line"].partition("|")
         out.update(source=node, kind=kind, target=target)
     elif op.op == "create":
-        spec = {"id": data["new_id"], "name": data["name"], "kind": data["kind"]}
+        # As a dataset writes it: the new unit's attributes beside its id.
+        out.update(unit=data["new_id"], name=data["name"], kind=data["kind"], parent=node)
         for key in ("abbreviation", "mandate", "location"):
             if data.get(key):
-                spec[key] = data[key]
-        out.update(unit=spec, parent=node)
+                out[key] = data[key]
     elif op.op == "create-post":
         out.update(post=data["new_id"], title=data["title"], unit=own)
         for key in ("grade", "category", "duty_station"):
@@ -194,6 +194,6 @@ def change_mapping(op: Op, node: str, is_unit: bool, data: dict[str, Any]) -> di
 FIELD_OF = {
     "name": "name", "abbreviation": "abbreviation", "kind": "kind", "mandate": "mandate",
     "functions": "functions", "location": "location", "to": "to", "target": "target",
-    "unit.id": "new_id", "unit.name": "name", "unit.kind": "kind", "post": "post",
+    "unit": "new_id", "post": "post", "parent": "to",
     "title": "title", "grade": "grade", "person": "person", "date": "date", "cite": "cite_source",
 }

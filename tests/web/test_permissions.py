@@ -1,0 +1,190 @@
+"""The permission matrix: every page and API endpoint by every role, from one table.
+
+ENDPOINTS names each page (by URL name) and each API operation (by method and path)
+with a request to make and the action it needs. A page or endpoint that is not in
+the table fails :func:`test_every_endpoint_is_in_the_table`: add its row here.
+The roles each action allows are written out in ALLOWED, apart from the code, so
+that a change to the rules is a deliberate change to this test too.
+"""
+
+from __future__ import annotations
+
+import pytest
+from django.test import override_settings
+from django.urls import get_resolver
+
+from organogram.api.main import api
+from organogram.registry import plan_services
+from organogram.registry.accounts import add_user, create_token
+from organogram.registry.audit import Actor
+from organogram.registry.permissions import RULES
+
+ROLES = ("anonymous", "viewer", "editor", "approver", "administrator")
+EVERYONE = frozenset(ROLES)
+SIGNED_IN = EVERYONE - {"anonymous"}
+
+#: action -> roles allowed, as docs/web.md tells them.
+ALLOWED: dict[str, frozenset[str]] = {
+    "public": EVERYONE,
+    "structure.view": EVERYONE,
+    "plan.view": EVERYONE,
+    "people.view": SIGNED_IN,
+    "token.manage": SIGNED_IN,
+    "change.record": frozenset({"editor", "administrator"}),
+    "change.correct": frozenset({"editor", "administrator"}),
+    "change.reverse": frozenset({"editor", "administrator"}),
+    "plan.draft": frozenset({"editor", "administrator"}),
+    "plan.edit": frozenset({"editor", "administrator"}),
+    "plan.propose": frozenset({"editor", "administrator"}),
+    "plan.approve": frozenset({"approver", "administrator"}),
+    "plan.withdraw": frozenset({"approver", "administrator"}),
+    "plan.enact": frozenset({"approver", "administrator"}),
+    "audit.view": frozenset({"administrator"}),
+    "user.manage": frozenset({"administrator"}),
+    "dataset.load": frozenset({"administrator"}),
+}
+
+RENAME = {"change": {"op": "rename", "date": "2030-01-01", "unit": "ethics", "name": "E"}}
+PLAN = "matrix-plan"  # a draft made for each test (see the fixture)
+
+#: key -> (method, url, action, body). Pages by URL name, the API by "METHOD /api/path".
+ENDPOINTS: dict[str, tuple[str, str, str, dict | None]] = {
+    # pages
+    "structure": ("GET", "/?at=2016-11-30", "structure.view", None),
+    "unit": ("GET", "/units/dfam/", "structure.view", None),
+    "sources": ("GET", "/sources/", "structure.view", None),
+    "source": ("GET", "/sources/scpf28/", "structure.view", None),
+    "record": ("GET", "/units/ethics/record/rename/", "change.record", None),
+    "reverse": ("GET", "/changes/rename-ethics/reverse/", "change.reverse", None),
+    "audit": ("GET", "/audit/", "audit.view", None),
+    "account": ("GET", "/account/", "token.manage", None),
+    "signin": ("GET", "/signin/", "public", None),
+    "signout": ("POST", "/signout/", "public", {}),
+    "admin": ("GET", "/admin/", "user.manage", None),
+    # the API
+    "GET /api/me": ("GET", "/api/me", "public", None),
+    "GET /api/structure": ("GET", "/api/structure?at=2016", "structure.view", None),
+    "GET /api/units/{node}": ("GET", "/api/units/dfam", "structure.view", None),
+    "GET /api/units/{node}/history": ("GET", "/api/units/dfam/history", "structure.view", None),
+    "GET /api/units/{node}/lineage": ("GET", "/api/units/odg/lineage", "structure.view", None),
+    "GET /api/diff": ("GET", "/api/diff?from=2016&to=2023", "structure.view", None),
+    "GET /api/sources": ("GET", "/api/sources", "structure.view", None),
+    "GET /api/sources/{source_id}": ("GET", "/api/sources/scpf28", "structure.view", None),
+    "GET /api/changes": ("GET", "/api/changes?unit=dfam", "structure.view", None),
+    "POST /api/changes": ("POST", "/api/changes", "change.record", RENAME),
+    "GET /api/changes/{change_id}": ("GET", "/api/changes/rename-ethics", "structure.view", None),
+    "POST /api/changes/{change_id}/reverse": (
+        "POST", "/api/changes/rename-ethics/reverse", "change.reverse", {"reason": "test"},
+    ),
+    "GET /api/plans": ("GET", "/api/plans", "plan.view", None),
+    "POST /api/plans": ("POST", "/api/plans", "plan.draft", {"title": "T", "effective": "2031"}),
+    "GET /api/plans/{plan_id}": ("GET", f"/api/plans/{PLAN}", "plan.view", None),
+    "GET /api/plans/{plan_id}/preview": ("GET", f"/api/plans/{PLAN}/preview", "plan.view", None),
+    "GET /api/plans/{plan_id}/validation": (
+        "GET", f"/api/plans/{PLAN}/validation", "plan.view", None,
+    ),
+    "GET /api/plans/{plan_id}/narrative": (
+        "GET", f"/api/plans/{PLAN}/narrative", "plan.view", None,
+    ),
+    "GET /api/plans/{plan_id}/conflicts": (
+        "GET", f"/api/plans/{PLAN}/conflicts", "plan.view", None,
+    ),
+    "POST /api/plans/{plan_id}/changes": (
+        "POST", f"/api/plans/{PLAN}/changes", "plan.edit", RENAME,
+    ),
+    "POST /api/plans/{plan_id}/transition": (
+        "POST", f"/api/plans/{PLAN}/transition", "plan.propose", {"to": "proposed"},
+    ),
+    "POST /api/plans/{plan_id}/enact": ("POST", f"/api/plans/{PLAN}/enact", "plan.enact", {}),
+}
+
+
+def site_names() -> set[str]:
+    """URL names of the site's pages (plus the admin's entry)."""
+    resolver = get_resolver()
+    site = next(p for p in resolver.url_patterns if getattr(p, "namespace", "") == "site")
+    return {p.name for p in site.url_patterns} | {"admin"}
+
+
+def api_operations() -> set[str]:
+    """Every API operation as "METHOD /api/path", from its OpenAPI description."""
+    paths = api.get_openapi_schema()["paths"]
+    return {f"{m.upper()} {path}" for path, ops in paths.items() for m in ops}
+
+
+def test_every_endpoint_is_in_the_table():
+    missing = (site_names() | api_operations()) - set(ENDPOINTS)
+    assert not missing, f"add a row to ENDPOINTS in {__file__} for: {sorted(missing)}"
+    assert not set(ENDPOINTS) - (site_names() | api_operations()), "rows for no endpoint"
+
+
+def test_the_table_of_roles_is_the_rule_table():
+    for action, roles in RULES.items():
+        assert ALLOWED[action] == roles, action
+
+
+@pytest.fixture
+def as_role(db, client, settings):
+    """A client acting as ``role`` (a session for pages, a token for the API)."""
+    # Accounts are made for every case: a slow password hash would dominate the run.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+    def make(role: str, api_call: bool, url: str = ""):
+        if PLAN in url:  # only where needed: a write makes the next read rebuild the record
+            plan_services.draft_plan(
+                Actor("tests"), title="Matrix", effective="2031", plan_id=PLAN
+            )
+        if role == "anonymous":
+            return client, {}
+        user, _ = add_user(f"{role}-user", role, Actor("tests"))
+        if api_call:
+            _, token = create_token(user, Actor("tests"))
+            return client, {"HTTP_AUTHORIZATION": f"Bearer {token}"}
+        client.force_login(user)
+        return client, {}
+
+    return make
+
+
+def call(client, method: str, url: str, body: dict | None, headers: dict):
+    if method == "GET":
+        return client.get(url, **headers)
+    if url.startswith("/api/"):
+        return client.post(url, body or {}, content_type="application/json", **headers)
+    return client.post(url, body or {}, **headers)
+
+
+@pytest.mark.parametrize("role", ROLES)
+@pytest.mark.parametrize("key", sorted(ENDPOINTS))
+def test_matrix(as_role, key, role):
+    method, url, action, body = ENDPOINTS[key]
+    is_api = url.startswith("/api/")
+    client, headers = as_role(role, is_api, url)
+    response = call(client, method, url, body, headers)
+    status = response.status_code
+    to_signin = status == 302 and "/signin/" in response.get("Location", "")
+    if role in ALLOWED[action]:
+        assert status not in (401, 403) and not to_signin, (key, role, status)
+        assert status < 500, (key, role, status, response.content[:300])
+    elif role == "anonymous":
+        # The admin sends visitors to its own sign-in page.
+        expected = (
+            status == 401 if is_api else to_signin or (key == "admin" and status == 302)
+        )
+        assert expected, (key, role, status)
+    else:
+        assert status == 403 or (key == "admin" and status == 302), (key, role, status)
+
+
+@override_settings(ORGANOGRAM_ANONYMOUS_READ=False)
+@pytest.mark.parametrize(
+    "key", [k for k, v in ENDPOINTS.items() if v[2] in ("structure.view", "plan.view")]
+)
+def test_visitors_read_nothing_when_the_setting_says_so(as_role, key):
+    method, url, _, body = ENDPOINTS[key]
+    client, headers = as_role("anonymous", url.startswith("/api/"), url)
+    response = call(client, method, url, body, headers)
+    if url.startswith("/api/"):
+        assert response.status_code == 401
+    else:
+        assert response.status_code == 302 and "/signin/" in response["Location"]
