@@ -23,31 +23,48 @@ POSTS_AFTER = 1 << 62
 
 
 class Groups:
-    """key -> members, listed in the order of a numbering, sorted lazily and cached."""
+    """key -> members, listed in the order of a numbering, sorted lazily and cached.
 
-    __slots__ = ("cache", "members")
+    Copies share their groups until one of them changes a group: that one then
+    copies the group first (copy on write), so copying the index of a structure costs
+    a copy of the outer dict only.
+    """
+
+    __slots__ = ("cache", "members", "owned")
 
     def __init__(self) -> None:
         self.members: dict[Hashable, dict[str, None]] = {}
         self.cache: dict[Hashable, list[str]] = {}
+        #: keys of the groups this copy may change in place (not shared with another).
+        self.owned: set[Hashable] = set()
 
     def add(self, key: Hashable, member: str) -> None:
         """Put ``member`` in the group ``key``."""
         group = self.members.get(key)
         if group is None:
             self.members[key] = {member: None}
+            self.owned.add(key)
         else:
+            if key not in self.owned:
+                group = self.members[key] = dict(group)
+                self.owned.add(key)
             group[member] = None
         self.cache.pop(key, None)
 
     def discard(self, key: Hashable, member: str) -> None:
         """Take ``member`` out of the group ``key`` if it is there."""
         group = self.members.get(key)
-        if group is not None and member in group:
+        if group is None or member not in group:
+            return
+        if len(group) == 1:
+            del self.members[key]
+            self.owned.discard(key)
+        else:
+            if key not in self.owned:
+                group = self.members[key] = dict(group)
+                self.owned.add(key)
             del group[member]
-            if not group:
-                del self.members[key]
-            self.cache.pop(key, None)
+        self.cache.pop(key, None)
 
     def ordered(self, key: Hashable, number: Callable[[str], int]) -> list[str]:
         """The members of ``key`` in the order of ``number`` (the list is shared: don't edit)."""
@@ -66,35 +83,49 @@ class Groups:
         return len(group) if group else 0
 
     def copy(self) -> Groups:
-        """An independent copy; cached lists are shared, as they are never edited."""
+        """A copy sharing every group with this one until either changes it."""
         out = Groups()
-        out.members = {k: dict(v) for k, v in self.members.items()}
-        out.cache = dict(self.cache)
+        out.members = dict(self.members)
+        out.cache = dict(self.cache)  # cached lists are never edited: safe to share
+        self.owned = set()
         return out
 
 
 class Numbering:
-    """Numbers keys in the order a dict would hold them: new keys last, kept keys in place."""
+    """Numbers keys in the order a dict would hold them: new keys last, kept keys in place.
 
-    __slots__ = ("next", "number")
+    Copies share the numbers until one of them numbers or forgets a key (copy on write).
+    """
+
+    __slots__ = ("next", "number", "shared")
 
     def __init__(self, keys: Iterable[str] = ()) -> None:
         self.number: dict[str, int] = {k: i for i, k in enumerate(keys)}
         self.next = len(self.number)
+        self.shared = False
+
+    def _own(self) -> None:
+        if self.shared:
+            self.number = dict(self.number)
+            self.shared = False
 
     def enter(self, key: str) -> None:
         """Number ``key`` last, unless it is numbered already."""
         if key not in self.number:
+            self._own()
             self.number[key] = self.next
             self.next += 1
 
     def leave(self, key: str) -> None:
         """Forget ``key``: if it comes back, it comes last."""
-        self.number.pop(key, None)
+        if key in self.number:
+            self._own()
+            del self.number[key]
 
     def copy(self) -> Numbering:
-        """An independent copy."""
+        """A copy sharing the numbers with this one until either changes them."""
         out = Numbering()
-        out.number = dict(self.number)
+        out.number = self.number
         out.next = self.next
+        out.shared = self.shared = True
         return out

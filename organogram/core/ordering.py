@@ -20,6 +20,7 @@ from collections.abc import Iterable
 from itertools import groupby, pairwise
 
 from .changes import Change
+from .collector import paused
 
 
 def order_key(indexed: tuple[int, Change]) -> tuple[dt.date, int, int]:
@@ -45,7 +46,11 @@ def ordered_groups(changes: Iterable[Change]) -> tuple[list[Change], set[GroupKe
     then can ordering the group again give another order. :func:`merge_order` uses this
     to reorder only the groups it must.
     """
-    items = list(changes)
+    with paused():
+        return _ordered_groups(list(changes))
+
+
+def _ordered_groups(items: list[Change]) -> tuple[list[Change], set[GroupKey]]:
     keys = [c.date.sort_key() for c in items]
     # Most inputs (a dataset written in date order, a timeline's own changes) are in
     # order already: checking costs less than sorting.

@@ -17,6 +17,7 @@ import datetime as dt
 from collections.abc import Iterable, Mapping
 from typing import NamedTuple
 
+from .collector import paused
 from .dates import FuzzyDate
 from .structure import Structure
 from .timeline import Timeline
@@ -67,7 +68,11 @@ def rollups(s: Structure, costs: Mapping[str, float] | None = None) -> dict[str,
     parents. Nodes outside the tree from the top (under a unit no longer in force, or
     caught in a loop, which checked changes never make) are rolled up one by one.
     """
-    table = costs or {}
+    with paused():
+        return _rollups(s, costs or {})
+
+
+def _rollups(s: Structure, table: Mapping[str, float]) -> dict[str, Rollup]:
     headcount: dict[str, int] = dict.fromkeys(s.nodes(), 0)
     cost: dict[str, float] = dict.fromkeys(headcount, 0.0)
     get = table.get

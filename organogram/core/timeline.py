@@ -21,6 +21,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 
 from .changes import Change
+from .collector import paused
 from .dates import FuzzyDate, as_of
 from .model import LineageLink, Person, Post, Unit
 from .ordering import merge_order, ordered_groups
@@ -80,10 +81,10 @@ class History:
 class Timeline:
     """Enacted changes in the order they apply, over an optional base structure."""
 
-    #: At most this many checkpoints are kept per timeline…
+    #: At most this many checkpoints are kept per timeline (and one at the end; 0: none)…
     CHECKPOINTS = 32
     #: …and at least this many changes lie between two of them (fewer refold quickly).
-    CHECKPOINT_SPACING = 20_000
+    CHECKPOINT_SPACING = 2_000
 
     def __init__(
         self,
@@ -197,20 +198,25 @@ class Timeline:
         the way.
         """
         changes = self.changes
-        spacing = max(self.CHECKPOINT_SPACING, -(-len(changes) // self.CHECKPOINTS))
+        keep = self.CHECKPOINTS > 0  # 0: keep none (every fold starts from the first change)
+        spacing = max(self.CHECKPOINT_SPACING, -(-len(changes) // max(self.CHECKPOINTS, 1)))
         i = start
         while i < end:
             stop = min(end, (i // spacing + 1) * spacing)
-            for change in changes[i:stop]:
-                problems = change.check(s)
-                if problems:
-                    failures.append(Failure(change, tuple(problems)))
-                    continue
-                change._apply(s)
+            with paused():
+                for change in changes[i:stop]:
+                    problems = change.check(s)
+                    if problems:
+                        failures.append(Failure(change, tuple(problems)))
+                        continue
+                    change._apply(s)
             i = stop
-            if i % spacing == 0 and i < len(changes) and i not in self._checkpoints:
-                # Kept without indexes (a copy builds its own when asked): half the memory.
-                self._checkpoints[i] = (s.copy(indexes=False), list(failures))
+            # Every ``spacing`` changes, and at the end: the present is asked for most.
+            due = i % spacing == 0 or i == len(changes)
+            if keep and due and i not in self._checkpoints:
+                # Kept with the indexes built so far: they are shared with the structure
+                # until it changes them (copy on write), and a fold from here needs them.
+                self._checkpoints[i] = (s.copy(), list(failures))
 
     def fold(
         self, day: dt.date | None = None, structure: Structure | None = None

@@ -100,3 +100,26 @@ def test_groups_and_numbering():
     g.discard("k", "x")
     assert g.ordered("k", n.number.__getitem__) == ["y"]
     assert copy.ordered("k", n.number.__getitem__) == ["x", "y"]
+
+
+def test_copies_share_groups_until_either_side_changes_them():
+    s = Structure()
+    for uid in ("a", "b", "c"):
+        s.put_unit(Unit(uid, uid.upper(), "unit"))
+    s.set_oversight("b", "a")
+    s.put_post(Post("x", "X", unit="a"))
+    s.roots()
+    c = s.copy()
+    # The original changes after the copy: the copy must not see it, and the other way.
+    s.set_oversight("c", "a")
+    s.put_post(Post("y", "Y", unit="a"))
+    c.retire_unit("b")
+    c.put_post(c.posts["x"].but(unit="c"))
+    assert s.children("a") == ["b", "c"] and c.children("a") == []
+    assert s.posts_in("a") == ["x", "y"] and c.posts_in("a") == [] and c.posts_in("c") == ["x"]
+    assert answers(s) == answers(fresh(s)) and answers(c) == answers(fresh(c))
+    n = Numbering(["p", "q"])
+    m = n.copy()
+    n.enter("r")
+    m.leave("p")
+    assert n.number == {"p": 0, "q": 1, "r": 2} and m.number == {"q": 1}

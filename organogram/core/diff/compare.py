@@ -6,6 +6,7 @@ import datetime as dt
 from collections.abc import Iterable
 
 from ..changes import Change, Reclassify, Rename
+from ..collector import paused
 from ..dates import FuzzyDate
 from ..model import LineageLink
 from ..structure import Structure
@@ -31,7 +32,13 @@ def diff(
     two dates); where they say a unit was merged, split or replaced, the diff says so
     with a merge, split or replacement instead of an abolition and a creation.
     """
-    when = FuzzyDate.parse(date)
+    with paused():
+        return _diff(a, b, FuzzyDate.parse(date), lineage)
+
+
+def _diff(
+    a: Structure, b: Structure, when: FuzzyDate, lineage: Iterable[LineageLink]
+) -> list[Change]:
     work = a.copy()
     # Renames and reclassifications of lasting units come first, so that every later
     # change (a merge into a renamed department, a post created in it) is told with the

@@ -14,6 +14,7 @@ from collections.abc import Collection
 from dataclasses import dataclass, field
 
 from ..changes import Change
+from ..collector import paused
 from ..structure import Structure
 from ..timeline import Failure, Timeline
 from .views import ABSENT, view
@@ -50,6 +51,17 @@ def trace(
     the nodes whose attributes are compared after every change that touches them.
     ``until`` is never before ``day``.
     """
+    with paused():
+        return _trace(timeline, day, follow, watch, until)
+
+
+def _trace(
+    timeline: Timeline,
+    day: dt.date,
+    follow: Collection[int],
+    watch: Collection[str],
+    until: dt.date | None,
+) -> Trace:
     watched = set(watch)
     # The fold may start from a checkpoint as long as no followed change comes before
     # it: nothing would have been recorded for the changes skipped.

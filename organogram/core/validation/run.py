@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 
 from ..changes import Change
+from ..collector import paused
 from ..dates import FuzzyDate, as_of
 from ..structure import Structure
 from ..timeline import Timeline
@@ -189,6 +190,10 @@ class TimelineRun:
 
     def advance(self, end: int) -> None:
         """Meet the changes from :attr:`position` up to ``end``."""
+        with paused():
+            self._advance(end)
+
+    def _advance(self, end: int) -> None:
         changes = self.timeline.changes
         s, watch, days = self.s, self.watch, self.days
         for i in range(self.position, end):
