@@ -154,7 +154,8 @@ def inverse(
     """The changes that undo ``change``, dated ``date`` (default: the change's own date).
 
     They restore what the change altered as it stood just before it; each has no id
-    yet, cites what the original cited, and carries ``reason``. Raises
+    yet, cites nothing (the original's sources do not support undoing it) and carries
+    ``reason``. Raises
     :class:`NotReversible` for merges, splits and replacements.
     """
     if not reversible(change):
@@ -183,4 +184,5 @@ def inverse(
 
 
 def _stamp(c: Change, date: FuzzyDate, original: Change, reason: str) -> Change:
-    return replace(c, date=date, cites=original.cites, reason=reason, basis=original.basis)
+    # The original's sources do not support undoing it: the reversal stands on its reason.
+    return replace(c, date=date, cites=(), reason=reason)

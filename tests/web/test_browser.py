@@ -94,3 +94,23 @@ def test_typing_in_the_search_filters_the_tree(browser_page):
     assert "1 matching" in page.inner_text(".filter-count")
     page.fill("#q", "")
     assert page.locator("#tree li.node:visible").count() > 3
+
+
+def test_an_editor_records_a_rename_and_sees_it(browser_page, django_user_model):
+    from organogram.registry.accounts import add_user
+
+    add_user("browser-editor", "editor", Actor("tests"), password="a long password 2")
+    page, base = browser_page
+    page.goto(base + "/signin/?next=/units/ethics/")
+    page.fill("#id_username", "browser-editor")
+    page.fill("#id_password", "a long password 2")
+    page.click("form.signin button[type=submit]")
+    page.wait_for_url("**/units/ethics/")
+    page.click("section[aria-labelledby=record] >> text=Rename")
+    page.fill("#id_name", "Office of Integrity")
+    page.fill("#id_date", "2030-01-01")
+    page.fill("#id_reason", "browser test")
+    page.click("form.record button[type=submit]")
+    page.wait_for_url("**/units/ethics/?at=2030-01-01")
+    assert page.inner_text("h1") == "Office of Integrity"
+    assert "Recorded" in page.inner_text(".messages")
