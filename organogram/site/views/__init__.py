@@ -3,14 +3,30 @@
 from .account import account
 from .audit import audit
 from .auth import signin, signout
+from .chart import chart, chart_export, chart_fragment
+from .compare import compare
 from .edit import record, reverse_change
+from .plan_actions import plan_change_new, plan_change_remove, plan_move, plan_rebase
+from .plans import plan, plan_new, plans
 from .sources import source, sources
 from .structure import structure
+from .timeline import timeline
 from .unit import unit
 
 __all__ = [
     "account",
     "audit",
+    "chart",
+    "chart_export",
+    "chart_fragment",
+    "compare",
+    "plan",
+    "plan_change_new",
+    "plan_change_remove",
+    "plan_move",
+    "plan_new",
+    "plan_rebase",
+    "plans",
     "record",
     "reverse_change",
     "signin",
@@ -18,5 +34,6 @@ __all__ = [
     "source",
     "sources",
     "structure",
+    "timeline",
     "unit",
 ]

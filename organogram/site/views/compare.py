@@ -1,0 +1,80 @@
+"""The Compare page: what differs between the structure on two dates, and what happened."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from ...core.dates import DateError, FuzzyDate
+from ...core.diff.between import SUMMARY_KEYS
+from ...core.plans import PlanStatus
+from ...queries.diff import diff_dates
+from ...registry.store import State
+from .common import may_see_people, registry_page
+
+
+def _words(key: str, count: int) -> str:
+    """``units_added`` -> "units added" ("unit added" for one)."""
+    first, *rest = key.split("_")
+    if count == 1 and first.endswith("s"):
+        first = first[:-1]
+    return " ".join([first, *rest])
+
+
+def suggestions(state: State) -> list[dict[str, str]]:
+    """Pairs of dates worth comparing: around each enacted plan, and the last year."""
+    out = []
+    for plan in state.record.plans.values():
+        if plan.status is PlanStatus.ENACTED and plan.changes:
+            start = min(c.date.start for c in plan.changes) - dt.timedelta(days=1)
+            end = max(c.date.end for c in plan.changes)
+            out.append({"from": start.isoformat(), "to": end.isoformat(), "title": plan.title})
+    today = dt.date.today()
+    year_ago = (today - dt.timedelta(days=365)).isoformat()
+    out.append({"from": year_ago, "to": today.isoformat(), "title": "The last twelve months"})
+    return out
+
+
+@registry_page
+def compare(request: HttpRequest, state: State) -> HttpResponse:
+    """``?from=…&to=…``: the net differences, narrated and counted, and the changes between."""
+    raw = {k: request.GET.get(k, "").strip() for k in ("from", "to")}
+    errors: dict[str, str] = {}
+    read: dict[str, FuzzyDate] = {}
+    for key, text in raw.items():
+        if not text:
+            continue
+        try:
+            read[key] = FuzzyDate.parse(text)
+        except DateError as exc:
+            errors[key] = str(exc)
+    context: dict[str, Any] = {
+        "values": raw,
+        "errors": errors,
+        "suggestions": suggestions(state),
+        "result": None,
+    }
+    if not errors and len(read) == 2:
+        data = diff_dates(state.record, raw["from"], raw["to"], people=may_see_people(request))
+        summary = [
+            {"key": k, "words": _words(k, data["summary"][k]), "count": data["summary"][k]}
+            for k in SUMMARY_KEYS
+            if data["summary"].get(k)
+        ]
+        context.update(
+            result=data,
+            summary=summary,
+            backward=data["from"] > data["to"],
+            vague={k: not d.exact for k, d in read.items()},
+            day_from=dt.date.fromisoformat(data["from"]),
+            day_to=dt.date.fromisoformat(data["to"]),
+            # The period in between, earlier day first, for the timeline's filters.
+            span=sorted((data["from"], data["to"])),
+        )
+    elif not errors and len(read) == 1:
+        missing = "to" if "to" in raw and not raw["to"] else "from"
+        errors[missing] = "give both dates to compare"
+    return render(request, "site/compare.html", context, status=400 if errors else 200)

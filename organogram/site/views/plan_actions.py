@@ -1,0 +1,183 @@
+"""What the forms of a plan's page post to: add or remove a change, move status, enact, rebase.
+
+Each goes through the registry's plan services (one transaction, an audit entry) and,
+when it succeeds, redirects to the plan's page with a message. A refused write writes
+nothing and shows why: the change form comes back with the problems beside the fields;
+a refused move or enactment shows the plan's page with every reason.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from ...core.plans import PlanStatus
+from ...registry.permissions import can
+from ...registry.plan_services import (
+    PlanRefused,
+    add_plan_change,
+    rebase_plan,
+    remove_plan_change,
+)
+from ...registry.plan_workflow import MOVE_ACTIONS, enact_plan, move_plan
+from ...registry.store import State
+from ..plan_change_form import form_inputs, op_choices, place_errors, place_reasons, read_form
+from .common import registry_page, requires
+from .plans import actor, plan_page
+
+#: Suggestions for id fields are listed only up to this many (a datalist of a large
+#: organization's every unit would weigh more than the page).
+MAX_SUGGESTIONS = 3000
+
+
+def _plan_or_404(state: State, plan_id: str) -> Any:
+    plan = state.record.plans.get(plan_id)
+    if plan is None:
+        raise Http404(f"no plan {plan_id!r}")
+    return plan
+
+
+def _suggestions(state: State, plan: Any) -> dict[str, list[tuple[str, str]]]:
+    """Ids the change's fields may name, as they stand at the plan's date with the plan."""
+    from ...core.plans import plan_timeline
+
+    s = plan_timeline(state.record.timeline, plan).snapshot(plan.last_date()).structure
+    if len(s.units) + len(s.posts) > MAX_SUGGESTIONS:
+        return {}
+    units = sorted(((u, s.label(u)) for u in s.units), key=lambda x: x[1])
+    posts = sorted(((p, s.label(p)) for p in s.posts), key=lambda x: x[1])
+    return {
+        "units": units,
+        "posts": posts,
+        "nodes": units + [(p, n) for p, n in posts if s.posts[p].senior],
+        "people": sorted(
+            ((p.id, p.name) for p in state.record.people.values()), key=lambda x: x[1]
+        ),
+    }
+
+
+@requires("plan.edit")
+@registry_page
+def plan_change_new(request: HttpRequest, state: State, plan_id: str) -> HttpResponse:
+    """Choose a kind of change (``?op=``), then fill in its fields and add it to the plan."""
+    plan = _plan_or_404(state, plan_id)
+    op = request.GET.get("op") or request.POST.get("op") or ""
+    context: dict[str, Any] = {"plan": plan, "ops": op_choices(), "op": op, "loose": []}
+    if plan.status is not PlanStatus.DRAFT:
+        context["closed"] = True
+        return render(request, "site/plan_change.html", context, status=409)
+    if not op:
+        return render(request, "site/plan_change.html", context)
+    labels = {o["op"]: o for o in context["ops"]}
+    if op not in labels:
+        context.update(op="", loose=[f"“{op}” is not a kind of change: choose one below"])
+        return render(request, "site/plan_change.html", context, status=400)
+    phases = [(ph.id, f"{ph.title} ({ph.effective})") for ph in plan.phases]
+    inputs = form_inputs(op, phases)
+    context.update(
+        chosen=labels[op],
+        inputs=inputs,
+        suggestions=_suggestions(state, plan) if people_ok(request) else {},
+    )
+    if request.method != "POST":
+        return render(request, "site/plan_change.html", context)
+    data, phase = read_form(op, inputs, request.POST)
+    if any(i.errors for i in inputs):
+        context["refusal"] = "a field could not be read"
+        return render(request, "site/plan_change.html", context, status=400)
+    try:
+        change = add_plan_change(plan_id, data, actor(request), phase=phase or None)
+    except PlanRefused as exc:
+        context["refusal"] = str(exc).split(":\n", 1)[0]
+        context["loose"] = place_errors(inputs, exc.fields) + place_reasons(inputs, exc.reasons)
+        return render(request, "site/plan_change.html", context, status=400)
+    messages.success(request, f"Change {change.id} ({change.op}, {change.date}) added to the plan.")
+    return redirect("site:plan", plan_id=plan_id)
+
+
+def people_ok(request: HttpRequest) -> bool:
+    """Whether the form may suggest people by name (personal data)."""
+    return can(request.user, "people.view")
+
+
+@require_POST
+@requires("plan.edit")
+@registry_page
+def plan_change_remove(
+    request: HttpRequest, state: State, plan_id: str, change_id: str
+) -> HttpResponse:
+    """Take a change out of a draft plan."""
+    _plan_or_404(state, plan_id)
+    try:
+        remove_plan_change(plan_id, change_id, actor(request))
+    except PlanRefused as exc:
+        return plan_page(request, state, plan_id, 409, refusal=_refusal(exc))
+    messages.success(request, f"Change {change_id} removed from the plan.")
+    return redirect("site:plan", plan_id=plan_id)
+
+
+@require_POST
+@requires("plan.edit")
+@registry_page
+def plan_rebase(request: HttpRequest, state: State, plan_id: str) -> HttpResponse:
+    """Accept what was recorded since the plan's base: its base becomes now."""
+    _plan_or_404(state, plan_id)
+    try:
+        rebase_plan(plan_id, actor(request))
+    except PlanRefused as exc:
+        return plan_page(request, state, plan_id, 409, refusal=_refusal(exc))
+    messages.success(request, "The plan's base is now the record as it stands.")
+    return redirect("site:plan", plan_id=plan_id)
+
+
+@require_POST
+@requires("plan.view")
+@registry_page
+def plan_move(request: HttpRequest, state: State, plan_id: str) -> HttpResponse:
+    """Move the plan to ``to`` (``enacted`` enacts it), with ``note``; ``expected`` is the
+    status the person saw."""
+    plan = _plan_or_404(state, plan_id)
+    to = request.POST.get("to", "")
+    note = request.POST.get("note", "")
+    expected = request.POST.get("expected") or None
+    allowed, action = _may_move(request.user, plan.status, to)
+    if not allowed:
+        return render(request, "site/denied.html", {"action": action}, status=403)
+    try:
+        if to == PlanStatus.ENACTED:
+            done = enact_plan(plan_id, actor(request), note=note, expected=expected)
+            text = (
+                "Plan enacted: its change is now in the timeline."
+                if len(done) == 1
+                else f"Plan enacted: its {len(done)} changes are now in the timeline."
+            )
+        else:
+            move_plan(plan_id, to, actor(request), note=note, expected=expected)
+            text = f"Plan {PlanStatus(to)}."
+    except PlanRefused as exc:
+        return plan_page(request, state, plan_id, 409, refusal=_refusal(exc), note=note)
+    messages.success(request, text)
+    return redirect("site:plan", plan_id=plan_id)
+
+
+def _may_move(user: Any, here: PlanStatus, to: str) -> tuple[bool, str]:
+    """(whether ``user`` may ask for the move, the permission it takes) — the workflow
+    itself (is the move allowed from here?) is the service's to say."""
+    if to == PlanStatus.ENACTED:
+        return can(user, "plan.enact"), "plan.enact"
+    try:
+        actions = MOVE_ACTIONS.get((here, PlanStatus(to)))
+    except ValueError:
+        actions = None
+    if actions is None:
+        # Not a move of the workflow: let anyone who may move plans hear why not.
+        actions = ("plan.propose", "plan.approve", "plan.withdraw", "plan.edit")
+    return any(can(user, a) for a in actions), actions[0]
+
+
+def _refusal(exc: PlanRefused) -> dict[str, Any]:
+    return {"message": str(exc).split(":\n", 1)[0], "reasons": exc.reasons}

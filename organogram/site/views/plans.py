@@ -1,0 +1,194 @@
+"""The Plans pages: every plan, one plan in full, and drafting a new one.
+
+A plan's page gathers what the plan queries say about it (narrative and changes,
+preview, validation, the diff against the present, conflicts, readiness to enact) and
+the status history; the forms on it post to :mod:`.plan_actions`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.contrib import messages
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+
+from ...core.errors import NotFound
+from ...core.plans import PlanStatus
+from ...queries.plans import (
+    plan_conflicts,
+    plan_detail,
+    plan_list,
+    plan_preview,
+    plan_readiness,
+    plan_validation,
+)
+from ...queries.timeline import op_label
+from ...registry.audit import Actor
+from ...registry.permissions import can
+from ...registry.plan_services import PlanRefused, draft_plan
+from ...registry.plan_workflow import allowed_moves
+from ...registry.store import State
+from .common import may_see_people, registry_page, requires
+from .structure import build_tree
+
+#: (from, to) -> what the button that makes the move says.
+MOVE_WORDS = {
+    (PlanStatus.DRAFT, PlanStatus.PROPOSED): "Propose",
+    (PlanStatus.PROPOSED, PlanStatus.DRAFT): "Send back to draft",
+    (PlanStatus.PROPOSED, PlanStatus.APPROVED): "Approve",
+    (PlanStatus.APPROVED, PlanStatus.PROPOSED): "Reopen the approval",
+    (PlanStatus.WITHDRAWN, PlanStatus.DRAFT): "Reopen as a draft",
+    (PlanStatus.DRAFT, PlanStatus.WITHDRAWN): "Withdraw",
+    (PlanStatus.PROPOSED, PlanStatus.WITHDRAWN): "Withdraw",
+    (PlanStatus.APPROVED, PlanStatus.WITHDRAWN): "Withdraw",
+}
+
+
+def actor(request: HttpRequest) -> Actor:
+    """Who writes, from a page: the signed-in account, via the web, in this request."""
+    return Actor.for_user(request.user, "web", getattr(request, "id", ""))
+
+
+def _nodes_in_record(state: State) -> frozenset[str]:
+    if "plans.nodes" not in state.memo:
+        state.memo["plans.nodes"] = frozenset(
+            n for c in state.record.timeline for n in c.subjects()
+        )
+    return state.memo["plans.nodes"]
+
+
+def plan_facts(state: State, plan_id: str, people: bool) -> dict[str, Any]:
+    """Everything the plan's page shows that comes from the record; once per revision."""
+    key = ("plans.facts", plan_id, people)
+    if key in state.memo:
+        return state.memo[key]
+    record = state.record
+    detail = plan_detail(record, plan_id, people=people)
+    # Numbered across phases, as the narrative numbers them, so "change 7" is one change.
+    n = 0
+    for section in detail["sections"]:
+        for row in section["changes"]:
+            n += 1
+            row["n"] = n
+            row["label"] = op_label(row["op"])
+    enacted = detail["status"] == PlanStatus.ENACTED
+    preview = plan_preview(record, plan_id, people=people)
+    known = _nodes_in_record(state)
+    touched = set(preview["touched"])
+    for node in preview["nodes"]:
+        node["touched"] = node["id"] in touched
+        node["nolink"] = node["id"] not in known
+    validation = plan_validation(record, plan_id)
+    findings = validation["findings"]
+    facts = {
+        "plan": detail,
+        "preview": preview,
+        "tree": build_tree(preview["nodes"]),
+        "validation": validation,
+        "new_findings": [f for f in findings if f["new"]],
+        "old_findings": [f for f in findings if not f["new"]],
+        # An enacted plan's changes are the record's: nothing can conflict with them.
+        "conflicts": None if enacted else plan_conflicts(record, plan_id, people=people),
+        "readiness": plan_readiness(record, plan_id)
+        if detail["status"] == PlanStatus.APPROVED
+        else None,
+    }
+    state.memo[key] = facts
+    return facts
+
+
+def plan_page(
+    request: HttpRequest, state: State, plan_id: str, status: int = 200, **extra: Any
+) -> HttpResponse:
+    """The plan's page, with ``extra`` context (a refusal to show, say)."""
+    try:
+        facts = plan_facts(state, plan_id, may_see_people(request))
+    except NotFound as exc:
+        raise Http404(str(exc)) from None
+    here = PlanStatus(facts["plan"]["status"])
+    user = request.user
+    moves = [
+        {
+            "to": str(to),
+            "words": MOVE_WORDS.get((here, to), str(to).capitalize()),
+            "danger": to is PlanStatus.WITHDRAWN,
+        }
+        for to in allowed_moves(here, user)
+    ]
+    if here is PlanStatus.WITHDRAWN:
+        moves = [m for m in moves if m["to"] != "withdrawn"]
+    context = {
+        **facts,
+        "moves": moves,
+        "may_enact": here is PlanStatus.APPROVED and can(user, "plan.enact"),
+        "may_edit": here is PlanStatus.DRAFT and can(user, "plan.edit"),
+        "preview_query": f"?at={facts['preview']['date']}",
+        "drafted": _moment(facts["plan"]["drafted_at"]),
+        "preview_day": dt.date.fromisoformat(facts["preview"]["date"]),
+        **extra,
+    }
+    return render(request, "site/plan.html", context, status=status)
+
+
+def _moment(text: str) -> dt.datetime | None:
+    """A record time to show; a naive one (from a file) is read as UTC."""
+    if not text:
+        return None
+    moment = dt.datetime.fromisoformat(text)
+    return moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)
+
+
+@registry_page
+def plans(request: HttpRequest, state: State) -> HttpResponse:
+    """Every plan with its status, effective date, number of changes and latest move."""
+    rows = plan_list(state.record)
+    order = {s: i for i, s in enumerate(("draft", "proposed", "approved", "enacted", "withdrawn"))}
+    counts = {s: sum(1 for r in rows if r["status"] == s) for s in order}
+    return render(
+        request,
+        "site/plans.html",
+        {
+            "plans": rows,
+            "counts": [(s, n) for s, n in counts.items() if n],
+            "may_draft": can(request.user, "plan.draft"),
+        },
+    )
+
+
+@registry_page
+def plan(request: HttpRequest, state: State, plan_id: str) -> HttpResponse:
+    """One plan: narrative and changes, preview, checks, diff, conflicts, history, actions."""
+    return plan_page(request, state, plan_id)
+
+
+@requires("plan.draft")
+@registry_page
+def plan_new(request: HttpRequest, state: State) -> HttpResponse:
+    """Draft a new plan (title, effective date, description, optional id)."""
+    values = dict.fromkeys(("title", "effective", "description", "id"), "")
+    errors: dict[str, list[str]] = {}
+    general = ""
+    if request.method == "POST":
+        values = {k: request.POST.get(k, "") for k in values}
+        try:
+            row = draft_plan(
+                actor(request),
+                title=values["title"],
+                effective=values["effective"],
+                description=values["description"],
+                plan_id=values["id"],
+            )
+        except PlanRefused as exc:
+            errors = exc.fields
+            general = "" if exc.fields else str(exc)
+        else:
+            messages.success(request, f"Plan “{row.title}” drafted. Now add its changes.")
+            return redirect("site:plan", plan_id=row.id)
+    return render(
+        request,
+        "site/plan_new.html",
+        {"values": values, "errors": errors, "general": general},
+        status=400 if errors or general else 200,
+    )

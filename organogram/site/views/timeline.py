@@ -1,0 +1,72 @@
+"""The Timeline page: every enacted change told in a sentence, filtered and paginated."""
+
+from __future__ import annotations
+
+from urllib.parse import urlencode
+
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from ...queries.timeline import (
+    FIELDS,
+    NO_PLAN,
+    count_by_op,
+    filter_changes,
+    read_filter,
+    timeline_options,
+    timeline_rows,
+)
+from ...registry.store import State
+from .common import may_see_people, registry_page
+from .unit import sentences
+
+#: Changes shown per page.
+PER_PAGE = 50
+
+
+def options(state: State) -> dict:
+    """The filters' choices, computed once per revision."""
+    if "timeline.options" not in state.memo:
+        state.memo["timeline.options"] = timeline_options(state.record)
+    return state.memo["timeline.options"]
+
+
+@registry_page
+def timeline(request: HttpRequest, state: State) -> HttpResponse:
+    """Every change of the timeline; ``from``, ``to``, ``unit``, ``op``, ``source`` and
+    ``plan`` filter it (together), ``order=newest`` turns it round, ``page`` pages it."""
+    record = state.record
+    people = may_see_people(request)
+    values = {name: request.GET.get(name, "").strip() for name in FIELDS}
+    wanted, errors = read_filter(record, values)
+    found = filter_changes(record, wanted)
+    newest = request.GET.get("order") == "newest"
+    if newest:
+        found.reverse()
+    # A bad page number shows the first (or last) page rather than an error.
+    page = Paginator(found, PER_PAGE).get_page(request.GET.get("page"))
+    told = sentences(state, people)
+    rows = timeline_rows(record, page.object_list, lambda c: told.get(id(c), ""), people=people)
+    kept = {k: v for k, v in values.items() if v}
+    if newest:
+        kept["order"] = "newest"
+    context = {
+        "values": values,
+        "errors": errors,
+        "filtered": wanted.active(),
+        "options": options(state),
+        "no_plan": NO_PLAN,
+        "newest": newest,
+        "rows": rows,
+        "page": page,
+        "total": len(record.timeline),
+        "matched": len(found),
+        "by_op": count_by_op(found) if wanted.active() else [],
+        # Links to other pages keep the filters.
+        "query": urlencode(kept),
+        "unit_name": next(
+            (u["name"] for u in options(state)["units"] if u["id"] == wanted.unit), ""
+        ),
+    }
+    return render(request, "site/timeline.html", context, status=400 if errors else 200)

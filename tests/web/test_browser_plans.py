@@ -1,0 +1,110 @@
+"""A plan's life in a real browser: draft, add a change, preview, conflicts, approve, enact.
+
+Playwright drives the system's Chromium, as in test_browser.py; skipped, saying why,
+when either is missing.
+"""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from organogram.core.changes import Rename
+from organogram.core.dates import FuzzyDate
+from organogram.registry import models as m
+from organogram.registry import store
+from organogram.registry.accounts import add_user
+from organogram.registry.audit import Actor
+from organogram.registry.services import load_dataset_into_registry, record_change
+
+from .conftest import IOM
+from .test_browser import ARGS, CHROMIUM
+
+pytestmark = pytest.mark.browser
+
+PASSWORD = "a long password 3"
+
+
+@pytest.fixture
+def signed_in_page(transactional_db, live_server, monkeypatch):
+    """A headless Chromium page signed in as an administrator, and the server's address."""
+    if not CHROMIUM.exists():
+        pytest.skip(f"browser tests need Chromium at {CHROMIUM} (apt-get install chromium)")
+    sync_api = pytest.importorskip(
+        "playwright.sync_api", reason="browser tests need playwright (pip install playwright)"
+    )
+    if store.is_empty():
+        load_dataset_into_registry(IOM, Actor("tests"))
+    add_user("planner", "administrator", Actor("tests"), password=PASSWORD)
+    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    with sync_api.sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        page = browser.new_page()
+        page.set_default_timeout(15_000)
+        try:
+            page.goto(live_server.url + "/signin/?next=/plans/")
+            page.fill("#id_username", "planner")
+            page.fill("#id_password", PASSWORD)
+            page.click("form.signin button[type=submit]")
+            page.wait_for_url("**/plans/")
+            yield page, live_server.url
+        finally:
+            browser.close()
+    os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+
+
+def test_draft_preview_conflicts_approve_enact_and_see_it_on_the_timeline(signed_in_page):
+    page, base = signed_in_page
+    page.click("text=Draft a new plan")
+    page.fill("#p-title", "Integrity")
+    page.fill("#p-effective", "2030-01-01")
+    page.click("form.record button[type=submit]")
+    page.wait_for_url("**/plans/integrity/")
+    assert "drafted" in page.inner_text(".messages")
+
+    # Add a change: choose its kind, fill its fields; the preview shows it.
+    page.click("text=Add a change")
+    page.click("dl.op-list >> text=Rename")
+    page.fill("#i-unit", "ethics")
+    page.fill("#i-name", "Office of Integrity")
+    page.fill("#i-cite", "scpf28:21")
+    page.click("form.record button[type=submit]")
+    page.wait_for_url("**/plans/integrity/")
+    assert "is renamed the Office of Integrity" in page.inner_text(
+        "section[aria-labelledby=narrative]"
+    )
+    preview = page.inner_text("#preview-tree")
+    assert "Office of Integrity" in preview and "Office of Ethics and Conduct" not in preview
+    assert "None: nothing recorded since" in page.inner_text("section[aria-labelledby=conflicts]")
+
+    # Someone else renames the same office meanwhile: a conflict.
+    m.Plan.objects.filter(pk="integrity").update(drafted_at="2000-01-01T00:00:00+00:00")
+    store.forget()
+    record_change(
+        Rename(date=FuzzyDate.parse("2029"), unit="ethics", name="Ethics Office"), Actor("bea")
+    )
+    page.reload()
+    conflicts = page.inner_text("section[aria-labelledby=conflicts]")
+    assert "'Ethics Office'" in conflicts
+    # Reviewed: the plan's base moves to now, and the conflict is settled.
+    page.click("text=Accept the present record as the plan's base")
+    page.wait_for_url("**/plans/integrity/")
+    assert "None: nothing recorded since" in page.inner_text("section[aria-labelledby=conflicts]")
+
+    page.fill("#move-note", "for the committee")
+    page.click("button:has-text('Propose')")
+    page.wait_for_url("**/plans/integrity/")
+    page.click("button:has-text('Approve')")
+    page.wait_for_url("**/plans/integrity/")
+    assert "Ready to enact" in page.inner_text("section[aria-labelledby=workflow]")
+    page.click("button:has-text('Enact the plan')")
+    page.wait_for_url("**/plans/integrity/")
+    assert page.inner_text(".lede .status").lower() == "enacted"
+    assert "for the committee" in page.inner_text("section[aria-labelledby=history]")
+
+    page.click("text=See them in the timeline")
+    page.wait_for_url("**/timeline/?plan=integrity")
+    assert "is renamed the Office of Integrity" in page.inner_text("ol.changes")
+    page.goto(base + "/?at=2030-01-02")
+    assert "Office of Integrity" in page.inner_text("#tree")
