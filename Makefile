@@ -6,7 +6,7 @@ BIN    := $(VENV)/bin
 
 .DEFAULT_GOAL := help
 
-.PHONY: help run test lint clean bench-load docs
+.PHONY: help run test lint clean bench-load docs charts
 
 help: ## List the available targets
 	@echo "Targets:"
@@ -31,6 +31,19 @@ bench-load: $(VENV)/.installed ## Measure loading a large dataset (UNITS=100000)
 docs: $(VENV)/.installed ## Regenerate the command line reference (docs/cli.md)
 	$(BIN)/python -m organogram.cli.reference > docs/cli.md
 
+# The charts of docs/charts.md: the headquarters after the 2021 review, and before/after.
+CHART := $(BIN)/organogram chart data/iom --plan hq-review-2021 --depth 3
+
+charts: $(VENV)/.installed ## Draw the IOM charts of the 2021 review into docs/charts/
+	mkdir -p docs/charts
+	for fmt in svg pdf png; do \
+	  $(CHART) --at 2022 --dpi 150 -o docs/charts/iom-hq-2022.$$fmt && \
+	  $(CHART) --at 2022 --compare 2021-06 --mode before --dpi 150 -o docs/charts/review-before.$$fmt && \
+	  $(CHART) --at 2022 --compare 2021-06 --mode after --dpi 150 -o docs/charts/review-after.$$fmt && \
+	  $(CHART) --at 2022 --compare 2021-06 --dpi 150 -o docs/charts/review-overlay.$$fmt || exit 1; \
+	done
+	$(BIN)/organogram chart data/iom --at 2022 --lines -o docs/charts/iom-hq-2022-full.svg
+
 clean: ## Remove the virtual environment, build output and caches
 	rm -rf $(VENV) build dist .pytest_cache .ruff_cache .hypothesis
 	find . -name '*.egg-info' -prune -exec rm -rf {} +
@@ -43,10 +56,10 @@ $(BIN)/python:
 
 # The package in editable mode; reinstalled whenever pyproject.toml changes.
 $(VENV)/.installed: pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install --quiet -e .
+	$(BIN)/python -m pip install --quiet -e '.[charts]'
 	touch $@
 
 # The package with its test tools; reinstalled whenever pyproject.toml changes.
 $(VENV)/.installed-test: pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+	$(BIN)/python -m pip install --quiet -e '.[test,charts]'
 	touch $@

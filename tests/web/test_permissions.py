@@ -52,6 +52,9 @@ ENDPOINTS: dict[str, tuple[str, str, str, dict | None]] = {
     # pages
     "structure": ("GET", "/?at=2016-11-30", "structure.view", None),
     "unit": ("GET", "/units/dfam/", "structure.view", None),
+    "chart": ("GET", "/chart/?at=2022", "structure.view", None),
+    "chart_svg": ("GET", "/chart/svg/?at=2022&open=dg", "structure.view", None),
+    "chart_export": ("GET", "/chart/export.svg?at=2022&open=dg", "structure.view", None),
     "sources": ("GET", "/sources/", "structure.view", None),
     "source": ("GET", "/sources/scpf28/", "structure.view", None),
     "record": ("GET", "/units/ethics/record/rename/", "change.record", None),

@@ -1,0 +1,138 @@
+"""A chart of one structure: its tree of oversight, the text of each box, its portfolios."""
+
+from __future__ import annotations
+
+from ..core.model import AssignmentKind
+from ..core.rollups import rollups
+from ..core.structure import Structure
+from .model import Chart, ChartNode, Portfolio, SideLine
+
+#: How a holder's assignment is told after the name (a regular one says nothing).
+_KIND_WORDS = {
+    AssignmentKind.AD_INTERIM: "a.i.",
+    AssignmentKind.ACTING: "acting",
+    AssignmentKind.OFFICER_IN_CHARGE: "OIC",
+}
+
+
+def chart_of(s: Structure, *, unit: str | None = None, people: bool = False) -> Chart:
+    """The chart of ``s``: every unit and senior post (or ``unit``'s subtree).
+
+    ``people``: show who holds each senior post and head post; leave it false unless
+    the reader may see personal data. Side lines are kept when both ends are drawn
+    (a line to an ordinary post is drawn to the unit the post sits in).
+    """
+    if unit is not None:
+        roots = [unit]
+    else:
+        # Senior posts head the tree (the Director General first), then top-level units.
+        roots = sorted(s.roots(), key=lambda r: (0 if r in s.posts else 1, r))
+    counts = rollups(s)
+    nodes: dict[str, ChartNode] = {}
+    stack = list(reversed(roots))
+    while stack:
+        node = stack.pop()
+        if node in nodes:
+            continue  # a cycle, which checked changes never make
+        parent = s.oversight.get(node) if node != unit else None
+        nodes[node] = _node(s, node, parent, counts, people)
+        kids = [c for c in s.children(node) if c not in nodes]
+        nodes[node].children = kids
+        stack.extend(reversed(kids))
+    chart = Chart(nodes=nodes, roots=roots)
+    chart.lines = side_lines(s, nodes)
+    assign_portfolios(chart)
+    return chart
+
+
+def _node(s: Structure, node: str, parent: str | None, counts, people: bool) -> ChartNode:
+    if node in s.units:
+        u = s.units[node]
+        head = s.posts.get(u.head) if u.head else None
+        rolled = counts.get(node)
+        return ChartNode(
+            id=node,
+            parent=parent,
+            name=u.name,
+            kind=u.kind,
+            abbreviation=u.abbreviation,
+            head=_post_title(head, u.name) if head else "",
+            holder=holder_text(s, head.id) if head and people else "",
+            posts=len(s.post_ids(node)),
+            posts_below=rolled.headcount if rolled else None,
+        )
+    post = s.posts[node]
+    return ChartNode(
+        id=node,
+        parent=parent,
+        name=post.title,
+        kind="senior post",
+        senior=True,
+        head=post.grade,
+        holder=holder_text(s, node) if people else "",
+    )
+
+
+def _post_title(post, unit_name: str = "") -> str:
+    """A head post's title, without the unit's name the box already shows."""
+    title = post.title
+    for suffix in (f" of the {unit_name}", f" of {unit_name}", f", {unit_name}"):
+        if unit_name and title.endswith(suffix) and len(title) > len(suffix):
+            title = title[: -len(suffix)]
+    return f"{title} ({post.grade})" if post.grade else title
+
+
+def holder_text(s: Structure, post: str) -> str:
+    """Who holds ``post``: names, with "a.i." or "acting" where so; empty when vacant."""
+    out = []
+    for a in s.holders.get(post, ()):
+        person = s.people.get(a.person)
+        name = person.name if person else a.person
+        word = _KIND_WORDS.get(a.kind)
+        out.append(f"{name} ({word})" if word else name)
+    return "; ".join(out)
+
+
+def side_lines(s: Structure, nodes: dict[str, ChartNode]) -> list[SideLine]:
+    """Typed lines other than oversight whose two ends are drawn, in a stable order."""
+    out: set[SideLine] = set()
+    for ln in s.lines:
+        source, target = _drawn(s, ln.source, nodes), _drawn(s, ln.target, nodes)
+        if source and target and source != target:
+            out.add(SideLine(source, str(ln.kind), target))
+    return sorted(out, key=lambda ln: (ln.source, ln.kind, ln.target))
+
+
+def _drawn(s: Structure, node: str, nodes: dict[str, ChartNode]) -> str | None:
+    """The box that stands for ``node``: itself, or the unit an ordinary post sits in."""
+    if node in nodes:
+        return node
+    post = s.posts.get(node)
+    if post is not None and post.unit in nodes:
+        return post.unit
+    return None
+
+
+def assign_portfolios(chart: Chart) -> None:
+    """Tell leadership portfolios apart: the senior posts at the top two levels.
+
+    A root senior post is a portfolio (the Director General's: what reports to them
+    directly), and so is each senior post right below it that oversees something
+    (each Deputy Director General's). A senior post with nothing under it (a Chief Risk
+    Officer) stays in the portfolio above it. Every node takes the nearest one above.
+    """
+    heads: list[str] = []
+    for root in chart.roots:
+        top = chart.nodes[root]
+        if not top.senior:
+            continue
+        heads.append(root)
+        heads += [c for c in top.children if chart.nodes[c].senior and chart.nodes[c].children]
+    chart.portfolios = [Portfolio(h, chart.nodes[h].name) for h in heads]
+    index = {h: i for i, h in enumerate(heads)}
+    for node in chart.order():
+        n = chart.nodes[node]
+        if node in index:
+            n.portfolio = index[node]
+        elif n.parent in chart.nodes:
+            n.portfolio = chart.nodes[n.parent].portfolio

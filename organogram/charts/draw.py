@@ -1,0 +1,190 @@
+"""A laid-out chart as drawing primitives: connectors, boxes, tags and side lines."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+
+from .content import TAG_PAD, TAG_SIZE, BoxText, tag_width
+from .layout import Box, Layout
+from .model import Chart, ChartNode, Mark
+from .scene import Curve, Group, Poly, Rect, Text
+from .style import (
+    BOX_FILL,
+    BOX_STROKE,
+    EDGE,
+    INK,
+    MARKS,
+    MUTED,
+    SIDE_LINES,
+    BoxStyle,
+    portfolio_colour,
+)
+
+#: The order marks take when choosing a box's outline colour.
+_OUTLINE_ORDER = (
+    Mark.REMOVED,
+    Mark.ADDED,
+    Mark.MERGED,
+    Mark.REPLACED,
+    Mark.SPLIT,
+    Mark.MOVED,
+    Mark.RENAMED,
+    Mark.RECLASSIFIED,
+)
+
+
+def draw_chart(
+    chart: Chart,
+    lay: Layout,
+    texts: Mapping[str, BoxText],
+    *,
+    side_lines: bool = False,
+    hidden: Mapping[str, int] | None = None,
+    link: str = "",
+    style: BoxStyle | None = None,
+) -> Group:
+    """The chart as a group in its layout's coordinates.
+
+    ``link``: a pattern such as ``/units/{id}/`` giving each box a link (for the web);
+    ``hidden``: nodes folded under each collapsed box, for the interactive page.
+    """
+    st = style or BoxStyle()
+    hidden = hidden or {}
+    out = Group(cls="chart")
+    edges = Group(cls="edges")
+    for points in lay.edges:
+        edges.add(Poly(tuple(points), stroke=EDGE, width=0.7))
+    out.add(edges)
+    boxes = Group(cls="nodes")
+    for node_id, box in lay.boxes.items():
+        node = chart.nodes[node_id]
+        boxes.add(_box(node, box, texts[node_id], st, hidden.get(node_id, 0), link))
+    out.add(boxes)
+    if side_lines:
+        out.add(_side_lines(chart, lay))
+    return out
+
+
+def _box(node: ChartNode, box: Box, text: BoxText, st: BoxStyle, hidden: int, link: str) -> Group:
+    colour = portfolio_colour(node.portfolio)
+    outline = next((MARKS[m][0] for m in _OUTLINE_ORDER if m in node.marks), None)
+    classes = ["node", *(f"mark-{m}" for m in node.marks)]
+    if node.senior:
+        classes.append("senior")
+    if node.ghost:
+        classes.append("ghost")
+    g = Group(
+        id=f"n-{node.id}",
+        cls=" ".join(classes),
+        attrs={"data-id": node.id, "data-parent": node.parent or ""},
+        href=link.format(id=node.id) if link else "",
+        title=node.title,
+    )
+    if node.children:
+        g.attrs["data-kids"] = str(len(node.children))
+        g.attrs["data-open"] = "0" if hidden else "1"
+    fill = colour if node.senior else BOX_FILL
+    if node.ghost:
+        fill = "#f3f4f6"
+    dash = (3.0, 2.0) if node.ghost else ()
+    g.add(Rect(box.x, box.y, box.w, box.h, fill=fill, stroke=BOX_STROKE, width=0.5, dash=dash))
+    if not node.senior and not node.ghost:
+        g.add(Rect(box.x, box.y, box.w, st.band, fill=colour))
+    if outline:
+        g.add(Rect(box.x, box.y, box.w, box.h, stroke=outline, width=1.4, dash=dash))
+    g.add(*_lines(node, box, text, st, colour))
+    return g
+
+
+def _lines(node: ChartNode, box: Box, text: BoxText, st: BoxStyle, colour: str) -> list:
+    items: list = []
+    inverse = node.senior and not node.ghost
+    # Rows share a height: centre the text in what its row leaves it.
+    y = box.y + (0 if node.senior else st.band) + st.pad_y + max(0.0, box.h - text.height) / 2
+    for i, line in enumerate(text.lines):
+        y += line.size * st.line
+        fill = _fill(line.role, inverse, node.ghost, colour)
+        baseline = y - line.size * 0.3
+        if i == 0 and text.tags and line.role == "kind":
+            if line.text:
+                items.append(Text(box.x + st.pad_x, baseline, line.text, line.size, fill))
+            items += _tags(text.tags, box.x + box.w - st.pad_x, baseline, line.size)
+            continue
+        items.append(
+            Text(box.cx, baseline, line.text, line.size, fill, line.bold, line.italic, "middle")
+        )
+    return items
+
+
+def _fill(role: str, inverse: bool, ghost: bool, colour: str) -> str:
+    if ghost:
+        return MUTED
+    if inverse:
+        return "#ffffff" if role in ("ink", "note") else "#dfe6f0"
+    roles = {"ink": INK, "muted": MUTED, "kind": colour, "kind-only": colour}
+    return roles.get(role, {"note": "#6a1b9a", "more": "#1d4f91"}.get(role, INK))
+
+
+def _tags(tags: list[tuple[str, str]], right: float, baseline: float, size: float) -> list:
+    items: list = []
+    x = right
+    for word, colour in reversed(tags):
+        w = tag_width(word)
+        x -= w
+        top = baseline - size * 0.95
+        items.append(Rect(x, top, w, size * 1.25, fill=colour))
+        items.append(Text(x + TAG_PAD, top + size * 0.98, word, TAG_SIZE, "#ffffff", bold=True))
+        x -= 2
+    return items
+
+
+def _side_lines(chart: Chart, lay: Layout) -> Group:
+    g = Group(cls="side-lines")
+    seen: dict[frozenset[str], int] = {}
+    for ln in chart.lines:
+        a, b = lay.boxes.get(ln.source), lay.boxes.get(ln.target)
+        style = SIDE_LINES.get(ln.kind)
+        if a is None or b is None or style is None:
+            continue
+        # Several lines between the same two boxes run side by side, not on top.
+        pair = frozenset((ln.source, ln.target))
+        nth = seen[pair] = seen.get(pair, -1) + 1
+        off = 7.0 * nth
+        p0, c1, c2, p1 = (
+            (x + off, y + (off if i == 0 else 0)) for i, (x, y) in enumerate(_route(a, b))
+        )
+        g.add(Curve(p0, c1, c2, p1, stroke=style.colour, width=0.9, dash=style.dash))
+        g.add(_arrow(c2, p1, style.colour))
+    return g
+
+
+def _route(a: Box, b: Box):
+    """A curve from box ``a`` to box ``b``: out of the side facing it, into its edge."""
+    if b.y + b.h <= a.y:  # b above a: leave by the side, arrive under b
+        side = a.x if b.cx < a.cx else a.x + a.w
+        p0 = (side, a.y + min(a.h / 2, 12.0))
+        p1 = (b.cx + (a.cx - b.cx) * 0.2 * min(1.0, b.w / max(abs(a.cx - b.cx), 1)), b.y + b.h)
+        reach = max(24.0, (p0[1] - p1[1]) * 0.5)
+        c1 = (p0[0] + (-reach if b.cx < a.cx else reach) * 0.6, p0[1])
+        return p0, c1, (p1[0], p1[1] + reach), p1
+    if a.y + a.h <= b.y:  # b below a
+        p0, p1 = (a.cx, a.y + a.h), (b.cx, b.y)
+        reach = max(24.0, (p1[1] - p0[1]) * 0.5)
+        return p0, (p0[0], p0[1] + reach), (p1[0], p1[1] - reach), p1
+    # Side by side: from the near sides.
+    left, right = (a, b) if a.cx < b.cx else (b, a)
+    y0, y1 = a.y + min(a.h / 2, 12.0), b.y + min(b.h / 2, 12.0)
+    x0 = a.x + a.w if a is left else a.x
+    x1 = b.x if b is right else b.x + b.w
+    bend = max(20.0, abs(x1 - x0) * 0.4) * (1 if x1 > x0 else -1)
+    return (x0, y0), (x0 + bend, y0 - 18), (x1 - bend, y1 - 18), (x1, y1)
+
+
+def _arrow(c2, p1, colour: str) -> Poly:
+    """An arrowhead at ``p1``, pointing along the curve's last tangent."""
+    angle = math.atan2(p1[1] - c2[1], p1[0] - c2[0])
+    size, spread = 4.2, 0.45
+    left = (p1[0] - size * math.cos(angle - spread), p1[1] - size * math.sin(angle - spread))
+    right = (p1[0] - size * math.cos(angle + spread), p1[1] - size * math.sin(angle + spread))
+    return Poly((p1, left, right), fill=colour, closed=True)

@@ -1,0 +1,137 @@
+"""From a chart to a drawn group: which boxes are open, their text, layout and drawing."""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from dataclasses import dataclass
+
+from .content import BoxText, box_text
+from .draw import draw_chart
+from .layout import Layout, Spacing, layout
+from .model import Chart
+from .scene import Group
+from .style import BoxStyle
+
+#: Visible boxes the default view opens levels up to (a chart larger opens fewer).
+DEFAULT_BUDGET = 160
+
+
+@dataclass
+class Drawn:
+    """A chart drawn at its natural size: the group, its layout and the folded counts."""
+
+    group: Group
+    layout: Layout
+    hidden: dict[str, int]
+
+    @property
+    def width(self) -> float:
+        """Width in points at scale 1."""
+        return self.layout.width
+
+    @property
+    def height(self) -> float:
+        """Height in points at scale 1."""
+        return self.layout.height
+
+
+def default_open(chart: Chart, budget: int = DEFAULT_BUDGET) -> set[str] | None:
+    """The nodes open at first: all (None) when the chart is small, else whole levels
+    from the top while the boxes shown stay within ``budget`` (the top always open)."""
+    if len(chart.nodes) <= budget:
+        return None
+    depths = chart.depths()
+    by_level: dict[int, list[str]] = {}
+    for node, d in depths.items():
+        by_level.setdefault(d, []).append(node)
+    opened: set[str] = set()
+    shown = len(chart.roots)
+    for level in sorted(by_level):
+        parents = [n for n in by_level[level] if chart.nodes[n].children]
+        more = sum(len(chart.nodes[n].children) for n in parents)
+        if opened and shown + more > budget:
+            break
+        opened.update(parents)
+        shown += more
+    return opened
+
+
+def open_to_depth(chart: Chart, depth: int) -> set[str]:
+    """The nodes to open so that ``depth`` levels below the top are shown."""
+    return {n for n, d in chart.depths().items() if d < depth and chart.nodes[n].children}
+
+
+def visible(
+    chart: Chart, open_nodes: Collection[str] | None
+) -> tuple[dict[str, list[str]], dict[str, int]]:
+    """Children shown per node, and how many nodes are folded under each closed one."""
+    children: dict[str, list[str]] = {}
+    hidden: dict[str, int] = {}
+    sizes = chart.subtree_sizes() if open_nodes is not None else {}
+    stack = list(chart.roots)
+    while stack:
+        node = stack.pop()
+        kids = chart.nodes[node].children
+        if kids and (open_nodes is None or node in open_nodes):
+            children[node] = kids
+            stack.extend(kids)
+        elif kids:
+            hidden[node] = sizes[node] - 1
+    return children, hidden
+
+
+def draw(
+    chart: Chart,
+    *,
+    open_nodes: Collection[str] | None = None,
+    side_lines: bool = False,
+    spacing: Spacing | None = None,
+    link: str = "",
+    style: BoxStyle | None = None,
+    texts: dict[str, BoxText] | None = None,
+) -> Drawn:
+    """Lay out and draw ``chart`` with ``open_nodes`` open (None: every node)."""
+    children, hidden = visible(chart, open_nodes)
+    shown = [*chart.roots]
+    for kids in children.values():
+        shown.extend(kids)
+    texts = texts if texts is not None else {}
+    for node in shown:
+        if node not in texts:
+            texts[node] = box_text(chart.nodes[node], hidden.get(node, 0), style)
+    sizes = {n: (texts[n].width, texts[n].height) for n in shown}
+    lay = layout(chart.roots, children, sizes, spacing)
+    group = draw_chart(
+        chart, lay, texts, side_lines=side_lines, hidden=hidden, link=link, style=style
+    )
+    return Drawn(group, lay, hidden)
+
+
+#: Stacking settings tried when a chart is fitted to a page: (leaves from, rows at most).
+FIT_TRIALS = ((1, 6), (1, 4), (1, 8), (1, 3), (1, 10), (1, 2), (1, 14), (3, 6))
+
+
+def draw_to_fit(
+    chart: Chart,
+    width: float,
+    height: float,
+    *,
+    open_nodes: Collection[str] | None = None,
+    side_lines: bool = False,
+) -> Drawn:
+    """The drawing of ``chart`` that can be printed largest in a ``width`` x ``height`` area.
+
+    Tries a few ways of stacking leaves (short columns make a wide chart, long ones a
+    tall one) and keeps the one whose scale to fit is largest; ties keep the first.
+    """
+    best: tuple[float, Drawn] | None = None
+    texts: dict[str, BoxText] = {}
+    trials = FIT_TRIALS if len(chart.nodes) <= 3000 else FIT_TRIALS[:2]
+    for stack_min, rows in trials:
+        sp = Spacing(stack_min=stack_min, max_rows=rows)
+        drawn = draw(chart, open_nodes=open_nodes, side_lines=side_lines, spacing=sp, texts=texts)
+        scale = min(width / max(drawn.width, 1), height / max(drawn.height, 1))
+        if best is None or scale > best[0] + 1e-9:
+            best = (scale, drawn)
+    assert best is not None
+    return best[1]

@@ -1,0 +1,147 @@
+"""Charts of a record, as the command line and the web page ask for them.
+
+:func:`chart_view` reads a :class:`ChartRequest` (a date, a plan, a date to compare
+with, a unit, whether people may be shown) and returns the chart or charts to draw
+and what a printed page says around them: title, date, source line.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from ..core.dates import FuzzyDate, as_of
+from ..core.errors import NotFound
+from ..core.plans.branch import before_and_after
+from ..core.record import Record
+from ..core.structure import Structure
+from ..core.timeline import Timeline
+from .build import chart_of
+from .compare import compare
+from .model import Chart
+from .page import PageText
+
+MODES = ("overlay", "side-by-side", "before", "after")
+
+
+@dataclass(frozen=True)
+class ChartRequest:
+    """What to chart: the record as of ``at``, with ``plan``, compared with ``compare``."""
+
+    at: str
+    plan: str | None = None
+    compare: str | None = None
+    unit: str | None = None
+    people: bool = False
+    mode: str = "overlay"
+
+
+@dataclass
+class ChartView:
+    """The charts to draw (one, or two side by side) and the page's words."""
+
+    charts: list[Chart]
+    text: PageText
+    day: str
+    compare_day: str = ""
+    counts: dict[str, int] = field(default_factory=dict)
+
+
+def long_date(day) -> str:
+    """``31 December 2022``."""
+    return f"{day.day} {day:%B %Y}"
+
+
+def _structure(timeline: Timeline, at: str) -> Structure:
+    return timeline.snapshot(at).structure
+
+
+def chart_view(record: Record, req: ChartRequest) -> ChartView:
+    """The chart(s) and page text for ``req``; NotFound for an unknown plan or unit."""
+    day = as_of(FuzzyDate.parse(req.at))
+    timeline, plan = record.timeline, None
+    base = timeline
+    if req.plan:
+        plan = record.plan(req.plan)
+        base, timeline, _ = before_and_after(record.timeline, plan)
+    after = _structure(timeline, req.at)
+    org = record.organization.name
+    what = f"with the plan \u201c{plan.title}\u201d ({plan.status})" if plan else ""
+    if req.compare is None:
+        _check_unit(after, req.unit, day)
+        chart = chart_of(after, unit=req.unit, people=req.people)
+        subtitle = f"Structure as of {long_date(day)}"
+        subtitle += f", {what}" if what else ""
+        text = PageText(org, subtitle, source_line(record, timeline, day, plan))
+        return ChartView([chart], text, day.isoformat())
+    before_day = as_of(FuzzyDate.parse(req.compare))
+    # With a plan, the earlier side is the record without it: the present beside the plan.
+    before = _structure(base, req.compare)
+    result = compare(before, after, people=req.people)
+    if req.unit:
+        _check_unit(after, req.unit, day)
+        result.overlay = _subtree(result.overlay, req.unit)
+        result.before = _subtree(result.before, req.unit)
+        result.after = _subtree(result.after, req.unit)
+    # "Without the plan" matters only once the plan would be in effect on the earlier day.
+    without = plan is not None and before_day >= plan.effective.start
+    first = long_date(before_day) + (" without the plan" if without else "")
+    second = long_date(day) + (f" {what}" if plan else "")
+    subtitle = f"Changes from {first} to {second}"
+    source = source_line(record, timeline, day, plan)
+    if req.mode == "side-by-side":
+        text = PageText(org, subtitle, source, headings=[first, second])
+        charts = [result.before, result.after]
+    elif req.mode == "before":
+        text = PageText(
+            org,
+            f"Structure as of {first}, marked with what changed by {second}",
+            source_line(record, base, before_day, None),
+        )
+        charts = [result.before]
+    elif req.mode == "after":
+        text = PageText(
+            org, f"Structure as of {second}, marked with what changed since {first}", source
+        )
+        charts = [result.after]
+    else:
+        text = PageText(org, subtitle + "; what went is shown dashed where it stood", source)
+        charts = [result.overlay]
+    counts = Counter(str(m) for n in result.overlay.nodes.values() for m in n.marks)
+    return ChartView(charts, text, day.isoformat(), before_day.isoformat(), dict(counts))
+
+
+def _check_unit(s: Structure, unit: str | None, day) -> None:
+    if unit is not None and not s.is_node(unit):
+        raise NotFound(f"no unit or senior post {unit!r} in force on {day.isoformat()}")
+
+
+def _subtree(chart: Chart, unit: str) -> Chart:
+    if unit not in chart.nodes:
+        return chart
+    keep = [unit]
+    for node in keep:
+        keep.extend(chart.nodes[node].children)
+    nodes = {n: chart.nodes[n] for n in keep}
+    lines = [ln for ln in chart.lines if ln.source in nodes and ln.target in nodes]
+    return Chart(nodes, [unit], lines, chart.portfolios)
+
+
+def source_line(record: Record, timeline: Timeline, day, plan) -> str:
+    """Where the chart comes from: the record, its changes to the day and what they cite."""
+    applied = [c for c in timeline if c.date.start <= day]
+    cited = Counter(c.source for change in applied for c in change.cites)
+    docs = []
+    for source_id, _ in cited.most_common(3):
+        source = record.sources.get(source_id)
+        docs.append(source.symbol or f"\u201c{source.title}\u201d" if source else source_id)
+    text = (
+        f"Source: the Organogram record of {record.organization.name}, "
+        f"{len(applied)} dated changes in effect by {long_date(day)}"
+    )
+    if docs:
+        more = len(cited) - len(docs)
+        text += ", citing " + "; ".join(docs) + (f" and {more} other documents" if more > 0 else "")
+    if plan is not None:
+        text += f". Plan: {plan.title}"
+    return text + "."

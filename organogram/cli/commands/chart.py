@@ -1,0 +1,106 @@
+"""``organogram chart``: an organization chart as SVG, PDF or PNG, ready to print."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from .common import add_path, load
+
+
+def add_parser(sub: argparse._SubParsersAction) -> None:
+    """Register the subcommand."""
+    p = sub.add_parser(
+        "chart",
+        help="draw an organization chart (SVG, PDF or PNG)",
+        description="Draw the structure as of a date, or a plan's preview, as an "
+        "organization chart on an A4 or A3 landscape page, with title, date, legend and "
+        "source line. With --compare, mark what was added, removed, renamed, moved and "
+        "merged since another date. The same input gives the same file.",
+    )
+    add_path(p)
+    p.add_argument(
+        "--at",
+        default="today",
+        metavar="DATE",
+        help="YYYY-MM-DD, YYYY-MM, YYYY-Qn or YYYY (a period means its last day); default today",
+    )
+    p.add_argument("--plan", metavar="PLAN", help="draw the structure a plan would produce")
+    p.add_argument(
+        "--compare",
+        metavar="DATE",
+        help="compare with the structure as of DATE (with --plan: the record without the plan)",
+    )
+    p.add_argument(
+        "--mode",
+        choices=["overlay", "side-by-side", "before", "after"],
+        default="overlay",
+        help="with --compare: the later structure with what went drawn dashed where it "
+        "stood (default), both side by side, or only the earlier or the later one, marked",
+    )
+    p.add_argument("--unit", metavar="ID", help="draw only this unit's subtree")
+    p.add_argument(
+        "--depth",
+        type=int,
+        metavar="N",
+        help="show N levels below the top; deeper units are counted in their parent's box",
+    )
+    p.add_argument(
+        "--lines",
+        action="store_true",
+        help="draw direct supervision, administrative support and functional lines",
+    )
+    p.add_argument(
+        "--people",
+        action="store_true",
+        help="name the holders of senior and head posts (personal data: mind who gets the file)",
+    )
+    p.add_argument("--format", choices=["svg", "pdf", "png"], help="default: from the file name")
+    p.add_argument("--paper", choices=["a4", "a3"], default="a3", help="landscape; default a3")
+    p.add_argument("--dpi", type=int, default=200, help="PNG resolution; default 200")
+    p.add_argument(
+        "-o", "--output", metavar="FILE", required=True, help="file to write ('-': stdout)"
+    )
+    p.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Write the chart."""
+    from ...charts import ChartRequest, chart_view, export
+    from ...charts.render import open_to_depth
+
+    fmt = args.format or Path(args.output).suffix.lstrip(".").lower()
+    if fmt not in ("svg", "pdf", "png"):
+        print("organogram chart: give --format svg, pdf or png", file=sys.stderr)
+        return 2
+    record = load(args.path)
+    request = ChartRequest(
+        at=args.at,
+        plan=args.plan,
+        compare=args.compare,
+        unit=args.unit,
+        people=args.people,
+        mode=args.mode,
+    )
+    view = chart_view(record, request)
+    opened = None
+    if args.depth is not None:
+        opened = set().union(*(open_to_depth(c, args.depth) for c in view.charts))
+    data, page = export(
+        view, fmt, paper=args.paper, open_nodes=opened, side_lines=args.lines, dpi=args.dpi
+    )
+    if args.output == "-":
+        sys.stdout.buffer.write(data)
+    else:
+        Path(args.output).write_bytes(data)
+    boxes = sum(len(c.nodes) for c in view.charts)
+    print(
+        f"{args.output}: {boxes} boxes, printed at {page.scale:.0%} "
+        f"(names at {page.name_size:.1f} pt)",
+        file=sys.stderr,
+    )
+    if page.name_size < 4.5:
+        hint = "--depth N or --unit ID" + (" or --paper a3" if args.paper == "a4" else "")
+        print(f"  names are small at this size: try {hint}", file=sys.stderr)
+    return 0

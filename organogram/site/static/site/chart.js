@@ -1,0 +1,281 @@
+// The chart page: open and close boxes, zoom and pan, find a unit, keep the exports in
+// step. The server draws the chart (the same layout as the printed one) with the boxes
+// asked open; this script only asks again with another set, so the page holds no more
+// boxes than are in view. Without it the chart still shows, links and exports work.
+(function () {
+  "use strict";
+  var frame = document.getElementById("chart");
+  if (!frame) return;
+  var nodes = {};
+  JSON.parse(document.getElementById("chart-index").textContent).forEach(function (r) {
+    nodes[r[0]] = { id: r[0], parent: r[1], name: r[2], abbr: r[3], kids: r[4] };
+  });
+  var withKids = Object.keys(nodes).filter(function (id) { return nodes[id].kids > 0; });
+  var roots = Object.keys(nodes).filter(function (id) { return !nodes[nodes[id].parent]; });
+  var given = frame.getAttribute("data-open");
+  var open = new Set(given === "all" ? withKids : given.split(",").filter(Boolean));
+  var svg = frame.querySelector("svg");
+  var view = null; // the visible part of the drawing: {x, y, w, h} in its units
+  var selected = document.querySelector(".chart-selected");
+  var paper = document.getElementById("chart-paper");
+  var busy = Promise.resolve();
+
+  document.querySelectorAll(".chart-search, .chart-zoom").forEach(function (el) {
+    el.hidden = false;
+  });
+
+  // The whole drawing's size (the viewBox changes as one zooms and pans).
+  function size() {
+    return { w: +svg.getAttribute("data-width"), h: +svg.getAttribute("data-height") };
+  }
+
+  function prepare(el) {
+    var full = el.viewBox.baseVal;
+    el.setAttribute("data-width", full.width);
+    el.setAttribute("data-height", full.height);
+    el.setAttribute("width", "100%");
+    el.setAttribute("height", "100%");
+    el.setAttribute("preserveAspectRatio", "xMidYMid meet");
+  }
+
+  function apply() {
+    svg.setAttribute("viewBox", [view.x, view.y, view.w, view.h].join(" "));
+  }
+
+  function fit() {
+    var s = size();
+    var fw = frame.clientWidth || 800, fh = frame.clientHeight || 600;
+    // Fit the whole chart, but never smaller than half size: wide charts start at the top.
+    var k = Math.max(Math.min(fw / s.w, fh / s.h), 0.5);
+    var w = fw / k, h = fh / k;
+    var top = svg.querySelector("g.node");
+    var cx = s.w / 2;
+    if (w < s.w && top) {
+      var r = top.querySelector("rect");
+      cx = parseFloat(r.getAttribute("x")) + parseFloat(r.getAttribute("width")) / 2;
+    }
+    view = { x: cx - w / 2, y: Math.min(-12, (s.h - h) / 2), w: w, h: h };
+    apply();
+  }
+
+  function query() {
+    var url = new URL(frame.getAttribute("data-src"), window.location.href);
+    var all = withKids.every(function (id) { return open.has(id); });
+    url.searchParams.set("open", all ? "all" : Array.from(open).sort().join(","));
+    return url;
+  }
+
+  function syncExports() {
+    var q = query().searchParams;
+    q.set("paper", paper ? paper.value : "a3");
+    document.querySelectorAll("[data-export]").forEach(function (a) {
+      var url = new URL(a.getAttribute("href"), window.location.href);
+      url.search = q.toString();
+      a.setAttribute("href", url.pathname + url.search);
+    });
+  }
+
+  function screenBox(id) {
+    var g = svg.querySelector('g.node[data-id="' + CSS.escape(id) + '"] rect');
+    return g ? g.getBoundingClientRect() : null;
+  }
+
+  // Draw again with the current set of open boxes, keeping ``anchor`` where it was.
+  function redraw(anchor) {
+    busy = busy.then(function () {
+      var before = anchor && screenBox(anchor);
+      frame.classList.add("loading");
+      return fetch(query().toString(), { headers: { Accept: "image/svg+xml" } })
+        .then(function (r) { return r.text(); })
+        .then(function (text) {
+          var doc = new DOMParser().parseFromString(text, "image/svg+xml");
+          var fresh = document.importNode(doc.documentElement, true);
+          prepare(fresh);
+          svg.replaceWith(fresh);
+          svg = fresh;
+          if (!view) fit();
+          apply();
+          var after = anchor && screenBox(anchor);
+          if (before && after) {
+            var k = view.w / frame.clientWidth;
+            var ctm = svg.getScreenCTM();
+            if (ctm) k = 1 / ctm.a;
+            view.x += (after.left - before.left) * k;
+            view.y += (after.top - before.top) * k;
+            apply();
+          }
+          frame.classList.remove("loading");
+          syncExports();
+          frame.dispatchEvent(new CustomEvent("chart:drawn"));
+        });
+    });
+    return busy;
+  }
+
+  function select(id) {
+    var n = nodes[id];
+    var g = svg.querySelector('g.node[data-id="' + CSS.escape(id) + '"] a');
+    if (!selected || !n) return;
+    selected.hidden = false;
+    selected.textContent = n.name + (n.abbr ? " (" + n.abbr + ")" : "") + " — ";
+    var link = document.createElement("a");
+    link.href = g ? g.getAttribute("href") : "/units/" + encodeURIComponent(id) + "/";
+    link.textContent = "open its page";
+    selected.appendChild(link);
+  }
+
+  // Pan by dragging, zoom with the wheel around the pointer.
+  var drag = null, moved = false;
+  frame.addEventListener("pointerdown", function (e) {
+    if (e.button !== 0) return;
+    drag = { x: e.clientX, y: e.clientY, vx: view.x, vy: view.y };
+    moved = false;
+  });
+  window.addEventListener("pointermove", function (e) {
+    if (!drag) return;
+    var dx = e.clientX - drag.x, dy = e.clientY - drag.y;
+    if (!moved && Math.abs(dx) + Math.abs(dy) < 4) return;
+    moved = true;
+    frame.classList.add("panning");
+    var ctm = svg.getScreenCTM();
+    var k = ctm ? 1 / ctm.a : 1;
+    view.x = drag.vx - dx * k;
+    view.y = drag.vy - dy * k;
+    apply();
+  });
+  window.addEventListener("pointerup", function () {
+    drag = null;
+    frame.classList.remove("panning");
+  });
+
+  function zoom(factor, cx, cy) {
+    var ctm = svg.getScreenCTM();
+    var px = view.x + view.w / 2, py = view.y + view.h / 2;
+    if (ctm && cx !== undefined) {
+      var pt = svg.createSVGPoint();
+      pt.x = cx; pt.y = cy;
+      var p = pt.matrixTransform(ctm.inverse());
+      px = p.x; py = p.y;
+    }
+    view.x = px - (px - view.x) / factor;
+    view.y = py - (py - view.y) / factor;
+    view.w /= factor;
+    view.h /= factor;
+    apply();
+  }
+  frame.addEventListener("wheel", function (e) {
+    e.preventDefault();
+    zoom(Math.exp(-e.deltaY * 0.0015), e.clientX, e.clientY);
+  }, { passive: false });
+
+  frame.addEventListener("click", function (e) {
+    var g = e.target.closest && e.target.closest("g.node");
+    if (!g) return;
+    if (e.ctrlKey || e.metaKey || e.shiftKey) return; // open the link as the browser does
+    e.preventDefault();
+    if (moved) return;
+    var id = g.getAttribute("data-id");
+    select(id);
+    if (g.hasAttribute("data-kids")) {
+      if (open.has(id)) open.delete(id); else open.add(id);
+      redraw(id);
+    }
+  });
+  frame.addEventListener("dblclick", function (e) {
+    var a = e.target.closest && e.target.closest("g.node a");
+    if (a) window.location.href = a.getAttribute("href");
+  });
+
+  document.querySelectorAll("[data-zoom]").forEach(function (b) {
+    b.addEventListener("click", function () {
+      var what = b.getAttribute("data-zoom");
+      if (what === "in") zoom(1.25);
+      else if (what === "out") zoom(0.8);
+      else if (what === "fit") fit();
+      else if (what === "all") { open = new Set(withKids); redraw(null).then(fit); }
+      else if (what === "top") { open = new Set(roots); redraw(null).then(fit); }
+    });
+  });
+  if (paper) paper.addEventListener("change", syncExports);
+
+  // Find: the match and the chain above it are opened, marked and brought into view.
+  var search = document.querySelector(".chart-search");
+  var input = document.getElementById("chart-q");
+  var found = document.querySelector(".chart-found");
+  var turn = { q: "", i: 0 };
+
+  function matches(q) {
+    q = q.trim().toLowerCase();
+    if (!q) return [];
+    return Object.keys(nodes).filter(function (id) {
+      var n = nodes[id];
+      return (n.name + " " + n.abbr + " " + id).toLowerCase().indexOf(q) !== -1;
+    });
+  }
+
+  function chain(id) {
+    var out = [], seen = {};
+    var p = nodes[id] && nodes[id].parent;
+    while (p && nodes[p] && !seen[p]) { seen[p] = true; out.push(p); p = nodes[p].parent; }
+    return out;
+  }
+
+  function mark(id) {
+    svg.querySelectorAll("g.node.hit, g.node.on-path").forEach(function (g) {
+      g.classList.remove("hit", "on-path");
+    });
+    svg.classList.add("searching");
+    chain(id).forEach(function (p) {
+      svg.querySelectorAll('g.node[data-id="' + CSS.escape(p) + '"]').forEach(function (g) {
+        g.classList.add("on-path");
+      });
+    });
+    var g = svg.querySelector('g.node[data-id="' + CSS.escape(id) + '"]');
+    if (!g) return;
+    g.classList.add("hit");
+    var r = g.querySelector("rect");
+    var bx = parseFloat(r.getAttribute("x")), by = parseFloat(r.getAttribute("y"));
+    var box = r.getBoundingClientRect(), ctm = svg.getScreenCTM();
+    if (ctm) {
+      var pt = svg.createSVGPoint();
+      pt.x = box.left + box.width / 2; pt.y = box.top + box.height / 2;
+      var p = pt.matrixTransform(ctm.inverse());
+      bx = p.x; by = p.y;
+    }
+    // Bring the match up to full size if the chart is zoomed out, and into view.
+    if (frame.clientWidth / view.w < 1) {
+      view.w = frame.clientWidth;
+      view.h = frame.clientHeight;
+    }
+    view.x = bx - view.w / 2;
+    view.y = by - view.h / 3;
+    apply();
+    select(id);
+  }
+
+  function go(id) {
+    var missing = chain(id).filter(function (p) { return !open.has(p); });
+    if (!missing.length) { mark(id); return Promise.resolve(); }
+    missing.forEach(function (p) { open.add(p); });
+    return redraw(null).then(function () { mark(id); });
+  }
+
+  input.addEventListener("input", function () {
+    var n = matches(input.value).length;
+    found.textContent = input.value.trim() ? n + " match" + (n === 1 ? "" : "es") : "";
+    if (!input.value.trim()) svg.classList.remove("searching");
+  });
+  search.addEventListener("submit", function (e) {
+    e.preventDefault();
+    var list = matches(input.value);
+    if (!list.length) { found.textContent = "no match"; return; }
+    turn.i = turn.q === input.value ? (turn.i + 1) % list.length : 0;
+    turn.q = input.value;
+    found.textContent = (turn.i + 1) + " of " + list.length;
+    go(list[turn.i]);
+  });
+
+  prepare(svg);
+  fit();
+  syncExports();
+})();

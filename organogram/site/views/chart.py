@@ -1,0 +1,189 @@
+"""The Chart page: the organization chart as of a date, of a plan, or compared.
+
+The page shows the chart as inline SVG drawn by :mod:`organogram.charts`, with the
+nodes opened as asked (``?open=a,b`` or ``?open=all``; by default every node of a
+small chart, or the top levels of a large one). A small script opens and closes
+nodes by asking ``/chart/svg/`` for the chart again with another ``open``, so the
+page only ever holds the boxes in view; it zooms, pans and searches. Exports give
+the same view as a printable SVG, PDF or PNG page.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import OrderedDict
+from typing import Any
+
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils.text import slugify
+
+from ...charts import ChartRequest, RendererMissing, chart_view, export
+from ...charts.legend import legend
+from ...charts.render import default_open
+from ...charts.render import draw as draw_chart
+from ...charts.scene import Group, Scene, Text
+from ...charts.svg import svg_document
+from ...charts.views import MODES, ChartView
+from ...core.dates import DateError
+from ...core.errors import NotFound
+from ...registry.store import State
+from .common import as_of, may_see_people, registry_page
+
+#: Charts kept per revision (a chart of a large record takes a moment to build).
+_KEEP = 8
+_GAP = 48.0
+#: The legend's width in points: drawn at about 1.6 times that in pixels.
+_LEGEND = 600.0
+_TYPES = {"svg": "image/svg+xml", "pdf": "application/pdf", "png": "image/png"}
+
+
+def _request(request: HttpRequest) -> tuple[ChartRequest, dict[str, str]]:
+    """The chart asked for, and the query's values as given (for the form)."""
+    get = request.GET
+    values = {k: get.get(k, "").strip() for k in ("plan", "compare", "mode", "unit")}
+    when = as_of(request)
+    mode = values["mode"] if values["mode"] in MODES else "overlay"
+    req = ChartRequest(
+        at=when.day.isoformat(),
+        plan=values["plan"] or None,
+        compare=values["compare"] or None,
+        unit=values["unit"] or None,
+        people=may_see_people(request),
+        mode=mode,
+    )
+    return req, values
+
+
+def _view(state: State, req: ChartRequest) -> ChartView:
+    """The chart view, built once per revision and request (a few kept)."""
+    cache = state.memo.setdefault("chart.views", OrderedDict())
+    if req not in cache:
+        cache[req] = chart_view(state.record, req)
+        while len(cache) > _KEEP:
+            cache.popitem(last=False)
+    cache.move_to_end(req)
+    return cache[req]
+
+
+def _open(request: HttpRequest, view: ChartView) -> set[str] | None:
+    """Nodes to show open: ``?open=all``, ``?open=a,b,…``, or the default view."""
+    raw = request.GET.get("open")
+    if raw is None:
+        opened: set[str] = set()
+        for chart in view.charts:
+            default = default_open(chart)
+            if default is None:
+                return None
+            opened |= default
+        return opened
+    if raw == "all":
+        return None
+    return {n for n in raw.split(",") if n}
+
+
+def chart_svg(
+    view: ChartView, opened: set[str] | None, links: list[str], side_lines: bool = False
+) -> str:
+    """The interactive chart: one chart, or two side by side under their headings."""
+    root = Group(cls="charts")
+    x, height = 0.0, 0.0
+    top = 22.0 if view.text.headings else 0.0
+    for i, chart in enumerate(view.charts):
+        drawn = draw_chart(chart, open_nodes=opened, link=links[i], side_lines=side_lines)
+        drawn.group.dx, drawn.group.dy = x, top
+        if view.text.headings:
+            root.add(Text(x, 12, view.text.headings[i], 11.0, "#1d2430", bold=True))
+        root.add(drawn.group)
+        x += drawn.width + _GAP
+        height = max(height, drawn.height + top)
+    scene = Scene(max(x - _GAP, 1.0), max(height, 1.0), root, background=None)
+    return svg_document(scene, attrs=' class="chart-svg" role="img"').split("\n", 1)[1]
+
+
+def _links(req: ChartRequest, view: ChartView) -> list[str]:
+    """Each chart's link to the unit pages, at the chart's own date."""
+    days = [view.compare_day, view.day] if len(view.charts) == 2 else [view.day]
+    return [f"/units/{{id}}/?at={day}" for day in days]
+
+
+def _index(view: ChartView) -> list[list[Any]]:
+    """Every node of the chart(s) for the search: id, parent, name, abbreviation, kids."""
+    seen: dict[str, list[Any]] = {}
+    for chart in view.charts:
+        for node in chart.order():
+            n = chart.nodes[node]
+            seen.setdefault(node, [node, n.parent or "", n.name, n.abbreviation, len(n.children)])
+    return list(seen.values())
+
+
+@registry_page
+def chart(request: HttpRequest, state: State) -> HttpResponse:
+    """The page: controls, legend, the chart and its export links."""
+    req, values = _request(request)
+    when = as_of(request)
+    context: dict[str, Any] = {
+        "as_of": when,
+        "values": values,
+        "plans": list(state.record.plans.values()),
+        "modes": MODES,
+        "lines": request.GET.get("lines") == "1",
+        "error": "",
+    }
+    try:
+        view = _view(state, req)
+    except (NotFound, DateError) as exc:
+        context["error"] = str(exc)
+        return render(request, "site/chart.html", context, status=404)
+    opened = _open(request, view)
+    key = legend(view.charts, side_lines=context["lines"], width=_LEGEND)
+    context.update(
+        view=view,
+        svg=chart_svg(view, opened, _links(req, view), context["lines"]),
+        legend=svg_document(Scene(_LEGEND, key.height + 4, key, background=None)).split("\n", 1)[1]
+        if key.items
+        else "",
+        # "<" escaped, so no name can close the script element holding the index.
+        index=json.dumps(_index(view), ensure_ascii=False, separators=(",", ":")).replace(
+            "<", "\\u003c"
+        ),
+        opened="all" if opened is None else ",".join(sorted(opened)),
+        boxes=sum(len(c.nodes) for c in view.charts),
+    )
+    return render(request, "site/chart.html", context, status=400 if when.error else 200)
+
+
+@registry_page
+def chart_fragment(request: HttpRequest, state: State) -> HttpResponse:
+    """The chart's SVG alone, for the page's script (same query as the page)."""
+    req, _ = _request(request)
+    try:
+        view = _view(state, req)
+    except (NotFound, DateError) as exc:
+        raise Http404(str(exc)) from None
+    lines = request.GET.get("lines") == "1"
+    svg = chart_svg(view, _open(request, view), _links(req, view), lines)
+    return HttpResponse(svg, content_type="image/svg+xml; charset=utf-8")
+
+
+@registry_page
+def chart_export(request: HttpRequest, state: State, fmt: str) -> HttpResponse:
+    """The view as a printable page: ``/chart/export.pdf?…&paper=a4``."""
+    if fmt not in _TYPES:
+        raise Http404("no such format")
+    req, _ = _request(request)
+    try:
+        view = _view(state, req)
+    except (NotFound, DateError) as exc:
+        raise Http404(str(exc)) from None
+    paper = request.GET.get("paper", "a3")
+    paper = paper if paper in ("a3", "a4") else "a3"
+    lines = request.GET.get("lines") == "1"
+    try:
+        data, _ = export(view, fmt, paper=paper, open_nodes=_open(request, view), side_lines=lines)
+    except RendererMissing as exc:
+        return HttpResponse(str(exc), status=501, content_type="text/plain; charset=utf-8")
+    name = slugify(f"chart {view.day} {req.plan or ''} {req.compare or ''}")
+    response = HttpResponse(data, content_type=_TYPES[fmt])
+    response["Content-Disposition"] = f'attachment; filename="{name}.{fmt}"'
+    return response

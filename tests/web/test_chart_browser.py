@@ -1,0 +1,90 @@
+"""The Chart page in a real browser: open and close boxes, find, compare, export.
+
+Uses the Chromium fixture of test_browser (skipped, saying why, without Chromium or
+Playwright).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from . import test_browser
+
+#: The headless Chromium page and the live server's address, from test_browser.
+chromium = test_browser.browser_page
+
+pytestmark = pytest.mark.browser
+
+BOXES = "#chart g.node"
+
+
+def boxes(page) -> int:
+    return page.locator(BOXES).count()
+
+
+def drawn(page, before: int, more: bool) -> None:
+    """Wait until the chart was drawn again with more (or fewer) boxes than ``before``."""
+    sign = ">" if more else "<"
+    page.wait_for_function(f"document.querySelectorAll('{BOXES}').length {sign} {before}")
+
+
+def test_click_closes_and_opens_a_box(chromium):
+    page, base = chromium
+    page.goto(base + "/chart/?at=2022-12-31")
+    everything = boxes(page)
+    assert everything == 85
+    page.click(f"{BOXES}[data-id='ddg-mr']")
+    drawn(page, everything, more=False)
+    closed = boxes(page)
+    assert page.locator(f"{BOXES}[data-id='dfam']").count() == 0
+    assert "units below" in page.inner_text("#chart")
+    assert "Deputy Director General for Management and Reform" in page.inner_text(".chart-selected")
+    page.click(f"{BOXES}[data-id='ddg-mr']")
+    drawn(page, closed, more=True)
+    assert boxes(page) == everything
+
+
+def test_find_opens_the_path_and_marks_it(chromium):
+    page, base = chromium
+    page.goto(base + "/chart/?at=2022-12-31")
+    page.click("button[data-zoom=top]")
+    drawn(page, 85, more=False)
+    assert page.locator(f"{BOXES}[data-id='treasury']").count() == 0
+    page.fill("#chart-q", "treasury")
+    assert page.inner_text(".chart-found") == "1 match"
+    page.press("#chart-q", "Enter")
+    page.wait_for_selector(f"{BOXES}.hit[data-id='treasury']")
+    on_path = page.eval_on_selector_all(
+        f"{BOXES}.on-path", "els => els.map(e => e.getAttribute('data-id'))"
+    )
+    assert {"dg", "ddg-mr", "dfam"} <= set(on_path)
+    assert "1 of 1" in page.inner_text(".chart-found")
+
+
+def test_compare_overlay_and_side_by_side(chromium):
+    page, base = chromium
+    page.goto(base + "/chart/?at=2022-12-31&compare=2021-06-30")
+    assert page.locator(f"{BOXES}.ghost").count() > 3
+    assert page.locator(f"{BOXES}.mark-added").count() > 10
+    assert "Changes from 30 June 2021 to 31 December 2022" in page.inner_text("h1")
+    page.select_option("#chart-mode", "side-by-side")
+    page.click(".chart-controls button[type=submit]")
+    page.wait_for_url("**mode=side-by-side**")
+    assert page.locator(f"{BOXES}[data-id='odg']").count() == 1
+    assert page.locator(f"{BOXES}[data-id='eo']").count() == 1
+
+
+def test_export_downloads_the_view_as_it_is(chromium):
+    page, base = chromium
+    page.goto(base + "/chart/?at=2022-12-31")
+    page.click(f"{BOXES}[data-id='ddg-mr']")
+    drawn(page, 85, more=False)
+    href = page.get_attribute("[data-export=svg]", "href")
+    assert "open=" in href and "ddg-mr" not in href.split("open=")[1].split("&")[0]
+    with page.expect_download() as info:
+        page.click("[data-export=svg]")
+    with open(info.value.path(), encoding="utf-8") as downloaded:
+        svg = downloaded.read()
+    assert 'data-id="ddg-mr"' in svg and 'data-id="dfam"' not in svg
+    page.select_option("#chart-paper", "a4")
+    assert "paper=a4" in page.get_attribute("[data-export=pdf]", "href")
