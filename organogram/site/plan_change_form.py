@@ -47,6 +47,8 @@ class Input:
     errors: list[str] = field(default_factory=list)
     #: for a nested entry (a merge's new unit): its own inputs.
     parts: list[Input] = field(default_factory=list)
+    #: an example of what to write (YAML fields).
+    placeholder: str = ""
 
 
 def op_choices() -> list[dict[str, str]]:
@@ -98,9 +100,21 @@ def _input(f: Field, prefix: str = "") -> Input:
     elif isinstance(kind, ListOf | MapOf):
         made.widget = "yaml"
         made.help = (help_ + "; " if help_ else "") + "in YAML, as in a dataset file"
+        made.placeholder = _example(kind)
     elif f.name == "mandate":
         made.widget = "textarea"
     return made
+
+
+def _example(kind: Kind) -> str:
+    """What a YAML field's value looks like, for its placeholder."""
+    if isinstance(kind, ListOf) and isinstance(kind.item, RecordOf):
+        needed = [f.name for f in kind.item.fields if f.required]
+        entry = "\n".join(f"{'- ' if i == 0 else '  '}{name}: …" for i, name in enumerate(needed))
+        return f"{entry}\n{entry}"
+    if isinstance(kind, MapOf):
+        return "an-id: another-id\nan-id: another-id"
+    return ""
 
 
 def form_inputs(op: str, phases: list[tuple[str, str]] | None = None) -> list[Input]:

@@ -267,3 +267,30 @@ def test_visitors_see_plans_but_no_buttons(client, draft):
         "Add a change" not in html
         and "<button" not in html.split('id="workflow"')[1].split("</section>")[0]
     )
+
+
+def test_a_split_written_in_yaml_with_a_checkbox(signed_in, draft):
+    into = (
+        "- id: ethics-a\n  name: Ethics Advice Unit\n  kind: unit\n"
+        "- id: ethics-b\n  name: Ethics Training Unit\n  kind: unit\n"
+    )
+    post(
+        signed_in,
+        f"/plans/{draft}/changes/new/?op=split",
+        {
+            "op": "split",
+            "unit": "ethics",
+            "into": into,
+            "keep": "true",
+            "parents": "ethics-a: ethics\nethics-b: ethics",
+        },
+    )
+    change = store.current_record().plan(draft).changes[-1]
+    assert change.op == "split" and change.keep is True
+    html = page(signed_in, f"/plans/{draft}/")
+    assert "Ethics Advice Unit" in html and "Ethics Training Unit" in html
+
+
+def test_an_enacted_plan_takes_no_more_changes(signed_in):
+    html = page(signed_in, f"/plans/{REVIEW}/changes/new/?op=rename", 409)
+    assert "only a draft can be edited" in html

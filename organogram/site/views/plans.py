@@ -80,8 +80,21 @@ def plan_facts(state: State, plan_id: str, people: bool) -> dict[str, Any]:
     for node in preview["nodes"]:
         node["touched"] = node["id"] in touched
         node["nolink"] = node["id"] not in known
+    # Units the plan creates have no page yet: named as the preview names them, unlinked.
+    names = {node["id"]: node["name"] for node in preview["nodes"]}
+    for section in detail["sections"]:
+        for row in section["changes"]:
+            for ref in row["units"]:
+                ref["link"] = ref["id"] in known
+                if not ref["link"]:
+                    ref["name"] = names.get(ref["id"], ref["name"])
+    for row in preview["diff"]:
+        for ref in row["units"]:
+            ref["link"] = ref["id"] in known
     validation = plan_validation(record, plan_id)
     findings = validation["findings"]
+    for f in findings:
+        f["link"] = f["subject"] in known
     facts = {
         "plan": detail,
         "preview": preview,
