@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import re
 
 import pytest
@@ -162,3 +163,19 @@ def test_compare_shows_holders_only_to_signed_in_accounts(client, signed_in):
     assert HOLDER in page(signed_in, "/compare/?from=2022&to=2023")
     signed_in.logout()
     assert HOLDER not in page(client, "/compare/?from=2022&to=2023")
+
+
+def test_long_comparisons_list_the_first_ones_and_count_all(client, monkeypatch):
+    monkeypatch.setattr(importlib.import_module("organogram.site.views.compare"), "MAX_LISTED", 3)
+    html = page(client, "/compare/?from=2016-11-30&to=2023")
+    assert "The first 3 of " in html and "(the first 3 listed)" in html
+
+
+def test_unit_suggestions_are_left_out_for_a_large_record(client, monkeypatch):
+    assert 'list="timeline-units"' in page(client, "/timeline/")
+    # The module, not the view function of the same name the views package exports.
+    monkeypatch.setattr(
+        importlib.import_module("organogram.site.views.timeline"), "MAX_SUGGESTIONS", 10
+    )
+    html = page(client, "/timeline/")
+    assert 'list="timeline-units"' not in html and '<option value="dfam">' not in html

@@ -15,6 +15,9 @@ from ...queries.diff import diff_dates
 from ...registry.store import State
 from .common import may_see_people, registry_page
 
+#: Differences and events listed at most; the rest are counted (and on the Timeline).
+MAX_LISTED = 500
+
 
 def _words(key: str, count: int) -> str:
     """``units_added`` -> "units added" ("unit added" for one)."""
@@ -66,6 +69,8 @@ def compare(request: HttpRequest, state: State) -> HttpResponse:
         ]
         context.update(
             result=data,
+            changes=data["changes"][:MAX_LISTED],
+            events=data["events"][:MAX_LISTED],
             summary=summary,
             backward=data["from"] > data["to"],
             vague={k: not d.exact for k, d in read.items()},

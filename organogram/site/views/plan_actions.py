@@ -15,7 +15,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
-from ...core.plans import PlanStatus
+from ...core.plans import PlanStatus, plan_timeline
 from ...registry.permissions import can
 from ...registry.plan_services import (
     PlanRefused,
@@ -26,7 +26,7 @@ from ...registry.plan_services import (
 from ...registry.plan_workflow import MOVE_ACTIONS, enact_plan, move_plan
 from ...registry.store import State
 from ..plan_change_form import form_inputs, op_choices, place_errors, place_reasons, read_form
-from .common import registry_page, requires
+from .common import may_see_people, registry_page, requires
 from .plans import actor, plan_page
 
 #: Suggestions for id fields are listed only up to this many (a datalist of a large
@@ -41,23 +41,23 @@ def _plan_or_404(state: State, plan_id: str) -> Any:
     return plan
 
 
-def _suggestions(state: State, plan: Any) -> dict[str, list[tuple[str, str]]]:
-    """Ids the change's fields may name, as they stand at the plan's date with the plan."""
-    from ...core.plans import plan_timeline
-
+def _suggestions(state: State, plan: Any, *, people: bool) -> dict[str, list[tuple[str, str]]]:
+    """Ids the change's fields may name, as they stand at the plan's date with the plan
+    (people by name only for those who may see them)."""
     s = plan_timeline(state.record.timeline, plan).snapshot(plan.last_date()).structure
     if len(s.units) + len(s.posts) > MAX_SUGGESTIONS:
         return {}
     units = sorted(((u, s.label(u)) for u in s.units), key=lambda x: x[1])
     posts = sorted(((p, s.label(p)) for p in s.posts), key=lambda x: x[1])
-    return {
+    out = {
         "units": units,
         "posts": posts,
         "nodes": units + [(p, n) for p, n in posts if s.posts[p].senior],
-        "people": sorted(
-            ((p.id, p.name) for p in state.record.people.values()), key=lambda x: x[1]
-        ),
     }
+    if people:
+        known = state.record.people.values()
+        out["people"] = sorted(((p.id, p.name) for p in known), key=lambda x: x[1])
+    return out
 
 
 @requires("plan.edit")
@@ -81,7 +81,7 @@ def plan_change_new(request: HttpRequest, state: State, plan_id: str) -> HttpRes
     context.update(
         chosen=labels[op],
         inputs=inputs,
-        suggestions=_suggestions(state, plan) if people_ok(request) else {},
+        suggestions=_suggestions(state, plan, people=may_see_people(request)),
     )
     if request.method != "POST":
         return render(request, "site/plan_change.html", context)
@@ -97,11 +97,6 @@ def plan_change_new(request: HttpRequest, state: State, plan_id: str) -> HttpRes
         return render(request, "site/plan_change.html", context, status=400)
     messages.success(request, f"Change {change.id} ({change.op}, {change.date}) added to the plan.")
     return redirect("site:plan", plan_id=plan_id)
-
-
-def people_ok(request: HttpRequest) -> bool:
-    """Whether the form may suggest people by name (personal data)."""
-    return can(request.user, "people.view")
 
 
 @require_POST

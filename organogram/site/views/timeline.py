@@ -23,6 +23,9 @@ from .unit import sentences
 
 #: Changes shown per page.
 PER_PAGE = 50
+#: Units offered as suggestions only up to this many: a larger list would weigh more
+#: than the page (the field still takes any id or name).
+MAX_SUGGESTIONS = 3000
 
 
 def options(state: State) -> dict:
@@ -68,5 +71,8 @@ def timeline(request: HttpRequest, state: State) -> HttpResponse:
         "unit_name": next(
             (u["name"] for u in options(state)["units"] if u["id"] == wanted.unit), ""
         ),
+        "suggested_units": units
+        if len(units := options(state)["units"]) <= MAX_SUGGESTIONS
+        else [],
     }
     return render(request, "site/timeline.html", context, status=400 if errors else 200)
