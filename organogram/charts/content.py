@@ -76,7 +76,7 @@ def box_text(node: ChartNode, hidden: int = 0, style: BoxStyle | None = None) ->
     for line in wrap(node.title, inner, st.name, bold=True, max_lines=st.name_lines):
         out.lines.append(TextLine(line, st.name, bold=True))
     for text, role, italic in details:
-        for line in wrap(text, inner, st.detail, max_lines=2):
+        for line in wrap(text, inner, st.detail, max_lines=3 if role == "note" else 2):
             out.lines.append(TextLine(line, st.detail, italic=italic, role=role))
     text_h = sum(ln.size * st.line for ln in out.lines)
     out.height = math.ceil(st.band + st.pad_y + text_h + st.pad_y - 1.0)

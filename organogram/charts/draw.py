@@ -8,7 +8,7 @@ from collections.abc import Mapping
 from .content import TAG_PAD, TAG_SIZE, BoxText, tag_width
 from .layout import Box, Layout
 from .model import Chart, ChartNode, Mark
-from .scene import Curve, Group, Poly, Rect, Text
+from .scene import Curve, Group, Lines, Poly, Rect, Text
 from .style import (
     BOX_FILL,
     BOX_STROKE,
@@ -52,9 +52,9 @@ def draw_chart(
     st = style or BoxStyle()
     hidden = hidden or {}
     out = Group(cls="chart")
+    # All connectors in one path: a large chart's page holds one element, not thousands.
     edges = Group(cls="edges")
-    for points in lay.edges:
-        edges.add(Poly(tuple(points), stroke=EDGE, width=0.7))
+    edges.add(Lines(tuple(tuple(e) for e in lay.edges), stroke=EDGE, width=0.7))
     out.add(edges)
     boxes = Group(cls="nodes")
     for node_id, box in lay.boxes.items():
@@ -79,7 +79,6 @@ def _box(node: ChartNode, box: Box, text: BoxText, st: BoxStyle, hidden: int, li
         cls=" ".join(classes),
         attrs={"data-id": node.id, "data-parent": node.parent or ""},
         href=link.format(id=node.id) if link else "",
-        title=node.title,
     )
     if node.children:
         g.attrs["data-kids"] = str(len(node.children))

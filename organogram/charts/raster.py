@@ -12,7 +12,7 @@ from __future__ import annotations
 import io
 
 from ..core.errors import OrganogramError
-from .scene import Curve, Poly, Rect, Scene, Text, walk
+from .scene import Curve, Lines, Poly, Rect, Scene, Text, walk
 
 _PT_PER_INCH = 72.0
 
@@ -122,6 +122,22 @@ def _draw(ax, item, dx, dy, k, Rectangle, Polygon, PathPatch, Path) -> None:
                     edgecolor=item.stroke,
                     linewidth=item.width * k,
                     linestyle=_dashes(item.dash, item.width, k),
+                    capstyle="butt",
+                    joinstyle="miter",
+                )
+            )
+    elif isinstance(item, Lines):
+        verts, codes = [], []
+        for line in item.polylines:
+            verts += [at(p) for p in line]
+            codes += [Path.MOVETO] + [Path.LINETO] * (len(line) - 1)
+        if verts:
+            ax.add_patch(
+                PathPatch(
+                    Path(verts, codes),
+                    facecolor="none",
+                    edgecolor=item.stroke,
+                    linewidth=item.width * k,
                     capstyle="butt",
                     joinstyle="miter",
                 )

@@ -88,21 +88,25 @@ def draw(
     spacing: Spacing | None = None,
     link: str = "",
     style: BoxStyle | None = None,
-    texts: dict[str, BoxText] | None = None,
+    texts: dict[tuple[str, int], BoxText] | None = None,
 ) -> Drawn:
     """Lay out and draw ``chart`` with ``open_nodes`` open (None: every node)."""
     children, hidden = visible(chart, open_nodes)
     shown = [*chart.roots]
     for kids in children.values():
         shown.extend(kids)
-    texts = texts if texts is not None else {}
+    # ``texts`` keeps boxes' text between drawings, by node and what is folded under it.
+    cache = texts if texts is not None else {}
+    mine: dict[str, BoxText] = {}
     for node in shown:
-        if node not in texts:
-            texts[node] = box_text(chart.nodes[node], hidden.get(node, 0), style)
-    sizes = {n: (texts[n].width, texts[n].height) for n in shown}
+        key = (node, hidden.get(node, 0))
+        if key not in cache:
+            cache[key] = box_text(chart.nodes[node], key[1], style)
+        mine[node] = cache[key]
+    sizes = {n: (mine[n].width, mine[n].height) for n in shown}
     lay = layout(chart.roots, children, sizes, spacing)
     group = draw_chart(
-        chart, lay, texts, side_lines=side_lines, hidden=hidden, link=link, style=style
+        chart, lay, mine, side_lines=side_lines, hidden=hidden, link=link, style=style
     )
     return Drawn(group, lay, hidden)
 
@@ -125,7 +129,7 @@ def draw_to_fit(
     tall one) and keeps the one whose scale to fit is largest; ties keep the first.
     """
     best: tuple[float, Drawn] | None = None
-    texts: dict[str, BoxText] = {}
+    texts: dict[tuple[str, int], BoxText] = {}
     trials = FIT_TRIALS if len(chart.nodes) <= 3000 else FIT_TRIALS[:2]
     for stack_min, rows in trials:
         sp = Spacing(stack_min=stack_min, max_rows=rows)

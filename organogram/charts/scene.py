@@ -41,6 +41,15 @@ class Poly:
 
 
 @dataclass(frozen=True)
+class Lines:
+    """Many polylines in one stroke style: drawn as one path (one element in an SVG)."""
+
+    polylines: tuple[tuple[Point, ...], ...]
+    stroke: str
+    width: float
+
+
+@dataclass(frozen=True)
 class Curve:
     """A cubic Bézier curve from ``p0`` to ``p1`` with control points ``c1`` and ``c2``."""
 
@@ -88,7 +97,7 @@ class Group:
         return self
 
 
-Item = Rect | Poly | Curve | Text | Group
+Item = Rect | Poly | Lines | Curve | Text | Group
 
 
 @dataclass

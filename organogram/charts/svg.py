@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from xml.sax.saxutils import escape, quoteattr
 
-from .scene import Curve, Group, Poly, Rect, Scene, Text
+from .scene import Curve, Group, Lines, Poly, Rect, Scene, Text
 from .style import FONT_FAMILY
 
 
@@ -88,7 +88,7 @@ def _stroke(colour: str | None, width: float, dash: tuple[float, ...]) -> str:
     return text
 
 
-def _primitive(item: Rect | Poly | Curve | Text) -> str:
+def _primitive(item: Rect | Poly | Lines | Curve | Text) -> str:
     if isinstance(item, Rect):
         return (
             f'<rect x="{num(item.x)}" y="{num(item.y)}" width="{num(item.w)}" '
@@ -102,6 +102,11 @@ def _primitive(item: Rect | Poly | Curve | Text) -> str:
             f'<{tag} points="{pts}" fill="{item.fill or "none"}"'
             f"{_stroke(item.stroke, item.width, item.dash)}/>"
         )
+    if isinstance(item, Lines):
+        d = "".join(
+            "M" + "L".join(f"{num(x)} {num(y)}" for x, y in line) for line in item.polylines
+        )
+        return f'<path d="{d}" fill="none"{_stroke(item.stroke, item.width, ())}/>'
     if isinstance(item, Curve):
         d = "M{} {} C{} {} {} {} {} {}".format(
             *(num(v) for p in (item.p0, item.c1, item.c2, item.p1) for v in p)

@@ -45,6 +45,8 @@ class ChartView:
     day: str
     compare_day: str = ""
     counts: dict[str, int] = field(default_factory=dict)
+    #: boxes' text kept between drawings of this view (see :func:`.render.draw`).
+    texts: dict = field(default_factory=dict, repr=False)
 
 
 def long_date(day) -> str:

@@ -90,7 +90,13 @@ def chart_svg(
     x, height = 0.0, 0.0
     top = 22.0 if view.text.headings else 0.0
     for i, chart in enumerate(view.charts):
-        drawn = draw_chart(chart, open_nodes=opened, link=links[i], side_lines=side_lines)
+        drawn = draw_chart(
+            chart,
+            open_nodes=opened,
+            link=links[i],
+            side_lines=side_lines,
+            texts=view.texts.setdefault(i, {}),
+        )
         drawn.group.dx, drawn.group.dy = x, top
         if view.text.headings:
             root.add(Text(x, 12, view.text.headings[i], 11.0, "#1d2430", bold=True))

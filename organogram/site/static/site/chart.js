@@ -88,8 +88,10 @@
       return fetch(query().toString(), { headers: { Accept: "image/svg+xml" } })
         .then(function (r) { return r.text(); })
         .then(function (text) {
-          var doc = new DOMParser().parseFromString(text, "image/svg+xml");
-          var fresh = document.importNode(doc.documentElement, true);
+          // The HTML parser reads inline SVG faster than DOMParser and importNode.
+          var holder = document.createElement("div");
+          holder.innerHTML = text;
+          var fresh = holder.querySelector("svg");
           prepare(fresh);
           svg.replaceWith(fresh);
           svg = fresh;

@@ -1,0 +1,260 @@
+"""Organization charts at 2,000 and 10,000 units: layout, drawing, SVG, and the browser.
+
+Part one times, in this process, what the Chart page and ``organogram chart`` do for a
+generated organization: build the chart from a structure, lay it out and draw it
+(every box open, and the page's default of the top levels), and write the SVG.
+
+Part two (``--browser``) loads the same organizations into a registry of a temporary
+folder, serves it on the loopback address, and drives Debian's Chromium through
+Playwright: the time for the page to load, and from a click on a box to the chart
+drawn again with that box opened or closed (the script asks the server for the new
+SVG and swaps it in), at 10,000 units with the top levels open and at 2,000 units
+with every box open.
+
+    .venv/bin/python bench/charts.py [--browser] [--sizes 2000,10000]
+
+Writes a Markdown report to bench/results/charts.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from organogram.charts.build import chart_of  # noqa: E402
+from organogram.charts.render import default_open, draw  # noqa: E402
+from organogram.charts.scene import Scene  # noqa: E402
+from organogram.charts.svg import svg_document  # noqa: E402
+from organogram.core.changes import CreateUnit, UnitSpec  # noqa: E402
+from organogram.core.dates import FuzzyDate  # noqa: E402
+from organogram.core.model import Organization  # noqa: E402
+from organogram.core.record import Record  # noqa: E402
+from organogram.core.timeline import Timeline  # noqa: E402
+
+#: Children per node by depth (low, high): departments, divisions, units, teams.
+BRANCHING = [(6, 8), (5, 9), (3, 8), (2, 9), (1, 6), (0, 4)]
+KINDS = ["office", "department", "division", "unit", "team", "cell", "group"]
+WORDS = [
+    "Finance",
+    "Budget",
+    "Treasury",
+    "Legal",
+    "Policy",
+    "Research",
+    "Operations",
+    "Programme",
+    "Support",
+    "Health",
+    "Security",
+    "Information",
+    "Technology",
+    "Data",
+    "Learning",
+    "Partnerships",
+    "Protection",
+    "Emergencies",
+    "Procurement",
+    "Audit",
+    "Evaluation",
+    "Communications",
+    "Human",
+    "Resources",
+    "Facilities",
+    "Risk",
+    "Ethics",
+]
+
+
+def changes(n: int, seed: int = 1) -> list[CreateUnit]:
+    """``n`` units under one root, breadth first, with branching drawn by depth."""
+    rng = random.Random(seed)
+    day = FuzzyDate.parse("2020-01-01")
+    out = [
+        CreateUnit(
+            id="c-u0", date=day, unit=UnitSpec(id="u0", name="Office of the Head", kind="office")
+        )
+    ]
+    queue = [("u0", 0)]
+    count = 1
+    while queue and count < n:
+        parent, depth = queue.pop(0)
+        low, high = BRANCHING[min(depth, len(BRANCHING) - 1)]
+        for _ in range(rng.randint(low, high)):
+            if count >= n:
+                break
+            uid = f"u{count}"
+            kind = KINDS[min(depth + 1, len(KINDS) - 1)]
+            name = f"{' and '.join(rng.sample(WORDS, rng.randint(1, 3)))} {kind.title()} {count}"
+            spec = UnitSpec(id=uid, name=name, kind=kind)
+            out.append(CreateUnit(id=f"c-{uid}", date=day, unit=spec, parent=parent))
+            queue.append((uid, depth + 1))
+            count += 1
+        if not queue and count < n:
+            queue.append((parent, depth))
+    return out
+
+
+def record(n: int) -> Record:
+    """A record of one organization of ``n`` units."""
+    org = Organization(id=f"bench-{n}", name=f"Generated organization of {n} units")
+    return Record(organization=org, timeline=Timeline(changes(n)))
+
+
+def best(fn, repeat: int = 3) -> tuple[float, object]:
+    """The fastest of ``repeat`` runs of ``fn``, in seconds, and its last result."""
+    times, result = [], None
+    for _ in range(repeat):
+        start = time.perf_counter()
+        result = fn()
+        times.append(time.perf_counter() - start)
+    return min(times), result
+
+
+def in_process(n: int) -> list[str]:
+    """Rows of the report for ``n`` units, measured in this process."""
+    s = record(n).timeline.snapshot("2021").structure
+    t_build, chart = best(lambda: chart_of(s))
+    opened = default_open(chart)
+    rows = []
+    for label, open_nodes in (("every box open", None), ("top levels open", opened)):
+        t_draw, drawn = best(lambda o=open_nodes: draw(chart, open_nodes=o))
+        scene = Scene(drawn.width, drawn.height, drawn.group)
+        t_svg, svg = best(lambda sc=scene: svg_document(sc))
+        rows.append(
+            f"| {n:,} | {label} | {len(drawn.layout.boxes):,} | {t_build * 1000:.0f} | "
+            f"{t_draw * 1000:.0f} | {t_svg * 1000:.0f} | {len(svg) / 1e6:.1f} |"
+        )
+    return rows
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _serve(n: int, folder: Path) -> tuple[subprocess.Popen, str]:
+    from organogram.formats import dump_dataset
+
+    data = folder / "data"
+    dump_dataset(record(n), data)
+    env = {**os.environ, "ORGANOGRAM_VAR": str(folder / "var")}
+    port = _free_port()
+    cli = [sys.executable, "-m", "organogram.cli.main"]
+    subprocess.run([*cli, "load", str(data)], env=env, check=True, capture_output=True)
+    server = subprocess.Popen(
+        [*cli, "serve", "--port", str(port)],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    base = f"http://127.0.0.1:{port}"
+    for _ in range(200):
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=0.2):
+                break
+        except OSError:
+            time.sleep(0.1)
+    return server, base
+
+
+_CLICK = """async (id) => {
+  const done = new Promise(r => document.getElementById('chart')
+      .addEventListener('chart:drawn', r, {once: true}));
+  const start = performance.now();
+  document.querySelector(`#chart g.node[data-id="${id}"]`)
+      .dispatchEvent(new MouseEvent('click', {bubbles: true}));
+  await done;
+  return performance.now() - start;
+}"""
+
+
+def in_browser(n: int, query: str, rounds: int = 5) -> str:
+    """A report row: page load and click-to-redraw times in Chromium for ``n`` units."""
+    from playwright.sync_api import sync_playwright
+
+    with tempfile.TemporaryDirectory() as tmp:
+        server, base = _serve(n, Path(tmp))
+        try:
+            with sync_playwright() as pw:
+                browser = pw.chromium.launch(
+                    executable_path="/usr/bin/chromium",
+                    args=["--headless", "--no-sandbox", "--disable-gpu"],
+                )
+                page = browser.new_page(viewport={"width": 1400, "height": 1000})
+                page.goto(base + "/chart/" + query)  # warm the server's chart cache
+                start = time.perf_counter()
+                page.goto(base + "/chart/" + query)
+                load = time.perf_counter() - start
+                shown = page.locator("#chart g.node").count()
+                # A box with boxes under it, past the first few (not the root).
+                target = page.eval_on_selector_all(
+                    "#chart g.node[data-kids]", "els => els[Math.min(3, els.length - 1)].dataset.id"
+                )
+                clicks = [page.evaluate(_CLICK, target) for _ in range(rounds * 2)]
+                after = page.locator("#chart g.node").count()
+                browser.close()
+        finally:
+            server.terminate()
+            server.wait()
+    return (
+        f"| {n:,} | `/chart/{query}` | {shown:,} | {load * 1000:.0f} | "
+        f"{statistics.median(clicks):.0f} | {max(clicks):.0f} | {after:,} |"
+    )
+
+
+def main() -> int:
+    """Run the measurements and write the report."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="2000,10000")
+    parser.add_argument("--browser", action="store_true", help="also measure in Chromium")
+    args = parser.parse_args()
+    sizes = [int(s) for s in args.sizes.split(",")]
+    lines = [
+        "# Organization charts",
+        "",
+        f"Python {sys.version.split()[0]}, {os.cpu_count()} cores. Fastest of 3 runs.",
+        "",
+        "| units | view | boxes drawn | build chart (ms) | layout + draw (ms) | SVG (ms) "
+        "| SVG (MB) |",
+        "|---:|---|---:|---:|---:|---:|---:|",
+    ]
+    for n in sizes:
+        rows = in_process(n)
+        lines += rows
+        print("\n".join(rows), flush=True)
+    if args.browser:
+        lines += [
+            "",
+            "Chromium (headless, Debian's), the server on this machine; a click is timed from",
+            "the click to the new chart in the page (request, layout, SVG, swap), median and",
+            "worst of 10 alternating open/close clicks.",
+            "",
+            "| units | page | boxes in the page | page load (ms) | click to redraw, median (ms) "
+            "| worst (ms) | boxes after |",
+            "|---:|---|---:|---:|---:|---:|---:|",
+        ]
+        for n, query in ((10_000, "?at=2021"), (2_000, "?at=2021&open=all")):
+            row = in_browser(n, query)
+            lines.append(row)
+            print(row, flush=True)
+    out = ROOT / "bench" / "results" / "charts.md"
+    out.parent.mkdir(exist_ok=True)
+    out.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    print(f"wrote {out.relative_to(ROOT)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
