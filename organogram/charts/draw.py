@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import math
 from collections.abc import Mapping
 
 from .content import TAG_PAD, TAG_SIZE, BoxText, tag_width
 from .layout import Box, Layout
+from .lines import side_lines_group
 from .model import Chart, ChartNode, Mark
-from .scene import Curve, Group, Lines, Poly, Rect, Text
+from .scene import Group, Lines, Rect, Text
 from .style import (
     BOX_FILL,
     BOX_STROKE,
@@ -16,7 +16,6 @@ from .style import (
     INK,
     MARKS,
     MUTED,
-    SIDE_LINES,
     BoxStyle,
     portfolio_colour,
 )
@@ -62,7 +61,7 @@ def draw_chart(
         boxes.add(_box(node, box, texts[node_id], st, hidden.get(node_id, 0), link))
     out.add(boxes)
     if side_lines:
-        out.add(_side_lines(chart, lay))
+        out.add(side_lines_group(chart, lay))
     return out
 
 
@@ -136,54 +135,3 @@ def _tags(tags: list[tuple[str, str]], right: float, baseline: float, size: floa
         items.append(Text(x + TAG_PAD, top + size * 0.98, word, TAG_SIZE, "#ffffff", bold=True))
         x -= 2
     return items
-
-
-def _side_lines(chart: Chart, lay: Layout) -> Group:
-    g = Group(cls="side-lines")
-    seen: dict[frozenset[str], int] = {}
-    for ln in chart.lines:
-        a, b = lay.boxes.get(ln.source), lay.boxes.get(ln.target)
-        style = SIDE_LINES.get(ln.kind)
-        if a is None or b is None or style is None:
-            continue
-        # Several lines between the same two boxes run side by side, not on top.
-        pair = frozenset((ln.source, ln.target))
-        nth = seen[pair] = seen.get(pair, -1) + 1
-        off = 7.0 * nth
-        p0, c1, c2, p1 = (
-            (x + off, y + (off if i == 0 else 0)) for i, (x, y) in enumerate(_route(a, b))
-        )
-        g.add(Curve(p0, c1, c2, p1, stroke=style.colour, width=0.9, dash=style.dash))
-        g.add(_arrow(c2, p1, style.colour))
-    return g
-
-
-def _route(a: Box, b: Box):
-    """A curve from box ``a`` to box ``b``: out of the side facing it, into its edge."""
-    if b.y + b.h <= a.y:  # b above a: leave by the side, arrive under b
-        side = a.x if b.cx < a.cx else a.x + a.w
-        p0 = (side, a.y + min(a.h / 2, 12.0))
-        p1 = (b.cx + (a.cx - b.cx) * 0.2 * min(1.0, b.w / max(abs(a.cx - b.cx), 1)), b.y + b.h)
-        reach = max(24.0, (p0[1] - p1[1]) * 0.5)
-        c1 = (p0[0] + (-reach if b.cx < a.cx else reach) * 0.6, p0[1])
-        return p0, c1, (p1[0], p1[1] + reach), p1
-    if a.y + a.h <= b.y:  # b below a
-        p0, p1 = (a.cx, a.y + a.h), (b.cx, b.y)
-        reach = max(24.0, (p1[1] - p0[1]) * 0.5)
-        return p0, (p0[0], p0[1] + reach), (p1[0], p1[1] - reach), p1
-    # Side by side: from the near sides.
-    left, right = (a, b) if a.cx < b.cx else (b, a)
-    y0, y1 = a.y + min(a.h / 2, 12.0), b.y + min(b.h / 2, 12.0)
-    x0 = a.x + a.w if a is left else a.x
-    x1 = b.x if b is right else b.x + b.w
-    bend = max(20.0, abs(x1 - x0) * 0.4) * (1 if x1 > x0 else -1)
-    return (x0, y0), (x0 + bend, y0 - 18), (x1 - bend, y1 - 18), (x1, y1)
-
-
-def _arrow(c2, p1, colour: str) -> Poly:
-    """An arrowhead at ``p1``, pointing along the curve's last tangent."""
-    angle = math.atan2(p1[1] - c2[1], p1[0] - c2[0])
-    size, spread = 4.2, 0.45
-    left = (p1[0] - size * math.cos(angle - spread), p1[1] - size * math.sin(angle - spread))
-    right = (p1[0] - size * math.cos(angle + spread), p1[1] - size * math.sin(angle + spread))
-    return Poly((p1, left, right), fill=colour, closed=True)
