@@ -6,7 +6,7 @@ BIN    := $(VENV)/bin
 
 .DEFAULT_GOAL := help
 
-.PHONY: help run test lint clean bench-load docs charts
+.PHONY: help run test lint clean bench bench-load docs charts
 
 help: ## List the available targets
 	@echo "Targets:"
@@ -24,6 +24,9 @@ lint: $(VENV)/.installed-test ## Check the code with ruff, Django's system check
 	$(BIN)/ruff check .
 	$(BIN)/python -m django check --settings=organogram.web.settings
 	$(BIN)/python -m django makemigrations --check --dry-run --settings=organogram.web.settings
+
+bench: $(VENV)/.installed-bench ## Benchmark against SQL, networkx, NumPy (SIZE=small|medium|large)
+	$(BIN)/python -m bench.run --size $(or $(SIZE),small)
 
 bench-load: $(VENV)/.installed ## Measure loading a large dataset (UNITS=100000)
 	$(BIN)/python bench/load.py --units $(or $(UNITS),100000)
@@ -57,6 +60,11 @@ $(BIN)/python:
 # The package in editable mode; reinstalled whenever pyproject.toml changes.
 $(VENV)/.installed: pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e '.[charts]'
+	touch $@
+
+# The package with the benchmarks' peers; reinstalled whenever pyproject.toml changes.
+$(VENV)/.installed-bench: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e '.[bench]'
 	touch $@
 
 # The package with its test tools; reinstalled whenever pyproject.toml changes.

@@ -1,0 +1,204 @@
+"""Run the benchmark: ``python -m bench.run --size small|medium|large``.
+
+Generates the organization, loads it into every implementation (Organogram's core,
+SQLite and PostgreSQL in both query forms, networkx, the NumPy floor), times every
+operation on each, asserts that they all give the same answer, and writes a Markdown
+report to bench/results/<size>.md. See bench/README.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import os
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from organogram.core.validation import RuleConfig
+
+from . import answers
+from .generate import SIZES
+from .measure import Measure, measure, peak_rss, rss
+
+RESULTS = Path(__file__).parent / "results"
+CONFIG = RuleConfig()
+
+
+def say(text: str) -> None:
+    print(f"[{time.strftime('%H:%M:%S')}] {text}", flush=True)
+
+
+@dataclass
+class Entry:
+    """One implementation of one operation: the call and how to read its answer."""
+
+    impl: str
+    call: Callable[[], object]
+    canon: Callable[[object], object]
+
+
+@dataclass
+class Result:
+    """An operation measured on every implementation, with the answer they agreed on."""
+
+    key: str
+    label: str
+    measures: dict[str, Measure] = field(default_factory=dict)
+    answer: str = ""
+    agreed: list[str] = field(default_factory=list)
+    note: str = ""
+
+
+class Bench:
+    """The state of one benchmark run."""
+
+    def __init__(self, args: argparse.Namespace):
+        self.args = args
+        self.results: list[Result] = []
+        self.setup: list[tuple[str, float, int]] = []
+        self.notes: list[str] = []
+        self.skipped: dict[str, str] = {}
+
+    # ------------------------------------------------------------------ timing
+    def setup_step(self, label: str, fn: Callable[[], object]) -> object:
+        say(f"setup: {label}…")
+        before = rss()
+        start = time.perf_counter()
+        out = fn()
+        seconds = time.perf_counter() - start
+        self.setup.append((label, seconds, rss() - before))
+        say(f"setup: {label}: {seconds:.2f} s")
+        return out
+
+    def run(self, key: str, label: str, entries: list[Entry], note: str = "") -> Result:
+        """Measure every entry, then check that all answers are the same."""
+        result = Result(key, label, note=note)
+        reference: tuple[str, object] | None = None
+        for entry in entries:
+            if entry.impl in self.skipped:
+                continue
+            say(f"{label}: {entry.impl}…")
+            gc.collect()
+            try:
+                m, raw = measure(entry.call, self.args.runs, self.args.budget)
+            except Interrupted as exc:
+                result.measures[entry.impl] = Measure(float("nan"), note=str(exc))
+                say(f"{label}: {entry.impl}: {exc}")
+                continue
+            result.measures[entry.impl] = m
+            say(f"{label}: {entry.impl}: median {m.median:.4f} s over {m.runs} run(s)")
+            answer = entry.canon(raw)
+            del raw
+            if reference is None:
+                reference = (entry.impl, answer)
+                result.answer = answers.digest(answer)
+            elif answer != reference[1]:
+                raise AssertionError(_disagreement(label, reference, (entry.impl, answer)))
+            result.agreed.append(entry.impl)
+        self.results.append(result)
+        return result
+
+
+class Interrupted(Exception):
+    """A query stopped because it ran past the time limit."""
+
+
+def _disagreement(label: str, a: tuple[str, object], b: tuple[str, object]) -> str:
+    (na, va), (nb, vb) = a, b
+    lines = [f"{label}: {nb} disagrees with {na}"]
+    if isinstance(va, tuple) and isinstance(vb, tuple):
+        for i, (x, y) in enumerate(zip(va, vb, strict=False)):
+            if x != y:
+                if isinstance(x, tuple) and isinstance(y, tuple):
+                    sx, sy = set(x), set(y)
+                    lines.append(f"part {i}: only in {na}: {sorted(sx - sy)[:10]}")
+                    lines.append(f"part {i}: only in {nb}: {sorted(sy - sx)[:10]}")
+                else:
+                    lines.append(f"part {i}: {x!r} != {y!r}")
+        if len(va) != len(vb):
+            lines.append(f"lengths {len(va)} != {len(vb)}")
+    else:
+        lines.append(f"{va!r} != {vb!r}")
+    return "\n".join(lines)
+
+
+def guarded(db, seconds: float, fn: Callable[[], object]) -> Callable[[], object]:
+    """``fn`` with the database's queries stopped after ``seconds``."""
+
+    def call() -> object:
+        db.interrupt_after(seconds)
+        try:
+            return fn()
+        except Exception as exc:  # the drivers raise their own kinds for a cancelled query
+            text = str(exc).lower()
+            if "interrupt" in text or "timeout" in text or "cancel" in text:
+                db.conn.rollback()
+                raise Interrupted(f"stopped after {seconds:.0f} s (time limit)") from exc
+            raise
+        finally:
+            db.interrupt_after(None)
+
+    return call
+
+
+def postgres_url(args: argparse.Namespace) -> str | None:
+    """Where PostgreSQL is: --postgres, DATABASE_URL, or a server on this machine."""
+    if args.no_postgres:
+        return None
+    candidates = [args.postgres, os.environ.get("DATABASE_URL"), "postgresql:///postgres",
+                  "postgresql://postgres@localhost/postgres"]
+    import psycopg
+
+    for url in candidates:
+        if not url:
+            continue
+        try:
+            psycopg.connect(url, connect_timeout=3).close()
+            return url
+        except psycopg.Error:
+            continue
+    return None
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--size", default="small", choices=sorted(SIZES))
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--runs", type=int, default=None, help="timed runs after the first")
+    parser.add_argument("--budget", type=float, default=60.0,
+                        help="seconds an implementation may spend repeating one operation")
+    parser.add_argument("--limit", type=float, default=900.0,
+                        help="seconds after which one SQL query is stopped")
+    parser.add_argument("--postgres", default=None, help="PostgreSQL URL (default: DATABASE_URL)")
+    parser.add_argument("--no-postgres", action="store_true")
+    parser.add_argument("--no-load", action="store_true", help="skip the YAML load benchmark")
+    parser.add_argument(
+        "--load-without-post-moves",
+        action="store_true",
+        help="load the dataset without its post moves (default on the large size: memory)",
+    )
+    parser.add_argument("--out", type=Path, default=None)
+    args = parser.parse_args(argv)
+    if args.runs is None:
+        args.runs = {"small": 7, "medium": 5, "large": 3}[args.size]
+    if args.size == "large":
+        args.load_without_post_moves = True
+    bench = Bench(args)
+    with tempfile.TemporaryDirectory(prefix="organogram-bench-") as tmp:
+        from .operations import run_all
+
+        run_all(bench, Path(tmp), postgres_url(args))
+    from .report import write
+
+    out = args.out or RESULTS / f"{args.size}.md"
+    write(bench, out, " ".join(["python -m bench.run", *(argv or sys.argv[1:])]))
+    say(f"report written to {out}; peak resident memory {peak_rss() / 2**30:.1f} GiB")
+
+
+if __name__ == "__main__":
+    main()
+
