@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import platform
+import subprocess
 from pathlib import Path
 
 import networkx
@@ -70,6 +71,22 @@ def machine() -> list[str]:
     return [f"{cpu}, {os.cpu_count()} cores{memory}, {platform.system()} {platform.release()}"]
 
 
+def revision() -> str:
+    """The commit the code was run at, and whether the core or bench had local changes."""
+    here = Path(__file__).parent
+
+    def git(*args: str) -> str:
+        try:
+            done = subprocess.run(["git", *args], capture_output=True, text=True, cwd=here)
+        except OSError:
+            return ""
+        return done.stdout.strip()
+
+    commit = git("rev-parse", "--short", "HEAD") or "unknown"
+    dirty = git("status", "--porcelain", "--", "../organogram/core", ".")
+    return commit + (" with local changes" if dirty else "")
+
+
 def write(bench: Bench, out: Path, command: str) -> None:
     org = bench.org
     args = bench.args
@@ -79,7 +96,8 @@ def write(bench: Bench, out: Path, command: str) -> None:
         "",
         f"Command: `make bench SIZE={args.size}` (runs `{command}`); seed {args.seed}; "
         f"after a first run, up to {args.runs} timed runs per implementation and operation "
-        f"(fewer when one run is long: at most {args.budget:.0f} s of repeats).",
+        f"(fewer when one run is long: at most {args.budget:.0f} s of repeats); code at "
+        f"commit {revision()}.",
         "",
         "Machine: " + "; ".join(machine()) + ". Python "
         f"{platform.python_version()}, NumPy {numpy.__version__}, networkx "
