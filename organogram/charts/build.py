@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from ..core.model import AssignmentKind
 from ..core.rollups import rollups
 from ..core.structure import Structure
@@ -22,11 +24,8 @@ def chart_of(s: Structure, *, unit: str | None = None, people: bool = False) -> 
     the reader may see personal data. Side lines are kept when both ends are drawn
     (a line to an ordinary post is drawn to the unit the post sits in).
     """
-    if unit is not None:
-        roots = [unit]
-    else:
-        # Senior posts head the tree (the Director General first), then top-level units.
-        roots = sorted(s.roots(), key=lambda r: (0 if r in s.posts else 1, r))
+    # Senior posts head the tree (the Director General first), then top-level units.
+    roots = sorted(s.roots(), key=lambda r: (0 if r in s.posts else 1, r))
     counts = rollups(s)
     nodes: dict[str, ChartNode] = {}
     stack = list(reversed(roots))
@@ -34,15 +33,29 @@ def chart_of(s: Structure, *, unit: str | None = None, people: bool = False) -> 
         node = stack.pop()
         if node in nodes:
             continue  # a cycle, which checked changes never make
-        parent = s.oversight.get(node) if node != unit else None
+        parent = s.oversight.get(node)
         nodes[node] = _node(s, node, parent, counts, people)
         kids = [c for c in s.children(node) if c not in nodes]
         nodes[node].children = kids
         stack.extend(reversed(kids))
     chart = Chart(nodes=nodes, roots=roots)
     chart.lines = side_lines(s, nodes)
+    # Portfolios are found on the whole tree, so a subtree keeps the colours it has there.
     assign_portfolios(chart)
-    return chart
+    return chart if unit is None else subtree(chart, unit)
+
+
+def subtree(chart: Chart, unit: str) -> Chart:
+    """``unit`` and what is under it, as a chart of its own (its colours kept)."""
+    if unit not in chart.nodes:
+        return chart
+    keep = [unit]
+    for node in keep:
+        keep.extend(chart.nodes[node].children)
+    nodes = {n: chart.nodes[n] for n in keep}
+    nodes[unit] = replace(nodes[unit], parent=None)
+    lines = [ln for ln in chart.lines if ln.source in nodes and ln.target in nodes]
+    return Chart(nodes, [unit], lines, chart.portfolios)
 
 
 def _node(s: Structure, node: str, parent: str | None, counts, people: bool) -> ChartNode:

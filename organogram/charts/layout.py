@@ -185,30 +185,40 @@ def _size_block(block: _Block, sizes, sp: Spacing, parent_width: float) -> None:
     leaves = block.columns[0][1]
     n = len(leaves)
     cols = max(math.ceil(n / max(sp.max_rows, 1)), 2 if block.flank else 1)
+    if block.flank and cols % 2:
+        cols += 1  # as many columns on each side of the trunk, so the parent is centred
     rows = math.ceil(n / cols)
     cols = math.ceil(n / rows)
     width = max(sizes[leaf][0] for leaf in leaves)
     per_column = [leaves[k * rows : (k + 1) * rows] for k in range(cols)]
-    row_h = [0.0] * rows
-    for column in per_column:
-        for i, leaf in enumerate(column):
-            row_h[i] = max(row_h[i], sizes[leaf][1])
-    row_y = [sum(row_h[:i]) + i * sp.stack_gap for i in range(rows)]
-    block.height = row_y[-1] + row_h[-1]
+    n_left = math.ceil(cols / 2) if block.flank else 0
+    # Rows line up across the columns of one side; the two sides of a trunk need not.
+    sides = [range(n_left), range(n_left, cols)] if block.flank else [range(cols)]
+    row_y: dict[int, list[float]] = {}
+    row_h: dict[int, list[float]] = {}
+    block.height = 0.0
+    for side in sides:
+        heights = [0.0] * rows
+        for k in side:
+            for i, leaf in enumerate(per_column[k]):
+                heights[i] = max(heights[i], sizes[leaf][1])
+        tops = [sum(heights[:i]) + i * sp.stack_gap for i in range(rows)]
+        used = [i for i in range(rows) if heights[i] > 0]
+        if used:
+            block.height = max(block.height, tops[used[-1]] + heights[used[-1]])
+        for k in side:
+            row_y[k], row_h[k] = tops, heights
     step = sp.indent + width + sp.h_gap
     if block.flank:
-        n_left = math.ceil(cols / 2)
         # The trunk runs down between the two halves, spines facing it.
-        starts = [-sp.h_gap - (n_left - k) * step + sp.h_gap for k in range(n_left)]
+        starts = [-(n_left - k) * step for k in range(n_left)]
         starts += [sp.h_gap + k * step for k in range(cols - n_left)]
     elif cols == 1:
         # One column hangs straight from the parent's bottom, just inside its left edge.
         starts = [-parent_width / 2 + sp.indent]
-        n_left = 0
     else:
         total = cols * step - sp.h_gap
         starts = [-total / 2 + k * step for k in range(cols)]
-        n_left = 0
     block.columns = []
     for k, column in enumerate(per_column):
         mirrored = k < n_left
@@ -217,7 +227,7 @@ def _size_block(block: _Block, sizes, sp: Spacing, parent_width: float) -> None:
         box_x = left if mirrored else left + sp.indent
         block.columns.append((spine, column, mirrored))
         for i, leaf in enumerate(column):
-            block.places[leaf] = (box_x, row_y[i], width, row_h[i])
+            block.places[leaf] = (box_x, row_y[k][i], width, row_h[k][i])
     block.left = starts[0]
     block.right = starts[-1] + step - sp.h_gap
 

@@ -31,8 +31,10 @@ def entries(charts: list[Chart], *, side_lines: bool) -> list[tuple[str, list[tu
     marks: set[Mark] = set()
     kinds: set[str] = set()
     for chart in charts:
+        used = {n.portfolio for n in chart.nodes.values()}
         for i, p in enumerate(chart.portfolios):
-            portfolios.setdefault(p.label, i)
+            if i in used:
+                portfolios.setdefault(p.label, i)
         for node in chart.nodes.values():
             marks.update(node.marks)
         kinds.update(ln.kind for ln in chart.lines)

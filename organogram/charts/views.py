@@ -16,7 +16,7 @@ from ..core.plans.branch import before_and_after
 from ..core.record import Record
 from ..core.structure import Structure
 from ..core.timeline import Timeline
-from .build import chart_of
+from .build import chart_of, subtree
 from .compare import compare
 from .model import Chart
 from .page import PageText
@@ -82,9 +82,9 @@ def chart_view(record: Record, req: ChartRequest) -> ChartView:
     result = compare(before, after, people=req.people)
     if req.unit:
         _check_unit(after, req.unit, day)
-        result.overlay = _subtree(result.overlay, req.unit)
-        result.before = _subtree(result.before, req.unit)
-        result.after = _subtree(result.after, req.unit)
+        result.overlay = subtree(result.overlay, req.unit)
+        result.before = subtree(result.before, req.unit)
+        result.after = subtree(result.after, req.unit)
     # "Without the plan" matters only once the plan would be in effect on the earlier day.
     without = plan is not None and before_day >= plan.effective.start
     first = long_date(before_day) + (" without the plan" if without else "")
@@ -116,17 +116,6 @@ def chart_view(record: Record, req: ChartRequest) -> ChartView:
 def _check_unit(s: Structure, unit: str | None, day) -> None:
     if unit is not None and not s.is_node(unit):
         raise NotFound(f"no unit or senior post {unit!r} in force on {day.isoformat()}")
-
-
-def _subtree(chart: Chart, unit: str) -> Chart:
-    if unit not in chart.nodes:
-        return chart
-    keep = [unit]
-    for node in keep:
-        keep.extend(chart.nodes[node].children)
-    nodes = {n: chart.nodes[n] for n in keep}
-    lines = [ln for ln in chart.lines if ln.source in nodes and ln.target in nodes]
-    return Chart(nodes, [unit], lines, chart.portfolios)
 
 
 def source_line(record: Record, timeline: Timeline, day, plan) -> str:

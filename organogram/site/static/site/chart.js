@@ -277,6 +277,7 @@
     go(list[turn.i]);
   });
 
+  frame.classList.add("interactive");
   prepare(svg);
   fit();
   syncExports();
