@@ -83,7 +83,7 @@ def revision() -> str:
         return done.stdout.strip()
 
     commit = git("rev-parse", "--short", "HEAD") or "unknown"
-    dirty = git("status", "--porcelain", "--", "../organogram/core", ".")
+    dirty = git("status", "--porcelain", "--untracked-files=no", "--", "../organogram/core", ".")
     return commit + (" with local changes" if dirty else "")
 
 
