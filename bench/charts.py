@@ -180,6 +180,20 @@ _CLICK = """async (id) => {
 }"""
 
 
+_WHEEL = """async () => {
+  const f = document.getElementById('chart'); const r = f.getBoundingClientRect();
+  const out = [];
+  for (let i = 0; i < 20; i++) {
+    const t = performance.now();
+    f.dispatchEvent(new WheelEvent('wheel', {deltaY: i % 2 ? 120 : -120, bubbles: true,
+        cancelable: true, clientX: r.left + 400, clientY: r.top + 300}));
+    await new Promise(res => requestAnimationFrame(() => requestAnimationFrame(res)));
+    out.push(performance.now() - t);
+  }
+  return out;
+}"""
+
+
 def in_browser(n: int, query: str, rounds: int = 5) -> str:
     """A report row: page load and click-to-redraw times in Chromium for ``n`` units."""
     from playwright.sync_api import sync_playwright
@@ -203,6 +217,7 @@ def in_browser(n: int, query: str, rounds: int = 5) -> str:
                     "#chart g.node[data-kids]", "els => els[Math.min(3, els.length - 1)].dataset.id"
                 )
                 clicks = [page.evaluate(_CLICK, target) for _ in range(rounds * 2)]
+                wheel = page.evaluate(_WHEEL)
                 after = page.locator("#chart g.node").count()
                 browser.close()
         finally:
@@ -210,7 +225,8 @@ def in_browser(n: int, query: str, rounds: int = 5) -> str:
             server.wait()
     return (
         f"| {n:,} | `/chart/{query}` | {shown:,} | {load * 1000:.0f} | "
-        f"{statistics.median(clicks):.0f} | {max(clicks):.0f} | {after:,} |"
+        f"{statistics.median(clicks):.0f} | {max(clicks):.0f} | {after:,} | "
+        f"{statistics.median(wheel):.0f} |"
     )
 
 
@@ -239,11 +255,12 @@ def main() -> int:
             "",
             "Chromium (headless, Debian's), the server on this machine; a click is timed from",
             "the click to the new chart in the page (request, layout, SVG, swap), median and",
-            "worst of 10 alternating open/close clicks.",
+            "worst of 10 alternating open/close clicks; a zoom step is timed from the wheel",
+            "event to the second animation frame after it (two frames: about 33 ms at best).",
             "",
             "| units | page | boxes in the page | page load (ms) | click to redraw, median (ms) "
-            "| worst (ms) | boxes after |",
-            "|---:|---|---:|---:|---:|---:|---:|",
+            "| worst (ms) | boxes after | zoom step to frame, median (ms) |",
+            "|---:|---|---:|---:|---:|---:|---:|---:|",
         ]
         for n, query in ((10_000, "?at=2021"), (2_000, "?at=2021&open=all")):
             row = in_browser(n, query)

@@ -38,8 +38,37 @@
     el.setAttribute("preserveAspectRatio", "xMidYMid meet");
   }
 
+  // The view drawn (the viewBox), and a timer that redraws after zooming and panning.
+  var shown = null, settle = 0;
+
   function apply() {
+    clearTimeout(settle);
+    svg.style.transform = "";
     svg.setAttribute("viewBox", [view.x, view.y, view.w, view.h].join(" "));
+    shown = { x: view.x, y: view.y, w: view.w, h: view.h };
+  }
+
+  // While zooming or panning, move the picture already drawn (the compositor scales it,
+  // nothing is drawn again, so a chart of thousands of boxes follows the pointer), and
+  // draw it anew at the final view once the movement stops.
+  function preview() {
+    if (!shown) { apply(); return; }
+    var k1 = frame.clientWidth / view.w, s = shown.w / view.w;
+    svg.style.transformOrigin = "0 0";
+    svg.style.transform = "translate(" + (shown.x - view.x) * k1 + "px," +
+      (shown.y - view.y) * k1 + "px) scale(" + s + ")";
+    clearTimeout(settle);
+    settle = setTimeout(apply, 180);
+  }
+
+  // A point of the screen in the drawing's units, from the view (not the drawn picture).
+  function toDrawing(clientX, clientY) {
+    var r = frame.getBoundingClientRect();
+    var k = view.w / frame.clientWidth;
+    return {
+      x: view.x + (clientX - r.left - frame.clientLeft) * k,
+      y: view.y + (clientY - r.top - frame.clientTop) * k,
+    };
   }
 
   function fit() {
@@ -139,35 +168,31 @@
     if (!moved && Math.abs(dx) + Math.abs(dy) < 4) return;
     moved = true;
     frame.classList.add("panning");
-    var ctm = svg.getScreenCTM();
-    var k = ctm ? 1 / ctm.a : 1;
+    var k = view.w / frame.clientWidth;
     view.x = drag.vx - dx * k;
     view.y = drag.vy - dy * k;
-    apply();
+    preview();
   });
   window.addEventListener("pointerup", function () {
     drag = null;
     frame.classList.remove("panning");
   });
 
-  function zoom(factor, cx, cy) {
-    var ctm = svg.getScreenCTM();
+  function zoom(factor, cx, cy, smooth) {
     var px = view.x + view.w / 2, py = view.y + view.h / 2;
-    if (ctm && cx !== undefined) {
-      var pt = svg.createSVGPoint();
-      pt.x = cx; pt.y = cy;
-      var p = pt.matrixTransform(ctm.inverse());
+    if (cx !== undefined) {
+      var p = toDrawing(cx, cy);
       px = p.x; py = p.y;
     }
     view.x = px - (px - view.x) / factor;
     view.y = py - (py - view.y) / factor;
     view.w /= factor;
     view.h /= factor;
-    apply();
+    if (smooth) preview(); else apply();
   }
   frame.addEventListener("wheel", function (e) {
     e.preventDefault();
-    zoom(Math.exp(-e.deltaY * 0.0015), e.clientX, e.clientY);
+    zoom(Math.exp(-e.deltaY * 0.0015), e.clientX, e.clientY, true);
   }, { passive: false });
 
   frame.addEventListener("click", function (e) {
@@ -234,6 +259,7 @@
     });
     var g = svg.querySelector('g.node[data-id="' + CSS.escape(id) + '"]');
     if (!g) return;
+    apply(); // measure on the drawn view, not a picture moved in the meantime
     g.classList.add("hit");
     var r = g.querySelector("rect");
     var bx = parseFloat(r.getAttribute("x")), by = parseFloat(r.getAttribute("y"));
