@@ -19,68 +19,13 @@ trees as well as on charts.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
 
+from .boxes import Box, Layout, Point, Spacing
 from .contour import Band, merge, separation, shifted
+from .stacks import Block, block_edges, size_block
 
-Point = tuple[float, float]
-
-
-@dataclass(frozen=True)
-class Spacing:
-    """Distances of the layout, in points, and when leaves are stacked."""
-
-    h_gap: float = 9.0
-    v_gap: float = 22.0
-    stack_min: int = 1
-    max_rows: int = 6
-    indent: float = 7.0
-    stack_gap: float = 5.0
-    root_gap: float = 36.0
-
-
-@dataclass
-class Box:
-    """Where a node is drawn: its top-left corner and size; ``stacked`` in a column."""
-
-    id: str
-    x: float
-    y: float
-    w: float
-    h: float
-    stacked: bool = False
-
-    @property
-    def cx(self) -> float:
-        """The horizontal centre."""
-        return self.x + self.w / 2
-
-
-@dataclass
-class Layout:
-    """Boxes by id, the connectors as polylines, and the size of the whole."""
-
-    boxes: dict[str, Box]
-    edges: list[tuple[Point, ...]] = field(default_factory=list)
-    width: float = 0.0
-    height: float = 0.0
-
-
-@dataclass
-class _Block:
-    """Stacked leaves of one node, relative to its trunk (x) and the block's top (y)."""
-
-    flank: bool
-    top: float = 0.0
-    height: float = 0.0
-    #: leaf -> (x of its box's left edge, y of its top, width, height), relative.
-    places: dict[str, tuple[float, float, float, float]] = field(default_factory=dict)
-    #: per column: the spine's x, and the leaves in it; ``right`` when the spine is right.
-    columns: list[tuple[float, list[str], bool]] = field(default_factory=list)
-    left: float = 0.0
-    right: float = 0.0
+__all__ = ["Box", "Layout", "Spacing", "layout"]
 
 
 def layout(
@@ -102,10 +47,10 @@ def layout(
     return _assemble(roots, order, rest, blocks, rel, contours, tops, heights, sizes, sp)
 
 
-def _classify(roots, children, sp: Spacing) -> tuple[dict[str, list[str]], dict[str, _Block]]:
+def _classify(roots, children, sp: Spacing) -> tuple[dict[str, list[str]], dict[str, Block]]:
     """Children hung as subtrees (``rest``) and stacked leaves (``blocks``), per node."""
     rest: dict[str, list[str]] = {}
-    blocks: dict[str, _Block] = {}
+    blocks: dict[str, Block] = {}
     stack = list(roots)
     while stack:
         node = stack.pop()
@@ -116,7 +61,7 @@ def _classify(roots, children, sp: Spacing) -> tuple[dict[str, list[str]], dict[
         if leaves and (mixed or len(leaves) >= sp.stack_min):
             chosen = set(leaves)
             rest[node] = [c for c in kids if c not in chosen]
-            block = _Block(flank=bool(rest[node]))
+            block = Block(flank=bool(rest[node]))
             block.columns = [(0.0, leaves, False)]
             blocks[node] = block
         else:
@@ -172,64 +117,12 @@ def _tops(order, roots, rest, blocks, heights, sizes, sp: Spacing) -> dict[str, 
             tops[node] = row_top
             block = blocks.get(node)
             if block is not None:
-                _size_block(block, sizes, sp, sizes[node][0])
+                size_block(block, sizes, sp, sizes[node][0])
                 block.top = below
                 if block.flank:
                     extra = max(extra, block.height + sp.v_gap)
         row_top = below + extra
     return tops
-
-
-def _size_block(block: _Block, sizes, sp: Spacing, parent_width: float) -> None:
-    """Arrange a node's stacked leaves in columns, relative to its trunk."""
-    leaves = block.columns[0][1]
-    n = len(leaves)
-    cols = max(math.ceil(n / max(sp.max_rows, 1)), 2 if block.flank else 1)
-    if block.flank and cols % 2:
-        cols += 1  # as many columns on each side of the trunk, so the parent is centred
-    rows = math.ceil(n / cols)
-    cols = math.ceil(n / rows)
-    width = max(sizes[leaf][0] for leaf in leaves)
-    per_column = [leaves[k * rows : (k + 1) * rows] for k in range(cols)]
-    n_left = math.ceil(cols / 2) if block.flank else 0
-    # Rows line up across the columns of one side; the two sides of a trunk need not.
-    sides = [range(n_left), range(n_left, cols)] if block.flank else [range(cols)]
-    row_y: dict[int, list[float]] = {}
-    row_h: dict[int, list[float]] = {}
-    block.height = 0.0
-    for side in sides:
-        heights = [0.0] * rows
-        for k in side:
-            for i, leaf in enumerate(per_column[k]):
-                heights[i] = max(heights[i], sizes[leaf][1])
-        tops = [sum(heights[:i]) + i * sp.stack_gap for i in range(rows)]
-        used = [i for i in range(rows) if heights[i] > 0]
-        if used:
-            block.height = max(block.height, tops[used[-1]] + heights[used[-1]])
-        for k in side:
-            row_y[k], row_h[k] = tops, heights
-    step = sp.indent + width + sp.h_gap
-    if block.flank:
-        # The trunk runs down between the two halves, spines facing it.
-        starts = [-(n_left - k) * step for k in range(n_left)]
-        starts += [sp.h_gap + k * step for k in range(cols - n_left)]
-    elif cols == 1:
-        # One column hangs straight from the parent's bottom, just inside its left edge.
-        starts = [-parent_width / 2 + sp.indent]
-    else:
-        total = cols * step - sp.h_gap
-        starts = [-total / 2 + k * step for k in range(cols)]
-    block.columns = []
-    for k, column in enumerate(per_column):
-        mirrored = k < n_left
-        left = starts[k]
-        spine = left + width + sp.indent if mirrored else left
-        box_x = left if mirrored else left + sp.indent
-        block.columns.append((spine, column, mirrored))
-        for i, leaf in enumerate(column):
-            block.places[leaf] = (box_x, row_y[k][i], width, row_h[k][i])
-    block.left = starts[0]
-    block.right = starts[-1] + step - sp.h_gap
 
 
 def _place(order, rest, blocks, tops, heights, sizes, sp: Spacing):
@@ -283,7 +176,7 @@ def _assemble(roots, order, rest, blocks, rel, contours, tops, heights, sizes, s
             cx[c] = x + rel[c]
         block = blocks.get(node)
         if block is not None:
-            _block_edges(node, x, top + h, block, boxes, edges, sp, through=bool(kids))
+            block_edges(x, top + h, block, boxes, edges, sp, through=bool(kids))
         if kids:
             _row_edges(x, top + h, [cx[c] for c in kids], tops[kids[0]], edges, sp)
     return _normalised(boxes, edges)
@@ -297,29 +190,6 @@ def _row_edges(x, bottom, xs, child_top, edges, sp: Spacing) -> None:
     edges.append(((x, bottom), (x, bus)))
     edges.append(((min(*xs, x), bus), (max(*xs, x), bus)))
     edges.extend(((cx, bus), (cx, child_top)) for cx in xs)
-
-
-def _block_edges(node, x, bottom, block: _Block, boxes, edges, sp: Spacing, through: bool):
-    bus = block.top - sp.v_gap / 2
-    spines = [x + spine for spine, _, _ in block.columns]
-    if not through and len(spines) == 1:
-        bus = bottom  # the spine comes straight out of the parent
-    else:
-        if not through:
-            edges.append(((x, bottom), (x, bus)))
-        edges.append(((min(*spines, x), bus), (max(*spines, x), bus)))
-    for spine, column, mirrored in block.columns:
-        sx = x + spine
-        last = None
-        for leaf in column:
-            bx, by, bw, bh = block.places[leaf]
-            box = Box(leaf, x + bx, block.top + by, bw, bh, stacked=True)
-            boxes[leaf] = box
-            mid = box.y + min(bh / 2, 14.0)
-            edge = box.x + box.w if mirrored else box.x
-            edges.append(((sx, mid), (edge, mid)))
-            last = mid
-        edges.append(((sx, bus), (sx, last)))
 
 
 def _normalised(boxes: dict[str, Box], edges: list[tuple[Point, ...]]) -> Layout:
