@@ -1,7 +1,7 @@
 """A printable page: title, date, the chart (or two side by side), legend and source line.
 
 The page is A4 or A3 landscape; the chart is scaled to fit between the heading and
-the legend, never above 150 %. The same page is written as SVG, PDF or PNG.
+the legend, never above 125 %. The same page is written as SVG, PDF or PNG.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from .style import INK, MUTED
 #: Landscape paper sizes, in points.
 PAPERS = {"a4": (841.89, 595.28), "a3": (1190.55, 841.89)}
 MARGIN = 30.0
-MAX_SCALE = 1.5
+MAX_SCALE = 1.25
 GAP_BETWEEN = 28.0
 
 

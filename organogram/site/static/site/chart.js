@@ -213,6 +213,23 @@
     if (a) window.location.href = a.getAttribute("href");
   });
 
+  // The keyboard, when the chart has the focus: + and - zoom, arrows pan, 0 fits.
+  frame.addEventListener("keydown", function (e) {
+    if (e.target !== frame) return;
+    var step = 60 * view.w / frame.clientWidth;
+    var moves = { ArrowLeft: [-step, 0], ArrowRight: [step, 0], ArrowUp: [0, -step],
+      ArrowDown: [0, step] };
+    if (e.key === "+" || e.key === "=") zoom(1.25);
+    else if (e.key === "-") zoom(0.8);
+    else if (e.key === "0") fit();
+    else if (moves[e.key]) {
+      view.x += moves[e.key][0];
+      view.y += moves[e.key][1];
+      preview();
+    } else return;
+    e.preventDefault();
+  });
+
   document.querySelectorAll("[data-zoom]").forEach(function (b) {
     b.addEventListener("click", function () {
       var what = b.getAttribute("data-zoom");
