@@ -42,6 +42,13 @@ def test_click_closes_and_opens_a_box(chromium):
     page.click(f"{BOXES}[data-id='ddg-mr']")
     drawn(page, closed, more=True)
     assert boxes(page) == everything
+    page.click("button[data-zoom=top]")
+    drawn(page, everything, more=False)
+    top = boxes(page)
+    assert top < 20
+    page.click("button[data-zoom=all]")
+    drawn(page, top, more=True)
+    assert boxes(page) == everything
 
 
 def test_find_opens_the_path_and_marks_it(chromium):

@@ -213,6 +213,36 @@
     if (a) window.location.href = a.getAttribute("href");
   });
 
+  // Everything, or on a very large chart whole levels from the top while at most
+  // LIMIT boxes show: a page of tens of thousands of boxes helps no one.
+  var LIMIT = 2000;
+  function expandAll() {
+    var total = Object.keys(nodes).length;
+    if (total <= LIMIT) return new Set(withKids);
+    var kids = {};
+    Object.keys(nodes).forEach(function (id) {
+      var p = nodes[id].parent;
+      if (nodes[p]) (kids[p] = kids[p] || []).push(id);
+    });
+    var opened = new Set(), level = roots.slice(), shown = roots.length;
+    while (level.length) {
+      var more = level.reduce(function (n, id) { return n + (kids[id] || []).length; }, 0);
+      if (opened.size && shown + more > LIMIT) break;
+      var next = [];
+      level.forEach(function (id) {
+        if (kids[id]) { opened.add(id); next = next.concat(kids[id]); }
+      });
+      shown += more;
+      level = next;
+    }
+    if (selected) {
+      selected.hidden = false;
+      selected.textContent = "Opened the top levels: " + shown + " of " + total +
+        " boxes. Click a box to open what is under it.";
+    }
+    return opened;
+  }
+
   // The keyboard, when the chart has the focus: + and - zoom, arrows pan, 0 fits.
   frame.addEventListener("keydown", function (e) {
     if (e.target !== frame) return;
@@ -236,7 +266,7 @@
       if (what === "in") zoom(1.25);
       else if (what === "out") zoom(0.8);
       else if (what === "fit") fit();
-      else if (what === "all") { open = new Set(withKids); redraw(null).then(fit); }
+      else if (what === "all") { open = expandAll(); redraw(null).then(fit); }
       else if (what === "top") { open = new Set(roots); redraw(null).then(fit); }
     });
   });
@@ -288,9 +318,10 @@
       bx = p.x; by = p.y;
     }
     // Bring the match up to full size if the chart is zoomed out, and into view.
-    if (frame.clientWidth / view.w < 1) {
-      view.w = frame.clientWidth;
-      view.h = frame.clientHeight;
+    // (1.6 screen pixels to a point: box names at about 12 pixels.)
+    if (frame.clientWidth / view.w < 1.6) {
+      view.w = frame.clientWidth / 1.6;
+      view.h = frame.clientHeight / 1.6;
     }
     view.x = bx - view.w / 2;
     view.y = by - view.h / 3;
