@@ -46,9 +46,10 @@ def chart_of(s: Structure, *, unit: str | None = None, people: bool = False) -> 
 
 
 def subtree(chart: Chart, unit: str) -> Chart:
-    """``unit`` and what is under it, as a chart of its own (its colours kept)."""
+    """``unit`` and what is under it, as a chart of its own (its colours kept); an empty
+    chart when ``unit`` is not in this one."""
     if unit not in chart.nodes:
-        return chart
+        return Chart({}, [], [], chart.portfolios)
     keep = [unit]
     for node in keep:
         keep.extend(chart.nodes[node].children)

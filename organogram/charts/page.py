@@ -104,6 +104,9 @@ def _place(
 ) -> None:
     if heading:
         root.add(Text(x + slot_w / 2, top + 9, heading, 10.0, INK, bold=True, anchor="middle"))
+    if not d.layout.boxes:
+        note = "Nothing of this part of the structure was in force on this date."
+        root.add(Text(x + slot_w / 2, top + heading_h + 40, note, 9.0, MUTED, anchor="middle"))
     d.group.dx = x + (slot_w - d.width * scale) / 2
     d.group.dy = top + heading_h
     d.group.scale = scale
@@ -119,7 +122,7 @@ class _Footer:
 def _footer(source: str, width: float, ph: float) -> _Footer:
     size = 6.8
     credit = "Drawn by Organogram from the dated record of changes."
-    lines = wrap(source, width - text_width(credit, size) - 24, size) if source else []
+    lines = wrap(source, width - text_width(credit, size) - 40, size) if source else []
     height = max(1, len(lines)) * size * 1.3
     g = Group(cls="footer")
     base = ph - MARGIN - height + size

@@ -55,6 +55,8 @@ def _render(scene: Scene, fmt: str, *, dpi: int = 200, title: str = "") -> bytes
         "svg.hashsalt": "organogram",
         "font.family": "DejaVu Sans",
         "path.simplify": False,
+        # Unhinted glyphs keep the widths the layout measured, at any resolution.
+        "text.hinting": "none",
     }
     with matplotlib.rc_context(rc):
         fig = Figure(figsize=(scene.width / _PT_PER_INCH, scene.height / _PT_PER_INCH))
