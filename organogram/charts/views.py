@@ -107,7 +107,7 @@ def chart_view(record: Record, req: ChartRequest) -> ChartView:
         )
         charts = [result.after]
     else:
-        text = PageText(org, subtitle + "; what went is shown dashed where it stood", source)
+        text = PageText(org, subtitle, source)
         charts = [result.overlay]
     counts = Counter(str(m) for n in result.overlay.nodes.values() for m in n.marks)
     return ChartView(charts, text, day.isoformat(), before_day.isoformat(), dict(counts))
