@@ -129,3 +129,47 @@ class Numbering:
         out.next = self.next
         out.shared = self.shared = True
         return out
+
+
+class Tallies:
+    """key -> {label: count}, counts kept as members come and go; copied on write."""
+
+    __slots__ = ("counts", "owned")
+
+    def __init__(self) -> None:
+        self.counts: dict[Hashable, dict[Hashable, int]] = {}
+        self.owned: set[Hashable] = set()
+
+    def _tally(self, key: Hashable) -> dict[Hashable, int]:
+        tally = self.counts.get(key)
+        if tally is None:
+            tally = self.counts[key] = {}
+            self.owned.add(key)
+        elif key not in self.owned:
+            tally = self.counts[key] = dict(tally)
+            self.owned.add(key)
+        return tally
+
+    def add(self, key: Hashable, label: Hashable) -> None:
+        """Count one more ``label`` under ``key``."""
+        tally = self._tally(key)
+        tally[label] = tally.get(label, 0) + 1
+
+    def remove(self, key: Hashable, label: Hashable) -> None:
+        """Count one ``label`` fewer under ``key`` (it must be counted there)."""
+        tally = self._tally(key)
+        left = tally[label] - 1
+        if left:
+            tally[label] = left
+        else:
+            del tally[label]
+            if not tally:
+                del self.counts[key]
+                self.owned.discard(key)
+
+    def copy(self) -> Tallies:
+        """A copy sharing every tally with this one until either changes it."""
+        out = Tallies()
+        out.counts = dict(self.counts)
+        self.owned = set()
+        return out

@@ -4,6 +4,8 @@ A unit's *rollup* counts the posts sitting in it and in every unit below it on t
 lines of oversight, and sums their standard cost (a cost per grade, given by the
 caller: the core holds no salary scales). A senior post heading part of the tree rolls
 up the units below it; the post itself counts in the unit it sits in, like any post.
+Each unit's own posts are read from the structure's tally of grades per unit, kept up to
+date as posts move, so a rollup costs a few additions per unit, not a look-up per post.
 
 * :func:`rollup` — one node, walking its subtree: time linear in the subtree;
 * :func:`rollups` — every node at once, in time linear in the structure (what a chart
@@ -34,14 +36,15 @@ NONE = Rollup(0, 0.0)
 
 
 def _direct(s: Structure, unit: str, costs: Mapping[str, float]) -> Rollup:
-    """Posts sitting in ``unit`` itself (not below it)."""
+    """Posts sitting in ``unit`` itself (not below it), from the structure's grade tallies."""
     if unit not in s.units:
         return NONE
-    posts = s.post_ids(unit)
-    if not costs:
-        return Rollup(len(posts), 0.0)
-    table, all_posts = costs.get, s.posts
-    return Rollup(len(posts), float(sum(table(all_posts[p].grade, 0.0) for p in posts)))
+    headcount, cost = 0, 0.0
+    get = costs.get
+    for grade, count in s.grade_counts(unit).items():
+        headcount += count
+        cost += count * get(grade, 0.0)
+    return Rollup(headcount, cost)
 
 
 def rollup(s: Structure, node: str, costs: Mapping[str, float] | None = None) -> Rollup:
@@ -75,13 +78,9 @@ def rollups(s: Structure, costs: Mapping[str, float] | None = None) -> dict[str,
 def _rollups(s: Structure, table: Mapping[str, float]) -> dict[str, Rollup]:
     headcount: dict[str, int] = dict.fromkeys(s.nodes(), 0)
     cost: dict[str, float] = dict.fromkeys(headcount, 0.0)
-    get = table.get
-    for post in s.posts.values():
-        unit = post.unit
-        if unit is not None and unit in s.units:
-            headcount[unit] += 1
-            if table:
-                cost[unit] += get(post.grade, 0.0)
+    for unit in s.units:
+        direct = _direct(s, unit, table)
+        headcount[unit], cost[unit] = direct
     # Breadth first from the top, then back up: every child comes after its parent.
     order = list(s.roots())
     i = 0

@@ -14,17 +14,28 @@ structure by filling its dicts, as tests do, is fine before the first query.)
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterator
+from collections.abc import Collection, Iterator, Mapping
 from dataclasses import dataclass, field
+from types import MappingProxyType
 
-from .indexes import POSTS_AFTER, Groups, Numbering
+from .indexes import POSTS_AFTER, Groups, Numbering, Tallies
 from .model import Assignment, Line, LineageLink, LineKind, Person, Post, Unit
+
+_NO_COUNTS: Mapping[str, int] = MappingProxyType({})
 
 
 class _Indexes:
     """The incremental indexes of one structure (see :mod:`.indexes`)."""
 
-    __slots__ = ("children", "over_no", "posts_by_unit", "posts_no", "reporters", "units_no")
+    __slots__ = (
+        "children",
+        "grades",
+        "over_no",
+        "posts_by_unit",
+        "posts_no",
+        "reporters",
+        "units_no",
+    )
 
     def __init__(self, s: Structure | None = None) -> None:
         self.units_no = Numbering(s.units if s is not None else ())
@@ -36,6 +47,8 @@ class _Indexes:
         self.reporters = Groups()
         #: unit (None: no unit) -> posts sitting in it.
         self.posts_by_unit = Groups()
+        #: unit (None: no unit) -> grade -> how many of its posts have it (for rollups).
+        self.grades = Tallies()
         if s is None:
             return
         for node in s.nodes():
@@ -44,6 +57,7 @@ class _Indexes:
             self.reporters.add(target, node)
         for post_id, post in s.posts.items():
             self.posts_by_unit.add(post.unit, post_id)
+            self.grades.add(post.unit, post.grade)
 
     def node_number(self, node: str) -> int:
         """Position among a node's siblings: units first, then senior posts, each as added."""
@@ -58,6 +72,7 @@ class _Indexes:
         out.children = self.children.copy()
         out.reporters = self.reporters.copy()
         out.posts_by_unit = self.posts_by_unit.copy()
+        out.grades = self.grades.copy()
         return out
 
 
@@ -187,6 +202,11 @@ class Structure:
         """Posts that sit in ``unit``, in no particular order: cheaper than :meth:`posts_in`."""
         return self._index().posts_by_unit.members.get(unit, {}).keys()
 
+    def grade_counts(self, unit: str | None) -> Mapping[str, int]:
+        """How many posts sitting in ``unit`` have each grade (read-only; kept up to date)."""
+        counts = self._index().grades.counts.get(unit)
+        return MappingProxyType(counts) if counts else _NO_COUNTS
+
     def chain(self, node: str) -> list[str]:
         """The chain of oversight above a unit or post, nearest first.
 
@@ -281,12 +301,16 @@ class Structure:
         if before is None:
             ix.posts_no.enter(post.id)
             ix.posts_by_unit.add(post.unit, post.id)
+            ix.grades.add(post.unit, post.grade)
             if post.senior:
                 ix.children.add(self.oversight.get(post.id) or "", post.id)
             return
         if before.unit != post.unit:
             ix.posts_by_unit.discard(before.unit, post.id)
             ix.posts_by_unit.add(post.unit, post.id)
+        if (before.unit, before.grade) != (post.unit, post.grade):
+            ix.grades.remove(before.unit, before.grade)
+            ix.grades.add(post.unit, post.grade)
         if before.senior != post.senior:
             if post.senior:
                 ix.children.add(self.oversight.get(post.id) or "", post.id)
@@ -305,6 +329,7 @@ class Structure:
         if ix is not None:
             ix.posts_no.leave(post_id)
             ix.posts_by_unit.discard(post.unit, post_id)
+            ix.grades.remove(post.unit, post.grade)
             if post.senior:
                 ix.children.discard(target or "", post_id)
             if had:

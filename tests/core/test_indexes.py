@@ -27,6 +27,7 @@ def answers(s: Structure) -> dict[str, object]:
         "children": {n: list(s.children(n)) for n in ids},
         "reporting": {n: list(s.reporting_to(n)) for n in ids},
         "posts_in": {n: s.posts_in(n) for n in [*ids, None]},  # type: ignore[list-item]
+        "grades": {n: dict(s.grade_counts(n)) for n in [*ids, None]},  # type: ignore[list-item]
         "subtree": {n: s.subtree(n) for n in ids},
     }
 
