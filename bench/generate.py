@@ -3,9 +3,9 @@
 An organization is a tree of units (a root, departments below it, one unit with very
 many children, and branches whose depth is drawn from the size's range), posts spread
 over the units, and then a number of months of changes: each month about 1% of units
-move (to another parent at the same level), merge into a sibling, split or are renamed,
-and about 2% of posts move to another unit. After the record comes a reorganization
-plan of 500 changes of the same kinds.
+move (to another parent one level up in the same department), merge into a sibling,
+split or are renamed, and about 2% of posts move to another unit. After the record comes
+a reorganization plan of 500 changes of the same kinds.
 
 The generator keeps its own small model of the organization (parent per unit, unit per
 post) and writes what each change does as *effective-dated rows* ([valid_from,
@@ -15,8 +15,8 @@ that folding them gives the same answers as the rows, so the peers and the core 
 known to work on the same data.
 
 Lateral moves, sibling merges and splits that keep new units beside the old one never
-change a unit's depth, so the depth range holds through the whole history and no move
-can make a cycle.
+change a unit's depth or department, so the depth range holds through the whole history,
+departments keep about their size, and no move can make a cycle.
 """
 
 from __future__ import annotations
@@ -240,7 +240,10 @@ class _Model:
         self.unit_start: list[int] = []
         self.post_start: list[int] = []
         self.alive_units = _Bag()
-        self.by_depth: list[_Bag] = []
+        #: (department, depth) -> units in force there: where a unit may move to.
+        self.by_level: dict[tuple[int, int], _Bag] = {}
+        #: the department (unit below the root) each unit is in; it never changes.
+        self.dept: list[int] = []
         self.unit_rows = Rows()
         self.post_rows = Rows()
         self.uid: list[str] = []
@@ -264,9 +267,9 @@ class _Model:
         if parent >= 0:
             self.children[parent][i] = None
         self.alive_units.add(i)
-        while len(self.by_depth) <= d:
-            self.by_depth.append(_Bag())
-        self.by_depth[d].add(i)
+        dept = -1 if d == 0 else (i if d == 1 else self.dept[parent])
+        self.dept.append(dept)
+        self.by_level.setdefault((dept, d), _Bag()).add(i)
         return i
 
     def spec(self, i: int) -> UnitSpec:
@@ -297,7 +300,7 @@ class _Model:
         self.alive[u] = False
         del self.children[self.parent[u]][u]
         self.alive_units.remove(u)
-        self.by_depth[self.depth[u]].remove(u)
+        self.by_level[(self.dept[u], self.depth[u])].remove(u)
 
     # ------------------------------------------------------------------ posts
     def new_post(self, unit: int, grade: int) -> int:
@@ -326,7 +329,9 @@ class _Model:
                 return u
 
     def op_move(self, u: int) -> Change | None:
-        level = self.by_depth[self.depth[u] - 1]
+        # Within its department, one level up: departments keep their size over the
+        # years (a fifth of the organization stays a fifth) and depths never change.
+        level = self.by_level[(self.dept[u], self.depth[u] - 1)]
         for _ in range(8):
             q = level.choice(self.rng)
             if q != self.parent[u] and not self.frozen_target(q):

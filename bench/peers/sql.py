@@ -52,8 +52,11 @@ def current(alias: str, table: str, form: str, day: str = ":d") -> str:
     if form == "join":
         return f"{alias}.valid_from <= {day} AND {day} < {alias}.valid_to AND {alias}.alive = 1"
     key = "unit" if table == "unit_row" else "post"
+    # ``valid_from <= day`` follows from the subquery, but said outright it lets the
+    # planner reach the row through the (…, valid_from) indexes instead of scanning.
     return (
-        f"{alias}.alive = 1 AND {alias}.id = (SELECT x.id FROM {table} x"
+        f"{alias}.alive = 1 AND {alias}.valid_from <= {day}"
+        f" AND {alias}.id = (SELECT x.id FROM {table} x"
         f" WHERE x.{key} = {alias}.{key} AND x.valid_from <= {day}"
         " ORDER BY x.valid_from DESC, x.id DESC LIMIT 1)"
     )
@@ -235,10 +238,16 @@ class Database:
         """Fill the temporary table ``pick`` with ``posts``."""
         self.execute("DELETE FROM pick")
         self.executemany("INSERT INTO pick (post) VALUES (:p)", ({"p": p} for p in posts))
+        self.analyze_temp("pick")
 
     def with_days(self, days: list[int]) -> None:
         self.execute("DELETE FROM days")
         self.executemany("INSERT INTO days (d) VALUES (:d)", ({"d": d} for d in days))
+        self.analyze_temp("days")
+
+    def analyze_temp(self, table: str) -> None:
+        """Statistics for a temporary table, or planners guess it is big and scan the rest."""
+        self.execute(f"ANALYZE {table}")
 
     def close(self) -> None:
         if self.conn is not None:
@@ -269,6 +278,9 @@ class SQLite(Database):
     def temp_tables(self) -> None:
         self.execute("CREATE TEMP TABLE pick (post INTEGER PRIMARY KEY)")
         self.execute("CREATE TEMP TABLE days (d INTEGER PRIMARY KEY)")
+
+    def analyze_temp(self, table: str) -> None:
+        self.execute(f"ANALYZE temp.{table}")
 
     def interrupt_after(self, seconds: float | None) -> None:
         """Abort any query running longer than ``seconds`` (None: no limit)."""
