@@ -114,19 +114,22 @@ class Queries:
                 " up.depth + 1 FROM up WHERE up.unit >= 0)"
                 " SELECT post, unit FROM up WHERE unit >= 0 ORDER BY post, depth"
             )
+        # The versions on the two days joined entity by entity (the table with itself),
+        # rather than two snapshots joined: the second is found through the index.
         self.diff_units = (
-            "SELECT coalesce(a.unit, b.unit), a.parent, b.parent, a.namev, b.namev FROM"
-            f" (SELECT r.unit, r.parent, r.namev FROM unit_row r WHERE {u('r', ':d0')}) a"
-            " FULL OUTER JOIN"
-            f" (SELECT r.unit, r.parent, r.namev FROM unit_row r WHERE {u('r', ':d1')}) b"
-            " ON a.unit = b.unit"
-            " WHERE a.unit IS NULL OR b.unit IS NULL OR a.parent <> b.parent OR a.namev <> b.namev"
+            "SELECT a.unit, a.parent, b.parent, a.namev, b.namev FROM unit_row a"
+            f" LEFT JOIN unit_row b ON b.unit = a.unit AND {u('b', ':d1')}"
+            f" WHERE {u('a', ':d0')}"
+            " AND (b.unit IS NULL OR b.parent <> a.parent OR b.namev <> a.namev)"
+            " UNION ALL"
+            " SELECT b.unit, NULL, b.parent, NULL, b.namev FROM unit_row b"
+            f" LEFT JOIN unit_row a ON a.unit = b.unit AND {u('a', ':d0')}"
+            f" WHERE {u('b', ':d1')} AND a.unit IS NULL"
         )
         self.diff_posts = (
-            "SELECT a.post FROM"
-            f" (SELECT p.post, p.unit FROM post_row p WHERE {p('p', ':d0')}) a"
-            f" JOIN (SELECT p.post, p.unit FROM post_row p WHERE {p('p', ':d1')}) b"
-            " ON a.post = b.post WHERE a.unit <> b.unit"
+            "SELECT a.post FROM post_row a"
+            f" JOIN post_row b ON b.post = a.post AND {p('b', ':d1')}"
+            f" WHERE {p('a', ':d0')} AND a.unit <> b.unit"
         )
         self.series = (
             "WITH RECURSIVE sub(d, unit) AS (SELECT d, CAST(:unit AS INTEGER) FROM days UNION ALL"
