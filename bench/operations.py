@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import random
 import time
 from pathlib import Path
@@ -60,6 +61,13 @@ def run_all(bench: Bench, tmp: Path, pg_url: str | None) -> None:
         sqlite.close()
         if pg is not None:
             pg.close()
+    # (7) Loading the dataset from YAML, last and alone: it needs the most memory.
+    del floor, graph, sql
+    gc.collect()
+    if not bench.args.no_load:
+        from .load_yaml import load_operation
+
+        load_operation(bench, org, core, tmp)
 
 
 def _sql_entries(bench: Bench, sql: list[SQLPeer], call, canon) -> list[Entry]:
@@ -279,11 +287,6 @@ def _operations(
         note=f"The department has about {_size(floor, fp, dept):,} units in its subtree today.",
     )
 
-    # (7) Loading the dataset from YAML.
-    if not bench.args.no_load:
-        from .load_yaml import load_operation
-
-        load_operation(bench, org, core, tmp)
 
 
 class _Pair:
