@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from .errors import NotFound
 from .model import Claim, Organization, Person, Source
@@ -12,7 +13,8 @@ from .timeline import Timeline
 
 @dataclass
 class Record:
-    """Sources, people, claims, the enacted timeline and the plans of one organization."""
+    """Sources, people, claims, the enacted timeline, the plans and the registers of one
+    organization."""
 
     organization: Organization
     timeline: Timeline
@@ -20,6 +22,8 @@ class Record:
     people: dict[str, Person] = field(default_factory=dict)
     claims: list[Claim] = field(default_factory=list)
     plans: dict[str, Plan] = field(default_factory=dict)
+    #: register section (``bodies``, ``terms``…) -> entry id -> entry, as written.
+    registers: dict[str, dict[str, Any]] = field(default_factory=dict)
 
     def plan(self, plan_id: str) -> Plan:
         """The plan with this id, or NotFound naming the plans there are."""
@@ -35,6 +39,17 @@ class Record:
             return self.sources[source_id]
         except KeyError:
             raise NotFound(f"no source {source_id!r}") from None
+
+    def register(self, section: str) -> dict[str, Any]:
+        """The entries of register ``section`` by id (empty when the record has none)."""
+        return self.registers.get(section, {})
+
+    def entry(self, section: str, ident: str) -> Any:
+        """One register entry, or NotFound naming the register."""
+        try:
+            return self.registers[section][ident]
+        except KeyError:
+            raise NotFound(f"no {ident!r} in {section}") from None
 
     def open_plans(self) -> list[Plan]:
         """Plans not yet enacted nor withdrawn."""

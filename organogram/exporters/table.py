@@ -19,6 +19,7 @@ import yaml
 from ..core.changes import Change, CreatePost, CreateUnit
 from ..core.plans import PlanStatus
 from ..core.record import Record
+from ..formats.codec import plain
 from ..formats.dump import change_entry, claim_entry, plan_entry, post_entry, unit_entry
 from ..formats.entries import FieldSet, dump_fields
 from ..importers.layout import COLUMNS, ENTRY_SHEETS, NEW_UNIT_OPS, SHEETS
@@ -27,20 +28,9 @@ from ..importers.layout import COLUMNS, ENTRY_SHEETS, NEW_UNIT_OPS, SHEETS
 _KEEP = {"changes": {"op", "id", "date"}}
 
 
-def _plain(value: Any) -> Any:
-    """YAML writer values as plain Python (its text subclasses made str)."""
-    if isinstance(value, dict):
-        return {str(k): _plain(v) for k, v in value.items()}
-    if isinstance(value, (list, tuple)):
-        return [_plain(v) for v in value]
-    if isinstance(value, str):
-        return str(value)
-    return value
-
-
 def cell(value: Any) -> str:
     """The text of a cell: lists one item per line, nested values in YAML flow style."""
-    value = _plain(value)
+    value = plain(value)
     if value is None:
         return "~"
     if isinstance(value, bool):

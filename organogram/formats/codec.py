@@ -57,7 +57,7 @@ class ChangeDataError(OrganogramError):
 
 def change_to_dict(change: Change) -> dict[str, Any]:
     """The change as a JSON-ready mapping, as a dataset's ``changes:`` would hold it."""
-    data = _plain(change_entry(change, None, change.id))
+    data = plain(change_entry(change, None, change.id))
     if not data["id"]:
         del data["id"]  # a change made in code and not yet recorded has none
     return data
@@ -107,12 +107,12 @@ def to_node(value: Any) -> Node:
     raise TypeError(f"cannot read a {type(value).__name__} as part of a change")
 
 
-def _plain(value: Any) -> Any:
+def plain(value: Any) -> Any:
     """Only JSON types: text subclasses become str, tuples lists."""
     if isinstance(value, str):
         return str(value)
     if isinstance(value, Mapping):
-        return {str(k): _plain(v) for k, v in value.items()}
+        return {str(k): plain(v) for k, v in value.items()}
     if isinstance(value, list | tuple):
-        return [_plain(v) for v in value]
+        return [plain(v) for v in value]
     return value

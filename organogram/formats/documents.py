@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from ..core.record import Record
 from .entries import field_nodes
-from .fields import FILE
+from .file import FILE
 from .kinds import BAD, Ctx
 from .load import _READERS, assemble
 from .nodes import MappingNode, ScalarNode, gc_paused

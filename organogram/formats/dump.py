@@ -10,7 +10,6 @@ the same bytes and ``load(dump(record))`` equals ``record``.
 from __future__ import annotations
 
 import os
-from dataclasses import MISSING, fields
 from typing import Any
 
 from ..core.changes import Change, CreatePost, CreateUnit, UnitSpec
@@ -31,37 +30,20 @@ from .fields import (
     UNIT_ENTRY,
 )
 from .order import shorthand_ok
+from .registers import ALL as REGISTERS
+from .values import changed, entry_values
 
 _SPEC = ("name", "kind", "abbreviation", "mandate", "functions", "location", "head")
 
 
-def _defaults(obj: Any) -> dict[str, Any]:
-    """Attribute -> default value of a dataclass instance's class (MISSING: none)."""
-    out = {}
-    for f in fields(obj):
-        if f.default is not MISSING:
-            out[f.name] = f.default
-        elif f.default_factory is not MISSING:
-            out[f.name] = f.default_factory()
-        else:
-            out[f.name] = MISSING
-    return out
-
-
-def _set(obj: Any, names: tuple[str, ...] | list[str]) -> dict[str, Any]:
-    """Attributes of ``obj`` among ``names`` that differ from their default."""
-    defaults = _defaults(obj)
-    return {n: getattr(obj, n) for n in names if getattr(obj, n) != defaults[n]}
-
-
 def _spec(spec: UnitSpec, with_id: bool = True) -> dict[str, Any]:
     values = {"id": spec.id} if with_id else {}
-    values.update(_set(spec, _SPEC))
+    values.update(changed(spec, _SPEC))
     return values
 
 
 def _common(change: Change) -> dict[str, Any]:
-    values = _set(change, ("reason", "basis", "note", "recorded_by", "recorded_at"))
+    values = changed(change, ("reason", "basis", "note", "recorded_by", "recorded_at"))
     if change.cites:
         values["cite"] = change.cites
     return values
@@ -77,7 +59,7 @@ def _own(change: Change, fieldset: FieldSet) -> dict[str, Any]:
     names = [f.name for f in fieldset if f.name in change.params()]
     required = {f.name for f in fieldset if f.required}
     values = {n: getattr(change, n) for n in required if n in names}
-    values.update(_set(change, names))
+    values.update(changed(change, names))
     if "into" in values and change.op == "split":
         values["into"] = tuple(_spec(s) for s in values["into"])
     if values.get("new") is not None:
@@ -120,7 +102,7 @@ def unit_entry(change: CreateUnit) -> dict[str, Any]:
 def post_entry(change: CreatePost) -> dict[str, Any]:
     """A create-post change as a ``posts:`` entry."""
     names = [f.name for f in POST_ENTRY if f.name in change.params() and f.name != "post"]
-    values = {"id": change.post, "title": change.title, **_set(change, names)}
+    values = {"id": change.post, "title": change.title, **changed(change, names)}
     values["established"] = change.date
     values.update(_common(change))
     return dump_fields(POST_ENTRY, values)
@@ -129,7 +111,7 @@ def post_entry(change: CreatePost) -> dict[str, Any]:
 def plan_entry(plan: Plan) -> dict[str, Any]:
     """A plan with its changes."""
     names = [f.name for f in PLAN_ENTRY if f.name not in ("changes", "phases", "events")]
-    values = {"id": plan.id, "title": plan.title, "status": plan.status, **_set(plan, names)}
+    values = {"id": plan.id, "title": plan.title, "status": plan.status, **changed(plan, names)}
     values["effective"] = plan.effective
     if plan.phases:
         values["phases"] = [
@@ -137,7 +119,7 @@ def plan_entry(plan: Plan) -> dict[str, Any]:
         ]
     if plan.events:
         values["events"] = [
-            {"status": e.status, "at": e.at, **_set(e, ("by", "note"))} for e in plan.events
+            {"status": e.status, "at": e.at, **changed(e, ("by", "note"))} for e in plan.events
         ]
     out = dump_fields(PLAN_ENTRY, values)
     if plan.changes:
@@ -148,9 +130,7 @@ def plan_entry(plan: Plan) -> dict[str, Any]:
 
 
 def _entry(obj: Source | Person | Organization, fieldset: FieldSet) -> dict[str, Any]:
-    names = [f.name for f in fieldset]
-    required = {f.name: getattr(obj, f.name) for f in fieldset if f.required}
-    return dump_fields(fieldset, {**required, **_set(obj, names)})
+    return dump_fields(fieldset, entry_values(obj, fieldset))
 
 
 def claim_entry(claim: Claim) -> dict[str, Any]:
@@ -183,6 +163,10 @@ def dataset_files(record: Record) -> dict[str, str]:
         "plans": [plan_entry(p) for p in record.plans.values()],
         "claims": [claim_entry(c) for c in record.claims],
     }
+    for register in REGISTERS:
+        sections[register.section] = [
+            register.entry(e) for e in record.register(register.section).values()
+        ]
     files = {
         "organization.yaml": to_yaml({"organization": _entry(record.organization, ORGANIZATION)})
     }

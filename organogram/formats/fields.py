@@ -10,7 +10,7 @@ from __future__ import annotations
 from ..core.changes import REGISTRY
 from ..core.model import SIDE_LINE_KINDS, AssignmentKind, Basis, LineKind
 from ..core.plans import PlanStatus
-from .compound import Header, ListOf, MapOf, RecordOf, Section
+from .compound import ListOf, MapOf, RecordOf, Section
 from .entries import Field, FieldSet
 from .kinds import Bool, Choice, Cite, Date, DateTime, Id, Nullable, RefTo, Text
 
@@ -224,20 +224,4 @@ CLAIM = FieldSet(
         Field("basis", BASIS),
         Field("note", TEXT),
     ]
-)
-
-
-#: The top-level keys of a file, in the order the writer emits them.
-FILE = FieldSet(
-    [
-        Field("organization", Header(), doc="the header; exactly one file has it"),
-        Field("sources", Section("source")),
-        Field("people", Section("person")),
-        Field("units", Section("unit"), doc="shorthand for create changes"),
-        Field("posts", Section("post"), doc="shorthand for create-post changes"),
-        Field("changes", Section("change")),
-        Field("plans", Section("plan")),
-        Field("claims", Section("claim")),
-    ],
-    noun="section",
 )

@@ -19,7 +19,7 @@ from ..core.plans import PlanStatus
 from ..core.record import Record
 from ..core.timeline import Timeline
 from .entries import field_nodes
-from .fields import FILE
+from .file import FILE
 from .kinds import BAD, Ctx
 from .nodes import (
     MappingNode,
@@ -33,7 +33,15 @@ from .nodes import (
 )
 from .parse_changes import read_changes, read_posts, read_units
 from .problems import DatasetError, Problem
-from .sections import read_claims, read_organization, read_people, read_plans, read_sources
+from .registers import BY_SECTION as REGISTERS
+from .sections import (
+    read_claims,
+    read_organization,
+    read_people,
+    read_plans,
+    read_register,
+    read_sources,
+)
 from .state import Reading
 
 SUFFIXES = (".yaml", ".yml")
@@ -120,6 +128,9 @@ def read_file(r: Reading, file: str) -> None:
         items = FILE.by_name[name].kind.read(node, ctx, name)
         if items is BAD:
             continue
+        if name in REGISTERS:
+            read_register(r, ctx, items, REGISTERS[name])
+            continue
         taken = _READERS[name](r, ctx, items, name)
         if name == "changes":
             r.changes.extend(taken)
@@ -139,4 +150,5 @@ def assemble(r: Reading) -> Record:
         people=r.people,
         claims=r.claims,
         plans=r.plans,
+        registers={section: r.registers.get(section, {}) for section in REGISTERS},
     )

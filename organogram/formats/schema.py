@@ -17,7 +17,6 @@ from typing import Any
 from .fields import (
     CHANGE,
     CLAIM,
-    FILE,
     ORGANIZATION,
     PERSON_ENTRY,
     PLAN_CHANGE,
@@ -26,7 +25,9 @@ from .fields import (
     SOURCE_ENTRY,
     UNIT_ENTRY,
 )
+from .file import FILE
 from .kinds import ID_PATTERN
+from .registers import ALL as REGISTERS
 
 SCHEMA_PATH = Path(__file__).with_name("schema.json")
 
@@ -97,6 +98,8 @@ def build_schema() -> dict[str, Any]:
     defs["plan"] = PLAN_ENTRY.schema()
     defs["plan-change"] = _dispatch("plan-change", ops)
     defs["claim"] = CLAIM.schema()
+    for register in REGISTERS:
+        defs[register.section] = register.fields.schema()
     for op in ops:
         defs[f"change-{op}"] = CHANGE[op].schema()
         defs[f"plan-change-{op}"] = PLAN_CHANGE[op].schema()

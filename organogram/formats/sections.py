@@ -1,4 +1,5 @@
-"""Reading the sections other than changes: organization, sources, people, plans, claims."""
+"""Reading the sections other than changes: organization, sources, people, plans, claims
+and the registers."""
 
 from __future__ import annotations
 
@@ -7,8 +8,9 @@ from ..core.plans import Phase, Plan, PlanStatus, StatusEvent
 from .entries import FieldSet, read_entry
 from .fields import CLAIM, ORGANIZATION, PERSON_ENTRY, PLAN_ENTRY, SOURCE_ENTRY
 from .kinds import BAD, Ctx
-from .nodes import Node, key_line, line_of
+from .nodes import MappingNode, Node, ScalarNode, key_line, line_of
 from .parse_changes import read_changes
+from .register import REF_PREFIX, Register
 from .state import Reading
 
 
@@ -101,3 +103,27 @@ def read_plans(r: Reading, ctx: Ctx, items: list[Node], section: str) -> None:
         plan.changes = read_changes(r, ctx, values.get("changes", []), f"{path}.changes", plan)
         if ok and fresh and len(r.problems.items) == before:
             r.plans[plan.id] = plan
+
+
+def read_register(r: Reading, ctx: Ctx, items: list[Node], register: Register) -> None:
+    """The entries of one register section; ids are unique within the register."""
+    entries = r.registers.setdefault(register.section, {})
+    namespace = REF_PREFIX + register.section
+    for i, node in enumerate(items):
+        path = f"{register.section}[{i}]"
+        obj = register.read(node, ctx, path)
+        ident = obj.id if obj is not BAD else _written_id(node)
+        if ident is None:
+            continue
+        where = (ctx.file, key_line(node, "id"))
+        if r.claim_id(namespace, register.noun, ident, where, f"{path}.id") and obj is not BAD:
+            entries[ident] = obj
+
+
+def _written_id(node: Node) -> str | None:
+    """The id an entry gives, even when the entry is wrong (to catch duplicates)."""
+    if isinstance(node, MappingNode):
+        for k, v in node.value:
+            if isinstance(k, ScalarNode) and k.value == "id" and isinstance(v, ScalarNode):
+                return v.value
+    return None

@@ -10,12 +10,14 @@ business, not the loader's).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from ..core.changes import Change
 from ..core.model import Claim, Organization, Person, Source
 from ..core.plans import Plan
 from .kinds import Ref
 from .problems import Problems
+from .register import REF_PREFIX
 
 #: Namespace of the ids created by the timeline (top-level and enacted plans' changes).
 TIMELINE = "timeline"
@@ -36,6 +38,8 @@ class Reading:
     plans: dict[str, Plan] = field(default_factory=dict)
     claims: list[Claim] = field(default_factory=list)
     refs: list[Ref] = field(default_factory=list)
+    #: register section -> entry id -> entry, in the order written.
+    registers: dict[str, dict[str, Any]] = field(default_factory=dict)
     #: namespace -> id -> where first given (file, line).
     ids: dict[str, dict[str, tuple[str, int]]] = field(default_factory=dict)
     #: unit or post id -> "unit" / "post", over the timeline and every plan.
@@ -73,6 +77,8 @@ class Reading:
         """Report every reference to an id that nothing in the dataset creates."""
         subjects = set(self.nodes) | set(self.people) | set(self.sources) | set(self.plans)
         subjects |= set(self.ids.get("change", ()))
+        for entries in self.registers.values():
+            subjects |= set(entries)
         if self.organization is not None:
             subjects.add(self.organization.id)
         for ref in self.refs:
@@ -98,4 +104,9 @@ class Reading:
             return None if v in self.sources else f"{v!r} is not a source of the dataset"
         if cat == "subject":
             return None if v in subjects else f"{v!r} is not an id of the dataset"
+        if cat.startswith(REF_PREFIX):
+            section = cat[len(REF_PREFIX) :]
+            if v in self.ids.get(REF_PREFIX + section, ()):
+                return None
+            return f"{v!r} is not an entry of {section} in the dataset"
         raise ValueError(f"unknown reference category {cat!r}")

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
+from typing import Any
 
 from ..core.changes import Change
 from ..core.dates import FuzzyDate
@@ -23,6 +24,9 @@ from ..core.plans import Plan as CorePlan
 from ..core.record import Record
 from ..core.timeline import Timeline
 from ..formats.codec import change_from_dict, change_to_dict, split_common
+from ..formats.register import entry_from_dict, entry_to_dict
+from ..formats.registers import ALL as REGISTERS
+from ..formats.registers import BY_SECTION
 from . import models as m
 
 
@@ -37,6 +41,7 @@ class Rows:
     events: list[m.PlanEvent] = field(default_factory=list)
     changes: list[m.Change] = field(default_factory=list)
     claims: list[m.Claim] = field(default_factory=list)
+    entries: list[m.Entry] = field(default_factory=list)
 
 
 def _text(value: object) -> str:
@@ -146,7 +151,28 @@ def record_rows(record: Record) -> Rows:
                 note=cl.note,
             )
         )
+    for register in REGISTERS:
+        for i, (key, entry) in enumerate(record.register(register.section).items()):
+            rows.entries.append(entry_row(register.section, key, i, entry))
     return rows
+
+
+def entry_row(section: str, key: str, position: int, entry: Any) -> m.Entry:
+    """The row of one register entry (unsaved)."""
+    data = entry_to_dict(BY_SECTION[section], entry)
+    return m.Entry(register=section, key=key, position=position, data=data)
+
+
+def load_registers() -> dict[str, dict[str, Any]]:
+    """Register section -> key -> entry, read back through each register's fields."""
+    out: dict[str, dict[str, Any]] = {r.section: {} for r in REGISTERS}
+    for row in m.Entry.objects.all():
+        register = BY_SECTION.get(row.register)
+        if register is None:
+            continue  # a register this version no longer knows: kept in the table, unused
+        entry, _refs = entry_from_dict(register, row.data)
+        out[row.register][row.key] = entry
+    return out
 
 
 def row_change(row: m.Change) -> Change:
@@ -238,5 +264,6 @@ def load_record() -> tuple[Record, dict[str, int]] | None:
         people=people,
         claims=claims,
         plans=plans,
+        registers=load_registers(),
     )
     return record, sequences

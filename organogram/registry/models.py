@@ -78,6 +78,30 @@ class Claim(models.Model):
         ordering = ("position",)
 
 
+class Entry(models.Model):
+    """One entry of a register (terms of reference, a governing body, a budget…).
+
+    ``data`` is the mapping the entry's dataset section would hold; reading it back
+    goes through the register's field table (organogram.formats.register).
+    """
+
+    register = models.CharField(max_length=100)
+    key = models.CharField(max_length=200)
+    position = models.PositiveIntegerField()
+    data = models.JSONField(default=dict)
+    #: bumped by every edit, so an editor holding an older version is refused.
+    version = models.PositiveIntegerField(default=1)
+
+    class Meta:
+        ordering = ("register", "position")
+        constraints = (
+            models.UniqueConstraint(fields=("register", "key"), name="entry_unique_key"),
+        )
+
+    def __str__(self) -> str:
+        return f"{self.register}:{self.key}"
+
+
 class Plan(models.Model):
     """A reorganization plan; its changes are Change rows pointing at it."""
 

@@ -107,11 +107,21 @@ def _counts() -> dict[str, int]:
         "changes": m.Change.objects.count(),
         "plans": m.Plan.objects.count(),
         "claims": m.Claim.objects.count(),
+        "entries": m.Entry.objects.count(),
     }
 
 
 def _clear() -> None:
-    for model in (m.Change, m.PlanEvent, m.Plan, m.Claim, m.Person, m.Source, m.Organization):
+    for model in (
+        m.Change,
+        m.PlanEvent,
+        m.Plan,
+        m.Claim,
+        m.Entry,
+        m.Person,
+        m.Source,
+        m.Organization,
+    ):
         model.objects.all().delete()
 
 
@@ -156,6 +166,7 @@ def load_dataset_into_registry(
         m.PlanEvent.objects.bulk_create(rows.events)
         m.Change.objects.bulk_create(rows.changes, batch_size=500)
         m.Claim.objects.bulk_create(rows.claims)
+        m.Entry.objects.bulk_create(rows.entries, batch_size=500)
         number = _bump(rev)
         counts = _counts()
         write_audit(

@@ -58,4 +58,5 @@ def record_parts(record) -> dict[str, object]:
         "timeline": list(record.timeline.changes),
         "plans": list(record.plans.items()),
         "claims": record.claims,
+        "registers": {name: entries for name, entries in record.registers.items() if entries},
     }

@@ -10,6 +10,8 @@ import pytest
 from organogram.core.changes import REGISTRY
 from organogram.formats import fields as F
 from organogram.formats import load_dataset
+from organogram.formats.file import FILE
+from organogram.formats.registers import ALL as REGISTERS
 
 DOC = Path(__file__).resolve().parents[2] / "docs" / "format.md"
 TEXT = DOC.read_text(encoding="utf-8")
@@ -24,8 +26,9 @@ FIELDSETS = {
     "phase": F.PHASE,
     "event": F.EVENT,
     "claim": F.CLAIM,
-    "file": F.FILE,
+    "file": FILE,
     **{f"change {op}": F.PLAN_CHANGE[op] for op in F.PLAN_CHANGE},
+    **{f"register {r.section}": r.fields for r in REGISTERS},
 }
 
 

@@ -1,0 +1,53 @@
+"""Whether the references of an entry read from data point at something in a record.
+
+A dataset file's references are checked by the loader once every file is read; an
+entry given as data (a web form, an API body, a database row) is checked here
+against the record it joins, with the same leniency on time: a unit or post only
+needs to be created by some change of the timeline or of a plan.
+"""
+
+from __future__ import annotations
+
+from ..core.changes import CreatePost
+from ..core.record import Record
+from .kinds import Ref
+from .register import REF_PREFIX
+
+
+def _nodes(record: Record) -> dict[str, str]:
+    """Unit or post id -> "unit" / "post", over the timeline and every plan."""
+    out: dict[str, str] = {}
+    changes = [*record.timeline.changes, *(c for p in record.plans.values() for c in p.changes)]
+    for change in changes:
+        kind = "post" if isinstance(change, CreatePost) else "unit"
+        for ident in change.creates():
+            out.setdefault(ident, kind)
+    return out
+
+
+def dangling(record: Record, refs: list[Ref]) -> list[tuple[str, str]]:
+    """(field path, why) for each reference in ``refs`` that points at nothing."""
+    nodes: dict[str, str] | None = None
+    out = []
+    for ref in refs:
+        v, cat = ref.value, ref.category
+        why = None
+        if cat in ("node", "unit", "post"):
+            nodes = _nodes(record) if nodes is None else nodes
+            kind = nodes.get(v)
+            if kind is None:
+                noun = "unit or post" if cat == "node" else cat
+                why = f"{v!r} is not a {noun} of the record"
+            elif cat != "node" and kind != cat:
+                why = f"{v!r} is a {kind}, not a {cat}"
+        elif cat == "person":
+            why = None if v in record.people else f"{v!r} is not a person of the record"
+        elif cat == "source":
+            why = None if v in record.sources else f"{v!r} is not a source of the record"
+        elif cat.startswith(REF_PREFIX):
+            section = cat[len(REF_PREFIX) :]
+            if v not in record.register(section):
+                why = f"{v!r} is not an entry of {section} in the record"
+        if why:
+            out.append((ref.path, why))
+    return out

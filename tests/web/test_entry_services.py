@@ -1,0 +1,102 @@
+"""The write path of register entries: checks, versions, references and the audit log."""
+
+from __future__ import annotations
+
+import pytest
+
+from organogram.formats import load_dataset
+from organogram.registry import models as m
+from organogram.registry import store
+from organogram.registry.audit import Actor
+from organogram.registry.entry_services import (
+    EntryRefused,
+    StaleEntry,
+    entry_version,
+    remove_entry,
+    save_entry,
+)
+from organogram.registry.services import export_registry
+
+pytestmark = pytest.mark.django_db
+
+EDITOR = Actor("editor", "web")
+COUNCIL = {"id": "council", "name": "Council", "kind": "council", "cite": "c109-report"}
+SCPF = {"id": "scpf", "name": "Standing Committee on Programmes and Finance", "parent": "council"}
+
+
+def test_an_entry_is_saved_audited_and_seen_in_the_record():
+    before = store.revision()
+    saved = save_entry("bodies", COUNCIL, EDITOR, expected=0)
+    assert saved.version == 1 and saved.revision == before + 1
+    assert store.current_record().entry("bodies", "council").name == "Council"
+    audit = m.AuditEntry.objects.first()
+    assert (audit.action, audit.object_id, audit.before) == (
+        "organogram.bodies.add",
+        "council",
+        None,
+    )
+    assert audit.after == COUNCIL
+
+
+def test_an_invalid_entry_is_refused_naming_its_fields_and_nothing_is_written():
+    before = (store.revision(), m.Entry.objects.count(), m.AuditEntry.objects.count())
+    with pytest.raises(EntryRefused) as info:
+        save_entry("bodies", {"id": "Bad Id", "founded": "1951"}, EDITOR)
+    text = str(info.value)
+    assert "name: required field is missing" in text
+    assert "founded: unknown field 'founded'" in text
+    assert (store.revision(), m.Entry.objects.count(), m.AuditEntry.objects.count()) == before
+
+
+def test_a_reference_to_nothing_is_refused():
+    with pytest.raises(EntryRefused) as info:
+        save_entry("bodies", SCPF, EDITOR)
+    assert "parent: 'council' is not an entry of bodies in the record" in str(info.value)
+    with pytest.raises(EntryRefused) as info:
+        save_entry("bodies", {**COUNCIL, "cite": "no-such-source:2"}, EDITOR)
+    assert "'no-such-source' is not a source of the record" in str(info.value)
+
+
+def test_an_editor_holding_an_old_version_is_refused():
+    save_entry("bodies", COUNCIL, EDITOR)
+    save_entry("bodies", {**COUNCIL, "abbreviation": "C"}, Actor("other", "web"), expected=1)
+    assert entry_version("bodies", "council") == 2
+    with pytest.raises(StaleEntry):
+        save_entry("bodies", {**COUNCIL, "note": "mine"}, EDITOR, expected=1)
+    assert store.current_record().entry("bodies", "council").abbreviation == "C"
+    with pytest.raises(StaleEntry):  # "it did not exist" when it does
+        save_entry("bodies", COUNCIL, EDITOR, expected=0)
+
+
+def test_create_and_edit_modes_refuse_the_other_case():
+    with pytest.raises(EntryRefused, match="no governing body 'council' to edit"):
+        save_entry("bodies", COUNCIL, EDITOR, create=False)
+    save_entry("bodies", COUNCIL, EDITOR, create=True)
+    with pytest.raises(EntryRefused, match="already a governing body 'council'"):
+        save_entry("bodies", COUNCIL, EDITOR, create=True)
+
+
+def test_an_entry_others_refer_to_cannot_be_removed():
+    save_entry("bodies", COUNCIL, EDITOR)
+    save_entry("bodies", SCPF, EDITOR)
+    with pytest.raises(EntryRefused) as info:
+        remove_entry("bodies", "council", EDITOR)
+    assert "bodies: scpf" in str(info.value)
+    remove_entry("bodies", "scpf", EDITOR, expected=1)
+    remove_entry("bodies", "council", EDITOR)
+    assert store.current_record().register("bodies") == {}
+    assert m.AuditEntry.objects.first().action == "organogram.bodies.remove"
+
+
+def test_an_unknown_register_is_named():
+    with pytest.raises(EntryRefused, match="no register 'nonsense'"):
+        save_entry("nonsense", {"id": "x"}, EDITOR)
+
+
+def test_entries_are_exported_with_the_dataset(tmp_path):
+    save_entry("bodies", COUNCIL, EDITOR)
+    save_entry("bodies", SCPF, EDITOR)
+    export_registry(tmp_path / "out")
+    again = load_dataset(tmp_path / "out")
+    assert list(again.register("bodies")) == ["council", "scpf"]
+    assert again.entry("bodies", "scpf").parent == "council"
