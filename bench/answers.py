@@ -12,8 +12,8 @@ from collections.abc import Iterable
 from organogram.core.diff import DateDiff
 from organogram.core.structure import Structure
 
-from .generate import unit_name
 from .peers import floor, graph
+from .sizes import unit_name
 
 
 def num(node: str | None) -> int:

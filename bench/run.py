@@ -21,8 +21,8 @@ from pathlib import Path
 from organogram.core.validation import RuleConfig
 
 from . import answers
-from .generate import SIZES
 from .measure import Measure, measure, peak_rss, rss
+from .sizes import SIZES
 
 RESULTS = Path(__file__).parent / "results"
 CONFIG = RuleConfig()

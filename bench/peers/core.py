@@ -12,7 +12,8 @@ from organogram.core.structure import Structure
 from organogram.core.timeline import Timeline
 from organogram.core.validation import Finding, RuleConfig, validate_structure
 
-from ..generate import GRADE_COST, Organization
+from ..generate import Organization
+from ..sizes import GRADE_COST
 
 ENACTED_AT = dt.datetime(2025, 6, 1, tzinfo=dt.UTC)
 

@@ -14,7 +14,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ..generate import GRADE_COST, GRADES, Organization, Rows
+from ..generate import Organization
+from ..rows import Rows
+from ..sizes import GRADE_COST, GRADES
 
 ABSENT = -2  # a unit not in force (-1: a unit at the top)
 

@@ -13,7 +13,9 @@ from dataclasses import dataclass
 
 import networkx as nx
 
-from ..generate import GRADE_COST, GRADES, Organization, Rows
+from ..generate import Organization
+from ..rows import Rows
+from ..sizes import GRADE_COST, GRADES
 
 
 @dataclass

@@ -23,7 +23,8 @@ import sqlite3
 import time
 from collections.abc import Iterable
 
-from ..generate import GRADE_COST, GRADES, OPEN, Organization
+from ..generate import Organization
+from ..sizes import GRADE_COST, GRADES, OPEN
 
 SCHEMA = [
     "CREATE TABLE unit_row ({id}, unit INTEGER NOT NULL, parent INTEGER NOT NULL,"
