@@ -26,6 +26,7 @@ from ..core.timeline import Failure, Timeline
 from ..formats import dump_dataset, load_dataset
 from ..formats.codec import change_to_dict
 from ..history.inverse import NotReversible, inverse
+from ..importers.progress import Progress
 from ..queries.structure import node_data
 from . import models as m
 from . import store
@@ -87,6 +88,10 @@ class Recorded:
     revision: int
 
 
+#: Rows inserted per statement when loading a whole record.
+_BATCH = 500
+
+
 def _lock_revision() -> m.Revision:
     """The revision row, locked until the transaction ends (created on first write)."""
     m.Revision.objects.get_or_create(pk=1)
@@ -138,7 +143,34 @@ def load_dataset_into_registry(
     dataset with problems (DatasetError, with file, line and field), and a timeline
     with changes that do not apply at their dates.
     """
-    record = load_dataset(path)
+    return load_record_into_registry(
+        load_dataset(path),
+        actor,
+        replace=replace,
+        action="organogram.dataset.replace" if replace else "organogram.dataset.load",
+        origin={"path": Path(path).name},
+    )
+
+
+def load_record_into_registry(
+    record: Record,
+    actor: Actor,
+    *,
+    replace: bool = False,
+    action: str = "organogram.dataset.load",
+    origin: dict[str, Any] | None = None,
+    progress: bool | None = None,
+) -> LoadResult:
+    """Put ``record`` in the registry in one transaction: everything or nothing.
+
+    Refuses (:class:`NotEmpty`) a registry that already holds a record unless
+    ``replace`` is given, and a timeline with changes that do not apply at their
+    dates. The audit entry is ``action`` (the loader's own name for it, kept when
+    replacing: ``before`` tells what was replaced), with ``origin`` (where the record
+    came from: a folder, an import's kind and files) and the counts in ``after``.
+    ``progress`` draws a bar of the rows written on standard error (None: only when
+    it is a terminal).
+    """
     _, failures = record.timeline.fold()
     if failures:
         raise RegistryError(
@@ -159,23 +191,34 @@ def load_dataset_into_registry(
             before = {"organization": existing.key, **_counts()}
             _clear()
         rows = record_rows(record)
-        rows.organization.save()
-        m.Source.objects.bulk_create(rows.sources)
-        m.Person.objects.bulk_create(rows.people)
-        m.Plan.objects.bulk_create(rows.plans)
-        m.PlanEvent.objects.bulk_create(rows.events)
-        m.Change.objects.bulk_create(rows.changes, batch_size=500)
-        m.Claim.objects.bulk_create(rows.claims)
-        m.Entry.objects.bulk_create(rows.entries, batch_size=500)
+        tables = [
+            (m.Source, rows.sources),
+            (m.Person, rows.people),
+            (m.Plan, rows.plans),
+            (m.PlanEvent, rows.events),
+            (m.Change, rows.changes),
+            (m.Claim, rows.claims),
+            (m.Entry, rows.entries),
+        ]
+        total = 1 + sum(len(r) for _, r in tables)
+        with Progress("Writing the registry", total, enabled=progress) as bar:
+            rows.organization.save()
+            bar.advance()
+            for model, batch in tables:
+                # In slices, so that a long load shows its progress (and stays within
+                # the databases' limits on parameters per statement).
+                for i in range(0, len(batch), _BATCH):
+                    model.objects.bulk_create(batch[i : i + _BATCH])
+                    bar.advance(len(batch[i : i + _BATCH]))
         number = _bump(rev)
         counts = _counts()
         write_audit(
             actor,
-            "organogram.dataset.replace" if before else "organogram.dataset.load",
+            action,
             "dataset",
             record.organization.id,
             before=before,
-            after={"path": Path(path).name, **counts},
+            after={**(origin or {}), **counts},
             revision=number,
         )
     return LoadResult(record.organization.name, counts, number)

@@ -109,3 +109,23 @@ def test_a_partial_upload_keeps_the_posts_it_lacks(tmp_path):
     assert len(s.posts) == 10
     summary = diff_between(record.timeline, "2014-09-30", "2015-03-31").summary()
     assert summary["posts_removed"] == 1
+
+
+def test_diff_of_an_imported_history_prints_its_summary_above_the_list(tmp_path, capsys):
+    from organogram.cli.main import main
+
+    folder = str(tmp_path / "dfid")
+    assert main(["import", "uk-organogram", *DFID, "--into", folder]) == 0
+    capsys.readouterr()
+    assert main(["diff", folder, "--from", "2013-03-31", "--to", "2013-09-30"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0] == "From 2013-03-31 to 2013-09-30"
+    summary = dict(part.split(": ") for part in lines[1].strip().split(", "))
+    record = load_dataset(folder)
+    counts = diff_between(record.timeline, "2013-03-31", "2013-09-30").summary()
+    for key in ("posts added", "posts removed", "posts moved", "posts regraded"):
+        assert int(summary[key]) == counts[key.replace(" ", "_")] > 0
+    assert int(summary["units added"]) == counts["units_added"] > 0
+    assert int(summary["units removed"]) == counts["units_removed"] > 0
+    # Then the list, one line per change.
+    assert all(line.startswith("  • ") for line in lines[2:]) and len(lines) > 10

@@ -1,10 +1,12 @@
-"""``organogram import``: a spreadsheet, public organograms or a register into a dataset."""
+"""``organogram import``: a spreadsheet, public organograms or a register into a dataset
+folder or straight into the registry."""
 
 from __future__ import annotations
 
 import argparse
 import csv
 import sys
+from pathlib import Path
 
 from ..output import Printer, emit_json
 
@@ -22,18 +24,31 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     kinds = "\n".join(f"  {k:<20} {v}" for k, v in KIND_HELP.items())
     p = sub.add_parser(
         "import",
-        help="import a spreadsheet, organograms or a register into a dataset",
+        help="import a spreadsheet, organograms or a register into a dataset or the registry",
         description="Read files of one kind, report every problem with its file, sheet, row "
-        "and column, and write the record as a dataset folder. Nothing is written when "
-        "there is an error; the traps a source is known for are handled and reported as "
-        "warnings. Several versions of a source (snapshots) make a history: give them all "
-        "at once. See docs/imports.md.\n\nkinds:\n" + kinds,
+        "and column, and write the record as a dataset folder (--into) or load it into the "
+        "registry, the web application's database (--registry), in one transaction. Nothing "
+        "is written when there is an error; the traps a source is known for are handled and "
+        "reported as warnings. Several versions of a source (snapshots) make a history: give "
+        "them all at once. See docs/imports.md.\n\nkinds:\n" + kinds,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     p.add_argument("kind", choices=list(KIND_HELP), metavar="KIND", help="what the files are")
     p.add_argument("files", nargs="+", metavar="FILE", help="files (or folders of them)")
-    p.add_argument("--into", required=True, metavar="PATH", help="dataset folder to write")
-    p.add_argument("--force", action="store_true", help="replace the YAML files of PATH")
+    where = p.add_mutually_exclusive_group(required=True)
+    where.add_argument("--into", metavar="PATH", help="dataset folder to write")
+    where.add_argument(
+        "--registry",
+        action="store_true",
+        help="load into the registry (DATABASE_URL, else var/organogram.sqlite3)",
+    )
+    p.add_argument("--force", action="store_true", help="replace the YAML files of PATH (--into)")
+    p.add_argument(
+        "--replace",
+        action="store_true",
+        help="replace the record the registry holds (--registry)",
+    )
+    p.add_argument("--by", metavar="NAME", help="who imports, for the audit log (--registry)")
     p.add_argument("--org-id", default="", metavar="ID", help="id of the organization")
     p.add_argument("--org-name", default="", metavar="NAME", help="name of the organization")
     p.add_argument(
@@ -72,10 +87,17 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    """Import, report, and write the dataset only when there is no error."""
-    from ...formats import dump_dataset
+    """Import, report, and write the dataset (or the registry) only when there is no error."""
+    from ...core.errors import OrganogramError
     from ...importers.problems import ImportFailed
     from ...importers.run import Options, run_import
+
+    if args.into and (args.replace or args.by):
+        raise OrganogramError("--replace and --by go with --registry, not --into")
+    if args.registry and args.force:
+        raise OrganogramError("--force goes with --into; the registry is replaced with --replace")
+    if args.registry and not args.replace:
+        _refuse_a_full_registry()
 
     options = Options(
         org_id=args.org_id,
@@ -95,26 +117,75 @@ def run(args: argparse.Namespace) -> int:
         else:
             _print_problems(exc.problems, args.report)
         return 1
-    dump_dataset(record, args.into, overwrite=args.force)
+    target = _write(args, record, report)
     _write_report(args.report, report.problems)
     counts = _counts(record)
     if args.format == "json":
         emit_json(
             {
                 "written": True,
-                "into": args.into,
+                **target,
                 **counts,
                 "problems": [p.as_dict() for p in report.problems],
             }
         )
         return 0
     out = Printer()
+    where = args.into if args.into else f"the registry (revision {target['revision']})"
     out.line(
-        out.style(f"Wrote {args.into}: " + ", ".join(f"{v} {k}" for k, v in counts.items()), "bold")
+        out.style(f"Wrote {where}: " + ", ".join(f"{v} {k}" for k, v in counts.items()), "bold")
     )
     if report.warnings:
         _print_warnings(report, args.report)
     return 0
+
+
+def _registry() -> None:
+    """Django set up on the application's database, its tables up to date."""
+    # Imported here so that importing into a folder stays fast.
+    from ...web.local import migrate, setup
+
+    setup()
+    migrate()
+
+
+def _refuse_a_full_registry() -> None:
+    """Refuse before reading the files (a long import) when the load would be refused."""
+    _registry()
+    from ...registry import models as m
+    from ...registry.services import NotEmpty
+
+    existing = m.Organization.objects.first()
+    if existing is not None:
+        raise NotEmpty(
+            f"the registry already holds {existing.name!r}; nothing was imported. "
+            "Replace it with --replace (`organogram export PATH` first keeps a copy)"
+        )
+
+
+def _write(args: argparse.Namespace, record, report) -> dict[str, object]:
+    """Write the dataset folder, or load the registry; what was written, for --format json."""
+    if args.into:
+        from ...formats import dump_dataset
+
+        dump_dataset(record, args.into, overwrite=args.force)
+        return {"into": args.into}
+    _registry()
+    from ...registry.audit import Actor
+    from ...registry.services import load_record_into_registry
+
+    result = load_record_into_registry(
+        record,
+        Actor.command_line(args.by),
+        replace=args.replace,
+        action="organogram.dataset.import",
+        origin={
+            "kind": args.kind,
+            "files": [Path(f).name for f in args.files],
+            "warnings": dict(report.counts()),
+        },
+    )
+    return {"into": "registry", "revision": result.revision}
 
 
 def _counts(record) -> dict[str, int]:
