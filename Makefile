@@ -6,12 +6,12 @@ BIN    := $(VENV)/bin
 
 .DEFAULT_GOAL := help
 
-.PHONY: help run test lint clean bench bench-load docs charts
+.PHONY: help run test lint clean bench bench-load bench-imports docs charts
 
 help: ## List the available targets
 	@echo "Targets:"
 	@grep -E '^[a-z][a-zA-Z_-]*:.*## ' $(MAKEFILE_LIST) | \
-		awk 'BEGIN {FS = ":.*## "} {printf "  make %-11s %s\n", $$1, $$2}'
+		awk 'BEGIN {FS = ":.*## "} {printf "  make %-14s %s\n", $$1, $$2}'
 
 run: $(VENV)/.installed ## Validate the IOM dataset, then serve the web application on http://127.0.0.1:8000
 	$(BIN)/organogram validate data/iom
@@ -30,6 +30,9 @@ bench: $(VENV)/.installed-bench ## Benchmark against SQL, networkx, NumPy (SIZE=
 
 bench-load: $(VENV)/.installed ## Measure loading a large dataset (UNITS=100000)
 	$(BIN)/python bench/load.py --units $(or $(UNITS),100000)
+
+bench-imports: $(VENV)/.installed ## Run every importer on the full public files in ../shared/data
+	$(BIN)/python bench/imports.py
 
 docs: $(VENV)/.installed ## Regenerate the command line reference (docs/cli.md)
 	$(BIN)/python -m organogram.cli.reference > docs/cli.md

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
 import platform
-import subprocess
 from pathlib import Path
 
 import networkx
 import numpy
 
+from .about import machine, revision
 from .measure import Measure, peak_rss
 from .run import Bench
 
@@ -52,39 +51,6 @@ def ratio(a: float | None, b: float | None) -> str:
         return "n/a"
     r = a / b
     return f"{r:.2g}x" if r < 10 else f"{r:,.0f}x"
-
-
-def machine() -> list[str]:
-    cpu = "unknown CPU"
-    try:
-        with open("/proc/cpuinfo") as f:
-            cpu = next(line.split(":", 1)[1].strip() for line in f if line.startswith("model name"))
-    except (OSError, StopIteration):
-        pass
-    memory = ""
-    try:
-        with open("/proc/meminfo") as f:
-            kib = int(next(line.split()[1] for line in f if line.startswith("MemTotal")))
-        memory = f", {kib / 2**20:.0f} GiB of memory"
-    except (OSError, StopIteration):
-        pass
-    return [f"{cpu}, {os.cpu_count()} cores{memory}, {platform.system()} {platform.release()}"]
-
-
-def revision() -> str:
-    """The commit the code was run at, and whether the core or bench had local changes."""
-    here = Path(__file__).parent
-
-    def git(*args: str) -> str:
-        try:
-            done = subprocess.run(["git", *args], capture_output=True, text=True, cwd=here)
-        except OSError:
-            return ""
-        return done.stdout.strip()
-
-    commit = git("rev-parse", "--short", "HEAD") or "unknown"
-    dirty = git("status", "--porcelain", "--untracked-files=no", "--", "../organogram/core", ".")
-    return commit + (" with local changes" if dirty else "")
 
 
 def write(bench: Bench, out: Path, command: str) -> None:

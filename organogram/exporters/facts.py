@@ -9,6 +9,7 @@ splits, replacements, abolitions), each with the sentence that tells it.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Collection
 from dataclasses import dataclass, field
 
 from ..core.changes import (
@@ -26,6 +27,7 @@ from ..core.changes import (
     Vacate,
 )
 from ..core.dates import FuzzyDate, as_of
+from ..core.model import Person
 from ..core.narration import narrate_change
 from ..core.record import Record
 from ..core.structure import Structure
@@ -83,6 +85,28 @@ class Facts:
     names: dict[str, list[Name]] = field(default_factory=dict)
     holdings: list[Holding] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
+    #: the nodes kept by :meth:`only` (None: all of the record).
+    selected: frozenset[str] | None = None
+
+    def has(self, node: str | None) -> bool:
+        """Whether ``node`` is a unit or post these facts describe."""
+        return node is not None and (node in self.units or node in self.posts)
+
+    def only(self, nodes: Collection[str]) -> None:
+        """Keep the facts about ``nodes`` (a subtree): their spans, names, holdings, events."""
+        keep = self.selected = frozenset(nodes)
+        self.units = {u: span for u, span in self.units.items() if u in keep}
+        self.posts = {p: span for p, span in self.posts.items() if p in keep}
+        self.names = {u: names for u, names in self.names.items() if u in keep}
+        self.holdings = [h for h in self.holdings if h.post in keep]
+        self.events = [e for e in self.events if keep.intersection(e.original, e.resulting)]
+
+    def people(self, record: Record) -> list[Person]:
+        """The record's people; for a selection, those who held its posts."""
+        if self.selected is None:
+            return list(record.people.values())
+        held = {h.person for h in self.holdings}
+        return [p for p in record.people.values() if p.id in held]
 
 
 def _unit_event(c: Change, s: Structure) -> tuple[str, list[str], list[str]] | None:
@@ -102,8 +126,13 @@ def _unit_event(c: Change, s: Structure) -> tuple[str, list[str], list[str]] | N
     return None
 
 
-def gather(record: Record, at: str | dt.date | FuzzyDate = "today") -> Facts:
-    """The facts of ``record`` up to and on the day ``at`` stands for."""
+def gather(
+    record: Record,
+    at: str | dt.date | FuzzyDate = "today",
+    nodes: Collection[str] | None = None,
+) -> Facts:
+    """The facts of ``record`` up to and on the day ``at`` stands for (about ``nodes`` only,
+    when given)."""
     day = as_of(at)
     s = record.timeline.empty()
     facts = Facts(day, s)
@@ -148,4 +177,6 @@ def gather(record: Record, at: str | dt.date | FuzzyDate = "today") -> Facts:
             facts.posts.setdefault(c.post, Span()).end = c.date
         if event is not None:
             facts.events.append(Event(c, *event, text))
+    if nodes is not None:
+        facts.only(nodes)
     return facts

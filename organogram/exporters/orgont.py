@@ -15,6 +15,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Collection
 
 from ..core.dates import FuzzyDate, Precision
 from ..core.record import Record
@@ -93,7 +94,8 @@ class _Writer:
             for name in self.f.names.get(u, [])[:-1]:
                 g.add(iri, "skos:hiddenLabel", name.name)
             parent = s.oversight.get(u)
-            if parent is not None and u in s.units:
+            # A subtree's top reports to what the export leaves out: no line is written.
+            if self.f.has(parent) and u in s.units:
                 prop = "org:subOrganizationOf" if parent in s.units else "org:reportsTo"
                 g.add(iri, prop, Ref(self.node_iri(parent)))
         for p in self.f.posts:
@@ -105,8 +107,9 @@ class _Writer:
             g.add(iri, "org:role", self.concept("role", post.title))
             if post.grade:
                 g.add(iri, "org:classification", self.concept("grade", post.grade))
-            g.add(iri, "org:postIn", Ref(self.iri("unit", post.unit) if post.unit else root))
-            if p in s.oversight:
+            unit_iri = self.iri("unit", post.unit) if self.f.has(post.unit) else root
+            g.add(iri, "org:postIn", Ref(unit_iri))
+            if self.f.has(s.oversight.get(p)):
                 g.add(iri, "org:reportsTo", Ref(self.node_iri(s.oversight[p])))
         self.people_and_memberships(root)
         self.events()
@@ -114,7 +117,7 @@ class _Writer:
 
     def people_and_memberships(self, root: str) -> None:
         g = self.g
-        for person in self.r.people.values():
+        for person in self.f.people(self.r):
             g.add(self.iri("person", person.id), TYPE, Ref("foaf:Person"))
             g.add(self.iri("person", person.id), "foaf:name", person.name)
         for n, h in enumerate(self.f.holdings, 1):
@@ -125,7 +128,8 @@ class _Writer:
             m = self.iri("membership", str(n))
             g.add(m, TYPE, Ref("org:Membership"))
             g.add(m, "org:member", Ref(person))
-            g.add(m, "org:organization", Ref(self.iri("unit", h.unit) if h.unit else root))
+            unit = self.iri("unit", h.unit) if self.f.has(h.unit) else root
+            g.add(m, "org:organization", Ref(unit))
             g.add(m, "org:role", Ref(self.iri("role", make_id(self.post_title(h.post)))))
             g.add(m, "org:memberDuring", self.interval(h.start, h.end))
 
@@ -156,16 +160,32 @@ def default_base(record: Record) -> str:
     return f"urn:organogram:{record.organization.id}:"
 
 
-def graph(record: Record, at: str | dt.date | FuzzyDate = "today", base: str = "") -> Graph:
-    """The ORG graph of ``record`` as of ``at``, with its history up to then."""
-    return _Writer(record, gather(record, at), base or default_base(record)).write()
+def graph(
+    record: Record,
+    at: str | dt.date | FuzzyDate = "today",
+    base: str = "",
+    nodes: Collection[str] | None = None,
+) -> Graph:
+    """The ORG graph of ``record`` as of ``at``, with its history up to then (of ``nodes``
+    only, when given: a subtree)."""
+    return _Writer(record, gather(record, at, nodes), base or default_base(record)).write()
 
 
-def to_turtle(record: Record, at: str | dt.date | FuzzyDate = "today", base: str = "") -> str:
+def to_turtle(
+    record: Record,
+    at: str | dt.date | FuzzyDate = "today",
+    base: str = "",
+    nodes: Collection[str] | None = None,
+) -> str:
     """The record in Turtle."""
-    return turtle(graph(record, at, base))
+    return turtle(graph(record, at, base, nodes))
 
 
-def to_jsonld(record: Record, at: str | dt.date | FuzzyDate = "today", base: str = "") -> str:
+def to_jsonld(
+    record: Record,
+    at: str | dt.date | FuzzyDate = "today",
+    base: str = "",
+    nodes: Collection[str] | None = None,
+) -> str:
     """The record in JSON-LD."""
-    return jsonld(graph(record, at, base))
+    return jsonld(graph(record, at, base, nodes))

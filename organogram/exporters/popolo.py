@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Collection
 from typing import Any
 
 from ..core.dates import FuzzyDate, Precision
@@ -34,9 +35,14 @@ def _clean(obj: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in obj.items() if v not in (None, "", [])}
 
 
-def to_popolo(record: Record, at: str | dt.date | FuzzyDate = "today") -> dict[str, Any]:
-    """The Popolo document of ``record`` as of ``at`` (its history up to then)."""
-    facts = gather(record, at)
+def to_popolo(
+    record: Record,
+    at: str | dt.date | FuzzyDate = "today",
+    nodes: Collection[str] | None = None,
+) -> dict[str, Any]:
+    """The Popolo document of ``record`` as of ``at`` (its history up to then), of
+    ``nodes`` only when given (a subtree: its top's parent is the organization)."""
+    facts = gather(record, at, nodes)
     s = facts.structure
     root = record.organization.id
 
@@ -46,7 +52,7 @@ def to_popolo(record: Record, at: str | dt.date | FuzzyDate = "today") -> dict[s
             seen.add(node)  # a senior post: go up to a unit
             post = s.posts.get(node) or s.retired_posts.get(node)
             node = post.unit if post and post.unit else s.oversight.get(node)
-        return node if node is not None and node in s.units else root
+        return node if node is not None and node in facts.units else root
 
     organizations = [
         _clean({"id": root, "name": record.organization.name, "classification": "organization"})
@@ -89,21 +95,21 @@ def to_popolo(record: Record, at: str | dt.date | FuzzyDate = "today") -> dict[s
                 {
                     "id": p,
                     "label": post.title,
-                    "organization_id": post.unit or root,
+                    "organization_id": post.unit if facts.has(post.unit) else root,
                     "start_date": popolo_date(span.start),
                     "end_date": popolo_date(span.end),
                     "grade": post.grade,
                 }
             )
         )
-    persons = [_clean({"id": p.id, "name": p.name}) for p in record.people.values()]
+    persons = [_clean({"id": p.id, "name": p.name}) for p in facts.people(record)]
     memberships = [
         _clean(
             {
                 "id": f"membership-{n}",
                 "person_id": h.person,
                 "post_id": h.post,
-                "organization_id": h.unit or root,
+                "organization_id": h.unit if facts.has(h.unit) else root,
                 "role": h.kind,
                 "start_date": popolo_date(h.start),
                 "end_date": popolo_date(h.end),
@@ -119,6 +125,10 @@ def to_popolo(record: Record, at: str | dt.date | FuzzyDate = "today") -> dict[s
     }
 
 
-def to_popolo_json(record: Record, at: str | dt.date | FuzzyDate = "today") -> str:
+def to_popolo_json(
+    record: Record,
+    at: str | dt.date | FuzzyDate = "today",
+    nodes: Collection[str] | None = None,
+) -> str:
     """The Popolo document as JSON text."""
-    return json.dumps(to_popolo(record, at), indent=2, ensure_ascii=False) + "\n"
+    return json.dumps(to_popolo(record, at, nodes), indent=2, ensure_ascii=False) + "\n"

@@ -176,6 +176,11 @@ def dataset_files(record: Record) -> dict[str, str]:
     return files
 
 
+def dataset_text(record: Record) -> str:
+    """The dataset that holds ``record`` as one YAML file (``load_dataset`` reads it back)."""
+    return "\n".join(dataset_files(record).values())
+
+
 def dump_dataset(record: Record, folder: str | os.PathLike[str], overwrite: bool = False) -> None:
     """Write ``record`` as a dataset folder, atomically (all files or none).
 

@@ -72,7 +72,7 @@ def structure_at(
     s = snap.structure
     if unit is not None:
         if not s.is_node(unit):
-            raise NotFound(_absent(record, s, unit, snap.day.isoformat()))
+            raise NotFound(absent_reason(record, s, unit, snap.day.isoformat()))
         order = s.subtree(unit)
     else:
         order = [
@@ -101,7 +101,8 @@ def _rank(s: Structure, node: str) -> tuple[int, str]:
     return (0 if node in s.posts else 1, node)
 
 
-def _absent(record: Record, s: Structure, node: str, day: str) -> str:
+def absent_reason(record: Record, s: Structure, node: str, day: str) -> str:
+    """Why ``node`` is not in the structure ``s`` of ``day``: gone, not yet, or unknown."""
     if node in s.retired_units or node in s.retired_posts:
         return f"{node!r} no longer exists on {day} (it was abolished earlier)"
     if any(node in c.subjects() for c in record.timeline):

@@ -10,7 +10,9 @@ app_name = "site"
 
 urlpatterns = [
     path("", views.structure, name="structure"),
+    path("download.<str:fmt>", views.structure_download, name="structure_download"),
     path("units/<str:node>/", views.unit, name="unit"),
+    path("units/<str:node>/download.<str:fmt>", views.unit_download, name="unit_download"),
     path("chart/", views.chart, name="chart"),
     path("chart/svg/", views.chart_fragment, name="chart_svg"),
     path("chart/export.<str:fmt>", views.chart_export, name="chart_export"),
@@ -21,6 +23,7 @@ urlpatterns = [
     path("plans/", views.plans, name="plans"),
     path("plans/new/", views.plan_new, name="plan_new"),
     path("plans/<str:plan_id>/", views.plan, name="plan"),
+    path("plans/<str:plan_id>/download.<str:fmt>", views.plan_download, name="plan_download"),
     path("plans/<str:plan_id>/changes/new/", views.plan_change_new, name="plan_change_new"),
     path(
         "plans/<str:plan_id>/changes/<str:change_id>/remove/",

@@ -5,6 +5,7 @@ from .audit import audit
 from .auth import signin, signout
 from .chart import chart, chart_export, chart_fragment
 from .compare import compare
+from .downloads import plan_download, structure_download, unit_download
 from .edit import record, reverse_change
 from .plan_actions import plan_change_new, plan_change_remove, plan_move, plan_rebase
 from .plans import plan, plan_new, plans
@@ -23,6 +24,7 @@ __all__ = [
     "plan",
     "plan_change_new",
     "plan_change_remove",
+    "plan_download",
     "plan_move",
     "plan_new",
     "plan_rebase",
@@ -34,6 +36,8 @@ __all__ = [
     "source",
     "sources",
     "structure",
+    "structure_download",
     "timeline",
     "unit",
+    "unit_download",
 ]

@@ -31,6 +31,7 @@ from ...registry.plan_services import PlanRefused, draft_plan
 from ...registry.plan_workflow import allowed_moves
 from ...registry.store import State
 from .common import may_see_people, registry_page, requires
+from .downloads import download_links
 from .structure import build_tree
 
 #: (from, to) -> what the button that makes the move says.
@@ -140,6 +141,7 @@ def plan_page(
         "preview_query": f"?at={facts['preview']['date']}",
         "drafted": _moment(facts["plan"]["drafted_at"]),
         "preview_day": dt.date.fromisoformat(facts["preview"]["date"]),
+        "downloads": download_links(request, "site:plan_download", plan_id),
         **extra,
     }
     return render(request, "site/plan.html", context, status=status)

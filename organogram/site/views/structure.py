@@ -10,6 +10,7 @@ from django.shortcuts import render
 from ...queries.structure import structure_at
 from ...registry.store import State
 from .common import as_of, dated_context, may_see_people, registry_page
+from .downloads import download_links
 
 #: Levels of the tree shown open at first; deeper ones open on demand.
 OPEN_DEPTH = 2
@@ -70,5 +71,8 @@ def structure(request: HttpRequest, state: State) -> HttpResponse:
         uncertain=data["uncertain"],
         q=q,
         matches=search(data["nodes"], q) if q else None,
+        downloads=download_links(
+            request, "site:structure_download", at=when.raw if not when.error else ""
+        ),
     )
     return render(request, "site/structure.html", context, status=400 if when.error else 200)

@@ -18,6 +18,7 @@ from ...queries.unit import unit_at
 from ...registry.permissions import can
 from ...registry.store import State
 from .common import as_of, dated_context, may_see_people, registry_page
+from .downloads import download_links
 
 
 def sentences(state: State, people: bool) -> dict[int, str]:
@@ -67,6 +68,11 @@ def unit(request: HttpRequest, state: State, node: str) -> HttpResponse:
         show_people=people,
         record_ops=_record_ops(request, state, node),
         may_reverse=can(request.user, "change.reverse"),
+        downloads=download_links(
+            request, "site:unit_download", node, at=when.raw if not when.error else ""
+        )
+        if now["state"] == "in-force"
+        else None,
     )
     return render(request, "site/unit.html", context, status=400 if when.error else 200)
 
