@@ -16,6 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..core.record import Record
 from ..queries.selection import Selection
 
 
@@ -39,7 +40,8 @@ class Download:
     media_type: str
 
 
-def _snapshot(selection: Selection):  # -> Record
+def snapshot_record(selection: Selection) -> Record:
+    """The record the template formats write: the selected structure, created on its day."""
     from .snapshot import record_at
 
     return record_at(selection.record, selection.day, selection.nodes)
@@ -48,7 +50,7 @@ def _snapshot(selection: Selection):  # -> Record
 def _yaml(selection: Selection, base: str) -> bytes:
     from ..formats.dump import dataset_text
 
-    return dataset_text(_snapshot(selection)).encode("utf-8")
+    return dataset_text(snapshot_record(selection)).encode("utf-8")
 
 
 def _xlsx(selection: Selection, base: str) -> bytes:
@@ -56,7 +58,7 @@ def _xlsx(selection: Selection, base: str) -> bytes:
 
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp, "export.xlsx")
-        write_xlsx(_snapshot(selection), path)
+        write_xlsx(snapshot_record(selection), path)
         return path.read_bytes()
 
 
@@ -66,7 +68,7 @@ def _csv(selection: Selection, base: str) -> bytes:
 
     out = io.BytesIO()
     with tempfile.TemporaryDirectory() as tmp, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
-        for path in write_csv(_snapshot(selection), tmp):
+        for path in write_csv(snapshot_record(selection), tmp):
             z.write(path, f"{selection.slug}/{path.name}")
     return out.getvalue()
 

@@ -114,3 +114,22 @@ def test_an_editor_records_a_rename_and_sees_it(browser_page, django_user_model)
     page.wait_for_url("**/units/ethics/?at=2030-01-01")
     assert page.inner_text("h1") == "Office of Integrity"
     assert "Recorded" in page.inner_text(".messages")
+
+
+def test_download_a_units_subtree_by_clicking_its_link(browser_page, tmp_path):
+    from rdflib import Graph, Namespace
+    from rdflib.namespace import RDF
+
+    page, base = browser_page
+    page.goto(base + "/units/dfam/?at=2016-11-30")
+    assert "without the names of post holders" in page.inner_text("nav.downloads")
+    with page.expect_download() as info:
+        page.click("nav.downloads >> text=Turtle")
+    download = info.value
+    assert download.suggested_filename == "iom-hq-2016-11-30-dfam.ttl"
+    path = tmp_path / download.suggested_filename
+    download.save_as(path)
+    org = Namespace("http://www.w3.org/ns/org#")
+    g = Graph().parse(path, format="turtle")
+    units = {str(u).rsplit("/", 1)[1] for u in g.subjects(RDF.type, org.OrganizationalUnit)}
+    assert "dfam" in units and "odg" not in units  # the subtree only
