@@ -28,7 +28,9 @@ pytestmark = pytest.mark.django_db
 
 
 def _empty_registry() -> None:
-    for model in (m.Change, m.PlanEvent, m.Plan, m.Claim, m.Person, m.Source, m.Organization):
+    for model in (
+        m.Change, m.PlanEvent, m.Plan, m.Claim, m.Entry, m.Person, m.Source, m.Organization
+    ):
         model.objects.all().delete()
     store.forget()
 
@@ -157,6 +159,6 @@ def test_the_progress_bar_counts_every_row_written(monkeypatch):
     monkeypatch.setattr("organogram.registry.services.Progress", Seen)
     load_record_into_registry(record, Actor("t"), replace=True, progress=False)
     label, done, total = drawn[0]
-    tables = (m.Source, m.Person, m.Plan, m.PlanEvent, m.Change, m.Claim)
+    tables = (m.Source, m.Person, m.Plan, m.PlanEvent, m.Change, m.Claim, m.Entry)
     rows = 1 + sum(model.objects.count() for model in tables)
     assert label == "Writing the registry" and done == total == rows
