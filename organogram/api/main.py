@@ -8,9 +8,10 @@ from ninja import NinjaAPI
 from .. import __version__
 from ..core.errors import NotFound
 from ..formats.codec import ChangeDataError
+from ..registry.entry_services import StaleEntry
 from ..registry.services import RegistryError, StaleEdit
 from ..registry.store import EmptyRegistry
-from . import changes, plans, reading
+from . import changes, plans, reading, registers
 from .auth import AUTH
 
 api = NinjaAPI(
@@ -29,6 +30,7 @@ api = NinjaAPI(
 api.add_router("", reading.router)
 api.add_router("/changes", changes.router)
 api.add_router("/plans", plans.router)
+api.add_router("/registers", registers.router)
 
 
 @api.exception_handler(NotFound)
@@ -59,7 +61,7 @@ def refused(request: HttpRequest, exc: RegistryError) -> HttpResponse:
         "detail": str(exc).split(":\n")[0],
         "reasons": exc.reasons,
         "fields": fields,
-        "stale": isinstance(exc, StaleEdit),
+        "stale": isinstance(exc, StaleEdit | StaleEntry),
     }
     # A form-like refusal (a field at fault) is 422; one about the record's state, 409.
     return api.create_response(request, body, status=422 if fields else 409)

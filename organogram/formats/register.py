@@ -46,11 +46,19 @@ class Register:
     doc: str = ""
     build: Callable[[dict[str, Any]], Any] | None = None
     values: Callable[[Any], dict[str, Any]] | None = None
+    #: the permission actions (organogram.registry.permissions) to read and to write it.
+    view_action: str = "structure.view"
+    edit_action: str = "register.edit"
+    #: fields holding personal data, left out for readers who may not see people's data.
+    personal: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         ident = self.fields.by_name.get("id")
         if ident is None or not ident.required:
             raise ValueError(f"register {self.section!r} needs a required 'id' field")
+        unknown = set(self.personal) - set(self.fields.by_name)
+        if unknown:
+            raise ValueError(f"register {self.section!r}: personal fields {unknown} unknown")
 
     def file_field(self) -> Field:
         """The top-level field of a dataset file that holds this register's entries."""
@@ -71,6 +79,11 @@ class Register:
             return self.build(values) if self.build else self.cls(**values)
         except ValueError as exc:
             return ctx.bad(node, path, str(exc))
+
+
+    def without_personal(self, data: dict[str, Any]) -> dict[str, Any]:
+        """An entry's mapping with its personal fields left out."""
+        return {k: v for k, v in data.items() if k not in self.personal}
 
 
 def ref_to(section: str) -> RefTo:

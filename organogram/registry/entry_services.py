@@ -26,7 +26,16 @@ from .services import RegistryError, _bump, _lock_revision
 
 
 class EntryRefused(RegistryError):
-    """An entry that is not valid, or whose references point at nothing."""
+    """An entry that is not valid, or whose references point at nothing.
+
+    ``fields`` maps each field at fault to its problems, for forms and the API.
+    """
+
+    def __init__(
+        self, message: str, reasons: list[str] | None = None, fields: dict | None = None
+    ):
+        super().__init__(message, reasons)
+        self.fields: dict[str, list[str]] = dict(fields or {})
 
 
 class StaleEntry(RegistryError):
@@ -82,6 +91,7 @@ def save_entry(
         raise EntryRefused(
             f"not a valid {register.noun}",
             [f"{p.field or 'entry'}: {p.message}" for p in exc.problems],
+            exc.by_field(),
         ) from None
     with transaction.atomic():
         rev = _lock_revision()
@@ -92,6 +102,7 @@ def save_entry(
             raise EntryRefused(
                 f"the {register.noun} {key!r} refers to what the record does not hold",
                 [f"{path}: {why}" for path, why in problems],
+                {path: [why] for path, why in problems},
             )
         row = m.Entry.objects.select_for_update().filter(register=section, key=key).first()
         if create is True and row is not None:

@@ -52,6 +52,8 @@ RULES: dict[str, frozenset[str]] = {
     "plan.approve": _APPROVERS,
     "plan.withdraw": _APPROVERS,
     "plan.enact": _APPROVERS,
+    # register entries (bodies, terms of reference…), unless a register names its own
+    "register.edit": _EDITORS,
     # administration
     "audit.view": _ADMINISTRATORS,
     "user.manage": _ADMINISTRATORS,

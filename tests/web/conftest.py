@@ -34,3 +34,15 @@ def signed_in(client, admin_user):
     """A test client signed in as an administrator."""
     client.force_login(admin_user)
     return client
+
+
+@pytest.fixture
+def auth(db, settings):
+    """Headers signing in to the API as an editor through a token."""
+    from organogram.registry.accounts import add_user, create_token
+    from organogram.registry.audit import Actor
+
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    user, _ = add_user("api-editor", "editor", Actor("tests"))
+    _, token = create_token(user, Actor("tests"))
+    return {"HTTP_AUTHORIZATION": f"Bearer {token}"}

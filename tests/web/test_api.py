@@ -10,8 +10,6 @@ import pytest
 from organogram.formats import load_dataset
 from organogram.registry import models as m
 from organogram.registry import store
-from organogram.registry.accounts import add_user, create_token
-from organogram.registry.audit import Actor
 
 from .conftest import IOM
 
@@ -19,15 +17,6 @@ pytestmark = pytest.mark.django_db
 
 PEOPLE = [p.name for p in load_dataset(IOM).people.values()]
 PERSON_IDS = list(load_dataset(IOM).people)
-
-
-@pytest.fixture
-def auth(settings):
-    """Headers signing in as an editor through a token."""
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-    user, _ = add_user("api-editor", "editor", Actor("tests"))
-    _, token = create_token(user, Actor("tests"))
-    return {"HTTP_AUTHORIZATION": f"Bearer {token}"}
 
 
 def get(client, url, status=200, **headers):

@@ -9,6 +9,8 @@ that a change to the rules is a deliberate change to this test too.
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from django.test import override_settings
 from django.urls import get_resolver
@@ -42,6 +44,7 @@ ALLOWED: dict[str, frozenset[str]] = {
     "audit.view": frozenset({"administrator"}),
     "user.manage": frozenset({"administrator"}),
     "dataset.load": frozenset({"administrator"}),
+    "register.edit": frozenset({"editor", "administrator"}),
 }
 
 RENAME = {"change": {"op": "rename", "date": "2030-01-01", "unit": "ethics", "name": "E"}}
@@ -113,6 +116,20 @@ ENDPOINTS: dict[str, tuple[str, str, str, dict | None]] = {
         "POST", f"/api/plans/{PLAN}/transition", "plan.propose", {"to": "proposed"},
     ),
     "POST /api/plans/{plan_id}/enact": ("POST", f"/api/plans/{PLAN}/enact", "plan.enact", {}),
+    "GET /api/registers": ("GET", "/api/registers", "structure.view", None),
+    "GET /api/registers/{section}": ("GET", "/api/registers/bodies", "structure.view", None),
+    "GET /api/registers/{section}/{key}": (
+        "GET", "/api/registers/bodies/none", "structure.view", None,
+    ),
+    "POST /api/registers/{section}": (
+        "POST", "/api/registers/bodies", "register.edit", {"entry": {"id": "m", "name": "M"}},
+    ),
+    "PUT /api/registers/{section}/{key}": (
+        "PUT", "/api/registers/bodies/m", "register.edit", {"entry": {"name": "M"}},
+    ),
+    "DELETE /api/registers/{section}/{key}": (
+        "DELETE", "/api/registers/bodies/m", "register.edit", None,
+    ),
 }
 
 
@@ -165,6 +182,9 @@ def as_role(db, client, settings):
 def call(client, method: str, url: str, body: dict | None, headers: dict):
     if method == "GET":
         return client.get(url, **headers)
+    if method in ("PUT", "DELETE"):
+        data = json.dumps(body) if body is not None else ""
+        return client.generic(method, url, data, content_type="application/json", **headers)
     if url.startswith("/api/"):
         return client.post(url, body or {}, content_type="application/json", **headers)
     return client.post(url, body or {}, **headers)
