@@ -210,10 +210,13 @@ class SnapshotBuilder:
                     s.set_oversight(jid, target)
                 snap.rows[jid] = (make_id(r.source), f"row {r.row}")
             fte[jid] += _number(r, self)
+        # Each group's FTE claim cites the row that made it: found through an index, not
+        # by scanning every row for every group (HMRC's 5,600 groups took 9 s that way).
+        by_place: dict[tuple[str, str], Row] = {}
+        for r in rows:
+            by_place.setdefault((make_id(r.source), f"row {r.row}"), r)
         for jid, value in fte.items():
-            source, passage = snap.rows[jid]
-            row = next(r for r in rows if f"row {r.row}" == passage and make_id(r.source) == source)
-            self.claim_fte(jid, value, row, claims)
+            self.claim_fte(jid, value, by_place[snap.rows[jid]], claims)
 
     def carry_over(
         self, s: Structure, date: FuzzyDate, rows: list[Row], seniors: int, later: set[str]
