@@ -10,7 +10,8 @@ data (for a reader who may not see it), and the nodes to keep (for a subtree).
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, replace
+from dataclasses import MISSING, dataclass, fields, replace
+from typing import Any
 
 from ..core.changes import Assign, Vacate
 from ..core.dates import FuzzyDate, as_of
@@ -53,7 +54,7 @@ def without_people(record: Record) -> Record:
     """``record`` without the names of post holders: no people, assignments or personal claims.
 
     What is left is what a reader who may not see personal data sees on the pages:
-    posts without holders.
+    posts without holders, and register entries without their personal fields.
     """
     changes = [c for c in record.timeline.changes if not isinstance(c, (Assign, Vacate))]
     return replace(
@@ -65,7 +66,30 @@ def without_people(record: Record) -> Record:
             pid: p.copy(changes=[c for c in p.changes if not isinstance(c, (Assign, Vacate))])
             for pid, p in record.plans.items()
         },
+        registers={
+            section: _impersonal(section, entries) for section, entries in record.registers.items()
+        },
     )
+
+
+def _impersonal(section: str, entries: dict[str, Any]) -> dict[str, Any]:
+    """A register's entries with their personal fields set back to their defaults."""
+    from ..formats.registers import BY_SECTION
+
+    register = BY_SECTION.get(section)
+    if register is None or not register.personal:
+        return dict(entries)
+    blank: dict[str, Any] = {}
+    for f in fields(register.cls):
+        if f.name not in register.personal:
+            continue
+        if f.default is not MISSING:
+            blank[f.name] = f.default
+        elif f.default_factory is not MISSING:
+            blank[f.name] = f.default_factory()
+        else:
+            raise ValueError(f"register {section!r}: personal field {f.name!r} has no default")
+    return {key: replace(entry, **blank) for key, entry in entries.items()}
 
 
 def subtree_nodes(s: Structure, node: str) -> frozenset[str]:

@@ -82,3 +82,20 @@ def test_export_as_gives_what_the_pages_download(iom, tmp_path, capsys):
     assert json.loads(text)["organizations"]
     assert main(["export-as", "yaml", str(ROOT / "data/iom"), "--unit", "odg"]) == 1
     assert "odg" in capsys.readouterr().err
+
+
+def test_without_names_register_entries_lose_their_personal_fields(iom, monkeypatch):
+    from dataclasses import replace
+
+    from organogram.core.governance import Body
+    from organogram.formats import registers
+
+    record = replace(
+        iom, registers={"bodies": {"council": Body("council", "Council", note="chaired by A. B.")}}
+    )
+    assert select(record, people=False).record.registers["bodies"]["council"].note  # not personal
+    personal = replace(registers.BODIES, personal=("note",))
+    monkeypatch.setitem(registers.BY_SECTION, "bodies", personal)
+    council = select(record, people=False).record.registers["bodies"]["council"]
+    assert council.note == "" and council.name == "Council"
+    assert select(record).record.registers["bodies"]["council"].note == "chaired by A. B."
