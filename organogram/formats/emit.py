@@ -88,7 +88,7 @@ def _scalar(value: Any, indent: int) -> list[str]:
         return ["null"]
     if value is True or value is False:
         return ["true" if value else "false"]
-    if isinstance(value, Plain):
+    if isinstance(value, Plain | int):  # bools are handled above
         return [str(value)]
     if not isinstance(value, str):
         raise TypeError(f"cannot write a {type(value).__name__} as YAML text")

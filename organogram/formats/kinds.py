@@ -250,3 +250,21 @@ class Cite(Kind):
         if not self.many:
             return str(value)
         return str(value[0]) if len(value) == 1 else [str(c) for c in value]
+
+
+class Int(Kind):
+    """A whole number, at least ``least`` (a session number, a count)."""
+
+    def __init__(self, least: int = 0):
+        self.least = least
+
+    def read(self, node: Node, ctx: Ctx, path: str) -> Any:
+        if isinstance(node, ScalarNode) and re.fullmatch(r"[+-]?\d+", node.value.strip()):
+            value = int(node.value)
+            if value >= self.least:
+                return value
+            return ctx.bad(node, path, f"expected a whole number of at least {self.least}")
+        return ctx.bad(node, path, f"expected a whole number, got {describe(node)}")
+
+    def schema(self) -> dict[str, Any]:
+        return {"type": "integer", "minimum": self.least}

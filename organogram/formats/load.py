@@ -33,6 +33,7 @@ from .nodes import (
 )
 from .parse_changes import read_changes, read_posts, read_units
 from .problems import DatasetError, Problem
+from .register import REF_PREFIX
 from .registers import BY_SECTION as REGISTERS
 from .sections import (
     read_claims,
@@ -95,7 +96,23 @@ def load_dataset(path: str | os.PathLike[str]) -> Record:
             r.problems.add(str(root), None, "organization", "no file has the organization header")
         r.check_references()
         r.problems.raise_if_any(r.files)
-        return assemble(r)
+        record = assemble(r)
+        check_registers(r, record)
+        r.problems.raise_if_any(r.files)
+        return record
+
+
+def check_registers(r: Reading, record: Record) -> None:
+    """Report what register entries say that the rest of the record does not bear out
+    (each register's own ``check``), at the entry's line."""
+    for section, register in REGISTERS.items():
+        if register.check is None:
+            continue
+        namespace = r.ids.get(REF_PREFIX + section, {})
+        for ident, entry in record.register(section).items():
+            for name, why in register.check(record, entry):
+                file, line = namespace[ident]
+                r.problems.add(file, line, f"{r.entry_paths[(section, ident)]}.{name}", why)
 
 
 def read_file(r: Reading, file: str) -> None:

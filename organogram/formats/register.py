@@ -36,7 +36,9 @@ class Register:
     ``cls(**values)`` (a ValueError raised there refuses the entry, its message
     reported at the entry) and written with the attributes that differ from their
     default; ``build`` and ``values`` replace those two steps where the entry and
-    the object differ.
+    the object differ. ``check``, given a record and an entry whose references hold,
+    names (field, why) what the entry says that the rest of the record does not bear
+    out (a post its call is not for…); the loader and the registry refuse those too.
     """
 
     section: str
@@ -51,6 +53,7 @@ class Register:
     edit_action: str = "register.edit"
     #: fields holding personal data, left out for readers who may not see people's data.
     personal: tuple[str, ...] = ()
+    check: Callable[[Any, Any], list[tuple[str, str]]] | None = None
 
     def __post_init__(self) -> None:
         ident = self.fields.by_name.get("id")

@@ -104,6 +104,12 @@ def save_entry(
                 [f"{path}: {why}" for path, why in problems],
                 {path: [why] for path, why in problems},
             )
+        told = register.check(record, entry) if register.check else []
+        if told:
+            raise EntryRefused(
+                f"the {register.noun} {key!r} does not agree with the record",
+                [f"{name}: {why}" for name, why in told],
+            )
         row = m.Entry.objects.select_for_update().filter(register=section, key=key).first()
         if create is True and row is not None:
             raise EntryRefused(f"there is already a {register.noun} {key!r}")

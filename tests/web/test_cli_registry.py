@@ -41,7 +41,7 @@ def test_load_refuses_a_full_registry_and_replaces_when_told(capsys):
 
 
 def test_load_then_export_round_trip_from_empty(tmp_path, capsys):
-    for model in (m.Change, m.Plan, m.Claim, m.Person, m.Source, m.Organization):
+    for model in (m.Change, m.Plan, m.Claim, m.Entry, m.Person, m.Source, m.Organization):
         model.objects.all().delete()
     store.forget()
     assert main(["load", str(IOM)]) == 0

@@ -8,10 +8,18 @@ the writer, the schema, the registry's database and the API then handle it.
 from __future__ import annotations
 
 from ..register import Register
-from .governance import BODIES
+from .governance import BODIES, BUREAU, MEMBERSHIP, SESSIONS
+from .nominations import CALLS, NOMINATIONS
 
 #: Every register, in the order their sections are written.
-ALL: tuple[Register, ...] = (BODIES,)
+ALL: tuple[Register, ...] = (
+    BODIES,
+    SESSIONS,
+    BUREAU,
+    MEMBERSHIP,
+    CALLS,
+    NOMINATIONS,
+)
 
 #: Section name -> register.
 BY_SECTION: dict[str, Register] = {r.section: r for r in ALL}
