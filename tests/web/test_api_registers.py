@@ -11,7 +11,7 @@ from organogram.registry import store
 
 pytestmark = pytest.mark.django_db
 
-COUNCIL = {"id": "council", "name": "Council", "kind": "council", "cite": "c109-report"}
+COUNCIL = {"id": "assembly", "name": "Council", "kind": "council", "cite": "c109-report"}
 
 
 def send(client, method, url, body=None, status=200, **headers):
@@ -39,24 +39,24 @@ def test_an_entry_is_added_read_edited_and_removed(client, auth):
     edited = send(
         client,
         "PUT",
-        "/api/registers/bodies/council",
+        "/api/registers/bodies/assembly",
         {"entry": {"name": "The Council"}, "expected": 1},
         **auth,
     )
-    assert edited["version"] == 2 and edited["entry"] == {"id": "council", "name": "The Council"}
-    assert send(client, "GET", "/api/registers/bodies/council")["version"] == 2
-    send(client, "DELETE", "/api/registers/bodies/council?expected=2", status=204, **auth)
-    send(client, "GET", "/api/registers/bodies/council", status=404)
+    assert edited["version"] == 2 and edited["entry"] == {"id": "assembly", "name": "The Council"}
+    assert send(client, "GET", "/api/registers/bodies/assembly")["version"] == 2
+    send(client, "DELETE", "/api/registers/bodies/assembly?expected=2", status=204, **auth)
+    send(client, "GET", "/api/registers/bodies/assembly", status=404)
     assert m.AuditEntry.objects.first().action == "organogram.bodies.remove"
 
 
 def test_a_stale_edit_is_409_and_says_so(client, auth):
     send(client, "POST", "/api/registers/bodies", {"entry": COUNCIL}, 201, **auth)
-    send(client, "PUT", "/api/registers/bodies/council", {"entry": COUNCIL, "expected": 1}, **auth)
+    send(client, "PUT", "/api/registers/bodies/assembly", {"entry": COUNCIL, "expected": 1}, **auth)
     body = send(
         client,
         "PUT",
-        "/api/registers/bodies/council",
+        "/api/registers/bodies/assembly",
         {"entry": {"name": "Mine"}, "expected": 1},
         409,
         **auth,
