@@ -1,6 +1,34 @@
 """One module per subcommand, each with ``add_parser(subparsers)`` and a handler."""
 
-from . import chart, diff, export_as, history, import_, plan, registry, serve, show, user, validate
+from . import (
+    bodies,
+    chart,
+    diff,
+    export_as,
+    history,
+    import_,
+    nominations,
+    plan,
+    registry,
+    serve,
+    show,
+    user,
+    validate,
+)
 
 #: Subcommands in the order ``organogram --help`` lists them.
-ALL = [validate, show, history, diff, chart, plan, registry, serve, user, import_, export_as]
+ALL = [
+    validate,
+    show,
+    history,
+    diff,
+    chart,
+    plan,
+    bodies,
+    nominations,
+    registry,
+    serve,
+    user,
+    import_,
+    export_as,
+]

@@ -1,0 +1,63 @@
+"""``organogram bodies``: the governing bodies, their sessions and bureau, the members."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+
+from ...queries.governance import governance
+from ..output import Printer, emit_json
+from .common import add_format, add_path, load
+
+
+def add_parser(sub: argparse._SubParsersAction) -> None:
+    """Register the subcommand."""
+    p = sub.add_parser(
+        "bodies",
+        help="governing bodies, their sessions and bureau, members and observers",
+        description="Print each governing body with its sessions, the bureau in office at "
+        "the date and the documents linked to it, then how many members and observers the "
+        "record holds at the date.",
+    )
+    add_path(p)
+    p.add_argument("--at", metavar="DATE", help="as of this date (default: today)")
+    add_format(p)
+    p.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Print the bodies."""
+    record = load(args.path)
+    data = governance(record, args.at or dt.date.today())
+    if args.format == "json":
+        emit_json(data)
+        return 0
+    out = Printer()
+    if not data["bodies"]:
+        out.line("The record holds no governing body.")
+    for body in data["bodies"]:
+        name = body["name"] + (f" ({body['abbreviation']})" if body["abbreviation"] else "")
+        under = (
+            f", a {body['kind'] or 'body'} of the {body['parent_name']}" if body["parent"] else ""
+        )
+        out.line(out.style(name, "bold") + under)
+        for s in body["sessions"]:
+            when = s["start"] + (f" to {s['end']}" if s["end"] else "")
+            place = f", {s['place']}" if s["place"] else ""
+            out.line(f"  {s['title']}: {when or 'date not recorded'}{place}")
+            for doc in s["documents"]:
+                out.line(out.style(f"      {doc['symbol'] or doc['title']} ({doc['id']})", "dim"))
+        bureau = body["bureau_at"]
+        out.line(f"  Bureau at {data['at']}:" + ("" if bureau else " none recorded"))
+        for t in bureau:
+            who = f"{t['name']} ({t['state']})" if t["name"] else t["state"]
+            out.line(f"    {t['role']}: {who}")
+    m = data["membership"]
+    out.line()
+    out.line(
+        f"At {data['at']} the record holds {m['members']} member(s) and "
+        f"{m['observers']} observer(s) (only those the sources name):"
+    )
+    for entry in m["list"]:
+        out.line(f"  {entry['state']}: {entry['status']} since {entry['since']}")
+    return 0

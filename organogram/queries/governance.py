@@ -1,0 +1,142 @@
+"""Governing bodies as data: each body with its sessions, bureau and documents, and the
+members and observers at a date. Shared by the command line, the pages and the API."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from ..core.dates import FuzzyDate
+from ..core.errors import NotFound
+from ..core.governance import Body, MemberStatus, Session
+from ..core.membership import (
+    BODIES,
+    Term,
+    bureau_at,
+    bureau_of,
+    children_of,
+    in_force,
+    joined_at_session,
+    members_at,
+    sessions_of,
+)
+from ..core.record import Record
+from ..core.source_links import documents_of, source_links
+from .names import citations
+
+
+def _text(date: FuzzyDate | None) -> str:
+    return str(date) if date else ""
+
+
+def _document(source: Any) -> dict[str, Any]:
+    return {"id": source.id, "title": source.title, "symbol": source.symbol,
+            "date": _text(source.date)}  # fmt: skip
+
+
+def session_data(record: Record, session: Session, body: Body | None = None) -> dict[str, Any]:
+    """One session: number, title, dates, place, citations and the documents linked to it."""
+    return {
+        "id": session.id,
+        "body": session.body,
+        "title": session.title(body),
+        "number": session.number,
+        "special": session.special,
+        "start": _text(session.start),
+        "end": _text(session.end),
+        "place": session.place,
+        "cite": citations(session.cite, record.sources),
+        "note": session.note,
+        "documents": [_document(s) for s in documents_of(record, session.body, session.id)],
+        "joined": [m.id for m in joined_at_session(record, session.id)],
+    }
+
+
+def term_data(record: Record, t: Term, day: dt.date | None = None) -> dict[str, Any]:
+    """One bureau officer with the term the record gives them."""
+    o = t.officer
+    return {
+        "id": o.id,
+        "role": o.role,
+        "state": o.state,
+        "name": o.name,
+        "session": o.session,
+        "since": _text(t.since),
+        "until": _text(t.until),
+        "in_office": bool(day and t.since and in_force(t.since, t.until, day)),
+        "cite": citations(o.cite, record.sources),
+        "note": o.note,
+    }
+
+
+def body_data(record: Record, body: Body, at: str | dt.date | FuzzyDate) -> dict[str, Any]:
+    """A body with its sessions, its bureau at ``at`` and every officer recorded."""
+    day = FuzzyDate.parse(at).end
+    parent = record.register(BODIES).get(body.parent) if body.parent else None
+    return {
+        "id": body.id,
+        "name": body.name,
+        "abbreviation": body.abbreviation,
+        "kind": body.kind,
+        "parent": body.parent,
+        "parent_name": parent.name if parent else "",
+        "established": _text(body.established),
+        "ended": _text(body.ended),
+        "cite": citations(body.cite, record.sources),
+        "note": body.note,
+        "committees": [{"id": b.id, "name": b.name} for b in children_of(record, body.id)],
+        "sessions": [session_data(record, s, body) for s in sessions_of(record, body.id)],
+        "bureau_at": [term_data(record, t, day) for t in bureau_at(record, body.id, day)],
+        "bureau": [term_data(record, t, day) for t in bureau_of(record, body.id)],
+        "documents": [_document(s) for s in documents_of(record, body.id)],
+    }
+
+
+def membership_data(record: Record, at: str | dt.date | FuzzyDate) -> dict[str, Any]:
+    """The members and observers in force at ``at`` and how many of each the record holds."""
+    found = members_at(record, at)
+    return {
+        "members": sum(m.status is MemberStatus.MEMBER for m in found),
+        "observers": sum(m.status is MemberStatus.OBSERVER for m in found),
+        "list": [
+            {
+                "id": m.id,
+                "state": m.state,
+                "status": str(m.status),
+                "since": _text(m.since),
+                "until": _text(m.until),
+                "session": m.session,
+                "cite": citations(m.cite, record.sources),
+                "note": m.note,
+            }
+            for m in found
+        ],
+    }
+
+
+def governance(record: Record, at: str | dt.date | FuzzyDate) -> dict[str, Any]:
+    """Every body (councils first, their committees after), and the membership at ``at``."""
+    day = FuzzyDate.parse(at).end
+    bodies = sorted(record.register(BODIES).values(), key=lambda b: b.parent is not None)
+    return {
+        "at": day.isoformat(),
+        "bodies": [body_data(record, b, day) for b in bodies],
+        "membership": membership_data(record, day),
+    }
+
+
+def body_detail(record: Record, body_id: str, at: str | dt.date | FuzzyDate) -> dict[str, Any]:
+    """One body as :func:`body_data` gives it, or NotFound."""
+    body = record.register(BODIES).get(body_id)
+    if body is None:
+        raise NotFound(f"no governing body {body_id!r}")
+    return body_data(record, body, at)
+
+
+def source_body_links(record: Record, source_id: str) -> dict[str, Any]:
+    """The body and session a source is linked to (ids and titles), empty where none."""
+    body, session = source_links(record, record.source(source_id))
+    return {
+        "body": {"id": body.id, "name": body.name} if body else None,
+        "session": {"id": session.id, "title": session.title(body)} if session else None,
+    }
