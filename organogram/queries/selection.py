@@ -73,13 +73,18 @@ def without_people(record: Record) -> Record:
 
 
 def _impersonal(section: str, entries: dict[str, Any]) -> dict[str, Any]:
-    """A register's entries with their personal fields set back to their defaults."""
+    """A register's entries with their personal fields blank (their defaults).
+
+    An entry that cannot be without them (a nomination names its candidate, as text or
+    as a person) is left out.
+    """
     from ..formats.registers import BY_SECTION
 
     register = BY_SECTION.get(section)
     if register is None or not register.personal:
         return dict(entries)
     blank: dict[str, Any] = {}
+    required: list[str] = []
     for f in fields(register.cls):
         if f.name not in register.personal:
             continue
@@ -88,8 +93,16 @@ def _impersonal(section: str, entries: dict[str, Any]) -> dict[str, Any]:
         elif f.default_factory is not MISSING:
             blank[f.name] = f.default_factory()
         else:
-            raise ValueError(f"register {section!r}: personal field {f.name!r} has no default")
-    return {key: replace(entry, **blank) for key, entry in entries.items()}
+            required.append(f.name)
+    if required:
+        return {}
+    out: dict[str, Any] = {}
+    for key, entry in entries.items():
+        try:
+            out[key] = replace(entry, **blank)
+        except ValueError:
+            continue
+    return out
 
 
 def subtree_nodes(s: Structure, node: str) -> frozenset[str]:

@@ -99,3 +99,24 @@ def test_without_names_register_entries_lose_their_personal_fields(iom, monkeypa
     council = select(record, people=False).record.registers["bodies"]["council"]
     assert council.note == "" and council.name == "Council"
     assert select(record).record.registers["bodies"]["council"].note == "chaired by A. B."
+
+
+def test_without_names_nominations_are_left_out_and_the_rest_reads_back(tmp_path):
+    """A nomination cannot be without its candidate: for those who may not see names, it
+    is not exported; the record written without names still loads."""
+    dataset = ROOT / "tests/fixtures/datasets/nominations"
+    record = load_dataset(dataset)
+    names = ["Ana Example", "L. Latecomer", "W. Withdrawn"]
+    assert record.registers["nominations"]
+    anonymous = select(record, people=False)
+    assert anonymous.record.registers["nominations"] == {}
+    assert anonymous.record.registers["calls"] == record.registers["calls"]
+    for key in FORMATS:
+        data = download(anonymous, key).data
+        assert not any(n.encode() in data for n in names), key
+    out = tmp_path / "without-names.yaml"
+    assert main(["export-as", "yaml", str(dataset), "--without-names", "-o", str(out)]) == 0
+    text = out.read_text(encoding="utf-8")
+    assert not any(n in text for n in names)
+    back = load_dataset(out)
+    assert back.registers["calls"] and not back.people
