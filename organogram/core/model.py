@@ -68,6 +68,27 @@ class AssignmentKind(StrEnum):
     OFFICER_IN_CHARGE = "officer-in-charge"
 
 
+class PostStatus(StrEnum):
+    """Where a post stands: proposed (not yet approved), established, frozen, abolished.
+
+    A frozen post exists but may not be filled; an abolished one is kept in the record
+    with that status when a decision ends it before the post is removed.
+    """
+
+    PROPOSED = "proposed"
+    ESTABLISHED = "established"
+    FROZEN = "frozen"
+    ABOLISHED = "abolished"
+
+
+class Funding(StrEnum):
+    """What pays for a post: the core budget or projects ("" when no source says)."""
+
+    UNKNOWN = ""
+    CORE = "core"
+    PROJECTS = "projects"
+
+
 class Basis(StrEnum):
     """Whether a document states a fact or the dataset infers it."""
 
@@ -137,6 +158,11 @@ class Post:
     unit: str | None = None
     duty_station: str = ""
     senior: bool = False
+    status: PostStatus = PostStatus.ESTABLISHED
+    funding: Funding = Funding.UNKNOWN
+    #: full-time equivalent: 1.0 a full-time post, 0.5 a half-time one; an entry that
+    #: groups several posts (as published organograms do for junior staff) their sum.
+    fte: float = 1.0
 
     def but(self, **changes: object) -> Post:
         """A copy with some attributes changed."""

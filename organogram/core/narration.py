@@ -15,6 +15,7 @@ from .changes import (
     Abolish,
     AbolishPost,
     AddLine,
+    AmendPost,
     Assign,
     Change,
     CreatePost,
@@ -364,7 +365,37 @@ def _create_post(c: CreatePost, t: _Telling) -> str:
     where = f" in {t.node(c.unit)}" if c.unit else ""
     reports = f", reporting to {t.node(c.reports_to)}" if c.reports_to else ""
     senior = "a senior" if c.senior else "a"
-    return f"{senior} post of {c.title}{grade} is created{where}{reports}"
+    extra = _post_terms(c.status, c.funding, c.fte, created=True)
+    return f"{senior} post of {c.title}{grade} is created{where}{reports}{extra}"
+
+
+_STATUS_WORDS = {
+    "proposed": "proposed",
+    "established": "established",
+    "frozen": "frozen",
+    "abolished": "marked abolished",
+}
+
+
+_FUNDED = {"core": "funded from the core budget", "projects": "funded from projects"}
+
+
+def _fte(fte: float) -> str:
+    """1.0 -> "full-time"; 0.5 -> "0.5 full-time equivalent"."""
+    return "full-time" if fte == 1 else f"{fte:g} full-time equivalent"
+
+
+def _post_terms(status: object, funding: object, fte: object, created: bool = False) -> str:
+    """", proposed, funded from projects": what a create-post says beyond
+    the title (a create leaves out the defaults)."""
+    parts: list[str] = []
+    if status is not None and not (created and status == "established"):
+        parts.append(_STATUS_WORDS.get(str(status), str(status)))
+    if funding:
+        parts.append(_FUNDED[str(funding)])
+    if fte is not None and not (created and fte == 1):
+        parts.append(_fte(float(fte)))  # type: ignore[arg-type]
+    return "".join(f", {p}" for p in parts)
 
 
 @narrates(AbolishPost)
@@ -387,6 +418,29 @@ def _regrade_post(c: RegradePost, t: _Telling) -> str:
     if c.category and (post is None or c.category != post.category):
         text += f", in the {c.category} category"
     return text
+
+
+@narrates(AmendPost)
+def _amend_post(c: AmendPost, t: _Telling) -> str:
+    post = t.s.posts.get(c.post)
+    parts: list[str] = []
+    if c.title is not None and (post is None or c.title != post.title):
+        parts.append(f"is retitled {c.title}")
+    if c.category is not None:
+        parts.append(f"moves to the {c.category} category" if c.category else "has no category")
+    if c.duty_station is not None:
+        parts.append(
+            f"is based in {c.duty_station}" if c.duty_station else "has no duty station"
+        )
+    if c.senior is not None:
+        parts.append("becomes a senior post" if c.senior else "is no longer a senior post")
+    if c.status is not None:
+        parts.append(f"is {_STATUS_WORDS.get(str(c.status), str(c.status))}")
+    if c.funding is not None:
+        parts.append("is " + _FUNDED[str(c.funding)])
+    if c.fte is not None:
+        parts.append(f"becomes {_fte(float(c.fte))}")
+    return f"{t.post(c.post)} {join(parts) if parts else 'is amended'}"
 
 
 @narrates(MovePost)

@@ -5,8 +5,9 @@ The organization and its units are ``organizations`` (``parent_id`` the unit abo
 the organization; a unit overseen by a senior post gets the post's unit), with
 ``founding_date`` and ``dissolution_date`` from the timeline and former names in
 ``other_names`` with their dates. Posts carry their ``label`` (title), ``organization_id``
-and dates, and, outside the standard, ``grade``. Each holding of a post is a
-membership with its dates and, as ``role``, how the post was held (regular, ad interim…).
+and dates, and, outside the standard, ``grade``, ``status``, ``funding`` and ``fte``. Each
+holding of a post is a membership with its dates and, as ``role``, how the post was held
+(regular, ad interim…).
 Lineage (which unit became which) has no place in Popolo: the ORG export carries it.
 """
 
@@ -99,6 +100,9 @@ def to_popolo(
                     "start_date": popolo_date(span.start),
                     "end_date": popolo_date(span.end),
                     "grade": post.grade,
+                    "status": str(post.status),
+                    "funding": str(post.funding),
+                    "fte": post.fte,
                 }
             )
         )

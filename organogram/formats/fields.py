@@ -8,11 +8,11 @@ them (see :mod:`organogram.formats.schema`). docs/format.md describes the same.
 from __future__ import annotations
 
 from ..core.changes import REGISTRY
-from ..core.model import SIDE_LINE_KINDS, AssignmentKind, Basis, LineKind
+from ..core.model import SIDE_LINE_KINDS, AssignmentKind, Basis, Funding, LineKind, PostStatus
 from ..core.plans import PlanStatus
 from .compound import ListOf, MapOf, RecordOf, Section
 from .entries import Field, FieldSet
-from .kinds import Bool, Choice, Cite, Date, DateTime, Id, Nullable, RefTo, Text
+from .kinds import Bool, Choice, Cite, Date, DateTime, Id, Nullable, Number, RefTo, Text
 
 TEXT = Text()
 ID = Id()
@@ -26,6 +26,9 @@ SOURCE = RefTo("source")
 BASIS = Choice("basis", [b.value for b in Basis], Basis)
 LINE_KIND = Choice("line kind", sorted(k.value for k in SIDE_LINE_KINDS), LineKind)
 ASSIGNMENT_KIND = Choice("assignment kind", [k.value for k in AssignmentKind], AssignmentKind)
+POST_STATUS = Choice("post status", [s.value for s in PostStatus], PostStatus)
+FUNDING = Choice("funding", [f.value for f in Funding if f], Funding)
+FTE = Number(minimum=0)
 PLAN_STATUS = Choice("plan status", [s.value for s in PlanStatus], PlanStatus)
 OP = Choice("op", sorted(REGISTRY))
 
@@ -130,6 +133,9 @@ OP_FIELDS: dict[str, list[Field]] = {
         Field("unit", Nullable(UNIT)),
         Field("duty_station", TEXT),
         Field("senior", Bool(), doc="a senior post is a node of the tree of oversight"),
+        Field("status", POST_STATUS, doc="established (default), proposed, frozen, abolished"),
+        Field("funding", FUNDING, doc="core or projects; absent: not known"),
+        Field("fte", FTE, doc="full-time equivalent (default 1; a grouping of posts: their sum)"),
         Field("reports_to", Nullable(NODE)),
     ],
     "abolish-post": [Field("post", POST, True)],
@@ -138,6 +144,16 @@ OP_FIELDS: dict[str, list[Field]] = {
         Field("grade", TEXT, True),
         Field("title", TEXT),
         Field("category", TEXT),
+    ],
+    "amend-post": [
+        Field("post", POST, True),
+        Field("title", TEXT),
+        Field("category", TEXT),
+        Field("duty_station", TEXT),
+        Field("senior", Bool()),
+        Field("status", POST_STATUS),
+        Field("funding", FUNDING),
+        Field("fte", FTE),
     ],
     "move-post": [
         Field("post", POST, True),

@@ -191,6 +191,35 @@ class Bool(Kind):
         return {"type": "boolean"}
 
 
+class Number(Kind):
+    """A decimal number (``0.5``, ``12``), at least ``minimum`` when one is set; a float."""
+
+    def __init__(self, minimum: float | None = None):
+        self.minimum = minimum
+
+    def read(self, node: Node, ctx: Ctx, path: str) -> Any:
+        if isinstance(node, ScalarNode) and not is_null(node):
+            try:
+                value = float(node.value)
+            except ValueError:
+                value = None
+            if value is not None and value == value and abs(value) != float("inf"):
+                if self.minimum is None or value >= self.minimum:
+                    return value
+                return ctx.bad(node, path, f"{node.value} is below {self.minimum:g}")
+        return ctx.bad(node, path, f"expected a number, got {describe(node)}")
+
+    def schema(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"type": "number"}
+        if self.minimum is not None:
+            out["minimum"] = self.minimum
+        return out
+
+    def dump(self, value: Any) -> Any:
+        number = float(value)
+        return Plain(str(int(number)) if number.is_integer() else repr(number))
+
+
 class Choice(Kind):
     """One of a fixed set of words (an op, a line kind, a status…)."""
 

@@ -17,6 +17,7 @@ from ..core.changes import (
     Abolish,
     AbolishPost,
     AddLine,
+    AmendPost,
     Assign,
     Change,
     CreatePost,
@@ -99,22 +100,15 @@ def _post_back(c: Change, s: Structure) -> list[Change]:
                 category=post.category,
             )
         ]
+    if isinstance(c, AmendPost):
+        before = {name: getattr(post, name) for name in c.given()}
+        return [AmendPost(date=c.date, post=post.id, **before)]  # type: ignore[arg-type]
     if isinstance(c, MovePost):
         return [
             MovePost(date=c.date, post=post.id, unit=post.unit, reports_to=s.oversight.get(post.id))
         ]
     if isinstance(c, AbolishPost):
-        create = CreatePost(
-            date=c.date,
-            post=post.id,
-            title=post.title,
-            grade=post.grade,
-            category=post.category,
-            unit=post.unit,
-            duty_station=post.duty_station,
-            senior=post.senior,
-            reports_to=s.oversight.get(post.id),
-        )
+        create = CreatePost.of(post, s.oversight.get(post.id), date=c.date)
         return [create, *_lines_back(s, post.id)]
     if isinstance(c, Assign):
         return [Vacate(date=c.date, post=post.id, person=c.person)]
@@ -132,6 +126,7 @@ _BY_OP: dict[str, Callable[[Change, Structure], list[Change]]] = {
     "set-head": _unit_back,
     "abolish": _unit_back,
     "regrade-post": _post_back,
+    "amend-post": _post_back,
     "move-post": _post_back,
     "abolish-post": _post_back,
     "assign": _post_back,

@@ -6,7 +6,7 @@ at the top, its organisations and their units below it (kind ``department``,
 unit, reporting to the post its row names; each junior row a post grouping that many FTE
 of one title and grade under a senior post. Posts with the same 'Post Unique Reference'
 in successive snapshots are the same post, so the snapshots in date order make a history
-(see :mod:`.history`). FTE is kept as claims citing the row; names of holders as people,
+(see :mod:`.history`). FTE is the posts' ``fte``; names of holders as people,
 marked personal, unless left out. The traps of the data are handled and reported: see
 :mod:`.uk_traps` and docs/imports.md.
 """
@@ -17,7 +17,7 @@ from collections import Counter, defaultdict
 from pathlib import Path
 
 from ..core.dates import FuzzyDate
-from ..core.model import Citation, Claim, Organization, Person, Source
+from ..core.model import Organization, Person, Source
 from ..core.record import Record
 from ..core.timeline import Timeline
 from .history import Snapshot, build_history
@@ -59,14 +59,11 @@ def read(files: list[str], options: Options, report: Report) -> Record | None:
     people: dict[str, Person] = {}
     builder = SnapshotBuilder(department, report, people if options.names else None)
     snapshots: list[Snapshot] = []
-    claims: list[Claim] = []
     dates = sorted(by_date, key=lambda d: d.sort_key())
     ids = [builder.ids(by_date[d]) for d in dates]
     for i, date in enumerate(dates):
         later = set().union(*ids[i + 1 :]) if i + 1 < len(ids) else set()
-        snap, fte = builder.build(date, by_date[date], later)
-        snapshots.append(snap)
-        claims.extend(fte)
+        snapshots.append(builder.build(date, by_date[date], later))
     changes = build_history(snapshots, people, options.progress)
     sources = _sources(rows, department)
     org = Organization(
@@ -76,7 +73,7 @@ def read(files: list[str], options: Options, report: Report) -> Record | None:
         f"organograms, {len(snapshots)} snapshot(s) from {snapshots[0].date} to "
         f"{snapshots[-1].date}.",
     )
-    return Record(org, Timeline(changes, people), sources, dict(people), claims)
+    return Record(org, Timeline(changes, people), sources, dict(people))
 
 
 def _sources(rows: list[Row], department: str) -> dict[str, Source]:
@@ -99,15 +96,3 @@ def _sources(rows: list[Row], department: str) -> dict[str, Source]:
             note="UK government organogram data, Open Government Licence v3.0",
         )
     return out
-
-
-def cite(row: Row) -> tuple[str, str]:
-    """(source id, passage) of a row."""
-    return make_id(row.source), f"row {row.row}"
-
-
-def fte_claim(post: str, value: float, row: Row) -> Claim:
-    """A claim of a post's FTE, citing the row that states it."""
-    text = f"{value:g}"
-    source, passage = cite(row)
-    return Claim(subject=post, field="fte", value=text, citation=Citation(source, passage))

@@ -4,7 +4,8 @@
   (``25463``) is matched to the one post it can be, and reported;
 * a manager missing from the snapshot, or 'XX', puts the post at the top (reported when
   missing), and a loop of managers is cut;
-* a reference given twice is a job share: one post, its holders together, FTE added;
+* a reference given twice is a job share: one post, its holders together, FTE added
+  (a post's ``fte``; a junior row groups posts, so its ``fte`` may exceed 1);
 * 'N/D' (not disclosed) and 'Vacant' hold no one; 'Eliminated' posts are left out;
 * a snapshot with less than half the senior posts of the one before looks like a partial
   upload: the posts it lacks are kept as they were; so are the junior posts of a
@@ -16,7 +17,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from ..core.dates import FuzzyDate
-from ..core.model import Assignment, Claim, Person, Post, Unit
+from ..core.model import Assignment, Person, Post, Unit
 from ..core.structure import Structure
 from .history import Snapshot
 from .mapping import make_id
@@ -35,7 +36,6 @@ class SnapshotBuilder:
         self.department, self.report, self.people = department, report, people
         self.dept = make_id(department)
         self.prev: Structure | None = None
-        self.fte: dict[str, str] = {}
 
     # ------------------------------------------------------------ units
     def unit_of(self, s: Structure, row: Row) -> str:
@@ -75,15 +75,14 @@ class SnapshotBuilder:
 
     def build(
         self, date: FuzzyDate, rows: list[Row], later: set[str] | None = None
-    ) -> tuple[Snapshot, list[Claim]]:
-        """The snapshot of ``date`` from its rows, and the FTE claims that changed.
+    ) -> Snapshot:
+        """The snapshot of ``date`` from its rows.
 
         ``later``: ids that later snapshots describe. One absent here but there before and
         after is kept in force (an id is created once in a dataset's timeline).
         """
         s = Structure(people=self.people if self.people is not None else {})
         snap = Snapshot(date, s, make_id(rows[0].source), tag=str(date))
-        claims: list[Claim] = []
         seniors: dict[str, list[Row]] = defaultdict(list)
         for r in (r for r in rows if r.senior):
             ref = r.get("ref")
@@ -96,15 +95,15 @@ class SnapshotBuilder:
         refs = {ref: f"p-{make_id(ref)}" for ref in seniors}
         managers: dict[str, tuple[str, Row]] = {}
         for ref, group in seniors.items():
-            self.senior_post(s, snap, ref, refs[ref], group, managers, claims)
+            self.senior_post(s, snap, ref, refs[ref], group, managers)
         refs = {ref: pid for ref, pid in refs.items() if pid in s.posts}
         self.lines(s, refs, managers)
-        self.juniors(s, snap, [r for r in rows if not r.senior], refs, claims)
+        self.juniors(s, snap, [r for r in rows if not r.senior], refs)
         self.carry_over(s, date, rows, len(seniors), later or set())
         self.prev = s
-        return snap, claims
+        return snap
 
-    def senior_post(self, s, snap, ref, pid, group, managers, claims) -> None:
+    def senior_post(self, s, snap, ref, pid, group, managers) -> None:
         first = group[0]
         if all(r.get("name").lower() == "eliminated" for r in group):
             self.warn(first, f"post {ref!r} is marked 'Eliminated': left out", "eliminated", "Name")
@@ -128,6 +127,7 @@ class SnapshotBuilder:
                 first.get("profession"),
                 self.unit_of(s, first),
                 senior=True,
+                fte=sum(_number(r, self) for r in group),
             )
         )
         snap.rows[pid] = (make_id(first.source), f"row {first.row}")
@@ -142,15 +142,6 @@ class SnapshotBuilder:
                     holders.append(Assignment(pid, person))
         if holders:
             s.set_holders(pid, tuple(holders))
-        self.claim_fte(pid, sum(_number(r, self) for r in group), first, claims)
-
-    def claim_fte(self, post: str, value: float, row: Row, claims: list[Claim]) -> None:
-        from .uk_organogram import fte_claim
-
-        text = f"{value:g}"
-        if self.fte.get(post) != text:
-            self.fte[post] = text
-            claims.append(fte_claim(post, value, row))
 
     def resolve(self, manager: str, refs: dict[str, str], row: Row, own: str | None) -> str | None:
         """The post a 'reports to' reference names, or None for the top (reported)."""
@@ -197,7 +188,7 @@ class SnapshotBuilder:
                     "manager-loop",
                 )
 
-    def juniors(self, s, snap, rows: list[Row], refs, claims) -> None:
+    def juniors(self, s, snap, rows: list[Row], refs) -> None:
         fte: dict[str, float] = defaultdict(float)
         for r in rows:
             manager = r.get("reports_to")
@@ -210,13 +201,8 @@ class SnapshotBuilder:
                     s.set_oversight(jid, target)
                 snap.rows[jid] = (make_id(r.source), f"row {r.row}")
             fte[jid] += _number(r, self)
-        # Each group's FTE claim cites the row that made it: found through an index, not
-        # by scanning every row for every group (HMRC's 5,600 groups took 9 s that way).
-        by_place: dict[tuple[str, str], Row] = {}
-        for r in rows:
-            by_place.setdefault((make_id(r.source), f"row {r.row}"), r)
         for jid, value in fte.items():
-            self.claim_fte(jid, value, by_place[snap.rows[jid]], claims)
+            s.put_post(s.posts[jid].but(fte=value))
 
     def carry_over(
         self, s: Structure, date: FuzzyDate, rows: list[Row], seniors: int, later: set[str]

@@ -36,6 +36,7 @@ def node_data(s: Structure, node: str, *, people: bool = True) -> dict[str, Any]
         post = s.posts[node]
         data["grade"] = post.grade
         data["unit"] = post.unit
+        data["status"] = str(post.status)
     if people:
         holders = s.holders.get(node) or (
             s.holders.get(s.units[node].head) if node in s.units and s.units[node].head else ()

@@ -117,6 +117,9 @@ def unit_at(
             category=version.category,
             duty_station=version.duty_station,
             unit=_ref(s, version.unit) if version.unit else None,
+            status=str(version.status),
+            funding=str(version.funding),
+            fte=version.fte,
         )
         if people and state == "in-force":
             data["holders"] = _holders(s, node)
@@ -140,6 +143,7 @@ def unit_at(
             "id": post_id,
             "title": post.title,
             "grade": post.grade,
+            "status": str(post.status),
             "senior": post.senior,
             "head": isinstance(version, Unit) and version.head == post_id,
         }

@@ -14,7 +14,7 @@ from typing import Any
 
 from django import forms
 
-from ..core.model import SIDE_LINE_KINDS, AssignmentKind
+from ..core.model import SIDE_LINE_KINDS, AssignmentKind, Funding, PostStatus
 
 #: The typed lines a form may add, as (value, words).
 LINE_KINDS = [(str(k), str(k).replace("-", " ")) for k in sorted(SIDE_LINE_KINDS)]
@@ -51,9 +51,14 @@ OPS: dict[str, Op] = {
            ("new_id", "name", "kind", "abbreviation", "mandate", "location"),
            "A new unit under this one."),
         Op("create-post", "Create a post", ("unit",),
-           ("new_id", "title", "grade", "category", "duty_station", "senior"),
+           ("new_id", "title", "grade", "category", "duty_station", "senior", "status",
+            "funding", "fte"),
            "A new post in this unit."),
         Op("regrade-post", "Regrade a post", ("unit", "post"), ("post", "grade", "title")),
+        Op("amend-post", "Amend a post", ("unit", "post"),
+           ("post", "title", "category", "duty_station", "status", "funding", "fte"),
+           "A new title, duty station, status, funding or full-time equivalent; "
+           "fields left empty stay as they are."),
         Op("move-post", "Move a post", ("unit", "post"), ("post", "unit")),
         Op("assign", "Assign someone to a post", ("unit", "post"),
            ("post", "person", "assignment")),
@@ -108,13 +113,23 @@ class ChangeForm(forms.Form):
             "target": lambda: _choice(options["nodes"], "To"),
             "line": lambda: _choice(options["lines"], "Line"),
             "new_id": lambda: _text("Id", help_text="letters, digits and hyphens; never changes"),
-            "title": lambda: _text("Title", required=op.op == "create-post"),
+            "title": lambda: _text("New title" if op.op == "amend-post" else "Title",
+                                   required=op.op == "create-post"),
             "grade": lambda: _text("Grade", required=op.op == "regrade-post",
                                    help_text="D-2, P-5, G-6…"),
             "category": lambda: _text("Category", required=False),
             "duty_station": lambda: _text("Duty station", required=False),
             "senior": lambda: forms.BooleanField(label="Senior post (a node of the tree)",
                                                  required=False),
+            "status": lambda: _choice(
+                [("", "unchanged" if op.op == "amend-post" else "established"),
+                 *((v.value, v.value) for v in PostStatus)], "Status", required=False),
+            "funding": lambda: _choice(
+                [("", "unchanged" if op.op == "amend-post" else "not known"),
+                 *((v.value, v.value) for v in Funding if v)], "Funding", required=False),
+            "fte": lambda: forms.FloatField(
+                label="Full-time equivalent", required=False, min_value=0,
+                help_text="1 for a full-time post, 0.5 for a half-time one"),
             "post": lambda: _choice(options["posts"], "Post"),
             "unit": lambda: _choice(options["units"], "To unit"),
             "person": lambda: _choice(options["people"], "Person"),
@@ -171,11 +186,20 @@ def change_mapping(op: Op, node: str, is_unit: bool, data: dict[str, Any]) -> di
                 out[key] = data[key]
     elif op.op == "create-post":
         out.update(post=data["new_id"], title=data["title"], unit=own)
-        for key in ("grade", "category", "duty_station"):
+        for key in ("grade", "category", "duty_station", "status", "funding"):
             if data.get(key):
                 out[key] = data[key]
+        if data.get("fte") is not None:
+            out["fte"] = data["fte"]
         if data.get("senior"):
             out.update(senior=True, reports_to=node)
+    elif op.op == "amend-post":
+        out["post"] = post
+        for key in ("title", "category", "duty_station", "status", "funding"):
+            if data.get(key):
+                out[key] = data[key]
+        if data.get("fte") is not None:
+            out["fte"] = data["fte"]
     elif op.op == "regrade-post":
         out.update(post=post, grade=data["grade"])
         if data.get("title"):
@@ -196,4 +220,6 @@ FIELD_OF = {
     "functions": "functions", "location": "location", "to": "to", "target": "target",
     "unit": "new_id", "post": "post", "parent": "to",
     "title": "title", "grade": "grade", "person": "person", "date": "date", "cite": "cite_source",
+    "category": "category", "duty_station": "duty_station", "status": "status",
+    "funding": "funding", "fte": "fte",
 }

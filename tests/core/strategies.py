@@ -24,6 +24,7 @@ from organogram.core.changes import (
     Abolish,
     AbolishPost,
     AddLine,
+    AmendPost,
     Assign,
     Change,
     CreatePost,
@@ -44,7 +45,7 @@ from organogram.core.changes import (
     Vacate,
 )
 from organogram.core.dates import FuzzyDate
-from organogram.core.model import AssignmentKind, LineKind, Person
+from organogram.core.model import AssignmentKind, Funding, LineKind, Person, PostStatus
 from organogram.core.structure import Structure
 from organogram.core.timeline import Timeline
 
@@ -181,6 +182,9 @@ def _create_post(draw, s, d):
         unit=unit,
         duty_station=draw(st.sampled_from(STATIONS)),
         senior=senior,
+        status=draw(st.sampled_from(list(PostStatus))),
+        funding=draw(st.sampled_from(list(Funding))),
+        fte=draw(st.sampled_from([1.0, 0.5])),
         reports_to=_node_or_none(draw, s),
     )
 
@@ -228,7 +232,17 @@ def _post_change(draw, s, d):
     post = _pick(draw, s.posts)
     if post is None:
         return None
-    which = draw(st.integers(0, 2))
+    which = draw(st.integers(0, 3))
+    if which == 3:
+        given = {
+            "title": draw(st.none() | st.sampled_from(NAMES)),
+            "duty_station": draw(st.none() | st.sampled_from(STATIONS)),
+            "senior": draw(st.none() | st.booleans()),
+            "status": draw(st.none() | st.sampled_from(list(PostStatus))),
+            "funding": draw(st.none() | st.sampled_from([f for f in Funding if f])),
+            "fte": draw(st.none() | st.sampled_from([1.0, 0.5])),
+        }
+        return AmendPost(date=d, post=post, **given)
     if which == 0:
         return RegradePost(
             date=d,

@@ -9,6 +9,7 @@ from organogram.core.changes import (
     Abolish,
     AbolishPost,
     AddLine,
+    AmendPost,
     Assign,
     CreatePost,
     CreateUnit,
@@ -29,7 +30,7 @@ from organogram.core.changes import (
 )
 from organogram.core.dates import FuzzyDate
 from organogram.core.errors import ChangeError
-from organogram.core.model import AssignmentKind, Line, LineKind, Person
+from organogram.core.model import AssignmentKind, Funding, Line, LineKind, Person, PostStatus
 from organogram.core.structure import Structure
 
 EARLY = FuzzyDate.parse("2016")
@@ -446,6 +447,57 @@ def test_regrade_post():
     assert "'ghost' does not exist" in refused(RegradePost(date=DATE, post="ghost", grade="P-4"), s)
 
 
+def test_create_post_with_status_funding_and_fte():
+    s = base()
+    CreatePost(
+        date=DATE, post="p1", title="Officer", status="proposed", funding="projects", fte=0.5
+    ).apply(s)
+    assert (s.posts["p1"].status, s.posts["p1"].funding, s.posts["p1"].fte) == (
+        PostStatus.PROPOSED, Funding.PROJECTS, 0.5,
+    )
+    assert s.posts["analyst"].status is PostStatus.ESTABLISHED
+    assert s.posts["analyst"].funding is Funding.UNKNOWN and s.posts["analyst"].fte == 1.0
+    assert "fte must be a number, 0 or more" in refused(
+        CreatePost(date=DATE, post="p2", title="Officer", fte=-1), s
+    )
+    assert "unknown post status 'vacant'" in refused(
+        CreatePost(date=DATE, post="p2", title="Officer", status="vacant"), s
+    )
+
+
+def test_amend_post_changes_only_what_it_names():
+    s = base()
+    before = s.posts["analyst"]
+    AmendPost(date=DATE, post="analyst", title="Data Officer", status="frozen", fte=0.5).apply(s)
+    after = s.posts["analyst"]
+    assert (after.title, after.status, after.fte) == ("Data Officer", PostStatus.FROZEN, 0.5)
+    assert (after.grade, after.unit, after.duty_station, after.funding) == (
+        before.grade, before.unit, before.duty_station, before.funding,
+    )
+    AmendPost(date=DATE, post="analyst", funding="core", duty_station="Geneva").apply(s)
+    assert s.posts["analyst"].funding is Funding.CORE
+    assert s.posts["analyst"].duty_station == "Geneva"
+
+
+def test_amend_post_preconditions():
+    s = base()
+    assert "needs at least one of" in refused(AmendPost(date=DATE, post="analyst"), s)
+    assert "already has these values" in refused(
+        AmendPost(date=DATE, post="analyst", status="established"), s
+    )
+    assert "needs a title" in refused(AmendPost(date=DATE, post="analyst", title=" "), s)
+    assert "unknown funding 'donors'" in refused(
+        AmendPost(date=DATE, post="analyst", funding="donors"), s
+    )
+    assert "'ghost' does not exist" in refused(AmendPost(date=DATE, post="ghost", fte=0.5), s)
+
+
+def test_abolished_post_keeps_its_last_version_marked_abolished():
+    s = base()
+    AbolishPost(date=DATE, post="analyst").apply(s)
+    assert s.retired_posts["analyst"].status is PostStatus.ABOLISHED
+
+
 def test_move_post_to_another_unit_or_line():
     s = base()
     MovePost(date=DATE, post="analyst", unit="dtm").apply(s)
@@ -504,7 +556,7 @@ def test_registry_knows_every_op_once():
     assert set(REGISTRY) == {
         "create", "rename", "reclassify", "redescribe", "relocate", "set-head", "move",
         "abolish", "merge", "split", "replace", "add-line", "remove-line", "create-post",
-        "abolish-post", "regrade-post", "move-post", "assign", "vacate",
+        "abolish-post", "regrade-post", "amend-post", "move-post", "assign", "vacate",
     }  # fmt: skip
     assert all(cls.op == op and cls.label for op, cls in REGISTRY.items())
 

@@ -236,20 +236,38 @@ def test_posts_are_regraded_and_moved():
     assert (move.unit, move.reports_to) == ("b", "dg")
 
 
-def test_a_post_that_becomes_senior_is_recreated_with_its_holders_and_reports():
+def test_a_post_that_becomes_senior_is_amended_keeping_its_holders_and_reports():
     a = build(post("p", grade="D-1"), unit("u", "p"), Assign(date=D, post="p", person="ana"))
     b = build(
         post("p", grade="D-1", senior=True), unit("u", "p"), Assign(date=D, post="p", person="ana")
     )
     changes = reaches(a, b)
-    assert ops(changes) == [
-        ("vacate", "p"),
-        ("move", "u"),
-        ("abolish-post", "p"),
-        ("create-post", "p"),
-        ("move", "u"),
-        ("assign", "p"),
-    ]
+    assert ops(changes) == [("amend-post", "p")]
+    assert changes[0].given() == {"senior": True}
+
+
+def test_a_post_retitled_frozen_and_moved_to_projects_is_one_amend_not_a_recreation():
+    a = build(post("p", grade="P-4", title="Officer", duty_station="Geneva"))
+    b = build(
+        post(
+            "p", grade="P-4", title="Senior Officer", duty_station="Manila",
+            status="frozen", funding="projects", fte=0.5,
+        )
+    )
+    changes = reaches(a, b)
+    assert ops(changes) == [("amend-post", "p")]
+    assert changes[0].given() == {
+        "title": "Senior Officer", "duty_station": "Manila", "status": "frozen",
+        "funding": "projects", "fte": 0.5,
+    }
+
+
+def test_a_regraded_and_refunded_post_is_a_regrade_then_an_amend():
+    a = build(post("p", grade="P-4", title="Officer"))
+    b = build(post("p", grade="P-5", title="Senior Officer", funding="core"))
+    changes = reaches(a, b)
+    assert ops(changes) == [("regrade-post", "p"), ("amend-post", "p")]
+    assert changes[0].title == "Senior Officer" and changes[1].given() == {"funding": "core"}
 
 
 def test_an_id_that_turns_from_unit_to_post_is_abolished_then_created():

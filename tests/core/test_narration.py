@@ -11,6 +11,7 @@ from organogram.core.changes import (
     Abolish,
     AbolishPost,
     AddLine,
+    AmendPost,
     Assign,
     Change,
     CreatePost,
@@ -196,6 +197,11 @@ SAMPLES = {
     "regrade-post": (
         RegradePost(date=Q4, post="dir-prd", grade="D-2"),
         "The post of Director, PRD is regraded from D-1 to D-2.",
+    ),
+    "amend-post": (
+        AmendPost(date=Q4, post="analyst", title="Data Officer", status="frozen", fte=0.5),
+        "The post of Data Analyst (P-3) is retitled Data Officer, is frozen and becomes "
+        "0.5 full-time equivalent.",
     ),
     "move-post": (
         MovePost(date=Q4, post="analyst", unit="dtm"),

@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from organogram.core.changes import (
     Abolish,
     AddLine,
+    AmendPost,
     Change,
     CreateUnit,
     Move,
@@ -311,3 +312,20 @@ def test_conflict_properties(mine, theirs):
     after = result.timeline.snapshot("2021-Q4").structure
     expected = preview(tl, plan).structure
     assert (after.units, after.oversight) == (expected.units, expected.oversight)
+
+
+def test_concurrent_amendments_of_a_post_conflict_on_the_attribute_they_both_set():
+    plan = review(
+        changes=[
+            AmendPost(id="review-1", **at(), post="ddg", status="frozen", funding="core"),
+        ]
+    )
+    tl = with_since(
+        since(AmendPost(id="s1", date=D("2021-08"), post="ddg", status="proposed", fte=0.5))
+    )
+    (c,) = conflicts(tl, plan)
+    assert (c.kind, c.node, c.attribute) == (VALUE, "ddg", "status")
+    assert (c.want, c.now) == ("frozen", "proposed")
+    # Amending different attributes of the same post is no conflict.
+    tl = with_since(since(AmendPost(id="s1", date=D("2021-08"), post="ddg", fte=0.5)))
+    assert conflicts(tl, plan) == []

@@ -20,8 +20,10 @@ from organogram.core.model import (
     Basis,
     Citation,
     Claim,
+    Funding,
     Organization,
     Person,
+    PostStatus,
     Source,
 )
 from organogram.core.plans import Phase, Plan, PlanStatus, StatusEvent
@@ -164,6 +166,16 @@ class Pools:
                 "title": self.maybe(TEXT),
                 "category": self.maybe(TEXT),
             }
+        if op == "amend-post":
+            return {
+                "post": post(),
+                "title": self.maybe(TEXT),
+                "duty_station": self.maybe(LINE),
+                "senior": self.maybe(st.booleans()),
+                "status": self.maybe(st.sampled_from(list(PostStatus))),
+                "funding": self.maybe(st.sampled_from([f for f in Funding if f])),
+                "fte": self.maybe(st.sampled_from([0.5, 1.0])),
+            }
         if op == "move-post":
             p = {"post": post()}
             for name, value in (("unit", unit), ("reports_to", node)):
@@ -191,6 +203,9 @@ class Pools:
             "unit": self.maybe(st.sampled_from(self.units)),
             "duty_station": self.maybe(LINE, ""),
             "senior": d(st.booleans()),
+            "status": d(st.sampled_from(list(PostStatus))),
+            "funding": d(st.sampled_from(list(Funding))),
+            "fte": d(st.sampled_from([1.0, 0.5, 0.25, 0.8])),
             "reports_to": self.maybe(st.just(self.node())),
         }
 

@@ -51,13 +51,15 @@ def test_traps_are_reported_not_fatal():
     assert [a.person for a in s.holders["p-b72"]] == ["montgomery-richard"]
 
 
-def test_junior_posts_report_to_senior_posts_and_fte_is_claimed():
+def test_junior_posts_report_to_senior_posts_and_fte_is_the_posts_field():
     record, _ = run_import("uk-organogram", DFID, Options())
     s = record.timeline.snapshot("2013-03-31").structure
     juniors = [p for p in s.posts.values() if not p.senior]
     assert juniors and all(s.oversight.get(p.id, "").startswith("p-") for p in juniors)
-    ftes = [c for c in record.claims if c.field == "fte"]
-    assert ftes and all(c.citation.passage.startswith("row ") for c in ftes)
+    assert not [c for c in record.claims if c.field == "fte"]
+    # A junior row groups posts: its FTE is the sum, often more than one post's.
+    assert any(p.fte > 1 for p in juniors)
+    assert all(p.fte >= 0 for p in s.posts.values())
 
 
 def test_names_are_people_marked_personal_or_left_out():

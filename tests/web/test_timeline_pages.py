@@ -32,7 +32,7 @@ def ids(html: str) -> list[str]:
 def test_the_timeline_lists_changes_told_in_sentences_with_links(client):
     html = page(client, "/timeline/")
     assert f"{len(RECORD.timeline)} changes in all" in html
-    assert "Showing 1–50 of 185 changes." in html  # noqa: RUF001 (the page's en dash)
+    assert "Showing 1–50 of 186 changes." in html  # noqa: RUF001 (the page's en dash)
     assert "Page 1 of 4" in html
     assert ids(html)[:3] == [c.id for c in RECORD.timeline.changes[:3]]
     assert "A senior post of Director General is created" in html
@@ -44,7 +44,7 @@ def test_the_timeline_lists_changes_told_in_sentences_with_links(client):
 
 def test_changes_of_an_enacted_plan_name_it(client):
     html = page(client, "/timeline/?plan=hq-review-2021")
-    assert "of 51 changes matching the filters" in html
+    assert "of 52 changes matching the filters" in html
     assert 'href="/plans/hq-review-2021/"' in html
 
 

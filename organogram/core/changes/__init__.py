@@ -3,7 +3,7 @@
 from .base import COMMON_FIELDS, REGISTRY, Change
 from .lineage import Merge, Replace, Split
 from .lines import AddLine, RemoveLine
-from .posts import AbolishPost, Assign, CreatePost, MovePost, RegradePost, Vacate
+from .posts import AbolishPost, AmendPost, Assign, CreatePost, MovePost, RegradePost, Vacate
 from .units import (
     Abolish,
     CreateUnit,
@@ -22,6 +22,7 @@ __all__ = [
     "Abolish",
     "AbolishPost",
     "AddLine",
+    "AmendPost",
     "Assign",
     "Change",
     "CreatePost",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..model import Assignment, AssignmentKind, Post
+from ..model import Assignment, AssignmentKind, Funding, Post, PostStatus
 from ..structure import Structure
 from .base import Change, need_new_id, need_post, need_target, need_unit, node_ids, register
 
@@ -24,25 +24,29 @@ class CreatePost(Change):
     unit: str | None = None
     duty_station: str = ""
     senior: bool = False
+    status: PostStatus = PostStatus.ESTABLISHED
+    funding: Funding = Funding.UNKNOWN
+    fte: float = 1.0
     reports_to: str | None = None
+
+    @classmethod
+    def of(cls, post: Post, reports_to: str | None, **common: object) -> CreatePost:
+        """The change that creates ``post`` as it is (to undo its abolition, in a diff…)."""
+        values = {name: getattr(post, name) for name in POST_ATTRIBUTES}
+        return cls(post=post.id, reports_to=reports_to, **values, **common)  # type: ignore[arg-type]
 
     def build(self) -> Post:
         """The post's first version."""
-        return Post(
-            id=self.post,
-            title=self.title,
-            grade=self.grade,
-            category=self.category,
-            unit=self.unit,
-            duty_station=self.duty_station,
-            senior=self.senior,
-        )
+        values = {name: getattr(self, name) for name in POST_ATTRIBUTES}
+        values.update(status=PostStatus(self.status), funding=Funding(self.funding))
+        return Post(id=self.post, **{**values, "fte": float(self.fte)})  # type: ignore[arg-type]
 
     def check(self, s: Structure) -> list[str]:
         problems: list[str] = []
         need_new_id(s, self.post, problems)
         if not self.title.strip():
             problems.append(f"post {self.post!r} needs a title")
+        problems += post_values_problems(self.post, self.status, self.funding, self.fte)
         if self.unit is not None:
             need_unit(s, self.unit, problems, "unit of the post")
         need_target(s, self.post, self.reports_to, problems)
@@ -60,6 +64,84 @@ class CreatePost(Change):
 
     def needs(self) -> frozenset[str]:
         return node_ids(self.unit, self.reports_to)
+
+
+#: Attributes of a post other than its id, as a create-post gives them.
+POST_ATTRIBUTES = (
+    "title", "grade", "category", "unit", "duty_station", "senior", "status", "funding", "fte",
+)
+
+#: What an amend-post can change (the grade is regrade-post's, the unit move-post's).
+AMENDABLE = ("title", "category", "duty_station", "senior", "status", "funding", "fte")
+
+
+def post_values_problems(
+    post: str, status: object = None, funding: object = None, fte: object = None
+) -> list[str]:
+    """What is wrong with a post's status, funding and full-time equivalent (None: not given)."""
+    problems: list[str] = []
+    if status is not None and status not in PostStatus._value2member_map_:
+        problems.append(
+            f"unknown post status {status!r}: use one of {', '.join(PostStatus)}"
+        )
+    if funding is not None and funding not in Funding._value2member_map_:
+        words = ", ".join(f for f in Funding if f)
+        problems.append(f"unknown funding {funding!r}: use one of {words} (or leave it out)")
+    if fte is not None and (
+        isinstance(fte, bool) or not isinstance(fte, int | float) or not 0 <= fte < float("inf")
+    ):
+        problems.append(f"post {post!r}: fte must be a number, 0 or more, not {fte!r}")
+    return problems
+
+
+@register
+@dataclass(kw_only=True)
+class AmendPost(Change):
+    """Some of a post's attributes change: title, category, duty station, seniority,
+    status, funding, full-time equivalent. Only the attributes given change."""
+
+    op = "amend-post"
+    label = "Amend post"
+
+    post: str
+    title: str | None = None
+    category: str | None = None
+    duty_station: str | None = None
+    senior: bool | None = None
+    status: PostStatus | None = None
+    funding: Funding | None = None
+    fte: float | None = None
+
+    def given(self) -> dict[str, object]:
+        """The attributes this change sets, by name."""
+        return {n: getattr(self, n) for n in AMENDABLE if getattr(self, n) is not None}
+
+    def check(self, s: Structure) -> list[str]:
+        problems: list[str] = []
+        given = self.given()
+        if not given:
+            problems.append(f"amending post {self.post!r} needs at least one of "
+                            + ", ".join(AMENDABLE))
+        if self.title is not None and not self.title.strip():
+            problems.append(f"post {self.post!r} needs a title")
+        problems += post_values_problems(self.post, self.status, self.funding, self.fte)
+        if need_post(s, self.post, problems) and given:
+            current = s.posts[self.post]
+            if all(getattr(current, n) == v for n, v in given.items()):
+                problems.append(f"post {self.post!r} already has these values")
+        return problems
+
+    def _apply(self, s: Structure) -> None:
+        given = self.given()
+        for name, enum in (("status", PostStatus), ("funding", Funding)):
+            if name in given:
+                given[name] = enum(given[name])
+        if "fte" in given:
+            given["fte"] = float(given["fte"])  # type: ignore[arg-type]
+        s.put_post(s.posts[self.post].but(**given))
+
+    def subjects(self) -> frozenset[str]:
+        return frozenset({self.post})
 
 
 @register
@@ -88,6 +170,8 @@ class AbolishPost(Change):
 
     def _apply(self, s: Structure) -> None:
         s.retire_post(self.post)
+        # The version kept for the record says how it ended.
+        s.retired_posts[self.post] = s.retired_posts[self.post].but(status=PostStatus.ABOLISHED)
 
     def subjects(self) -> frozenset[str]:
         return frozenset({self.post})

@@ -14,15 +14,16 @@ The diff is computed in phases; each phase only needs what earlier ones left in 
    shallower than the one being moved already has its final parent, so the chain above
    the new parent is final too and cannot contain the node being moved (no transient
    cycle);
-6. edit kept units (reclassify or rename, redescribe, relocate, set head) and regrade
-   kept posts;
+6. edit kept units (reclassify or rename, redescribe, relocate, set head) and kept
+   posts (regrade, amend);
 7. add typed lines and assign holders who arrive.
 
-A post that changes what no change can edit (``senior``, ``duty_station``) is abolished
-and created again under the same id, and so is an id that is a unit on one side and a
-post on the other. The result is exact whenever the target is *closed* (every post's
-unit, head post, line end and oversight target is in force in it), or where a dangling
-reference is the same on both sides.
+A post's other attributes (title, category, duty station, seniority, status, funding,
+full-time equivalent) change by an amend-post, its grade by a regrade-post; an id that
+is a unit on one side and a post on the other is abolished and created again. The
+result is exact whenever the target is *closed* (every post's unit, head post, line end
+and oversight target is in force in it), or where a dangling reference is the same on
+both sides.
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ from ..changes import (
     Abolish,
     AbolishPost,
     AddLine,
+    AmendPost,
     Assign,
     Change,
     CreatePost,
@@ -50,8 +52,9 @@ from ..changes import (
     UnitSpec,
     Vacate,
 )
+from ..changes.posts import AMENDABLE
 from ..dates import FuzzyDate
-from ..model import AssignmentKind, Line, Post
+from ..model import AssignmentKind, Line
 from ..structure import Structure
 from .signature import holder_set
 
@@ -83,20 +86,13 @@ def depths(s: Structure) -> dict[str, int]:
     return depth
 
 
-def _same_post_identity(pa: Post, pb: Post) -> bool:
-    """True when ``pa`` can become ``pb`` by changes; no change edits these fields."""
-    return (pa.senior, pa.duty_station) == (pb.senior, pb.duty_station)
-
-
 class _Differ:
     """One run of the diff from ``a`` to ``b``; tracks what the emitted changes did."""
 
     def __init__(self, a: Structure, b: Structure, date: FuzzyDate):
         self.a, self.b, self.date = a, b, date
         self.kept_units = {u for u in a.units if u in b.units}
-        self.kept_posts = {
-            p for p in a.posts if p in b.posts and _same_post_identity(a.posts[p], b.posts[p])
-        }
+        self.kept_posts = {p for p in a.posts if p in b.posts}
         self.kept = self.kept_units | self.kept_posts
         self.removed = (a.units.keys() | a.posts.keys()) - self.kept
         self.created = (b.units.keys() | b.posts.keys()) - self.kept
@@ -161,7 +157,7 @@ class _Differ:
         self.create()
         self.move()
         self.edit_units()
-        self.regrade_posts()
+        self.edit_posts()
         self.add_lines()
         self.assign()
         return self.out
@@ -298,19 +294,7 @@ class _Differ:
         else:
             post = b.posts[node]
             unit = None if without_unit else post.unit
-            self.emit(
-                CreatePost(
-                    date=self.date,
-                    post=node,
-                    title=post.title,
-                    grade=post.grade,
-                    category=post.category,
-                    unit=unit,
-                    duty_station=post.duty_station,
-                    senior=post.senior,
-                    reports_to=up,
-                )
-            )
+            self.emit(CreatePost.of(post.but(unit=unit), up, date=self.date))
             self.unit_of[node] = unit
         self._set_parent(node, up)
         self._made.add(node)
@@ -348,20 +332,24 @@ class _Differ:
             if self.head_of.get(unit) != new.head:
                 self.emit(SetHead(date=d, unit=unit, head=new.head))
 
-    def regrade_posts(self) -> None:
+    def edit_posts(self) -> None:
+        """Regrade kept posts whose grade changes (with their title and category), then
+        amend what else changes."""
         for post in sorted(self.kept_posts):
             old, new = self.a.posts[post], self.b.posts[post]
-            if (old.grade, old.title, old.category) == (new.grade, new.title, new.category):
-                continue
-            self.emit(
-                RegradePost(
-                    date=self.date,
-                    post=post,
-                    grade=new.grade,
-                    title=new.title if new.title != old.title else None,
-                    category=new.category if new.category != old.category else None,
+            differ = {n: getattr(new, n) for n in AMENDABLE if getattr(new, n) != getattr(old, n)}
+            if new.grade != old.grade:
+                self.emit(
+                    RegradePost(
+                        date=self.date,
+                        post=post,
+                        grade=new.grade,
+                        title=differ.pop("title", None),
+                        category=differ.pop("category", None),
+                    )
                 )
-            )
+            if differ:
+                self.emit(AmendPost(date=self.date, post=post, **differ))  # type: ignore[arg-type]
 
     def add_lines(self) -> None:
         for line in sorted(self.b.lines - self.lines, key=line_key):

@@ -12,6 +12,7 @@ from ..changes import (
     Abolish,
     AbolishPost,
     AddLine,
+    AmendPost,
     Assign,
     Change,
     CreatePost,
@@ -31,7 +32,7 @@ from ..changes import (
     UnitSpec,
     Vacate,
 )
-from .views import ABOLISHED, IN_FORCE, UNIT_FIELDS, line_key
+from .views import ABOLISHED, IN_FORCE, POST_FIELDS, UNIT_FIELDS, line_key
 
 Effects = dict[tuple[str, str], object]
 
@@ -95,7 +96,7 @@ def effects(change: Change) -> Effects:
             )
         case CreatePost():
             set_((change.post, "existence"), IN_FORCE)
-            for name in ("title", "grade", "category", "unit", "duty_station", "senior"):
+            for name in POST_FIELDS:
                 set_((change.post, name), getattr(change, name))
             set_((change.post, "parent"), change.reports_to)
         case AbolishPost():
@@ -105,6 +106,9 @@ def effects(change: Change) -> Effects:
             for name in ("title", "category"):
                 if getattr(change, name) is not None:
                     set_((change.post, name), getattr(change, name))
+        case AmendPost():
+            for name, v in change.given().items():
+                set_((change.post, name), v)
         case MovePost():
             if change.unit != _KEEP:
                 set_((change.post, "unit"), change.unit)
@@ -134,6 +138,7 @@ _EDITS = (
     SetHead,
     Move,
     RegradePost,
+    AmendPost,
     MovePost,
     Assign,
     Vacate,

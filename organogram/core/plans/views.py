@@ -40,7 +40,9 @@ GONE: Final = _Gone()
 
 #: unit and post attributes, in the order they are reported.
 UNIT_FIELDS = ("name", "abbreviation", "kind", "mandate", "functions", "location", "head")
-POST_FIELDS = ("title", "grade", "category", "unit", "duty_station", "senior")
+POST_FIELDS = (
+    "title", "grade", "category", "unit", "duty_station", "senior", "status", "funding", "fte",
+)
 
 
 def line_key(kind: str, target: str) -> str:
