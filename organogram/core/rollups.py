@@ -81,12 +81,7 @@ def _rollups(s: Structure, table: Mapping[str, float]) -> dict[str, Rollup]:
     for unit in s.units:
         direct = _direct(s, unit, table)
         headcount[unit], cost[unit] = direct
-    # Breadth first from the top, then back up: every child comes after its parent.
-    order = list(s.roots())
-    i = 0
-    while i < len(order):
-        order.extend(s.children(order[i]))
-        i += 1
+    order = top_down(s)
     reached = set(order)
     for node in reversed(order):
         parent = s.oversight.get(node)
@@ -98,6 +93,20 @@ def _rollups(s: Structure, table: Mapping[str, float]) -> dict[str, Rollup]:
         if node not in reached:
             out[node] = rollup(s, node, table)
     return out
+
+
+def top_down(s: Structure) -> list[str]:
+    """Every node reached from the top, breadth first: each child after its parent.
+
+    Walked backwards, it adds every node into its parent before the parent is read,
+    which is how sums over subtrees (here and in costing) are made in one pass.
+    """
+    order = list(s.roots())
+    i = 0
+    while i < len(order):
+        order.extend(s.children(order[i]))
+        i += 1
+    return order
 
 
 def series(

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
+from decimal import Decimal
 from typing import Any
 
 from yaml.error import Mark
@@ -97,7 +98,7 @@ def to_node(value: Any) -> Node:
         return ScalarNode(BOOL_TAG, "true" if value else "false", _MARK, _MARK)
     if isinstance(value, dt.datetime | dt.date):
         return ScalarNode(STR_TAG, value.isoformat(), _MARK, _MARK)
-    if isinstance(value, str | int | float | FuzzyDate | Citation):
+    if isinstance(value, str | int | float | Decimal | FuzzyDate | Citation):
         return ScalarNode(STR_TAG, str(value), _MARK, _MARK)
     if isinstance(value, Mapping):
         pairs = [(to_node(str(k)), to_node(v)) for k, v in value.items()]

@@ -8,6 +8,7 @@ the writer, the schema, the registry's database and the API then handle it.
 from __future__ import annotations
 
 from ..register import Register
+from .budget import BUDGETS, COST_TABLES, EXCHANGE_RATES
 from .governance import BODIES, BUREAU, MEMBERSHIP, SESSIONS
 from .nominations import CALLS, NOMINATIONS
 
@@ -19,6 +20,9 @@ ALL: tuple[Register, ...] = (
     MEMBERSHIP,
     CALLS,
     NOMINATIONS,
+    BUDGETS,
+    COST_TABLES,
+    EXCHANGE_RATES,
 )
 
 #: Section name -> register.
