@@ -54,6 +54,10 @@ RULES: dict[str, frozenset[str]] = {
     "plan.enact": _APPROVERS,
     # register entries (bodies, terms of reference…), unless a register names its own
     "register.edit": _EDITORS,
+    # costs: computed costs and budgets are read like the structure; cost tables and
+    # exchange rates are kept by editors
+    "cost.view": _READERS,
+    "cost.edit": _EDITORS,
     # administration
     "audit.view": _ADMINISTRATORS,
     "user.manage": _ADMINISTRATORS,

@@ -27,6 +27,21 @@ def test_years_run_to_the_first_full_year_after_the_last_change(record):
     assert plan_years(record.plan("expand")) == [2021, 2022, 2023]
 
 
+def test_a_plan_without_phases_or_changes_costs_nothing(record):
+    from organogram.core.dates import FuzzyDate
+    from organogram.core.plans import Plan
+
+    empty = Plan("empty", "Nothing yet", FuzzyDate.parse("2021-03"))
+    assert plan_years(empty) == [2021, 2022]
+    c = plan_cost(
+        record.timeline,
+        empty,
+        record.register("cost_tables").values(),
+        record.register("exchange_rates").values(),
+    )
+    assert c.posts == [] and [y.total for y in c.years] == [D(0), D(0)]
+
+
 def test_each_post_is_pro_rated_by_the_months_it_is_in_force(record):
     c = cost(record)
     assert c.currency == "USD"

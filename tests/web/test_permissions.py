@@ -45,6 +45,8 @@ ALLOWED: dict[str, frozenset[str]] = {
     "user.manage": frozenset({"administrator"}),
     "dataset.load": frozenset({"administrator"}),
     "register.edit": frozenset({"editor", "administrator"}),
+    "cost.view": EVERYONE,
+    "cost.edit": frozenset({"editor", "administrator"}),
 }
 
 RENAME = {"change": {"op": "rename", "date": "2030-01-01", "unit": "ethics", "name": "E"}}
@@ -80,6 +82,12 @@ ENDPOINTS: dict[str, tuple[str, str, str, dict | None]] = {
     "plan_rebase": ("POST", f"/plans/{PLAN}/rebase/", "plan.edit", {}),
     "plan_move": ("POST", f"/plans/{PLAN}/status/", "plan.propose", {"to": "proposed"}),
     "signout": ("POST", "/signout/", "public", {}),
+    "cost": ("GET", "/cost/?at=2022&by=grade", "cost.view", None),
+    "plan_cost": ("GET", "/plans/hq-review-2021/cost/", "cost.view", None),
+    "cost_table_new": ("GET", "/cost/tables/new/", "cost.edit", None),
+    "cost_table_edit": ("GET", "/cost/tables/illustrative-2021/edit/", "cost.edit", None),
+    "exchange_rate_new": ("GET", "/cost/rates/new/", "cost.edit", None),
+    "exchange_rate_edit": ("GET", "/cost/rates/usd-chf-2021/edit/", "cost.edit", None),
     "admin": ("GET", "/admin/", "user.manage", None),
     # the API
     "GET /api/me": ("GET", "/api/me", "public", None),
@@ -130,6 +138,11 @@ ENDPOINTS: dict[str, tuple[str, str, str, dict | None]] = {
     "DELETE /api/registers/{section}/{key}": (
         "DELETE", "/api/registers/bodies/m", "register.edit", None,
     ),
+    "GET /api/cost": ("GET", "/api/cost?at=2022&currency=CHF", "cost.view", None),
+    "GET /api/cost/plans/{plan_id}": (
+        "GET", "/api/cost/plans/hq-review-2021", "cost.view", None,
+    ),
+    "GET /api/budgets": ("GET", "/api/budgets", "cost.view", None),
 }
 
 
@@ -218,7 +231,8 @@ def test_matrix(as_role, key, role):
 
 @override_settings(ORGANOGRAM_ANONYMOUS_READ=False)
 @pytest.mark.parametrize(
-    "key", [k for k, v in ENDPOINTS.items() if v[2] in ("structure.view", "plan.view")]
+    "key",
+    [k for k, v in ENDPOINTS.items() if v[2] in ("structure.view", "plan.view", "cost.view")],
 )
 def test_visitors_read_nothing_when_the_setting_says_so(as_role, key):
     method, url, _, body = ENDPOINTS[key]

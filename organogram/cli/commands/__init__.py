@@ -3,6 +3,7 @@
 from . import (
     bodies,
     chart,
+    cost,
     diff,
     export_as,
     history,
@@ -24,6 +25,7 @@ ALL = [
     diff,
     chart,
     plan,
+    cost,
     bodies,
     nominations,
     registry,

@@ -96,7 +96,7 @@ def plan_years(plan: Plan) -> list[int]:
     year after its last change (the first full year of its effect), or to its last
     phase's year if later."""
     first = min(d.start.year for d in plan.dates())
-    last = max(plan.last_date().end.year + 1, *(p.effective.end.year for p in plan.phases))
+    last = max([plan.last_date().end.year + 1, *(p.effective.end.year for p in plan.phases)])
     return list(range(first, last + 1))
 
 

@@ -104,6 +104,8 @@ BUDGETS = Register(
     cls=Budget,
     fields=BUDGET_FIELDS,
     doc="Programme and Budget parts by year, with their amounts as decided",
+    view_action="cost.view",
+    edit_action="cost.edit",
 )
 
 COST_TABLES = Register(
@@ -112,6 +114,8 @@ COST_TABLES = Register(
     cls=CostTable,
     fields=COST_TABLE_FIELDS,
     doc="standard costs by grade and duty station for a year",
+    view_action="cost.view",
+    edit_action="cost.edit",
     build=_build_table,
     values=_table_values,
 )
@@ -122,4 +126,6 @@ EXCHANGE_RATES = Register(
     cls=ExchangeRate,
     fields=RATE_FIELDS,
     doc="exchange rates between currencies, by year or date",
+    view_action="cost.view",
+    edit_action="cost.edit",
 )

@@ -5,6 +5,8 @@ from .audit import audit
 from .auth import signin, signout
 from .chart import chart, chart_export, chart_fragment
 from .compare import compare
+from .cost import cost, plan_cost
+from .cost_edit import cost_table_edit, exchange_rate_edit
 from .downloads import plan_download, structure_download, unit_download
 from .edit import record, reverse_change
 from .plan_actions import plan_change_new, plan_change_remove, plan_move, plan_rebase
@@ -21,9 +23,13 @@ __all__ = [
     "chart_export",
     "chart_fragment",
     "compare",
+    "cost",
+    "cost_table_edit",
+    "exchange_rate_edit",
     "plan",
     "plan_change_new",
     "plan_change_remove",
+    "plan_cost",
     "plan_download",
     "plan_move",
     "plan_new",

@@ -31,6 +31,7 @@ from ...registry.plan_services import PlanRefused, draft_plan
 from ...registry.plan_workflow import allowed_moves
 from ...registry.store import State
 from .common import may_see_people, registry_page, requires
+from .cost import plan_cost_context
 from .downloads import download_links
 from .structure import build_tree
 
@@ -142,6 +143,7 @@ def plan_page(
         "drafted": _moment(facts["plan"]["drafted_at"]),
         "preview_day": dt.date.fromisoformat(facts["preview"]["date"]),
         "downloads": download_links(request, "site:plan_download", plan_id),
+        **(plan_cost_context(state, plan_id) if can(user, "cost.view") else {}),
         **extra,
     }
     return render(request, "site/plan.html", context, status=status)
