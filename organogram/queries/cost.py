@@ -178,6 +178,7 @@ def cost_at(
         "not_costed": [_post_data(p, labels) for p in c.not_costed],
         "frozen": [_post_data(p, labels) for p in c.frozen],
         "left_out": dict(sorted(c.left_out.items())),
+        "budgets": [b for b in budgets_data(record) if b["year"] == snap.day.year],
     }
 
 
@@ -273,6 +274,7 @@ def plan_cost_data(
                 "table": _table_data(y.table),
                 "conversion": _conversion_data(y.conversion),
                 "total": money(y.total),
+                "native": {"currency": y.table.currency, "total": money(y.native_total)},
                 "by_part": [
                     {"part": k, "label": k or NO_PART, "amount": money(v)}
                     for k, v in y.by_part.items()
@@ -291,6 +293,7 @@ def plan_cost_data(
                 "part": p.part,
                 "part_label": p.part or NO_PART,
                 "years": {str(y): money(v) for y, v in p.years.items()},
+                "native": {str(y): money(v) for y, v in p.native.items()},
                 "reason": p.reason,
             }
             for p in c.posts

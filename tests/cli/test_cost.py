@@ -61,6 +61,7 @@ def test_json_keeps_money_as_exact_text(capsys):
         ("P-3", "90000.00"),
     ]
     assert data["illustrative"] is False
+    assert data["budgets"] == []  # the fixture has none
 
 
 def test_a_plan_is_costed_by_year_and_marked_illustrative(capsys):

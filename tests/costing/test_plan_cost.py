@@ -71,6 +71,9 @@ def test_a_plan_is_converted_year_by_year(record):
     c = cost(record, currency="CHF", years=[2021, 2022])
     assert [(y.year, y.total) for y in c.years] == [(2021, D("13333.34")), (2022, D("44000.00"))]
     assert {p.post: p.years[2021] for p in c.posts}["p3-fin"] == D("-6666.66")
+    # Before conversion, in the tables' currency.
+    assert {p.post: p.native[2021] for p in c.posts}["p3-fin"] == D("-8333.33")
+    assert [y.native_total for y in c.years] == [D("16666.67"), D("55000.00")]
 
 
 def test_a_year_without_a_rate_is_refused_naming_it(record):

@@ -135,6 +135,13 @@ def print_structure(out: Printer, org: str, d: dict[str, Any]) -> None:
         told = ", ".join(f"{n} {status}" for status, n in d["left_out"].items())
         out.line()
         out.line(f"Left out: {told} post(s).")
+    if d["budgets"]:
+        told = "; ".join(
+            f"{b['part']} {_amount(b['amount'], b['currency'])} ({b['stage']})"
+            for b in d["budgets"]
+        )
+        out.line()
+        out.line(f"Programme and Budget {d['budgets'][0]['year']}: {told}")
     assumed = [p for p in d["posts"] if p["grade_assumed"]]
     if assumed:
         out.line()
@@ -171,7 +178,8 @@ def print_plan(out: Printer, d: dict[str, Any]) -> None:
         t = y["table"]
         line = f"{y['year']}: {_amount(y['total'], cur)} (table {t['id']}"
         if y["conversion"]:
-            line += f"; {y['conversion']['text']}"
+            native = _amount(y["native"]["total"], y["native"]["currency"])
+            line += f"; {native} at {y['conversion']['text']}"
         line += ")"
         if parts:
             line += f" — {parts}"

@@ -46,6 +46,8 @@ class PlanPost:
     part: str
     #: year -> difference in the output currency (None: not costed that year).
     years: dict[int, Decimal | None] = field(default_factory=dict)
+    #: year -> the same in the currency of that year's cost table, before conversion.
+    native: dict[int, Decimal | None] = field(default_factory=dict)
     reason: str = ""
 
     @property
@@ -65,6 +67,8 @@ class PlanYear:
     by_part: dict[str, Decimal]
     #: posts of the plan without a figure for this year.
     not_costed: int
+    #: the total in the table's currency, before conversion (= total when not converted).
+    native_total: Decimal = ZERO
 
 
 @dataclass
@@ -188,15 +192,18 @@ def _posts(
         b = Terms.of(before, table) if before is not None else None
         a = Terms.of(after, table) if after is not None else None
         figures: dict[int, Decimal | None] = {}
+        native: dict[int, Decimal | None] = {}
         reason = ""
         for y in years:
             t = tallies.get((post_id, y))
             if t is None:
-                figures[y] = ZERO
+                figures[y] = native[y] = ZERO
             elif t.missing:
-                figures[y], reason = None, t.missing
+                figures[y] = native[y] = None
+                reason = t.missing
             else:
-                figures[y] = convs[y](cents((t.after - t.before) / TWELVE))
+                native[y] = cents((t.after - t.before) / TWELVE)
+                figures[y] = convs[y](native[y])
         effect = _effect(b, a)
         if effect == "changed" and all(v == ZERO for v in figures.values()):
             continue  # the plan touches the post but not its cost
@@ -211,6 +218,7 @@ def _posts(
                 after=a,
                 part=part_of(funding, parts),
                 years=figures,
+                native=native,
                 reason=reason,
             )
         )
@@ -237,6 +245,7 @@ def _years(
     out = []
     for y in years:
         by_part: dict[str, Decimal] = {}
+        native = ZERO
         missing = 0
         for p in posts:
             v = p.years[y]
@@ -244,6 +253,8 @@ def _years(
                 missing += 1
                 continue
             by_part[p.part] = by_part.get(p.part, ZERO) + v
+            native += p.native[y]  # type: ignore[operator]
         total = sum(by_part.values(), ZERO)
-        out.append(PlanYear(y, by_year[y], convs[y], total, dict(sorted(by_part.items())), missing))
+        parts = dict(sorted(by_part.items()))
+        out.append(PlanYear(y, by_year[y], convs[y], total, parts, missing, native))
     return out
