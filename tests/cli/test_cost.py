@@ -127,3 +127,15 @@ def test_errors_name_what_is_missing(capsys):
     assert code == 1 and "'core' is not FUNDING=PART" in err
     code, _, err = run(capsys, "cost", COSTING, "--plan", "nope")
     assert code == 1 and "no plan 'nope'" in err
+
+
+def test_frozen_and_proposed_posts_are_told_apart(capsys):
+    status = str(Path(COSTING).with_name("costing-status"))
+    code, out, _ = run(capsys, "cost", status, "--at", "2020", "--by", "part")
+    assert code == 0
+    lines = [line.split() for line in out.splitlines()]
+    assert ["administrative", "1", "100,000.00", "USD"] in lines
+    assert ["funding", "not", "given", "1", "50,000.00", "USD"] in lines
+    assert "Frozen (1, costed apart, not in the total):" in out
+    assert "c Frozen officer: 80,000.00 USD" in out
+    assert "Left out: 1 proposed post(s)." in out

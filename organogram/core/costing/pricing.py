@@ -19,21 +19,22 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 
-from ..model import Post
+from ..model import Post, PostStatus
 from .model import ANY_STATION, CostRow, CostTable
 from .rates import cents
 
 #: Funding of a post -> the budget part it is paid from (a default; callers may pass another).
 DEFAULT_PARTS: Mapping[str, str] = {"core": "administrative", "projects": "operational"}
 
-#: Statuses whose posts are in totals; costed but listed apart; left out.
-COUNTED = frozenset({"established"})
-APART = frozenset({"frozen"})
+#: Statuses whose posts are in totals; costed but listed apart (the rest are left out).
+COUNTED = frozenset({str(PostStatus.ESTABLISHED)})
+APART = frozenset({str(PostStatus.FROZEN)})
 
 
 @dataclass(frozen=True, slots=True)
 class Terms:
-    """What costing reads of a post (status, funding and fte default as the model does)."""
+    """What costing reads of a post: its grade (or the one a table assumes), duty station,
+    fte, status and funding."""
 
     grade: str
     grade_assumed: bool
@@ -53,9 +54,10 @@ class Terms:
             grade=grade,
             grade_assumed=assumed,
             duty_station=post.duty_station,
-            fte=Decimal(str(getattr(post, "fte", 1.0))),
-            status=str(getattr(post, "status", "established")),
-            funding=str(getattr(post, "funding", "")),
+            # fte is a float in the model: its shortest text is the figure as written.
+            fte=Decimal(repr(post.fte)),
+            status=str(post.status),
+            funding=str(post.funding),
         )
 
 
