@@ -70,6 +70,16 @@ def test_the_plan_page_shows_its_cost_by_year(client):
     assert "Total 1,730,925.00 CHF" in detail
 
 
+def test_a_plan_that_cannot_be_costed_says_why(client):
+    from organogram.registry import plan_services
+
+    plan_services.draft_plan(Actor("tests"), title="Early", effective="2010", plan_id="early")
+    page = text(client.get("/plans/early/"))
+    assert "Cannot cost this plan: no cost table for 2010 or an earlier year" in page
+    assert client.get("/plans/early/cost/").status_code == 200
+    assert client.get("/plans/nope/cost/").status_code == 404
+
+
 def test_an_editor_edits_a_rate_and_the_cost_follows(editor):
     form = editor.get("/cost/rates/usd-chf-2022/edit/")
     version = re.search(rb'name="version" value="(\d+)"', form.content).group(1).decode()
