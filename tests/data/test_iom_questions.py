@@ -852,3 +852,40 @@ def test_validate_exits_0(capsys):
     assert main(["validate", str(DATASET)]) == 0
     out = capsys.readouterr().out
     assert " 0 error(s)" in out
+
+
+# ------------------------------------------------------------------ posts and terms of reference
+
+
+def test_terms_of_reference_of_the_ddg_for_management_and_reform(record):
+    """What are the terms of reference of the Deputy Director General for Management and
+    Reform? Those of Annex II of C/Sp/4/4, enclosed with EO/821/2023: nine duties, English
+    required, a Master's degree, 20 years of experience; values and competencies at level 3
+    shared with the other Deputy."""
+    from organogram.queries.posts import post_detail
+
+    d = post_detail(record, "ddg-mr", "2024")
+    terms = d["terms"]
+    assert terms["id"] == "ddg-mr-c-sp-4-4" and len(terms["duties"]) == 9
+    assert all(i["cite"] == "ev-821:annex-2.II" for i in terms["duties"])
+    english, other = terms["languages"]
+    assert (english["language"], english["cite"]) == ("English", "ev-821:annex-2.IV")
+    assert "level" not in english  # required: the default, not written
+    assert other["level"] == "desirable"
+    assert "20 years" in terms["experience"][0]["text"]
+    levels = {c["level"] for c in d["description"]["core_competencies"]}
+    assert levels == {"3"} and len(d["description"]["managerial_competencies"]) == 5
+    assert [(a["person"], a["kind"]) for a in d["assignments"]] == [
+        ("vojackova-sollorano", "ad-interim")
+    ]
+
+
+def test_the_dfam_director_post_is_retitled_with_the_department(record):
+    """After the 2021 review renamed the Department of Resources Management (scpf28 para.
+    30), its Director's post bears the new name."""
+    from organogram.queries.posts import post_detail
+
+    assert post_detail(record, "dfam-director", "2020")["title"].endswith("Resources Management")
+    assert post_detail(record, "dfam-director", "2022")["title"] == (
+        "Director of the Department of Financial and Administrative Management"
+    )

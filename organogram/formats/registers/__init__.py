@@ -11,6 +11,7 @@ from ..register import Register
 from .budget import BUDGETS, COST_TABLES, EXCHANGE_RATES
 from .governance import BODIES, BUREAU, MEMBERSHIP, SESSIONS
 from .nominations import CALLS, NOMINATIONS
+from .posts import DESCRIPTIONS, TERMS
 
 #: Every register, in the order their sections are written.
 ALL: tuple[Register, ...] = (
@@ -23,6 +24,8 @@ ALL: tuple[Register, ...] = (
     BUDGETS,
     COST_TABLES,
     EXCHANGE_RATES,
+    DESCRIPTIONS,
+    TERMS,
 )
 
 #: Section name -> register.

@@ -1,0 +1,217 @@
+"""Posts as of a date: the list (with vacancies), one post's terms of reference, its
+classification history and who held it. Shared by the command line, the pages and the API.
+
+``people`` False leaves out who holds a post (personal data): a post is then only said
+to be filled or vacant.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..core.changes import Assign, CreatePost, RegradePost, Vacate
+from ..core.dates import FuzzyDate
+from ..core.errors import NotFound
+from ..core.model import Post, PostStatus
+from ..core.record import Record
+from ..core.structure import Structure
+from ..core.terms import Terms, terms_at, versions
+from ..formats.register import entry_to_dict
+from ..formats.registers.posts import DESCRIPTIONS, TERMS
+from .names import citations
+
+
+def _unit(s: Structure, unit: str | None) -> dict[str, str] | None:
+    return {"id": unit, "name": s.label(unit)} if unit else None
+
+
+def post_row(s: Structure, post: Post, people: bool) -> dict[str, Any]:
+    """One post as a row of the list: its attributes, whether it is held, and by whom."""
+    held = s.holders.get(post.id, ())
+    row: dict[str, Any] = {
+        "id": post.id,
+        "title": post.title,
+        "grade": post.grade,
+        "category": post.category,
+        "unit": _unit(s, post.unit),
+        "duty_station": post.duty_station,
+        "senior": post.senior,
+        "status": str(post.status),
+        "funding": str(post.funding),
+        "fte": post.fte,
+        "filled": bool(held),
+        "vacant": is_vacant(s, post),
+    }
+    if people:
+        row["holders"] = [
+            {
+                "person": a.person,
+                "name": s.people[a.person].name if a.person in s.people else a.person,
+                "kind": str(a.kind),
+                "since": str(a.since) if a.since else None,
+            }
+            for a in held
+        ]
+    return row
+
+
+def is_vacant(s: Structure, post: Post) -> bool:
+    """An established post nobody holds. Proposed, frozen and abolished posts are not
+    vacancies: they are not to be filled."""
+    return post.status is PostStatus.ESTABLISHED and not s.holders.get(post.id)
+
+
+def _in_scope(s: Structure, unit: str | None) -> list[Post]:
+    if unit is None:
+        return list(s.posts.values())
+    if unit not in s.units:
+        raise NotFound(f"no unit {unit!r} in force at this date")
+    units = [u for u in s.subtree(unit) if u in s.units]
+    return [s.posts[p] for u in units for p in s.posts_in(u)]
+
+
+def posts_at(
+    record: Record,
+    at: str | FuzzyDate,
+    *,
+    unit: str | None = None,
+    status: str | None = None,
+    vacant: bool = False,
+    people: bool = True,
+) -> dict[str, Any]:
+    """The posts in force at ``at`` (in ``unit`` and the units under it), by unit then
+    title; ``status`` keeps those of one status, ``vacant`` only vacancies."""
+    snap = record.timeline.snapshot(at)
+    s = snap.structure
+    if status is not None and status not in PostStatus._value2member_map_:
+        raise NotFound(f"no post status {status!r}: use one of {', '.join(PostStatus)}")
+    rows = []
+    for post in _in_scope(s, unit):
+        if status is not None and post.status != status:
+            continue
+        if vacant and not is_vacant(s, post):
+            continue
+        rows.append(post_row(s, post, people))
+    rows.sort(key=lambda r: ((r["unit"] or {}).get("name", ""), not r["senior"], r["title"]))
+    return {
+        "date": snap.day.isoformat(),
+        "unit": _unit(s, unit),
+        "posts": rows,
+        "count": len(rows),
+        "fte": sum(r["fte"] for r in rows),
+    }
+
+
+def vacancies_at(
+    record: Record, at: str | FuzzyDate, *, unit: str | None = None
+) -> dict[str, Any]:
+    """Established posts nobody holds at ``at``, and apart the frozen ones (not to be
+    filled). Names no one, so anyone may see it."""
+    snap = record.timeline.snapshot(at)
+    s = snap.structure
+    scope = _in_scope(s, unit)
+    return {
+        "date": snap.day.isoformat(),
+        "unit": _unit(s, unit),
+        "vacant": [post_row(s, p, False) for p in scope if is_vacant(s, p)],
+        "frozen": [post_row(s, p, False) for p in scope if p.status is PostStatus.FROZEN],
+    }
+
+
+def classification_history(record: Record, post: str) -> list[dict[str, Any]]:
+    """The post's grade over time: each create-post and regrade-post with its sources."""
+    out = []
+    for c in record.timeline.changes:
+        if isinstance(c, CreatePost | RegradePost) and c.post == post:
+            out.append(
+                {
+                    "date": str(c.date),
+                    "change": c.id,
+                    "op": c.op,
+                    "grade": c.grade,
+                    "title": c.title,
+                    "basis": str(c.basis),
+                    "reason": c.reason,
+                    "sources": citations(c.cites, record.sources),
+                }
+            )
+    return out
+
+
+def assignments(record: Record, post: str) -> list[dict[str, Any]]:
+    """Who held the post, from when to when, and how (personal data)."""
+    open_: dict[str, dict[str, Any]] = {}
+    out: list[dict[str, Any]] = []
+    for c in record.timeline.changes:
+        if isinstance(c, Assign) and c.post == post:
+            person = record.people.get(c.person)
+            entry = {
+                "person": c.person,
+                "name": person.name if person else c.person,
+                "kind": str(c.kind),
+                "since": str(c.date),
+                "until": None,
+                "sources": citations(c.cites, record.sources),
+            }
+            open_[c.person] = entry
+            out.append(entry)
+        elif isinstance(c, Vacate) and c.post == post and c.person in open_:
+            open_.pop(c.person)["until"] = str(c.date)
+    return out
+
+
+def terms_dict(record: Record, terms: Terms) -> dict[str, Any]:
+    """Terms of reference as data, each citation with its readable form."""
+    data = entry_to_dict(TERMS, terms)
+    data["sources"] = citations(terms.cite, record.sources)
+    for part in ("duties", "values", "education", "experience", "core_competencies",
+                 "managerial_competencies", "languages"):
+        for item, obj in zip(data.get(part, []), getattr(terms, part), strict=True):
+            item["sources"] = citations(obj.cite, record.sources)
+    return data
+
+
+def post_detail(
+    record: Record, post_id: str, at: str | FuzzyDate, *, people: bool = True
+) -> dict[str, Any]:
+    """One post at ``at``: its attributes, its terms of reference then (and every version),
+    the generic description they follow, its classification history and, with
+    ``people``, who held it."""
+    snap = record.timeline.snapshot(at)
+    s = snap.structure
+    post = s.posts.get(post_id)
+    state = "in-force"
+    if post is None:
+        post = s.retired_posts.get(post_id)
+        state = "abolished"
+    if post is None:
+        final, _ = record.timeline.fold()
+        post = final.posts.get(post_id) or final.retired_posts.get(post_id)
+        state = "not-yet"
+    if post is None:
+        raise NotFound(f"no post {post_id!r} in the record")
+    all_terms = record.registers.get(TERMS.section, {}).values()
+    current = terms_at(all_terms, post_id, snap.day.isoformat())
+    description = None
+    if current is not None and current.description:
+        generic = record.registers.get(DESCRIPTIONS.section, {}).get(current.description)
+        if generic is not None:
+            description = entry_to_dict(DESCRIPTIONS, generic)
+    data = post_row(s, post, people and state == "in-force")
+    data.update(
+        date=snap.day.isoformat(),
+        state=state,
+        in_force=state == "in-force",
+        terms=terms_dict(record, current) if current is not None else None,
+        versions=[
+            {"id": t.id, "effective": str(t.effective), "current": t is current}
+            for t in versions(all_terms, post_id)
+        ],
+        description=description,
+        classification=classification_history(record, post_id),
+    )
+    if state != "in-force":
+        data["vacant"] = False
+    if people:
+        data["assignments"] = assignments(record, post_id)
+    return data
