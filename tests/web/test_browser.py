@@ -18,6 +18,25 @@ from organogram.registry.services import load_dataset_into_registry
 from .conftest import IOM
 
 CHROMIUM = Path("/usr/bin/chromium")
+#: a folder where browser flows leave screenshots for a person to look at, when set
+SHOTS = os.environ.get("ORGANOGRAM_SHOTS", "")
+
+
+def shot(page, name: str) -> None:
+    """Save a full-page screenshot as ``name`` in ORGANOGRAM_SHOTS, if that is set."""
+    if SHOTS:
+        page.screenshot(path=str(Path(SHOTS) / name), full_page=True)
+
+
+def sign_in(page, base: str, username: str, password: str, then: str) -> None:
+    """Sign in through the form and land on ``then``."""
+    page.goto(f"{base}/signin/?next={then}")
+    page.fill("#id_username", username)
+    page.fill("#id_password", password)
+    page.click("form.signin button[type=submit]")
+    page.wait_for_url(f"**{then}")
+
+
 ARGS = [
     "--headless",
     "--no-sandbox",
@@ -101,11 +120,7 @@ def test_an_editor_records_a_rename_and_sees_it(browser_page, django_user_model)
 
     add_user("browser-editor", "editor", Actor("tests"), password="a long password 2")
     page, base = browser_page
-    page.goto(base + "/signin/?next=/units/ethics/")
-    page.fill("#id_username", "browser-editor")
-    page.fill("#id_password", "a long password 2")
-    page.click("form.signin button[type=submit]")
-    page.wait_for_url("**/units/ethics/")
+    sign_in(page, base, "browser-editor", "a long password 2", "/units/ethics/")
     page.click("section[aria-labelledby=record] >> text=Rename")
     page.fill("#id_name", "Office of Integrity")
     page.fill("#id_date", "2030-01-01")
@@ -133,3 +148,50 @@ def test_download_a_units_subtree_by_clicking_its_link(browser_page, tmp_path):
     g = Graph().parse(path, format="turtle")
     units = {str(u).rsplit("/", 1)[1] for u in g.subjects(RDF.type, org.OrganizationalUnit)}
     assert "dfam" in units and "odg" not in units  # the subtree only
+
+
+def test_open_the_call_then_add_a_late_nomination_as_an_editor(browser_page):
+    from organogram.registry.accounts import add_user
+
+    page, base = browser_page
+    page.goto(base + "/")
+    page.click("nav >> text=Nominations")
+    page.click("text=EO/821/2023")
+    assert page.inner_text(".deadline").startswith("15 November 2023")
+    facts = page.inner_text("dl.facts")
+    assert "Deputy Director General for Operations" in facts
+    assert "Deputy Director General for Management and Reform" in facts
+    shot(page, "call.png")
+    add_user("nominations-editor", "editor", Actor("tests"), password="a long password 4")
+    sign_in(page, base, "nominations-editor", "a long password 4", "/nominations/ddg-2023/")
+    page.click("text=Add a nomination")
+    assert page.input_value("#f-call") == "ddg-2023"
+    page.fill("#f-id", "n-browser")
+    page.fill("#f-received", "2023-11-30")
+    page.fill("#f-nominated_by", "Ruritania")
+    page.fill("#f-candidate", "A. Candidate")
+    page.fill("#f-documents", "note verbale\ncurriculum vitae")
+    shot(page, "nomination-form.png")
+    page.click("form.entry-form button[type=submit]")
+    page.wait_for_url("**/nominations/ddg-2023/")
+    row = page.locator("#nomination-n-browser")
+    assert "late" in row.locator(".tag").inner_text()
+    assert "A. Candidate" in row.inner_text()
+    shot(page, "call-with-late-nomination.png")
+
+
+def test_governing_bodies_the_council_and_its_109th_session(browser_page):
+    page, base = browser_page
+    page.goto(base + "/?at=2018-12-31")
+    page.click("nav >> text=Governing bodies")
+    page.wait_for_url("**/bodies/?at=2018-12-31")
+    assert "Chairperson: Ethiopia" in page.inner_text("table")
+    assert "Uzbekistan" in page.inner_text("section[aria-labelledby=members]")
+    shot(page, "bodies.png")
+    page.click("table >> text=Council")
+    page.wait_for_url("**/bodies/council/?at=2018-12-31")
+    bureau = page.inner_text("section[aria-labelledby=bureau-now]")
+    assert "Negash Kebret Botora" in bureau and "Mexico" in bureau
+    shot(page, "council.png")
+    page.click("#session-c-109 >> text=Director General")
+    assert page.inner_text("h1") == "Director General's Report to the 109th Session of the Council"

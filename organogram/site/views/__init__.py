@@ -9,6 +9,9 @@ from .cost import cost, plan_cost
 from .cost_edit import cost_table_edit, exchange_rate_edit
 from .downloads import plan_download, structure_download, unit_download
 from .edit import record, reverse_change
+from .entries import entry_edit, entry_new
+from .governance import bodies, body
+from .nominations import call, nominations
 from .plan_actions import plan_change_new, plan_change_remove, plan_move, plan_rebase
 from .plans import plan, plan_new, plans
 from .sources import source, sources
@@ -19,13 +22,19 @@ from .unit import unit
 __all__ = [
     "account",
     "audit",
+    "bodies",
+    "body",
+    "call",
     "chart",
     "chart_export",
     "chart_fragment",
     "compare",
     "cost",
     "cost_table_edit",
+    "entry_edit",
+    "entry_new",
     "exchange_rate_edit",
+    "nominations",
     "plan",
     "plan_change_new",
     "plan_change_remove",

@@ -7,6 +7,7 @@ from django.shortcuts import render
 
 from ...core.errors import NotFound
 from ...queries.changes import change_data
+from ...queries.governance import source_body_links
 from ...queries.sources import source_detail, source_list
 from ...queries.unit import is_personal
 from ...registry.store import State
@@ -37,4 +38,6 @@ def source(request: HttpRequest, state: State, source_id: str) -> HttpResponse:
     for claim in data["claims"]:
         claim["subject_name"] = final.label(claim["subject"])
         claim["is_node"] = final.label(claim["subject"]) != claim["subject"]
-    return render(request, "site/source.html", {"source": data, "changes": changes})
+    links = source_body_links(record, source_id)
+    context = {"source": data, "changes": changes, "links": links}
+    return render(request, "site/source.html", context)
