@@ -129,3 +129,10 @@ def test_the_api_answers_for_bodies_and_calls(client):
     [call] = client.get("/api/calls?at=2023-10-01").json()["calls"]
     assert call["open"] is True and [p["id"] for p in call["posts"]] == ["ddg-op", "ddg-mr"]
     assert client.get("/api/calls/nothing").status_code == 404
+
+
+def test_the_back_link_of_a_form_stays_on_the_site(editor):
+    html = page(editor, "/registers/calls/new/?back=/nominations/")
+    assert '<a href="/nominations/">Back</a>' in html
+    html = page(editor, "/registers/calls/new/?back=javascript:alert(1)")
+    assert "javascript:" not in html

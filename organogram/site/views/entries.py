@@ -76,10 +76,17 @@ def _form(request: HttpRequest, state: State, section: str, key: str | None) -> 
         "inputs": inputs(register, state.record, data, errors),
         "version": version,
         "refusal": refusal,
-        "back": _back(section, data) if key else request.GET.get("back", reverse("site:bodies")),
+        "back": _back(section, data) if key else _local(request.GET.get("back", "")),
     }
     status = 409 if refusal and refusal.get("stale") else 422 if refusal or errors else 200
     return render(request, "site/entry_form.html", context, status=status)
+
+
+def _local(url: str) -> str:
+    """A "back" address from the query, kept only when it is a path of this site."""
+    if url.startswith("/") and not url.startswith("//") and "\\" not in url:
+        return url
+    return reverse("site:bodies")
 
 
 def _by_field(reasons: list[str]) -> dict[str, list[str]]:
