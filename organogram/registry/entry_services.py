@@ -10,15 +10,16 @@ entry the editor saw; if someone saved the entry since, the edit is refused.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from django.db import transaction
 from django.db.models import Max
 
+from ..core.record import Record
 from ..formats.references import dangling
 from ..formats.register import REF_PREFIX, EntryDataError, entry_from_dict, entry_to_dict
-from ..formats.registers import BY_SECTION
+from ..formats.registers import ALL, BY_SECTION
 from . import models as m
 from . import store
 from .audit import Actor, write_audit
@@ -106,9 +107,19 @@ def save_entry(
             )
         told = register.check(record, entry) if register.check else []
         if told:
+            fields: dict[str, list[str]] = {}
+            for name, why in told:
+                fields.setdefault(name, []).append(why)
             raise EntryRefused(
                 f"the {register.noun} {key!r} does not agree with the record",
                 [f"{name}: {why}" for name, why in told],
+                fields,
+            )
+        broken = _broken_by(record, section, entry)
+        if broken:
+            raise EntryRefused(
+                f"saving the {register.noun} {key!r} would leave other entries wrong",
+                broken,
             )
         row = m.Entry.objects.select_for_update().filter(register=section, key=key).first()
         if create is True and row is not None:
@@ -157,6 +168,27 @@ def remove_entry(section: str, key: str, actor: Actor, *, expected: int | None =
             actor, f"organogram.{section}.remove", section, key, before=before, revision=number
         )
     return number
+
+
+def _findings(record: Record) -> set[str]:
+    """What every entry of a register with its own check says the record does not bear out."""
+    out = set()
+    for register in ALL:
+        if register.check is None:
+            continue
+        for key, entry in record.register(register.section).items():
+            for name, why in register.check(record, entry):
+                out.add(f"{register.section}: {key}: {name}: {why}")
+    return out
+
+
+def _broken_by(record: Record, section: str, entry: Any) -> list[str]:
+    """Problems of *other* entries that saving ``entry`` would bring (a call losing a post
+    that a nomination is for), each naming the entry."""
+    entries = {**record.register(section), entry.id: entry}
+    after = replace(record, registers={**record.registers, section: entries})
+    own = f"{section}: {entry.id}: "
+    return sorted(p for p in _findings(after) - _findings(record) if not p.startswith(own))
 
 
 def _referrers(section: str, key: str) -> list[str]:

@@ -118,3 +118,18 @@ def test_an_entry_the_record_does_not_bear_out_is_refused():
     assert store.revision() == before
     saved = save_entry("nominations", nomination, EDITOR)
     assert store.current_record().entry("nominations", "n").received == saved.entry.received
+
+
+def test_an_edit_that_would_leave_other_entries_wrong_is_refused():
+    call = {"id": "c", "reference": "NV/1", "issued": "2023-09-28", "deadline": "2023-11-15",
+            "posts": ["ddg-op", "ddg-mr"]}  # fmt: skip
+    save_entry("calls", call, EDITOR)
+    nomination = {"id": "n", "call": "c", "received": "2023-11-20", "candidate": "A. Name",
+                  "post": "ddg-mr"}  # fmt: skip
+    save_entry("nominations", nomination, EDITOR)
+    with pytest.raises(EntryRefused) as info:
+        save_entry("calls", {**call, "posts": ["ddg-op"]}, EDITOR)
+    assert "would leave other entries wrong" in str(info.value)
+    assert "nominations: n: post: 'ddg-mr' is not one of the call's posts" in str(info.value)
+    assert store.current_record().entry("calls", "c").posts == ("ddg-op", "ddg-mr")
+    save_entry("calls", {**call, "note": "still fine"}, EDITOR)
