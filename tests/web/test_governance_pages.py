@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from organogram.formats.registers import BY_SECTION
 from organogram.registry import store
 from organogram.registry.accounts import add_user
 from organogram.registry.audit import Actor
@@ -136,3 +137,11 @@ def test_the_back_link_of_a_form_stays_on_the_site(editor):
     assert '<a href="/nominations/">Back</a>' in html
     html = page(editor, "/registers/calls/new/?back=javascript:alert(1)")
     assert "javascript:" not in html
+
+
+@pytest.mark.parametrize("section", sorted(BY_SECTION))
+def test_every_register_has_a_form(editor, section):
+    html = page(editor, f"/registers/{section}/new/")
+    for f in BY_SECTION[section].fields:
+        assert f'name="{f.name}"' in html, f.name
+    page(editor, "/registers/nothing/new/", 404)
