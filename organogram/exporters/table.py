@@ -22,6 +22,7 @@ from ..core.record import Record
 from ..formats.codec import plain
 from ..formats.dump import change_entry, claim_entry, plan_entry, post_entry, unit_entry
 from ..formats.entries import FieldSet, dump_fields
+from ..formats.registers import ALL as REGISTERS
 from ..importers.layout import COLUMNS, ENTRY_SHEETS, NEW_UNIT_OPS, SHEETS
 
 #: Columns always written, even when every row leaves them empty.
@@ -113,6 +114,9 @@ def sheet_rows(record: Record) -> dict[str, list[dict[str, Any]]]:
             rows["changes"].append(_change_row(change, plan.id))
         rows["plans"].append(entry)
     rows["claims"] = [claim_entry(c) for c in record.claims]
+    for register in REGISTERS:
+        entries = record.register(register.section).values()
+        rows[register.section] = [register.entry(e) for e in entries]
     return rows
 
 

@@ -9,13 +9,10 @@ fields, ids, references and messages, and nothing loaded when anything is wrong.
 from __future__ import annotations
 
 from ..core.record import Record
-from .entries import field_nodes
-from .file import FILE
-from .kinds import BAD, Ctx
-from .load import _READERS, assemble
-from .nodes import MappingNode, ScalarNode, gc_paused
+from .kinds import Ctx
+from .load import assemble, check_registers, read_sections
+from .nodes import MappingNode, gc_paused
 from .problems import Problem
-from .sections import read_organization
 from .state import Reading
 
 
@@ -36,24 +33,13 @@ def load_documents(documents: list[tuple[str, MappingNode]]) -> tuple[Record | N
         r.check_references()
         if r.problems.items:
             return None, list(r.problems.items)
-        return assemble(r), []
+        record = assemble(r)
+        check_registers(r, record)
+        if r.problems.items:
+            return None, list(r.problems.items)
+        return record, []
 
 
 def read_root(r: Reading, name: str, root: MappingNode) -> None:
     """Read one document's sections into ``r``, as the loader reads one file."""
-    ctx = Ctx(name, r.problems, r.refs)
-    found = field_nodes(root, FILE, ctx, "")
-    for knode, _ in root.value:
-        section = knode.value if isinstance(knode, ScalarNode) else None
-        if section not in found:
-            continue
-        node = found.pop(section)
-        if section == "organization":
-            read_organization(r, ctx, node)
-            continue
-        items = FILE.by_name[section].kind.read(node, ctx, section)
-        if items is BAD:
-            continue
-        taken = _READERS[section](r, ctx, items, section)
-        if section == "changes":
-            r.changes.extend(taken)
+    read_sections(r, Ctx(name, r.problems, r.refs), root)

@@ -132,6 +132,11 @@ def read_file(r: Reading, file: str) -> None:
         keys = ", ".join(f.name for f in FILE)
         ctx.bad(root, "", f"a dataset file is a mapping of sections ({keys}), not {describe(root)}")
         return
+    read_sections(r, ctx, root)
+
+
+def read_sections(r: Reading, ctx: Ctx, root: MappingNode) -> None:
+    """Read the sections of one file's (or document's) root mapping into ``r``."""
     found = field_nodes(root, FILE, ctx, "")
     # Sections are read in the order they are written, which is the order of changes.
     for knode, _ in root.value:

@@ -1,10 +1,10 @@
 """The spreadsheet template: its sheets and their columns, shared by import and export.
 
-One sheet (or one CSV file) per section of the dataset format, with one column per field,
-named as in docs/format.md. The ``changes`` sheet has one column per field of any op
-(a row fills those of its op) and a ``plan`` column: a row with a plan id is a change of
-that plan. Merges and replacements describe a new unit in the columns ``name``, ``kind``,
-``abbreviation``… of their row.
+One sheet (or one CSV file) per section of the dataset format, registers included, with
+one column per field, named as in docs/format.md. The ``changes`` sheet has one column per
+field of any op (a row fills those of its op) and a ``plan`` column: a row with a plan id
+is a change of that plan. Merges and replacements describe a new unit in the columns
+``name``, ``kind``, ``abbreviation``… of their row.
 """
 
 from __future__ import annotations
@@ -22,9 +22,14 @@ from ..formats.fields import (
     SPEC,
     UNIT_ENTRY,
 )
+from ..formats.registers import ALL as REGISTERS
 
+#: The sheets of the structure's sections; then one per register (bodies, budgets…).
+BASE_SHEETS = ("organization", "sources", "people", "units", "posts", "changes", "plans", "claims")
+#: The register sections that have a sheet each.
+REGISTER_SHEETS = tuple(r.section for r in REGISTERS)
 #: The sheets, in the order they are read and written.
-SHEETS = ("organization", "sources", "people", "units", "posts", "changes", "plans", "claims")
+SHEETS = (*BASE_SHEETS, *REGISTER_SHEETS)
 
 #: Sheets whose rows are entries of one field set.
 ENTRY_SHEETS: dict[str, FieldSet] = {
@@ -35,6 +40,7 @@ ENTRY_SHEETS: dict[str, FieldSet] = {
     "posts": POST_ENTRY,
     "plans": FieldSet([f for f in PLAN_ENTRY if f.name != "changes"]),
     "claims": CLAIM,
+    **{r.section: r.fields for r in REGISTERS},
 }
 
 #: Columns of a merge's or replacement's row that describe its new unit (``new``).

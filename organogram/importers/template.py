@@ -19,7 +19,13 @@ from ..formats.kinds import Id, Nullable
 from ..formats.nodes import NULL_TAG, MappingNode, Node
 from ..formats.problems import Problem
 from .cells import CellError, Places, cell_node, mapping, scalar, sequence
-from .layout import COLUMNS, ENTRY_SHEETS, NEW_UNIT_COLUMNS, NEW_UNIT_OPS, SHEETS
+from .layout import (
+    COLUMNS,
+    ENTRY_SHEETS,
+    NEW_UNIT_COLUMNS,
+    NEW_UNIT_OPS,
+    SHEETS,
+)
 from .mapping import Mapping, make_id
 from .problems import Report
 from .progress import Progress
@@ -242,7 +248,7 @@ def _document(sheets, sections, organization, b: _Builder, report: Report) -> Ma
                 )
             )
     lists = {"changes": top_changes, "plans": [n for n, _ in plans]}
-    for name in ("sources", "people", "units", "posts", "changes", "plans", "claims"):
+    for name in SHEETS[1:]:  # the organization is the header, placed above
         items = lists.get(name) if name in lists else [n for n, _ in sections.get(name, [])]
         if items:
             pairs.append((scalar(name, top_mark), sequence(items, top_mark)))

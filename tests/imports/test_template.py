@@ -11,7 +11,6 @@ from organogram.cli.main import main
 from organogram.exporters.table import write_csv, write_xlsx
 from organogram.formats import load_dataset
 from organogram.formats.dump import dataset_files
-from organogram.formats.registers import ALL as REGISTERS
 from organogram.importers.mapping import Mapping
 from organogram.importers.problems import ImportFailed, Report
 from organogram.importers.run import Options, run_import
@@ -59,10 +58,8 @@ def test_export_then_import_gives_the_same_record(tmp_path, dataset, kind):
     back = read_template(tables, report)
     assert not report.problems, [str(p) for p in report.problems]
     assert back is not None
-    # the template has no sheets for the registers (docs/imports.md): all else comes back
-    registers = {f"{r.section}.yaml" for r in REGISTERS}
-    expected = {k: v for k, v in dataset_files(record).items() if k not in registers}
-    assert dataset_files(back) == expected
+    # registers included: a sheet each
+    assert dataset_files(back) == dataset_files(record)
 
 
 def _copy_template(tmp_path: Path) -> Path:
