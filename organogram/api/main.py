@@ -11,7 +11,7 @@ from ..formats.codec import ChangeDataError
 from ..registry.entry_services import StaleEntry
 from ..registry.services import RegistryError, StaleEdit
 from ..registry.store import EmptyRegistry
-from . import changes, cost, governance, plans, reading, registers
+from . import changes, cost, governance, plans, posts, reading, registers
 from .auth import AUTH
 
 api = NinjaAPI(
@@ -33,6 +33,7 @@ api.add_router("/plans", plans.router)
 api.add_router("/registers", registers.router)
 api.add_router("", cost.router)
 api.add_router("", governance.router)
+api.add_router("", posts.router)
 
 
 @api.exception_handler(NotFound)

@@ -15,7 +15,7 @@ from ..core.errors import NotFound
 from ..core.model import Post, PostStatus
 from ..core.record import Record
 from ..core.structure import Structure
-from ..core.terms import Terms, terms_at, versions
+from ..core.terms import terms_at, versions
 from ..formats.register import entry_to_dict
 from ..formats.registers.posts import DESCRIPTIONS, TERMS
 from .names import citations
@@ -160,13 +160,19 @@ def assignments(record: Record, post: str) -> list[dict[str, Any]]:
     return out
 
 
-def terms_dict(record: Record, terms: Terms) -> dict[str, Any]:
-    """Terms of reference as data, each citation with its readable form."""
-    data = entry_to_dict(TERMS, terms)
-    data["sources"] = citations(terms.cite, record.sources)
-    for part in ("duties", "values", "education", "experience", "core_competencies",
-                 "managerial_competencies", "languages"):
-        for item, obj in zip(data.get(part, []), getattr(terms, part), strict=True):
+#: The list parts of terms of reference and descriptions.
+LIST_PARTS = ("duties", "values", "core_competencies", "managerial_competencies", "education",
+              "experience", "languages")
+
+
+def parts_dict(record: Record, register: Any, entry: Any) -> dict[str, Any]:
+    """Terms of reference or a description as data: every list part present (empty when
+    none), each citation with its readable form."""
+    data = entry_to_dict(register, entry)
+    data["sources"] = citations(entry.cite, record.sources)
+    for part in LIST_PARTS:
+        data[part] = data.get(part, [])
+        for item, obj in zip(data[part], getattr(entry, part), strict=True):
             item["sources"] = citations(obj.cite, record.sources)
     return data
 
@@ -196,13 +202,13 @@ def post_detail(
     if current is not None and current.description:
         generic = record.registers.get(DESCRIPTIONS.section, {}).get(current.description)
         if generic is not None:
-            description = entry_to_dict(DESCRIPTIONS, generic)
+            description = parts_dict(record, DESCRIPTIONS, generic)
     data = post_row(s, post, people and state == "in-force")
     data.update(
         date=snap.day.isoformat(),
         state=state,
         in_force=state == "in-force",
-        terms=terms_dict(record, current) if current is not None else None,
+        terms=parts_dict(record, TERMS, current) if current is not None else None,
         versions=[
             {"id": t.id, "effective": str(t.effective), "current": t is current}
             for t in versions(all_terms, post_id)

@@ -94,6 +94,8 @@ ENDPOINTS: dict[str, tuple[str, str, str, dict | None]] = {
     "cost_table_edit": ("GET", "/cost/tables/illustrative-2021/edit/", "cost.edit", None),
     "exchange_rate_new": ("GET", "/cost/rates/new/", "cost.edit", None),
     "exchange_rate_edit": ("GET", "/cost/rates/usd-chf-2021/edit/", "cost.edit", None),
+    "posts": ("GET", "/posts/?at=2024&vacant=1", "structure.view", None),
+    "post": ("GET", "/posts/ddg-mr/?at=2024", "structure.view", None),
     "admin": ("GET", "/admin/", "user.manage", None),
     # the API
     "GET /api/me": ("GET", "/api/me", "public", None),
@@ -153,6 +155,9 @@ ENDPOINTS: dict[str, tuple[str, str, str, dict | None]] = {
         "GET", "/api/cost/plans/hq-review-2021", "cost.view", None,
     ),
     "GET /api/budgets": ("GET", "/api/budgets", "cost.view", None),
+    "GET /api/posts": ("GET", "/api/posts?at=2024&unit=dfam", "structure.view", None),
+    "GET /api/vacancies": ("GET", "/api/vacancies?at=2024", "structure.view", None),
+    "GET /api/posts/{post_id}": ("GET", "/api/posts/ddg-mr?at=2024", "structure.view", None),
 }
 
 

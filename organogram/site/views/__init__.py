@@ -14,6 +14,7 @@ from .governance import bodies, body
 from .nominations import call, nominations
 from .plan_actions import plan_change_new, plan_change_remove, plan_move, plan_rebase
 from .plans import plan, plan_new, plans
+from .posts import post, posts
 from .sources import source, sources
 from .structure import structure
 from .timeline import timeline
@@ -44,6 +45,8 @@ __all__ = [
     "plan_new",
     "plan_rebase",
     "plans",
+    "post",
+    "posts",
     "record",
     "reverse_change",
     "signin",

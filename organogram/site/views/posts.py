@@ -1,0 +1,70 @@
+"""The Posts pages: the posts at a date (filtered by unit, status, vacancy) and one post
+with its terms of reference, classification history and who held it."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from ...core.errors import NotFound
+from ...core.model import PostStatus
+from ...queries import posts as q
+from ...registry.permissions import can
+from ...registry.store import State
+from .common import as_of, dated_context, may_see_people, registry_page
+
+
+@registry_page
+def posts(request: HttpRequest, state: State) -> HttpResponse:
+    """The posts in force at ``?at=``, by unit; ``?unit=``, ``?status=``, ``?vacant=1``."""
+    when = as_of(request)
+    people = may_see_people(request)
+    unit = request.GET.get("unit", "").strip() or None
+    status = request.GET.get("status", "").strip() or None
+    vacant = request.GET.get("vacant") == "1"
+    try:
+        data = q.posts_at(
+            state.record, when.date, unit=unit, status=status, vacant=vacant, people=people
+        )
+    except NotFound as exc:
+        raise Http404(str(exc)) from None
+    s = state.record.timeline.snapshot(when.date).structure
+    units = sorted(((u, s.label(u)) for u in s.units), key=lambda x: x[1])
+    return render(
+        request,
+        "site/posts.html",
+        dated_context(
+            request,
+            when,
+            posts=data,
+            units=units,
+            statuses=[str(v) for v in PostStatus],
+            unit=unit or "",
+            status=status or "",
+            vacant=vacant,
+            show_people=people,
+        ),
+        status=400 if when.error else 200,
+    )
+
+
+@registry_page
+def post(request: HttpRequest, state: State, post_id: str) -> HttpResponse:
+    """One post at ``?at=``: attributes, terms of reference, grades over time, holders."""
+    when = as_of(request)
+    people = may_see_people(request)
+    try:
+        data = q.post_detail(state.record, post_id, when.date, people=people)
+    except NotFound as exc:
+        raise Http404(str(exc)) from None
+    amend: Any = None
+    if data["in_force"] and can(request.user, "change.record"):
+        amend = "amend-post"
+    return render(
+        request,
+        "site/post.html",
+        dated_context(request, when, post=data, show_people=people, amend=amend),
+        status=400 if when.error else 200,
+    )
