@@ -176,6 +176,10 @@ class Person:
     id: str
     name: str
     note: str = ""
+    #: how to reach them (an address, an e-mail): personal data, like the name.
+    contact: str = ""
+    #: their curriculum vitae, or where it is kept: personal data.
+    cv: str = ""
 
 
 @dataclass(frozen=True, slots=True)

@@ -56,7 +56,15 @@ SOURCE_ENTRY = FieldSet(
     ]
 )
 
-PERSON_ENTRY = FieldSet([Field("id", ID, True), Field("name", TEXT, True), Field("note", TEXT)])
+PERSON_ENTRY = FieldSet(
+    [
+        Field("id", ID, True),
+        Field("name", TEXT, True),
+        Field("note", TEXT),
+        Field("contact", TEXT, doc="how to reach them (personal data)"),
+        Field("cv", TEXT, doc="their curriculum vitae, or where it is kept (personal data)"),
+    ]
+)
 
 #: Fields of every change besides its op's own (id and date come first, apart).
 COMMON = [

@@ -148,6 +148,8 @@ def assignments(record: Record, post: str) -> list[dict[str, Any]]:
             entry = {
                 "person": c.person,
                 "name": person.name if person else c.person,
+                "contact": person.contact if person else "",
+                "cv": person.cv if person else "",
                 "kind": str(c.kind),
                 "since": str(c.date),
                 "until": None,

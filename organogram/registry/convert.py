@@ -97,7 +97,9 @@ def record_rows(record: Record) -> Rows:
             )
         )
     for i, p in enumerate(record.people.values()):
-        rows.people.append(m.Person(id=p.id, position=i, name=p.name, note=p.note))
+        rows.people.append(
+            m.Person(id=p.id, position=i, name=p.name, note=p.note, contact=p.contact, cv=p.cv)
+        )
     plan_of: dict[int, tuple[CorePlan, int]] = {}
     for i, plan in enumerate(record.plans.values()):
         rows.plans.append(
@@ -216,7 +218,9 @@ def load_record() -> tuple[Record, dict[str, int]] | None:
         )
         for s in m.Source.objects.all()
     }
-    people = {p.id: CorePerson(p.id, p.name, p.note) for p in m.Person.objects.all()}
+    people = {
+        p.id: CorePerson(p.id, p.name, p.note, p.contact, p.cv) for p in m.Person.objects.all()
+    }
     events: dict[str, list[StatusEvent]] = defaultdict(list)
     for e in m.PlanEvent.objects.all():
         events[e.plan_id].append(

@@ -55,6 +55,8 @@ class Person(models.Model):
     position = models.PositiveIntegerField()
     name = models.CharField(max_length=500)
     note = models.TextField(blank=True)
+    contact = models.TextField(blank=True)
+    cv = models.TextField(blank=True)
 
     class Meta:
         ordering = ("position",)

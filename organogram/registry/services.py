@@ -27,6 +27,7 @@ from ..formats import dump_dataset, load_dataset
 from ..formats.codec import change_to_dict
 from ..history.inverse import NotReversible, inverse
 from ..importers.progress import Progress
+from ..queries.selection import without_people
 from ..queries.structure import node_data
 from . import models as m
 from . import store
@@ -224,9 +225,14 @@ def load_record_into_registry(
     return LoadResult(record.organization.name, counts, number)
 
 
-def export_registry(folder: str | os.PathLike[str], *, overwrite: bool = False) -> Record:
-    """Write the registry's record as a dataset folder (atomically); returns the record."""
+def export_registry(
+    folder: str | os.PathLike[str], *, overwrite: bool = False, personal: bool = True
+) -> Record:
+    """Write the registry's record as a dataset folder (atomically); returns the record
+    written. ``personal`` False leaves out people, assignments and personal fields."""
     record = store.current_record()
+    if not personal:
+        record = without_people(record)
     dump_dataset(record, folder, overwrite=overwrite)
     return record
 

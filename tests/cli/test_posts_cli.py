@@ -98,6 +98,7 @@ def test_classification_history_lists_each_grade_with_its_source(capsys):
     assert [(a["person"], a["kind"], a["until"]) for a in data["assignments"]] == [
         ("ben", "officer-in-charge", "2022-06")
     ]
+    assert data["assignments"][0]["contact"] == "ben.sample@example.org"
     text = run(capsys, "posts", FIXTURE, "--post", "fin-officer", "--at", "2022-12")
     assert "Terms of reference in force at 2022-12-31 (version fin-officer-2022" in text
     assert "Follows the generic description Finance Officer (finance-officer-p3)" in text

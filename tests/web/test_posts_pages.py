@@ -94,3 +94,23 @@ def test_api_posts_vacancies_and_detail(client, auth):
     assert signed["holders"][0]["name"] == HOLDER
     assert client.get("/api/posts/ghost").status_code == 404
     assert client.get("/api/posts?unit=nowhere").status_code == 404
+
+
+def test_contacts_and_cvs_go_through_the_registry_and_stay_out_of_exports_without_them(
+    tmp_path,
+):
+    from pathlib import Path
+
+    from organogram.formats import load_dataset
+    from organogram.registry.audit import Actor
+    from organogram.registry.services import export_registry, load_dataset_into_registry
+
+    fixture = Path(__file__).resolve().parents[1] / "fixtures" / "datasets" / "posts"
+    load_dataset_into_registry(fixture, Actor("tests"), replace=True)
+    export_registry(tmp_path / "all")
+    ben = load_dataset(tmp_path / "all").people["ben"]
+    assert (ben.contact, ben.cv) == ("ben.sample@example.org", "cv/ben-sample.pdf")
+    export_registry(tmp_path / "none", personal=False)
+    written = "".join(p.read_text() for p in (tmp_path / "none").glob("*.yaml"))
+    assert "Ben Sample" not in written and "example.org" not in written
+    assert "fin-officer-2022" in written  # the terms of reference stay

@@ -52,8 +52,11 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--plan", metavar="ID", help="the structure the plan makes (its preview)")
     p.add_argument(
         "--without-names",
+        "--without-personal-data",
+        dest="without_names",
         action="store_true",
-        help="leave out the names of post holders (personal data)",
+        help="leave out the people, their names, contacts and CVs, who held which post, "
+        "and the personal fields of register entries (personal data)",
     )
     p.add_argument(
         "--base",

@@ -31,6 +31,14 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument(
         "--overwrite", action="store_true", help="replace the YAML files of an existing folder"
     )
+    p.add_argument(
+        "--without-personal-data",
+        "--without-names",
+        dest="without_names",
+        action="store_true",
+        help="leave out the people, their names, contacts and CVs, who held which post, "
+        "and the personal fields of register entries",
+    )
     p.set_defaults(handler=run_export)
 
 
@@ -60,6 +68,6 @@ def run_export(args: argparse.Namespace) -> int:
     migrate()
     from ...registry.services import export_registry
 
-    record = export_registry(args.path, overwrite=args.overwrite)
+    record = export_registry(args.path, overwrite=args.overwrite, personal=not args.without_names)
     print(f"Wrote {record.organization.name} to {args.path}.")
     return 0
