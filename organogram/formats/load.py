@@ -10,6 +10,7 @@ then the changes of each enacted plan.
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 import yaml
@@ -23,11 +24,14 @@ from .file import FILE
 from .kinds import BAD, Ctx
 from .nodes import (
     MappingNode,
+    Node,
     ScalarNode,
+    SequenceNode,
     compose_file,
     describe,
     gc_paused,
     is_null,
+    line_of,
     yaml_error_line,
     yaml_error_message,
 )
@@ -104,15 +108,35 @@ def load_dataset(path: str | os.PathLike[str]) -> Record:
 
 def check_registers(r: Reading, record: Record) -> None:
     """Report what register entries say that the rest of the record does not bear out
-    (each register's own ``check``), at the entry's line."""
+    (each register's own ``check``), at the line of the field at fault."""
     for section, register in REGISTERS.items():
         if register.check is None:
             continue
         namespace = r.ids.get(REF_PREFIX + section, {})
         for ident, entry in record.register(section).items():
+            path, node = r.entry_paths[(section, ident)]
             for name, why in register.check(record, entry):
                 file, line = namespace[ident]
-                r.problems.add(file, line, f"{r.entry_paths[(section, ident)]}.{name}", why)
+                r.problems.add(file, line_at(node, name) or line, f"{path}.{name}", why)
+
+
+def line_at(node: Node, path: str) -> int | None:
+    """The line of the value at ``path`` (``history[1].assignment``) inside an entry's
+    node, or None when the path does not lead to a node."""
+    for step in re.findall(r"[^.\[\]]+|\[\d+\]", path):
+        if step.startswith("["):
+            index = int(step[1:-1])
+            if not isinstance(node, SequenceNode) or index >= len(node.value):
+                return None
+            node = node.value[index]
+        else:
+            if not isinstance(node, MappingNode):
+                return None
+            found = [v for k, v in node.value if isinstance(k, ScalarNode) and k.value == step]
+            if not found:
+                return None
+            node = found[0]
+    return line_of(node)
 
 
 def read_file(r: Reading, file: str) -> None:

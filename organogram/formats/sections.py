@@ -118,7 +118,7 @@ def read_register(r: Reading, ctx: Ctx, items: list[Node], register: Register) -
         where = (ctx.file, key_line(node, "id"))
         if r.claim_id(namespace, register.noun, ident, where, f"{path}.id") and obj is not BAD:
             entries[ident] = obj
-            r.entry_paths[(register.section, ident)] = path
+            r.entry_paths[(register.section, ident)] = (path, node)
 
 
 def _written_id(node: Node) -> str | None:

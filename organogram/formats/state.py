@@ -40,8 +40,8 @@ class Reading:
     refs: list[Ref] = field(default_factory=list)
     #: register section -> entry id -> entry, in the order written.
     registers: dict[str, dict[str, Any]] = field(default_factory=dict)
-    #: (register section, entry id) -> the entry's field path (``nominations[2]``).
-    entry_paths: dict[tuple[str, str], str] = field(default_factory=dict)
+    #: (register section, entry id) -> the entry's field path (``nominations[2]``) and node.
+    entry_paths: dict[tuple[str, str], tuple[str, Any]] = field(default_factory=dict)
     #: namespace -> id -> where first given (file, line).
     ids: dict[str, dict[str, tuple[str, int]]] = field(default_factory=dict)
     #: unit or post id -> "unit" / "post", over the timeline and every plan.

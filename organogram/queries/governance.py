@@ -122,7 +122,23 @@ def governance(record: Record, at: str | dt.date | FuzzyDate) -> dict[str, Any]:
         "at": day.isoformat(),
         "bodies": [body_data(record, b, day) for b in bodies],
         "membership": membership_data(record, day),
+        "unlinked": unlinked_sources(record),
     }
+
+
+def unlinked_sources(record: Record) -> list[dict[str, str]]:
+    """Sources whose ``body`` or ``session`` text names nothing of the registers: issued
+    outside the bodies held (soft links are not errors), or a typo worth a look."""
+    out = []
+    for source in record.sources.values():
+        body, session = source_links(record, source)
+        if source.body and body is None:
+            out.append({"id": source.id, "body": source.body, "session": source.session,
+                        "missing": "body"})  # fmt: skip
+        elif source.session and session is None:
+            out.append({"id": source.id, "body": source.body, "session": source.session,
+                        "missing": "session"})  # fmt: skip
+    return out
 
 
 def body_detail(record: Record, body_id: str, at: str | dt.date | FuzzyDate) -> dict[str, Any]:

@@ -96,3 +96,6 @@ def test_the_iom_bureau_of_the_109th_session(capsys):
     assert "Chairperson: Negash Kebret Botora (Ethiopia)" in text
     assert "Rapporteur: Socorro Flores Liera (Mexico)" in text
     assert "Standing Committee on Programmes and Finance (SCPF), a committee of the Council" in text
+    unlinked = text.split("registers do not hold (not linked):")[1]
+    assert "ga-res-72-279: United Nations General Assembly" in unlinked
+    assert "c109-report" not in unlinked and "scpf28" not in unlinked

@@ -138,7 +138,7 @@ def test_registers_are_written_and_read_back(write, tmp_path):
 def test_an_outcome_naming_a_missing_or_other_assignment_is_reported(write):
     bad = NOMINATIONS.replace("assignment: assign-ana", "assignment: assign-ben-dg")
     post, person = problems(_dataset(write, bad))
-    assert where(post, write.root) == ("c.yaml", 12, "nominations[0].history[1].assignment")
+    assert where(post, write.root) == ("c.yaml", 26, "nominations[0].history[1].assignment")
     assert "assigns 'dg', not a post of this nomination (ddg-a)" in post.message
     assert "assigns 'ben', not the candidate 'ana'" in person.message
     nothing = NOMINATIONS.replace("assignment: assign-ana", "assignment: assign-nobody")
@@ -151,7 +151,7 @@ def test_a_post_the_call_is_not_for_is_reported(write):
         "assignment: assign-ana", "note: no outcome link"
     )
     [p] = problems(_dataset(write, bad))
-    assert p.field == "nominations[0].post"
+    assert where(p, write.root) == ("c.yaml", 17, "nominations[0].post")
     assert "'dg' is not one of the call's posts (ddg-a, ddg-b)" in p.message
 
 

@@ -60,4 +60,10 @@ def run(args: argparse.Namespace) -> int:
     )
     for entry in m["list"]:
         out.line(f"  {entry['state']}: {entry['status']} since {entry['since']}")
+    if data["unlinked"]:
+        out.line()
+        out.line("Sources whose body or session the registers do not hold (not linked):")
+        for s in data["unlinked"]:
+            said = s["body"] if s["missing"] == "body" else f"{s['body']}, {s['session']}"
+            out.line(out.style(f"  {s['id']}: {said}", "dim"))
     return 0
