@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 
 from .content import TAG_PAD, TAG_SIZE, BoxText, tag_width
 from .layout import Box, Layout
@@ -42,11 +42,13 @@ def draw_chart(
     hidden: Mapping[str, int] | None = None,
     link: str = "",
     style: BoxStyle | None = None,
+    only: Collection[str] | None = None,
 ) -> Group:
     """The chart as a group in its layout's coordinates.
 
     ``link``: a pattern such as ``/units/{id}/`` giving each box a link (for the web);
-    ``hidden``: nodes folded under each collapsed box, for the interactive page.
+    ``hidden``: nodes folded under each collapsed box, for the interactive page;
+    ``only``: the boxes to draw (None: all), when a page holds the others already.
     """
     st = style or BoxStyle()
     hidden = hidden or {}
@@ -57,6 +59,8 @@ def draw_chart(
     out.add(edges)
     boxes = Group(cls="nodes")
     for node_id, box in lay.boxes.items():
+        if only is not None and node_id not in only:
+            continue
         node = chart.nodes[node_id]
         boxes.add(_box(node, box, texts[node_id], st, hidden.get(node_id, 0), link))
     out.add(boxes)
@@ -73,12 +77,17 @@ def _box(node: ChartNode, box: Box, text: BoxText, st: BoxStyle, hidden: int, li
         classes.append("senior")
     if node.ghost:
         classes.append("ghost")
+    # The box is drawn at its own origin and moved into place, so the interactive page
+    # can move a box it already holds instead of drawing it again.
     g = Group(
+        dx=box.x,
+        dy=box.y,
         id=f"n-{node.id}",
         cls=" ".join(classes),
         attrs={"data-id": node.id, "data-parent": node.parent or ""},
         href=link.format(id=node.id) if link else "",
     )
+    box = Box(box.id, 0.0, 0.0, box.w, box.h, box.stacked)
     if node.children:
         g.attrs["data-kids"] = str(len(node.children))
         g.attrs["data-open"] = "0" if hidden else "1"

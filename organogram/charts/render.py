@@ -80,17 +80,24 @@ def visible(
     return children, hidden
 
 
-def draw(
+@dataclass
+class Arranged:
+    """A chart laid out with some boxes open: the layout, each box's text, folded counts."""
+
+    layout: Layout
+    texts: dict[str, BoxText]
+    hidden: dict[str, int]
+
+
+def arrange(
     chart: Chart,
     *,
     open_nodes: Collection[str] | None = None,
-    side_lines: bool = False,
     spacing: Spacing | None = None,
-    link: str = "",
     style: BoxStyle | None = None,
     texts: dict[tuple[str, int], BoxText] | None = None,
-) -> Drawn:
-    """Lay out and draw ``chart`` with ``open_nodes`` open (None: every node)."""
+) -> Arranged:
+    """Lay out ``chart`` with ``open_nodes`` open (None: every node), without drawing it."""
     children, hidden = visible(chart, open_nodes)
     shown = [*chart.roots]
     for kids in children.values():
@@ -104,11 +111,34 @@ def draw(
             cache[key] = box_text(chart.nodes[node], key[1], style)
         mine[node] = cache[key]
     sizes = {n: (mine[n].width, mine[n].height) for n in shown}
-    lay = layout(chart.roots, children, sizes, spacing)
+    return Arranged(layout(chart.roots, children, sizes, spacing), mine, hidden)
+
+
+def draw(
+    chart: Chart,
+    *,
+    open_nodes: Collection[str] | None = None,
+    side_lines: bool = False,
+    spacing: Spacing | None = None,
+    link: str = "",
+    style: BoxStyle | None = None,
+    texts: dict[tuple[str, int], BoxText] | None = None,
+    only: Collection[str] | None = None,
+) -> Drawn:
+    """Lay out and draw ``chart`` with ``open_nodes`` open (None: every node); with
+    ``only``, draw the boxes of those nodes alone (the connectors and lines in full)."""
+    done = arrange(chart, open_nodes=open_nodes, spacing=spacing, style=style, texts=texts)
     group = draw_chart(
-        chart, lay, mine, side_lines=side_lines, hidden=hidden, link=link, style=style
+        chart,
+        done.layout,
+        done.texts,
+        side_lines=side_lines,
+        hidden=done.hidden,
+        link=link,
+        style=style,
+        only=only,
     )
-    return Drawn(group, lay, hidden)
+    return Drawn(group, done.layout, done.hidden)
 
 
 #: Stacking settings tried when a chart is fitted to a page: (leaves from, rows at most).

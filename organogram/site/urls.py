@@ -17,6 +17,7 @@ urlpatterns = [
     path("posts/<str:post_id>/", views.post, name="post"),
     path("chart/", views.chart, name="chart"),
     path("chart/svg/", views.chart_fragment, name="chart_svg"),
+    path("chart/moves/", views.chart_moves, name="chart_moves"),
     path("chart/export.<str:fmt>", views.chart_export, name="chart_export"),
     path("sources/", views.sources, name="sources"),
     path("sources/<str:source_id>/", views.source, name="source"),

@@ -95,3 +95,77 @@ def test_export_downloads_the_view_as_it_is(chromium):
     assert 'data-id="ddg-mr"' in svg and 'data-id="dfam"' not in svg
     page.select_option("#chart-paper", "a4")
     assert "paper=a4" in page.get_attribute("[data-export=pdf]", "href")
+
+
+def _parents(page) -> dict[str, str]:
+    return dict(
+        page.eval_on_selector_all(
+            BOXES, "els => els.map(e => [e.getAttribute('data-id'), e.getAttribute('data-parent')])"
+        )
+    )
+
+
+def test_unit_page_links_to_the_chart_of_its_subtree(chromium):
+    page, base = chromium
+    page.goto(base + "/chart/?at=2022-12-31&open=all")
+    whole = _parents(page)
+    below = {"dfam"}
+    for _ in range(len(whole)):
+        below |= {n for n, p in whole.items() if p in below}
+    assert len(below) > 3
+    page.goto(base + "/units/dfam/?at=2022-12-31")
+    page.click("text=Chart of this unit")
+    page.wait_for_url("**/chart/?**unit=dfam**")
+    assert "at=2022-12-31" in page.url
+    shown = _parents(page)
+    assert set(shown) == below
+    # dfam at the top: the only box whose parent is not drawn, and the highest one.
+    assert [n for n, p in shown.items() if p not in shown] == ["dfam"]
+    top = page.eval_on_selector(
+        f"{BOXES}[data-id='dfam'] rect", "r => r.getBoundingClientRect().top"
+    )
+    others = page.eval_on_selector_all(
+        f"{BOXES}:not([data-id='dfam']) rect", "rs => rs.map(r => r.getBoundingClientRect().top)"
+    )
+    assert others and top < min(others)
+    assert "Department of Financial and Administrative Management" in page.inner_text(".chart-root")
+    page.click(".chart-root a")
+    page.wait_for_url("**/chart/?at=2022-12-31")
+    assert boxes(page) == len(whole)
+
+
+_DRAWN = """() => Object.fromEntries(Array.from(document.querySelectorAll('#chart g.node'))
+    .map(g => [g.getAttribute('data-id'), g.outerHTML]))"""
+
+
+def test_open_then_close_moves_the_boxes_the_page_holds(chromium):
+    """Closing and opening again keeps the boxes already in the page (moved, not drawn
+    anew), and leaves exactly the boxes, places and connectors a fresh drawing has."""
+    page, base = chromium
+    page.goto(base + "/chart/?at=2022-12-31")
+    whole = _parents(page)
+    under = {"ddg-mr"}
+    for _ in range(len(whole)):
+        under |= {n for n, p in whole.items() if p in under}
+    page.evaluate("() => document.querySelectorAll('#chart g.node').forEach(g => g.kept = 1)")
+    page.click(f"{BOXES}[data-id='ddg-mr']")
+    drawn(page, len(whole), more=False)
+    assert set(_parents(page)) == set(whole) - (under - {"ddg-mr"})
+    # Most boxes were moved, not drawn again (those whose size or count changed were).
+    kept = page.eval_on_selector_all(BOXES, "els => els.filter(g => g.kept).length")
+    assert kept > boxes(page) // 2
+    page.click(f"{BOXES}[data-id='ddg-op']")
+    page.wait_for_function(
+        '!document.querySelector(\'#chart g.node[data-id="ddg-op"][data-open="1"]\')'
+    )
+    page.click(f"{BOXES}[data-id='ddg-mr']")
+    page.wait_for_selector(f"{BOXES}[data-id='dfam']")
+    assert page.eval_on_selector(f"{BOXES}[data-id='dg']", "g => g.kept") == 1
+    now = page.evaluate(_DRAWN)
+    edges = page.inner_html("#chart g.edges")
+    href = page.get_attribute("[data-export=svg]", "href")
+    opened = href.split("open=")[1].split("&")[0]
+    page.goto(base + f"/chart/?at=2022-12-31&open={opened}")
+    assert page.evaluate(_DRAWN) == now
+    assert page.inner_html("#chart g.edges") == edges
+    assert "ddg-op" not in opened.replace("%2C", ",").split(",")

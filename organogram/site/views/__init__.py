@@ -4,6 +4,7 @@ from .account import account
 from .audit import audit
 from .auth import signin, signout
 from .chart import chart, chart_export, chart_fragment
+from .chart_moves import chart_moves
 from .compare import compare
 from .cost import cost, plan_cost
 from .cost_edit import cost_table_edit, exchange_rate_edit
@@ -29,6 +30,7 @@ __all__ = [
     "chart",
     "chart_export",
     "chart_fragment",
+    "chart_moves",
     "compare",
     "cost",
     "cost_table_edit",

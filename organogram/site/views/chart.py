@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 from collections import OrderedDict
+from collections.abc import Callable, Collection
 from typing import Any
 
 from django.http import Http404, HttpRequest, HttpResponse
@@ -19,9 +20,9 @@ from django.shortcuts import render
 from django.utils.text import slugify
 
 from ...charts import ChartRequest, RendererMissing, chart_view, export
+from ...charts.draw import draw_chart as draw_boxes
 from ...charts.legend import legend
-from ...charts.render import default_open
-from ...charts.render import draw as draw_chart
+from ...charts.render import Arranged, Drawn, arrange, default_open
 from ...charts.scene import Group, Scene, Text
 from ...charts.svg import svg_document
 from ...charts.views import MODES, ChartView
@@ -38,7 +39,7 @@ _LEGEND = 600.0
 _TYPES = {"svg": "image/svg+xml", "pdf": "application/pdf", "png": "image/png"}
 
 
-def _request(request: HttpRequest) -> tuple[ChartRequest, dict[str, str]]:
+def parse_request(request: HttpRequest) -> tuple[ChartRequest, dict[str, str]]:
     """The chart asked for, and the query's values as given (for the form)."""
     get = request.GET
     values = {k: get.get(k, "").strip() for k in ("plan", "compare", "mode", "unit")}
@@ -55,7 +56,7 @@ def _request(request: HttpRequest) -> tuple[ChartRequest, dict[str, str]]:
     return req, values
 
 
-def _view(state: State, req: ChartRequest) -> ChartView:
+def cached_view(state: State, req: ChartRequest) -> ChartView:
     """The chart view, built once per revision and request (a few kept)."""
     cache = state.memo.setdefault("chart.views", OrderedDict())
     if req not in cache:
@@ -66,9 +67,9 @@ def _view(state: State, req: ChartRequest) -> ChartView:
     return cache[req]
 
 
-def _open(request: HttpRequest, view: ChartView) -> set[str] | None:
+def opened_nodes(request: HttpRequest, view: ChartView, param: str = "open") -> set[str] | None:
     """Nodes to show open: ``?open=all``, ``?open=a,b,…``, or the default view."""
-    raw = request.GET.get("open")
+    raw = request.GET.get(param)
     if raw is None:
         opened: set[str] = set()
         for chart in view.charts:
@@ -82,32 +83,55 @@ def _open(request: HttpRequest, view: ChartView) -> set[str] | None:
     return {n for n in raw.split(",") if n}
 
 
+def drawings(
+    view: ChartView,
+    opened: set[str] | None,
+    links: list[str],
+    side_lines: bool = False,
+    pick: Callable[[int, Arranged], Collection[str]] | None = None,
+) -> tuple[list[Drawn], float, float]:
+    """Each chart drawn and moved to its place (two side by side under their headings),
+    and the size of the whole; ``pick`` chooses, from each chart's layout, the boxes to
+    draw (by default all)."""
+    out: list[Drawn] = []
+    x, height = 0.0, 0.0
+    top = 22.0 if view.text.headings else 0.0
+    for i, chart in enumerate(view.charts):
+        done = arrange(chart, open_nodes=opened, texts=view.texts.setdefault(i, {}))
+        group = draw_boxes(
+            chart,
+            done.layout,
+            done.texts,
+            side_lines=side_lines,
+            hidden=done.hidden,
+            link=links[i],
+            only=pick(i, done) if pick else None,
+        )
+        drawn = Drawn(group, done.layout, done.hidden)
+        # Each part is one group the page's script moves as a whole.
+        drawn.group.dx, drawn.group.dy = x, top
+        drawn.group.attrs["data-part"] = str(i)
+        if view.text.headings:
+            heading = Text(0, 12 - top, view.text.headings[i], 11.0, "#1d2430", bold=True)
+            drawn.group.items.insert(0, heading)
+        out.append(drawn)
+        x += drawn.width + _GAP
+        height = max(height, drawn.height + top)
+    return out, max(x - _GAP, 1.0), max(height, 1.0)
+
+
 def chart_svg(
     view: ChartView, opened: set[str] | None, links: list[str], side_lines: bool = False
 ) -> str:
     """The interactive chart: one chart, or two side by side under their headings."""
+    drawn, width, height = drawings(view, opened, links, side_lines)
     root = Group(cls="charts")
-    x, height = 0.0, 0.0
-    top = 22.0 if view.text.headings else 0.0
-    for i, chart in enumerate(view.charts):
-        drawn = draw_chart(
-            chart,
-            open_nodes=opened,
-            link=links[i],
-            side_lines=side_lines,
-            texts=view.texts.setdefault(i, {}),
-        )
-        drawn.group.dx, drawn.group.dy = x, top
-        if view.text.headings:
-            root.add(Text(x, 12, view.text.headings[i], 11.0, "#1d2430", bold=True))
-        root.add(drawn.group)
-        x += drawn.width + _GAP
-        height = max(height, drawn.height + top)
-    scene = Scene(max(x - _GAP, 1.0), max(height, 1.0), root, background=None)
+    root.add(*(d.group for d in drawn))
+    scene = Scene(width, height, root, background=None)
     return svg_document(scene, attrs=' class="chart-svg" role="img"').split("\n", 1)[1]
 
 
-def _links(req: ChartRequest, view: ChartView) -> list[str]:
+def unit_links(req: ChartRequest, view: ChartView) -> list[str]:
     """Each chart's link to the unit pages, at the chart's own date."""
     days = [view.compare_day, view.day] if len(view.charts) == 2 else [view.day]
     return [f"/units/{{id}}/?at={day}" for day in days]
@@ -123,10 +147,21 @@ def _index(view: ChartView) -> list[list[Any]]:
     return list(seen.values())
 
 
+def _root(request: HttpRequest, view: ChartView, unit: str) -> dict[str, str] | None:
+    """For a chart of one unit's subtree: the unit's name and the whole chart's query."""
+    node = next((c.nodes[unit] for c in view.charts if unit in c.nodes), None)
+    if node is None:
+        return None
+    query = request.GET.copy()
+    query.pop("unit", None)
+    query.pop("open", None)
+    return {"name": node.title, "whole": query.urlencode()}
+
+
 @registry_page
 def chart(request: HttpRequest, state: State) -> HttpResponse:
     """The page: controls, legend, the chart and its export links."""
-    req, values = _request(request)
+    req, values = parse_request(request)
     when = as_of(request)
     context: dict[str, Any] = {
         "as_of": when,
@@ -137,15 +172,15 @@ def chart(request: HttpRequest, state: State) -> HttpResponse:
         "error": "",
     }
     try:
-        view = _view(state, req)
+        view = cached_view(state, req)
     except (NotFound, DateError) as exc:
         context["error"] = str(exc)
         return render(request, "site/chart.html", context, status=404)
-    opened = _open(request, view)
+    opened = opened_nodes(request, view)
     key = legend(view.charts, side_lines=context["lines"], width=_LEGEND)
     context.update(
         view=view,
-        svg=chart_svg(view, opened, _links(req, view), context["lines"]),
+        svg=chart_svg(view, opened, unit_links(req, view), context["lines"]),
         legend=svg_document(Scene(_LEGEND, key.height + 4, key, background=None)).split("\n", 1)[1]
         if key.items
         else "",
@@ -155,6 +190,7 @@ def chart(request: HttpRequest, state: State) -> HttpResponse:
         ),
         opened="all" if opened is None else ",".join(sorted(opened)),
         boxes=sum(len(c.nodes) for c in view.charts),
+        root=_root(request, view, values["unit"]),
     )
     return render(request, "site/chart.html", context, status=400 if when.error else 200)
 
@@ -162,13 +198,13 @@ def chart(request: HttpRequest, state: State) -> HttpResponse:
 @registry_page
 def chart_fragment(request: HttpRequest, state: State) -> HttpResponse:
     """The chart's SVG alone, for the page's script (same query as the page)."""
-    req, _ = _request(request)
+    req, _ = parse_request(request)
     try:
-        view = _view(state, req)
+        view = cached_view(state, req)
     except (NotFound, DateError) as exc:
         raise Http404(str(exc)) from None
     lines = request.GET.get("lines") == "1"
-    svg = chart_svg(view, _open(request, view), _links(req, view), lines)
+    svg = chart_svg(view, opened_nodes(request, view), unit_links(req, view), lines)
     return HttpResponse(svg, content_type="image/svg+xml; charset=utf-8")
 
 
@@ -177,16 +213,18 @@ def chart_export(request: HttpRequest, state: State, fmt: str) -> HttpResponse:
     """The view as a printable page: ``/chart/export.pdf?…&paper=a4``."""
     if fmt not in _TYPES:
         raise Http404("no such format")
-    req, _ = _request(request)
+    req, _ = parse_request(request)
     try:
-        view = _view(state, req)
+        view = cached_view(state, req)
     except (NotFound, DateError) as exc:
         raise Http404(str(exc)) from None
     paper = request.GET.get("paper", "a3")
     paper = paper if paper in ("a3", "a4") else "a3"
     lines = request.GET.get("lines") == "1"
     try:
-        data, _ = export(view, fmt, paper=paper, open_nodes=_open(request, view), side_lines=lines)
+        data, _ = export(
+            view, fmt, paper=paper, open_nodes=opened_nodes(request, view), side_lines=lines
+        )
     except RendererMissing as exc:
         return HttpResponse(str(exc), status=501, content_type="text/plain; charset=utf-8")
     name = slugify(f"chart {view.day} {req.plan or ''} {req.compare or ''}")

@@ -7,6 +7,7 @@ from typing import Any
 
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils.http import urlencode
 
 from ...core.dates import FuzzyDate
 from ...core.errors import NotFound
@@ -73,8 +74,18 @@ def unit(request: HttpRequest, state: State, node: str) -> HttpResponse:
         )
         if now["state"] == "in-force"
         else None,
+        chart_query=_chart_query(request, when.day, node),
     )
     return render(request, "site/unit.html", context, status=400 if when.error else 200)
+
+
+def _chart_query(request: HttpRequest, day: dt.date, node: str) -> str:
+    """The Chart page's query for ``node``'s subtree, at the page's date (and plan, if given)."""
+    query = {"at": day.isoformat(), "unit": node}
+    plan = request.GET.get("plan", "").strip()
+    if plan:
+        query["plan"] = plan
+    return urlencode(query)
 
 
 def _record_ops(request: HttpRequest, state: State, node: str) -> list[Any]:

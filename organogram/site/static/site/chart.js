@@ -1,7 +1,10 @@
 // The chart page: open and close boxes, zoom and pan, find a unit, keep the exports in
-// step. The server draws the chart (the same layout as the printed one) with the boxes
-// asked open; this script only asks again with another set, so the page holds no more
-// boxes than are in view. Without it the chart still shows, links and exports work.
+// step. The server lays the chart out (the same layout as the printed one) with the boxes
+// asked open; on a click this script asks where every box now stands and moves the boxes
+// the page already holds, adds only those newly shown and removes those hidden, so the
+// page holds no more boxes than are in view and a click on a chart of thousands of open
+// boxes does not draw them all again. Without it the chart still shows, links and
+// exports work.
 (function () {
   "use strict";
   var frame = document.getElementById("chart");
@@ -14,6 +17,8 @@
   var roots = Object.keys(nodes).filter(function (id) { return !nodes[nodes[id].parent]; });
   var given = frame.getAttribute("data-open");
   var open = new Set(given === "all" ? withKids : given.split(",").filter(Boolean));
+  var drawnOpen = given; // the open boxes of the drawing in the page, as the server had them
+  var SVG_NS = "http://www.w3.org/2000/svg";
   var svg = frame.querySelector("svg");
   var view = null; // the visible part of the drawing: {x, y, w, h} in its units
   var selected = document.querySelector(".chart-selected");
@@ -24,27 +29,42 @@
     el.hidden = false;
   });
 
-  // The whole drawing's size (the viewBox changes as one zooms and pans).
+  // The frame's size, read once per resize: reading it after the drawing changed would
+  // make the browser lay the drawing out there and then, before it paints.
+  var frameSize = null;
+  function frameW() {
+    if (!frameSize) frameSize = { w: frame.clientWidth, h: frame.clientHeight };
+    return frameSize.w;
+  }
+  function frameH() { frameW(); return frameSize.h; }
+  window.addEventListener("resize", function () { frameSize = null; });
+
+  // The whole drawing's size (the view changes as one zooms and pans).
   function size() {
     return { w: +svg.getAttribute("data-width"), h: +svg.getAttribute("data-height") };
   }
 
+  // The page draws the view with a transform on the drawing's top group rather than the
+  // viewBox: Chromium lays every box and text out again when the viewBox changes, even
+  // by a translation (a quarter of a second at 2,000 boxes), but not when a group moves.
   function prepare(el) {
     var full = el.viewBox.baseVal;
     el.setAttribute("data-width", full.width);
     el.setAttribute("data-height", full.height);
+    el.removeAttribute("viewBox");
     el.setAttribute("width", "100%");
     el.setAttribute("height", "100%");
-    el.setAttribute("preserveAspectRatio", "xMidYMid meet");
   }
 
-  // The view drawn (the viewBox), and a timer that redraws after zooming and panning.
+  // The view drawn, and a timer that redraws after zooming and panning.
   var shown = null, settle = 0;
 
   function apply() {
     clearTimeout(settle);
     svg.style.transform = "";
-    svg.setAttribute("viewBox", [view.x, view.y, view.w, view.h].join(" "));
+    var k = frameW() / view.w;
+    svg.querySelector("g.charts").setAttribute("transform",
+      "translate(" + (-view.x * k) + " " + (-view.y * k) + ") scale(" + k + ")");
     shown = { x: view.x, y: view.y, w: view.w, h: view.h };
   }
 
@@ -53,7 +73,7 @@
   // draw it anew at the final view once the movement stops.
   function preview() {
     if (!shown) { apply(); return; }
-    var k1 = frame.clientWidth / view.w, s = shown.w / view.w;
+    var k1 = frameW() / view.w, s = shown.w / view.w;
     svg.style.transformOrigin = "0 0";
     svg.style.transform = "translate(" + (shown.x - view.x) * k1 + "px," +
       (shown.y - view.y) * k1 + "px) scale(" + s + ")";
@@ -64,33 +84,48 @@
   // A point of the screen in the drawing's units, from the view (not the drawn picture).
   function toDrawing(clientX, clientY) {
     var r = frame.getBoundingClientRect();
-    var k = view.w / frame.clientWidth;
+    var k = view.w / frameW();
     return {
       x: view.x + (clientX - r.left - frame.clientLeft) * k,
       y: view.y + (clientY - r.top - frame.clientTop) * k,
     };
   }
 
+  // A box in the drawing's units: boxes and parts are placed by their transforms.
+  function boxOf(g) {
+    var x = 0, y = 0;
+    for (var el = g; el && !el.classList.contains("charts"); el = el.parentNode) {
+      var t = el.transform && el.transform.baseVal.consolidate();
+      if (t) { x += t.matrix.e; y += t.matrix.f; }
+    }
+    var r = g.querySelector("rect");
+    return { x: x, y: y, w: +r.getAttribute("width"), h: +r.getAttribute("height") };
+  }
+
   function fit() {
     var s = size();
-    var fw = frame.clientWidth || 800, fh = frame.clientHeight || 600;
+    var fw = frameW() || 800, fh = frameH() || 600;
     // Fit the whole chart, but never smaller than half size: wide charts start at the top.
     var k = Math.max(Math.min(fw / s.w, fh / s.h), 0.5);
     var w = fw / k, h = fh / k;
     var top = svg.querySelector("g.node");
     var cx = s.w / 2;
     if (w < s.w && top) {
-      var r = top.querySelector("rect");
-      cx = parseFloat(r.getAttribute("x")) + parseFloat(r.getAttribute("width")) / 2;
+      var b = boxOf(top);
+      cx = b.x + b.w / 2;
     }
     view = { x: cx - w / 2, y: Math.min(-12, (s.h - h) / 2), w: w, h: h };
     apply();
   }
 
-  function query() {
-    var url = new URL(frame.getAttribute("data-src"), window.location.href);
+  function openParam() {
     var all = withKids.every(function (id) { return open.has(id); });
-    url.searchParams.set("open", all ? "all" : Array.from(open).sort().join(","));
+    return all ? "all" : Array.from(open).sort().join(",");
+  }
+
+  function query(attr) {
+    var url = new URL(frame.getAttribute(attr || "data-src"), window.location.href);
+    url.searchParams.set("open", openParam());
     return url;
   }
 
@@ -104,37 +139,110 @@
     });
   }
 
-  function screenBox(id) {
-    var g = svg.querySelector('g.node[data-id="' + CSS.escape(id) + '"] rect');
-    return g ? g.getBoundingClientRect() : null;
+  // SVG markup as elements of this document (the HTML parser reads it faster than
+  // DOMParser and importNode).
+  function parse(markup) {
+    var holder = document.createElementNS(SVG_NS, "g");
+    holder.innerHTML = markup;
+    return Array.prototype.slice.call(holder.children);
   }
 
-  // Draw again with the current set of open boxes, keeping ``anchor`` where it was.
+  // The whole drawing anew: the first answer, and the way back if moves cannot apply.
+  function replaceAll(param) {
+    var url = query();
+    url.searchParams.set("open", param);
+    return fetch(url.toString(), { headers: { Accept: "image/svg+xml" } })
+      .then(function (r) { return r.text(); })
+      .then(function (text) {
+        var holder = document.createElement("div");
+        holder.innerHTML = text;
+        var fresh = holder.querySelector("svg");
+        prepare(fresh);
+        if (svg.classList.contains("searching")) fresh.classList.add("searching");
+        svg.replaceWith(fresh);
+        svg = fresh;
+      });
+  }
+
+  // Apply the server's moves to the drawing in the page: each part to its place, its
+  // connectors and side lines replaced (one path each), boxes it lists with markup put
+  // in (new, or changed in size or folded count), the others moved, the rest removed.
+  // False when the page lacks a box the server took it to hold.
+  function applyMoves(data) {
+    svg.setAttribute("data-width", data.width);
+    svg.setAttribute("data-height", data.height);
+    return data.parts.every(function (p, i) {
+      var part = svg.querySelector('g.chart[data-part="' + i + '"]');
+      if (!part) return false;
+      part.setAttribute("transform", "translate(" + p.dx + " " + p.dy + ")");
+      var edges = part.querySelector(":scope > g.edges");
+      edges.replaceWith(parse(p.edges)[0]);
+      var side = part.querySelector(":scope > g.side-lines");
+      if (side) side.remove();
+      if (p.lines) part.appendChild(parse(p.lines)[0]);
+      var holder = part.querySelector(":scope > g.nodes");
+      var had = {};
+      for (var c = holder.firstElementChild; c; c = c.nextElementSibling) {
+        had[c.getAttribute("data-id")] = c;
+      }
+      var fresh = {};
+      parse(p.markup).forEach(function (g) { fresh[g.getAttribute("data-id")] = g; });
+      var added = document.createDocumentFragment(), whole = true;
+      p.boxes.forEach(function (b) {
+        var id = b[0], g = fresh[id], old = had[id];
+        delete had[id];
+        if (g) {
+          if (old) {
+            ["hit", "on-path"].forEach(function (k) {
+              if (old.classList.contains(k)) g.classList.add(k);
+            });
+            old.replaceWith(g);
+          } else added.appendChild(g);
+        } else if (old) {
+          // As the server writes it: no transform at the origin.
+          var t = b[1] || b[2] ? "translate(" + b[1] + " " + b[2] + ")" : null;
+          if (old.getAttribute("transform") !== t) {
+            if (t) old.setAttribute("transform", t); else old.removeAttribute("transform");
+          }
+        } else whole = false;
+      });
+      holder.appendChild(added);
+      Object.keys(had).forEach(function (id) { had[id].remove(); });
+      return whole;
+    });
+  }
+
+  function nodeBox(id) {
+    var g = svg.querySelector('g.node[data-id="' + CSS.escape(id) + '"]');
+    return g ? boxOf(g) : null;
+  }
+
+  // Draw again with the current set of open boxes, keeping ``anchor`` where it was. The
+  // anchor's place is read from the boxes' transforms, not measured on the screen, so
+  // the browser lays the drawing out once, when it paints it.
   function redraw(anchor) {
     busy = busy.then(function () {
-      var before = anchor && screenBox(anchor);
-      frame.classList.add("loading");
-      return fetch(query().toString(), { headers: { Accept: "image/svg+xml" } })
-        .then(function (r) { return r.text(); })
-        .then(function (text) {
-          // The HTML parser reads inline SVG faster than DOMParser and importNode.
-          var holder = document.createElement("div");
-          holder.innerHTML = text;
-          var fresh = holder.querySelector("svg");
-          prepare(fresh);
-          svg.replaceWith(fresh);
-          svg = fresh;
+      var before = anchor && nodeBox(anchor);
+      var param = openParam();
+      // Dim the chart only if the answer is slow: dimming repaints every box.
+      var slow = setTimeout(function () { frame.classList.add("loading"); }, 300);
+      var url = query("data-moves");
+      url.searchParams.set("was", drawnOpen);
+      return fetch(url.toString(), { headers: { Accept: "application/json" } })
+        .then(function (r) { return r.ok ? r.json() : null; })
+        .then(function (data) {
+          if (!data || !applyMoves(data)) return replaceAll(param);
+        })
+        .then(function () {
+          drawnOpen = param;
+          clearTimeout(slow);
           if (!view) fit();
-          apply();
-          var after = anchor && screenBox(anchor);
+          var after = anchor && nodeBox(anchor);
           if (before && after) {
-            var k = view.w / frame.clientWidth;
-            var ctm = svg.getScreenCTM();
-            if (ctm) k = 1 / ctm.a;
-            view.x += (after.left - before.left) * k;
-            view.y += (after.top - before.top) * k;
-            apply();
+            view.x += after.x - before.x;
+            view.y += after.y - before.y;
           }
+          apply();
           frame.classList.remove("loading");
           syncExports();
           frame.dispatchEvent(new CustomEvent("chart:drawn"));
@@ -168,7 +276,7 @@
     if (!moved && Math.abs(dx) + Math.abs(dy) < 4) return;
     moved = true;
     frame.classList.add("panning");
-    var k = view.w / frame.clientWidth;
+    var k = view.w / frameW();
     view.x = drag.vx - dx * k;
     view.y = drag.vy - dy * k;
     preview();
@@ -246,7 +354,7 @@
   // The keyboard, when the chart has the focus: + and - zoom, arrows pan, 0 fits.
   frame.addEventListener("keydown", function (e) {
     if (e.target !== frame) return;
-    var step = 60 * view.w / frame.clientWidth;
+    var step = 60 * view.w / frameW();
     var moves = { ArrowLeft: [-step, 0], ArrowRight: [step, 0], ArrowUp: [0, -step],
       ArrowDown: [0, step] };
     if (e.key === "+" || e.key === "=") zoom(1.25);
@@ -308,20 +416,13 @@
     if (!g) return;
     apply(); // measure on the drawn view, not a picture moved in the meantime
     g.classList.add("hit");
-    var r = g.querySelector("rect");
-    var bx = parseFloat(r.getAttribute("x")), by = parseFloat(r.getAttribute("y"));
-    var box = r.getBoundingClientRect(), ctm = svg.getScreenCTM();
-    if (ctm) {
-      var pt = svg.createSVGPoint();
-      pt.x = box.left + box.width / 2; pt.y = box.top + box.height / 2;
-      var p = pt.matrixTransform(ctm.inverse());
-      bx = p.x; by = p.y;
-    }
+    var b = boxOf(g);
+    var bx = b.x + b.w / 2, by = b.y + b.h / 2;
     // Bring the match up to full size if the chart is zoomed out, and into view.
     // (1.6 screen pixels to a point: box names at about 12 pixels.)
-    if (frame.clientWidth / view.w < 1.6) {
-      view.w = frame.clientWidth / 1.6;
-      view.h = frame.clientHeight / 1.6;
+    if (frameW() / view.w < 1.6) {
+      view.w = frameW() / 1.6;
+      view.h = frameH() / 1.6;
     }
     view.x = bx - view.w / 2;
     view.y = by - view.h / 3;

@@ -1,0 +1,170 @@
+"""A chart too large to print legibly on one page, split over several pages.
+
+A page is legible when it is printed at :data:`LEGIBLE` or larger: names at 7.6 pt,
+the head post and post counts at 6 pt, the kind in small capitals at 5.6 pt. When
+the whole chart would print smaller, it is split:
+
+* the first page shows the top levels, as many as print legibly, and then, smallest
+  first, whole subtrees below them while the page stays legible;
+* every box of the first page whose subtree did not fit is marked "continued on page
+  N", and that subtree gets pages of its own, split again in the same way when it is
+  itself too large (a department's page, then its divisions' pages);
+* each page's subtitle names what it shows, the date, and which page it continues.
+
+A level that cannot be printed legibly even alone (one parent with more children
+than a page holds at that size) is printed smaller on its own page rather than cut.
+Two charts side by side are not split.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from dataclasses import dataclass, replace
+
+from .build import subtree
+from .model import Chart
+from .page import Page, PageText, page
+from .render import visible
+
+#: The smallest scale a page is printed at (1.0: names 7.6 pt, details 6 pt).
+LEGIBLE = 1.0
+#: Subtrees tried on a page one by one, at most (a trial is a few layouts).
+_TRIALS = 40
+
+
+@dataclass
+class _Sheet:
+    """One page to compose: the chart it draws, the boxes open, where it continues."""
+
+    chart: Chart
+    opened: set[str]
+    root: str | None = None  # None: the first page of the whole chart
+    parent_sheet: int = -1
+    #: nodes of this page continued on another page: node -> index of that sheet.
+    continued: dict[str, int] | None = None
+
+
+def pages(
+    chart: Chart,
+    text: PageText,
+    *,
+    paper: str = "a3",
+    open_nodes: Collection[str] | None = None,
+    side_lines: bool = False,
+) -> list[Page]:
+    """``chart`` (with ``open_nodes`` open, None: all) on one page if it prints legibly
+    there, else split over several pages as the module says."""
+    children, _ = visible(chart, open_nodes)
+    opened = set(children)
+    whole = page([chart], text, paper=paper, open_nodes=opened, side_lines=side_lines)
+    if whole.scale >= LEGIBLE - 1e-9 or not children:
+        return [whole]
+    sheets: list[_Sheet] = []
+    _split(chart, None, opened, -1, sheets, paper, side_lines)
+    total = len(sheets)
+    out: list[Page] = []
+    for i, sheet in enumerate(sheets):
+        notes = {n: f"continued on page {k + 1}" for n, k in (sheet.continued or {}).items()}
+        drawn = _annotated(sheet.chart, notes)
+        words = _page_text(text, sheet, sheets, i, total)
+        out.append(
+            page([drawn], words, paper=paper, open_nodes=sheet.opened, side_lines=side_lines)
+        )
+    return out
+
+
+def _split(
+    chart: Chart,
+    root: str | None,
+    opened: set[str],
+    parent_sheet: int,
+    sheets: list[_Sheet],
+    paper: str,
+    side_lines: bool,
+) -> None:
+    """Add the sheets of ``chart`` (open as ``opened``): its top, then its subtrees."""
+    here = len(sheets)
+    sheet = _Sheet(chart, set(), root, parent_sheet)
+    sheets.append(sheet)
+    mine = {n for n in chart.nodes if n in opened}
+    depths = chart.depths()
+    deepest = max((depths[n] for n in mine), default=0)
+
+    def legible(shown: set[str], cut: set[str]) -> bool:
+        marked = _annotated(chart, dict.fromkeys(cut, "continued on page 00"))
+        text = PageText("", "")
+        p = page([marked], text, paper=paper, open_nodes=shown, side_lines=side_lines)
+        return p.scale >= LEGIBLE - 1e-9
+
+    # The top levels: as many as print legibly (at least the top and its children).
+    shown = {n for n in mine if depths[n] == 0}
+    for level in range(1, deepest + 1):
+        more = shown | {n for n in mine if depths[n] == level}
+        if not legible(more, _cut(chart, more, mine)):
+            break
+        shown = more
+    # Then whole subtrees below them, smallest first, while the page stays legible.
+    sizes = _open_sizes(chart, mine)
+    frontier = sorted(_cut(chart, shown, mine), key=lambda n: (sizes[n], n))
+    for node in frontier[:_TRIALS]:
+        more = shown | _under(chart, node, mine)
+        if legible(more, _cut(chart, more, mine)):
+            shown = more
+    sheet.opened = shown
+    sheet.continued = {}
+    for node in [n for n in chart.order() if n in _cut(chart, shown, mine)]:
+        sheet.continued[node] = len(sheets)
+        part = subtree(chart, node)
+        _split(part, node, mine & set(part.nodes), here, sheets, paper, side_lines)
+
+
+def _cut(chart: Chart, shown: set[str], mine: set[str]) -> set[str]:
+    """Boxes on a page whose open subtree is not on it: drawn, open in the view, closed here."""
+    drawn = set(chart.roots)
+    for n in shown:
+        drawn.update(chart.nodes[n].children)
+    return {n for n in drawn if n in mine and n not in shown}
+
+
+def _under(chart: Chart, node: str, mine: set[str]) -> set[str]:
+    """``node`` and the open nodes under it that are open in the view."""
+    out, stack = set(), [node]
+    while stack:
+        n = stack.pop()
+        if n in mine:
+            out.add(n)
+            stack.extend(chart.nodes[n].children)
+    return out
+
+
+def _open_sizes(chart: Chart, mine: set[str]) -> dict[str, int]:
+    """How many boxes each open node's subtree shows in the view."""
+    sizes: dict[str, int] = {}
+    for n in reversed(chart.order()):
+        kids = chart.nodes[n].children if n in mine else []
+        sizes[n] = 1 + sum(sizes[c] for c in kids)
+    return sizes
+
+
+def _annotated(chart: Chart, notes: dict[str, str]) -> Chart:
+    """``chart`` with a note added to some boxes (the nodes copied, not changed)."""
+    if not notes:
+        return chart
+    nodes = dict(chart.nodes)
+    for n, note in notes.items():
+        nodes[n] = replace(nodes[n], notes=(*nodes[n].notes, note))
+    return replace(chart, nodes=nodes)
+
+
+def _page_text(text: PageText, sheet: _Sheet, sheets: list[_Sheet], i: int, total: int) -> PageText:
+    """The page's subtitle: what it shows, and where it stands among the pages."""
+    where = f"page {i + 1} of {total}"
+    if sheet.root is None:
+        return replace(text, subtitle=f"{text.subtitle} \u2014 top levels, {where}")
+    node = sheet.chart.nodes[sheet.root]
+    # A subtree's top has no parent in its own chart: the page it continues has it.
+    above = sheets[sheet.parent_sheet].chart.nodes
+    parent = above.get(above[sheet.root].parent or "")
+    what = node.title + (f", under {parent.title}" if parent is not None else "")
+    back = f"continued from page {sheet.parent_sheet + 1}"
+    return replace(text, subtitle=f"{what} \u2014 {text.subtitle}; {where}, {back}")
