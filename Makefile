@@ -37,8 +37,9 @@ bench-imports: $(VENV)/.installed ## Run every importer on the full public files
 docs: $(VENV)/.installed ## Regenerate the command line reference (docs/cli.md)
 	$(BIN)/python -m organogram.cli.reference > docs/cli.md
 
-# The charts of docs/charts.md: the headquarters after the 2021 review, and before/after.
-CHART := $(BIN)/organogram chart data/iom --plan hq-review-2021 --depth 3
+# The charts of docs/charts.md: the headquarters after the 2021 review, and before/after,
+# each an overview on one page; then every unit, split over pages where it prints legibly.
+CHART := $(BIN)/organogram chart data/iom --plan hq-review-2021 --depth 3 --pages one
 
 charts: $(VENV)/.installed ## Draw the IOM charts of the 2021 review into docs/charts/
 	mkdir -p docs/charts
@@ -48,7 +49,9 @@ charts: $(VENV)/.installed ## Draw the IOM charts of the 2021 review into docs/c
 	  $(CHART) --at 2022 --compare 2021-06 --mode after --dpi 150 -o docs/charts/review-after.$$fmt && \
 	  $(CHART) --at 2022 --compare 2021-06 --dpi 150 -o docs/charts/review-overlay.$$fmt || exit 1; \
 	done
-	$(BIN)/organogram chart data/iom --at 2022 --lines -o docs/charts/iom-hq-2022-full.svg
+	$(BIN)/organogram chart data/iom --at 2022 --lines --pages one -o docs/charts/iom-hq-2022-full.svg
+	$(BIN)/organogram chart data/iom --at 2022 --plan hq-review-2021 -o docs/charts/iom-hq-2022-pages.pdf
+	$(BIN)/organogram chart data/iom --at 2022 --plan hq-review-2021 --dpi 100 -o docs/charts/iom-hq-2022-pages.png
 
 clean: ## Remove the virtual environment, build output and caches
 	rm -rf $(VENV) build dist .pytest_cache .ruff_cache .hypothesis

@@ -57,9 +57,11 @@ def page(
     root = Group()
     y = MARGIN + 16
     root.add(Text(MARGIN, y, text.title, 15.0, INK, bold=True))
-    if text.subtitle:
-        y += 15
-        root.add(Text(MARGIN, y, text.subtitle, 10.0, MUTED))
+    # A long subtitle (a plan's title, the page a split chart continues) wraps.
+    lines = wrap(text.subtitle, pw - 2 * MARGIN, 10.0, max_lines=3) if text.subtitle else []
+    for i, line in enumerate(lines):
+        y += 15 if i == 0 else 12.5
+        root.add(Text(MARGIN, y, line, 10.0, MUTED))
     y += 9
     root.add(Poly(((MARGIN, y), (pw - MARGIN, y)), stroke="#c9d0da", width=0.6))
     top = y + 14
@@ -70,10 +72,12 @@ def page(
     bottom = ph - MARGIN - footer.height - (key.height + 12 if key.items else 0)
     key.dx, key.dy = MARGIN, bottom + 10
 
-    heading_h = 16.0 if text.headings else 0.0
-    area_h = bottom - top - heading_h
     n = len(charts)
     slot_w = (inner_w - GAP_BETWEEN * (n - 1)) / n
+    # Headings wrap to their slot, on two lines at most.
+    heads = [wrap(h, slot_w - 8, 10.0, bold=True, max_lines=2) for h in text.headings]
+    heading_h = 16.0 + 12.0 * (max(map(len, heads), default=1) - 1) if heads else 0.0
+    area_h = bottom - top - heading_h
     drawn = [
         draw_to_fit(c, slot_w, area_h, open_nodes=open_nodes, side_lines=side_lines) for c in charts
     ]
@@ -83,7 +87,7 @@ def page(
     )
     x = MARGIN
     for i, d in enumerate(drawn):
-        _place(root, d, x, top, slot_w, heading_h, scale, text.headings[i] if text.headings else "")
+        _place(root, d, x, top, slot_w, heading_h, scale, heads[i] if heads else [])
         x += slot_w + GAP_BETWEEN
         if i < n - 1:
             sep = x - GAP_BETWEEN / 2
@@ -100,10 +104,11 @@ def _place(
     slot_w: float,
     heading_h: float,
     scale: float,
-    heading: str,
+    heading: list[str],
 ) -> None:
-    if heading:
-        root.add(Text(x + slot_w / 2, top + 9, heading, 10.0, INK, bold=True, anchor="middle"))
+    for i, line in enumerate(heading):
+        mid = x + slot_w / 2
+        root.add(Text(mid, top + 9 + 12 * i, line, 10.0, INK, bold=True, anchor="middle"))
     if not d.layout.boxes:
         note = "Nothing of this part of the structure was in force on this date."
         root.add(Text(x + slot_w / 2, top + heading_h + 40, note, 9.0, MUTED, anchor="middle"))

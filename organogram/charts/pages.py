@@ -22,6 +22,7 @@ from collections.abc import Collection
 from dataclasses import dataclass, replace
 
 from .build import subtree
+from .metrics import text_width
 from .model import Chart
 from .page import Page, PageText, page
 from .render import visible
@@ -61,16 +62,50 @@ def pages(
         return [whole]
     sheets: list[_Sheet] = []
     _split(chart, None, opened, -1, sheets, paper, side_lines)
-    total = len(sheets)
+    groups = _pack(sheets, paper, side_lines)
+    page_of = {i: g for g, group in enumerate(groups) for i in group}
     out: list[Page] = []
-    for i, sheet in enumerate(sheets):
-        notes = {n: f"continued on page {k + 1}" for n, k in (sheet.continued or {}).items()}
-        drawn = _annotated(sheet.chart, notes)
-        words = _page_text(text, sheet, sheets, i, total)
-        out.append(
-            page([drawn], words, paper=paper, open_nodes=sheet.opened, side_lines=side_lines)
-        )
+    for g, group in enumerate(groups):
+        drawn, shown = [], set()
+        for i in group:
+            continued = sheets[i].continued or {}
+            notes = {n: f"continued on page {page_of[k] + 1}" for n, k in continued.items()}
+            drawn.append(_annotated(sheets[i].chart, notes))
+            shown |= sheets[i].opened
+        words = _page_text(text, [sheets[i] for i in group], sheets, g, page_of, len(groups))
+        out.append(page(drawn, words, paper=paper, open_nodes=shown, side_lines=side_lines))
     return out
+
+
+def _pack(sheets: list[_Sheet], paper: str, side_lines: bool) -> list[list[int]]:
+    """Sheets grouped into pages: subtrees continued from the same page share one, side
+    by side, while it stays legible (four at most)."""
+    groups: list[list[int]] = []
+    for i, sheet in enumerate(sheets):
+        last = groups[-1] if groups else []
+        if (
+            last
+            and last[0] != 0
+            and len(last) < 4
+            and sheets[last[0]].parent_sheet == sheet.parent_sheet
+            and _legible([sheets[k] for k in [*last, i]], paper, side_lines)
+        ):
+            last.append(i)
+        else:
+            groups.append([i])
+    return groups
+
+
+def _legible(group: list[_Sheet], paper: str, side_lines: bool) -> bool:
+    """Whether these sheets, side by side under headings, print legibly on one page."""
+    charts = [
+        _annotated(s.chart, dict.fromkeys(s.continued or {}, "continued on page 00"))
+        for s in group
+    ]
+    shown = set().union(*(s.opened for s in group))
+    text = PageText("", "", headings=["" for _ in group] if len(group) > 1 else [])
+    p = page(charts, text, paper=paper, open_nodes=shown, side_lines=side_lines)
+    return p.scale >= LEGIBLE - 1e-9
 
 
 def _split(
@@ -156,15 +191,28 @@ def _annotated(chart: Chart, notes: dict[str, str]) -> Chart:
     return replace(chart, nodes=nodes)
 
 
-def _page_text(text: PageText, sheet: _Sheet, sheets: list[_Sheet], i: int, total: int) -> PageText:
-    """The page's subtitle: what it shows, and where it stands among the pages."""
-    where = f"page {i + 1} of {total}"
-    if sheet.root is None:
-        return replace(text, subtitle=f"{text.subtitle} \u2014 top levels, {where}")
-    node = sheet.chart.nodes[sheet.root]
+def _page_text(
+    text: PageText,
+    group: list[_Sheet],
+    sheets: list[_Sheet],
+    g: int,
+    page_of: dict[int, int],
+    total: int,
+) -> PageText:
+    """A page's title, subtitle and headings: what it shows, where it stands among pages."""
+    first = group[0]
+    if first.root is None:
+        return replace(text, subtitle=f"{text.subtitle}. The top levels: page 1 of {total}.")
     # A subtree's top has no parent in its own chart: the page it continues has it.
-    above = sheets[sheet.parent_sheet].chart.nodes
-    parent = above.get(above[sheet.root].parent or "")
-    what = node.title + (f", under {parent.title}" if parent is not None else "")
-    back = f"continued from page {sheet.parent_sheet + 1}"
-    return replace(text, subtitle=f"{what} \u2014 {text.subtitle}; {where}, {back}")
+    above = sheets[first.parent_sheet].chart.nodes
+    parent = above.get(above[first.root].parent or "")
+    names = [s.chart.nodes[s.root].title for s in group if s.root is not None]
+    back = page_of[first.parent_sheet] + 1
+    where = f"Page {g + 1} of {total}, continued from page {back}."
+    if len(names) == 1:
+        under = f"Under {parent.title}. " if parent is not None else ""
+        return replace(text, title=names[0], subtitle=f"{under}{text.subtitle}. {where}")
+    title = "; ".join(names)
+    if text_width(title, 15.0, bold=True) > 700:
+        title = f"Continued from page {back}: {len(names)} units and what is under them"
+    return replace(text, title=title, subtitle=f"{text.subtitle}. {where}", headings=names)

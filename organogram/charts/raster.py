@@ -39,44 +39,57 @@ def _pyplot():
 
 def render_pdf(scene: Scene, title: str = "") -> bytes:
     """The scene as a one-page PDF, the same bytes for the same scene."""
-    return _render(scene, "pdf", title=title)
+    return render_pdf_pages([scene], title=title)
+
+
+def render_pdf_pages(scenes: list[Scene], title: str = "") -> bytes:
+    """The scenes as the pages of one PDF, the same bytes for the same scenes."""
+    matplotlib, *_ = _pyplot()
+    from matplotlib.backends.backend_pdf import PdfPages
+
+    meta = {"CreationDate": None, "Producer": None, "Creator": "Organogram"}
+    if title:
+        meta["Title"] = title
+    buf = io.BytesIO()
+    with matplotlib.rc_context(_RC), PdfPages(buf, metadata=meta) as pdf:
+        for scene in scenes:
+            pdf.savefig(_figure(scene))
+    return buf.getvalue()
 
 
 def render_png(scene: Scene, dpi: int = 200) -> bytes:
     """The scene as a PNG at ``dpi`` dots per inch, the same bytes for the same scene."""
-    return _render(scene, "png", dpi=dpi)
-
-
-def _render(scene: Scene, fmt: str, *, dpi: int = 200, title: str = "") -> bytes:
-    matplotlib, Figure, Rectangle, Polygon, PathPatch, Path = _pyplot()
-    rc = {
-        "pdf.fonttype": 42,
-        "pdf.compression": 6,
-        "svg.hashsalt": "organogram",
-        "font.family": "DejaVu Sans",
-        "path.simplify": False,
-        # Unhinted glyphs keep the widths the layout measured, at any resolution.
-        "text.hinting": "none",
-    }
-    with matplotlib.rc_context(rc):
-        fig = Figure(figsize=(scene.width / _PT_PER_INCH, scene.height / _PT_PER_INCH))
-        ax = fig.add_axes((0, 0, 1, 1))
-        ax.set_xlim(0, scene.width)
-        ax.set_ylim(scene.height, 0)
-        ax.set_axis_off()
-        if scene.background:
-            fig.patch.set_facecolor(scene.background)
-        for item, dx, dy, k in walk(scene.root):
-            _draw(ax, item, dx, dy, k, Rectangle, Polygon, PathPatch, Path)
-        buf = io.BytesIO()
-        if fmt == "pdf":
-            meta = {"CreationDate": None, "Producer": None, "Creator": "Organogram"}
-            if title:
-                meta["Title"] = title
-            fig.savefig(buf, format="pdf", metadata=meta)
-        else:
-            fig.savefig(buf, format="png", dpi=dpi, metadata={"Software": None})
+    matplotlib, *_ = _pyplot()
+    buf = io.BytesIO()
+    with matplotlib.rc_context(_RC):
+        _figure(scene).savefig(buf, format="png", dpi=dpi, metadata={"Software": None})
     return buf.getvalue()
+
+
+_RC = {
+    "pdf.fonttype": 42,
+    "pdf.compression": 6,
+    "svg.hashsalt": "organogram",
+    "font.family": "DejaVu Sans",
+    "path.simplify": False,
+    # Unhinted glyphs keep the widths the layout measured, at any resolution.
+    "text.hinting": "none",
+}
+
+
+def _figure(scene: Scene):
+    """The scene drawn on a matplotlib figure of its size (inside the rc context)."""
+    _, Figure, Rectangle, Polygon, PathPatch, Path = _pyplot()
+    fig = Figure(figsize=(scene.width / _PT_PER_INCH, scene.height / _PT_PER_INCH))
+    ax = fig.add_axes((0, 0, 1, 1))
+    ax.set_xlim(0, scene.width)
+    ax.set_ylim(scene.height, 0)
+    ax.set_axis_off()
+    if scene.background:
+        fig.patch.set_facecolor(scene.background)
+    for item, dx, dy, k in walk(scene.root):
+        _draw(ax, item, dx, dy, k, Rectangle, Polygon, PathPatch, Path)
+    return fig
 
 
 def _dashes(dash: tuple[float, ...], width: float, k: float):

@@ -11,7 +11,7 @@ from organogram.cli.main import main
 ROOT = Path(__file__).resolve().parents[2]
 DOCS = ROOT / "docs" / "charts"
 IOM = str(ROOT / "data" / "iom")
-REVIEW = [IOM, "--plan", "hq-review-2021", "--depth", "3", "--at", "2022"]
+REVIEW = [IOM, "--plan", "hq-review-2021", "--depth", "3", "--at", "2022", "--pages", "one"]
 
 #: file -> the arguments the Makefile's `charts` target gives for it.
 CHARTS = {
@@ -19,7 +19,7 @@ CHARTS = {
     "review-before.svg": [*REVIEW, "--compare", "2021-06", "--mode", "before"],
     "review-after.svg": [*REVIEW, "--compare", "2021-06", "--mode", "after"],
     "review-overlay.svg": [*REVIEW, "--compare", "2021-06"],
-    "iom-hq-2022-full.svg": [IOM, "--at", "2022", "--lines"],
+    "iom-hq-2022-full.svg": [IOM, "--at", "2022", "--lines", "--pages", "one"],
 }
 
 

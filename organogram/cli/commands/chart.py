@@ -60,6 +60,15 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--paper", choices=["a4", "a3"], default="a3", help="landscape; default a3")
     p.add_argument("--dpi", type=int, default=200, help="PNG resolution; default 200")
     p.add_argument(
+        "--pages",
+        choices=["auto", "one"],
+        default="auto",
+        help="auto (default): a chart that would print with names under 7.6 pt is split, "
+        "the top levels on the first page and each subtree that did not fit on pages of its "
+        "own (a PDF holds them all; SVG and PNG write FILE-2, FILE-3… beside FILE); "
+        "one: everything on one page, however small",
+    )
+    p.add_argument(
         "-o", "--output", metavar="FILE", required=True, help="file to write ('-': stdout)"
     )
     p.set_defaults(handler=run)
@@ -67,7 +76,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Write the chart."""
-    from ...charts import ChartRequest, chart_view, export
+    from ...charts import ChartRequest, chart_view, export, export_pages
     from ...charts.render import open_to_depth
 
     fmt = args.format or Path(args.output).suffix.lstrip(".").lower()
@@ -87,20 +96,50 @@ def run(args: argparse.Namespace) -> int:
     opened = None
     if args.depth is not None:
         opened = set().union(*(open_to_depth(c, args.depth) for c in view.charts))
-    data, page = export(
-        view, fmt, paper=args.paper, open_nodes=opened, side_lines=args.lines, dpi=args.dpi
-    )
-    if args.output == "-":
-        sys.stdout.buffer.write(data)
+    options = {"paper": args.paper, "open_nodes": opened, "side_lines": args.lines, "dpi": args.dpi}
+    if args.pages == "one":
+        data, one = export(view, fmt, **options)
+        files, pages = [data], [one]
     else:
-        Path(args.output).write_bytes(data)
+        files, pages = export_pages(view, fmt, **options)
+    if args.output == "-" and len(files) > 1:
+        print(
+            f"organogram chart: the chart takes {len(files)} pages, one {fmt.upper()} file "
+            "each: give a file name (or --format pdf, or --pages one)",
+            file=sys.stderr,
+        )
+        return 2
+    names = _names(args.output, len(files))
+    for name, data in zip(names, files, strict=True):
+        if name == "-":
+            sys.stdout.buffer.write(data)
+        else:
+            Path(name).write_bytes(data)
     boxes = sum(len(c.nodes) for c in view.charts)
-    print(
-        f"{args.output}: {boxes} boxes, printed at {page.scale:.0%} "
-        f"(names at {page.name_size:.1f} pt)",
-        file=sys.stderr,
-    )
-    if page.name_size < 4.5:
+    smallest = min(p.name_size for p in pages)
+    if len(pages) == 1:
+        page = pages[0]
+        print(
+            f"{args.output}: {boxes} boxes, printed at {page.scale:.0%} "
+            f"(names at {page.name_size:.1f} pt)",
+            file=sys.stderr,
+        )
+    else:
+        where = args.output if len(files) == 1 else ", ".join(names)
+        print(
+            f"{where}: {boxes} boxes on {len(pages)} pages (the top levels, then each part "
+            f"that did not fit), printed at {min(p.scale for p in pages):.0%} or more "
+            f"(names at {smallest:.1f} pt or more)",
+            file=sys.stderr,
+        )
+    if smallest < 4.5:
         hint = "--depth N or --unit ID" + (" or --paper a3" if args.paper == "a4" else "")
         print(f"  names are small at this size: try {hint}", file=sys.stderr)
     return 0
+
+
+def _names(output: str, count: int) -> list[str]:
+    """``chart.png``, ``chart-2.png``, ``chart-3.png``… for a chart of several files."""
+    path = Path(output)
+    more = (path.with_name(f"{path.stem}-{i}{path.suffix}") for i in range(2, count + 1))
+    return [output, *map(str, more)]

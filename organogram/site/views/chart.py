@@ -19,7 +19,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.text import slugify
 
-from ...charts import ChartRequest, RendererMissing, chart_view, export
+from ...charts import ChartRequest, RendererMissing, chart_view, export, export_pages
 from ...charts.draw import draw_chart as draw_boxes
 from ...charts.legend import legend
 from ...charts.render import Arranged, Drawn, arrange, default_open
@@ -221,10 +221,14 @@ def chart_export(request: HttpRequest, state: State, fmt: str) -> HttpResponse:
     paper = request.GET.get("paper", "a3")
     paper = paper if paper in ("a3", "a4") else "a3"
     lines = request.GET.get("lines") == "1"
+    opened = opened_nodes(request, view)
     try:
-        data, _ = export(
-            view, fmt, paper=paper, open_nodes=opened_nodes(request, view), side_lines=lines
-        )
+        if fmt == "pdf":
+            # A PDF is for printing: split over pages where one would print too small.
+            files, _ = export_pages(view, fmt, paper=paper, open_nodes=opened, side_lines=lines)
+            data = files[0]
+        else:
+            data, _ = export(view, fmt, paper=paper, open_nodes=opened, side_lines=lines)
     except RendererMissing as exc:
         return HttpResponse(str(exc), status=501, content_type="text/plain; charset=utf-8")
     name = slugify(f"chart {view.day} {req.plan or ''} {req.compare or ''}")
