@@ -11,7 +11,11 @@ drawn again with that box opened or closed (the script asks the server where the
 now stand and moves them), at 10,000 units with the top levels open and at 2,000 units
 with every box open.
 
-    .venv/bin/python bench/charts.py [--browser] [--sizes 2000,10000]
+    .venv/bin/python bench/charts.py [--browser [--baseline DIR]] [--sizes 2000,10000]
+
+``--baseline DIR`` serves, beside this code, the code checked out in DIR (say a worktree
+of an earlier commit) and alternates the clicks between the two pages, so that a
+before/after comparison shares the machine's load alike.
 
 Writes a Markdown report to bench/results/charts.md.
 """
@@ -144,20 +148,23 @@ def _free_port() -> int:
         return sock.getsockname()[1]
 
 
-def _serve(n: int, folder: Path) -> tuple[subprocess.Popen, str]:
+def _serve(n: int, folder: Path, code: Path = ROOT) -> tuple[subprocess.Popen, str]:
+    """Serve a generated organization of ``n`` units with the code checked out in ``code``."""
     from organogram.formats import dump_dataset
 
     data = folder / "data"
     dump_dataset(record(n), data)
-    env = {**os.environ, "ORGANOGRAM_VAR": str(folder / "var")}
+    # Run from the checkout, so that its code (and its page's script) is the one served.
+    env = {**os.environ, "ORGANOGRAM_VAR": str(folder / "var"), "PYTHONPATH": str(code)}
     port = _free_port()
     cli = [sys.executable, "-m", "organogram.cli.main"]
-    subprocess.run([*cli, "load", str(data)], env=env, check=True, capture_output=True)
+    run = {"env": env, "cwd": code}
+    subprocess.run([*cli, "load", str(data)], check=True, capture_output=True, **run)
     server = subprocess.Popen(
         [*cli, "serve", "--port", str(port)],
-        env=env,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
+        **run,
     )
     base = f"http://127.0.0.1:{port}"
     for _ in range(200):
@@ -210,42 +217,64 @@ _WHEEL = """async () => {
 }"""
 
 
-def in_browser(n: int, query: str, rounds: int = 5) -> str:
-    """A report row: page load and click-to-redraw times in Chromium for ``n`` units."""
+def in_browser(n: int, query: str, codes: dict[str, Path], rounds: int = 5) -> list[str]:
+    """Report rows: page load, click-to-redraw and find times in Chromium for ``n`` units,
+    one row per checkout of ``codes`` (by label), their clicks alternated so that they
+    share the machine's load alike."""
     from playwright.sync_api import sync_playwright
 
-    with tempfile.TemporaryDirectory() as tmp:
-        server, base = _serve(n, Path(tmp))
+    with tempfile.TemporaryDirectory() as tmp, sync_playwright() as pw:
+        servers = {
+            label: _serve(n, Path(tmp) / label, code) for label, code in codes.items()
+        }
         try:
-            with sync_playwright() as pw:
-                browser = pw.chromium.launch(
-                    executable_path="/usr/bin/chromium",
-                    args=["--headless", "--no-sandbox", "--disable-gpu"],
-                )
+            browser = pw.chromium.launch(
+                executable_path="/usr/bin/chromium",
+                args=["--headless", "--no-sandbox", "--disable-gpu"],
+            )
+            pages, loads, shown = {}, {}, {}
+            for label, (_, base) in servers.items():
                 page = browser.new_page(viewport={"width": 1400, "height": 1000})
                 page.goto(base + "/chart/" + query)  # warm the server's chart cache
                 start = time.perf_counter()
                 page.goto(base + "/chart/" + query)
-                load = time.perf_counter() - start
-                shown = page.locator("#chart g.node").count()
-                # A box with boxes under it, past the first few (not the root).
-                target = page.eval_on_selector_all(
-                    "#chart g.node[data-kids]", "els => els[Math.min(3, els.length - 1)].dataset.id"
-                )
-                clicks = [page.evaluate(_CLICK, target) for _ in range(rounds * 2)]
+                loads[label] = time.perf_counter() - start
+                shown[label] = page.locator("#chart g.node").count()
+                pages[label] = page
+            # A box with boxes under it, past the first few (not the root).
+            target = next(iter(pages.values())).eval_on_selector_all(
+                "#chart g.node[data-kids]", "els => els[Math.min(3, els.length - 1)].dataset.id"
+            )
+            clicks: dict[str, list[float]] = {label: [] for label in pages}
+            for _ in range(rounds):
+                for label, page in pages.items():
+                    clicks[label] += [page.evaluate(_CLICK, target) for _ in range(2)]
+            rows = []
+            for label, page in pages.items():
                 wheel = page.evaluate(_WHEEL)
                 after = page.locator("#chart g.node").count()
                 # The last unit: under closed boxes at 10,000 units, in the page at 2,000.
                 find = page.evaluate(_FIND, f"u{n - 1}")
-                browser.close()
+                rows.append(
+                    f"| {n:,} | `/chart/{query}` | {label} | {shown[label]:,} | "
+                    f"{loads[label] * 1000:.0f} | {statistics.median(clicks[label]):.0f} | "
+                    f"{max(clicks[label]):.0f} | {after:,} | "
+                    f"{statistics.median(wheel):.0f} | {find:.0f} |"
+                )
+            browser.close()
         finally:
-            server.terminate()
-            server.wait()
-    return (
-        f"| {n:,} | `/chart/{query}` | {shown:,} | {load * 1000:.0f} | "
-        f"{statistics.median(clicks):.0f} | {max(clicks):.0f} | {after:,} | "
-        f"{statistics.median(wheel):.0f} | {find:.0f} |"
+            for server, _ in servers.values():
+                server.terminate()
+                server.wait()
+    return rows
+
+
+def _commit(code: Path) -> str:
+    """The short commit a checkout is at."""
+    out = subprocess.run(
+        ["git", "-C", str(code), "rev-parse", "--short", "HEAD"], capture_output=True, text=True
     )
+    return out.stdout.strip() or code.name
 
 
 def main() -> int:
@@ -253,6 +282,13 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="2000,10000")
     parser.add_argument("--browser", action="store_true", help="also measure in Chromium")
+    parser.add_argument(
+        "--baseline",
+        metavar="DIR",
+        type=Path,
+        help="with --browser: also serve the code checked out in DIR (an earlier commit) "
+        "and alternate clicks between the two",
+    )
     args = parser.parse_args()
     sizes = [int(s) for s in args.sizes.split(",")]
     lines = [
@@ -277,16 +313,21 @@ def main() -> int:
             "after the new chart is in the page (painted); a zoom step is timed from the wheel",
             "event to the second animation frame after it (two frames: about 33 ms at best);",
             "find is timed from Enter to the match marked and painted (the last unit: at",
-            "10,000 units under closed boxes, which are opened on the way).",
+            "10,000 units under closed boxes, which are opened on the way). A baseline is",
+            "an earlier checkout served beside this one, their clicks alternated.",
             "",
-            "| units | page | boxes in the page | page load (ms) | click to redraw, median (ms) "
-            "| worst (ms) | boxes after | zoom step to frame, median (ms) | find (ms) |",
-            "|---:|---|---:|---:|---:|---:|---:|---:|---:|",
+            "| units | page | code | boxes in the page | page load (ms) "
+            "| click to redraw, median (ms) | worst (ms) | boxes after "
+            "| zoom step to frame, median (ms) | find (ms) |",
+            "|---:|---|---|---:|---:|---:|---:|---:|---:|---:|",
         ]
+        codes = {"this": ROOT}
+        if args.baseline:
+            codes = {f"baseline {_commit(args.baseline)}": args.baseline.resolve(), **codes}
         for n, query in ((10_000, "?at=2021"), (2_000, "?at=2021&open=all")):
-            row = in_browser(n, query)
-            lines.append(row)
-            print(row, flush=True)
+            rows = in_browser(n, query, codes)
+            lines += rows
+            print("\n".join(rows), flush=True)
     out = ROOT / "bench" / "results" / "charts.md"
     out.parent.mkdir(exist_ok=True)
     out.write_text("\n".join(lines) + "\n", encoding="utf-8")

@@ -77,17 +77,12 @@ def _box(node: ChartNode, box: Box, text: BoxText, st: BoxStyle, hidden: int, li
         classes.append("senior")
     if node.ghost:
         classes.append("ghost")
-    # The box is drawn at its own origin and moved into place, so the interactive page
-    # can move a box it already holds instead of drawing it again.
     g = Group(
-        dx=box.x,
-        dy=box.y,
         id=f"n-{node.id}",
         cls=" ".join(classes),
         attrs={"data-id": node.id, "data-parent": node.parent or ""},
         href=link.format(id=node.id) if link else "",
     )
-    box = Box(box.id, 0.0, 0.0, box.w, box.h, box.stacked)
     if node.children:
         g.attrs["data-kids"] = str(len(node.children))
         g.attrs["data-open"] = "0" if hidden else "1"

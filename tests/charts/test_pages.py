@@ -43,7 +43,7 @@ def full(iom):
 
 
 def test_every_page_of_a_full_depth_chart_prints_legibly(full):
-    view, printed = full
+    _, printed = full
     assert len(printed) > 1
     assert all(p.scale >= LEGIBLE - 1e-9 for p in printed)
     assert all(p.name_size >= 7.5 for p in printed)

@@ -134,8 +134,16 @@ def test_unit_page_links_to_the_chart_of_its_subtree(chromium):
     assert boxes(page) == len(whole)
 
 
+#: Every box in the page: where it stands (drawn, then moved), its size, state and text.
 _DRAWN = """() => Object.fromEntries(Array.from(document.querySelectorAll('#chart g.node'))
-    .map(g => [g.getAttribute('data-id'), g.outerHTML]))"""
+    .map(g => {
+      const r = g.querySelector('rect'), t = g.transform.baseVal.consolidate();
+      const x = +r.getAttribute('x') + (t ? t.matrix.e : 0);
+      const y = +r.getAttribute('y') + (t ? t.matrix.f : 0);
+      return [g.getAttribute('data-id'), [Math.round(x * 100), Math.round(y * 100),
+        r.getAttribute('width'), r.getAttribute('height'), g.getAttribute('data-open'),
+        g.textContent]];
+    }))"""
 
 
 def test_open_then_close_moves_the_boxes_the_page_holds(chromium):

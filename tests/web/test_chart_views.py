@@ -92,3 +92,40 @@ def test_unknown_plan_unit_or_format(client):
     get(client, "/chart/?at=2016&unit=eo", status=404)
     get(client, "/chart/export.gif?at=2016", status=404)
     get(client, "/chart/svg/?plan=nope", status=404)
+
+
+def _moves(client, query: str) -> dict:
+    return get(client, "/chart/moves/?at=2022-12-31&" + query).json()
+
+
+def test_moves_give_every_place_and_only_the_boxes_the_page_lacks(client):
+    everything = ids(get(client, "/chart/svg/?at=2022-12-31&open=all").content)
+    opened = [n for n in everything if n != "ddg-mr"]
+    # From every box open to ddg-mr closed: its units go, ddg-mr itself is drawn anew
+    # (its box now counts what is folded under it), most others only move.
+    closing = _moves(client, f"open={','.join(opened)}&was=all")
+    (part,) = closing["parts"]
+    placed = [b[0] for b in part["boxes"]]
+    assert "ddg-mr" in placed and "dfam" not in placed
+    fresh = ids(f'<svg xmlns="http://www.w3.org/2000/svg">{part["markup"]}</svg>')
+    assert "ddg-mr" in fresh and "dfam" not in fresh
+    assert len(fresh) < len(placed) // 2
+    assert "units below" in part["markup"] and part["edges"].startswith("<g")
+    # And back: the units of ddg-mr come with their markup; ddg-mr again, opened.
+    opening = _moves(client, f"open=all&was={','.join(opened)}")
+    back = ids(f'<svg xmlns="http://www.w3.org/2000/svg">{opening["parts"][0]["markup"]}</svg>')
+    assert {"ddg-mr", "dfam"} <= set(back)
+    assert sorted(b[0] for b in opening["parts"][0]["boxes"]) == sorted(everything)
+    # Without "was" the page holds nothing: every box comes with its markup.
+    first = _moves(client, "open=all")["parts"][0]["markup"]
+    assert sorted(ids(f'<svg xmlns="http://www.w3.org/2000/svg">{first}</svg>')) == sorted(
+        everything
+    )
+
+
+def test_moves_of_a_side_by_side_comparison_place_both_parts(client):
+    data = _moves(client, "compare=2021-06-30&mode=side-by-side&open=all&was=all")
+    first, second = data["parts"]
+    assert first["dx"] == 0 and second["dx"] > 0
+    assert first["markup"] == "" and second["markup"] == ""  # nothing changed
+    assert data["width"] > second["dx"]

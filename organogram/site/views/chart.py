@@ -67,6 +67,15 @@ def cached_view(state: State, req: ChartRequest) -> ChartView:
     return cache[req]
 
 
+def asked_view(request: HttpRequest, state: State) -> tuple[ChartRequest, ChartView]:
+    """The chart asked for by the query, and its view; 404 for an unknown date, plan or unit."""
+    req, _ = parse_request(request)
+    try:
+        return req, cached_view(state, req)
+    except (NotFound, DateError) as exc:
+        raise Http404(str(exc)) from None
+
+
 def opened_nodes(request: HttpRequest, view: ChartView, param: str = "open") -> set[str] | None:
     """Nodes to show open: ``?open=all``, ``?open=a,b,…``, or the default view."""
     raw = request.GET.get(param)
@@ -198,11 +207,7 @@ def chart(request: HttpRequest, state: State) -> HttpResponse:
 @registry_page
 def chart_fragment(request: HttpRequest, state: State) -> HttpResponse:
     """The chart's SVG alone, for the page's script (same query as the page)."""
-    req, _ = parse_request(request)
-    try:
-        view = cached_view(state, req)
-    except (NotFound, DateError) as exc:
-        raise Http404(str(exc)) from None
+    req, view = asked_view(request, state)
     lines = request.GET.get("lines") == "1"
     svg = chart_svg(view, opened_nodes(request, view), unit_links(req, view), lines)
     return HttpResponse(svg, content_type="image/svg+xml; charset=utf-8")
@@ -213,11 +218,7 @@ def chart_export(request: HttpRequest, state: State, fmt: str) -> HttpResponse:
     """The view as a printable page: ``/chart/export.pdf?…&paper=a4``."""
     if fmt not in _TYPES:
         raise Http404("no such format")
-    req, _ = parse_request(request)
-    try:
-        view = cached_view(state, req)
-    except (NotFound, DateError) as exc:
-        raise Http404(str(exc)) from None
+    req, view = asked_view(request, state)
     paper = request.GET.get("paper", "a3")
     paper = paper if paper in ("a3", "a4") else "a3"
     lines = request.GET.get("lines") == "1"

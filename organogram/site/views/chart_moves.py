@@ -18,16 +18,14 @@ from __future__ import annotations
 from collections import OrderedDict
 from typing import Any
 
-from django.http import Http404, HttpRequest, JsonResponse
+from django.http import HttpRequest, JsonResponse
 
 from ...charts.render import Arranged, Drawn, arrange
 from ...charts.scene import Group
 from ...charts.svg import num, svg_fragment
 from ...charts.views import ChartRequest, ChartView
-from ...core.dates import DateError
-from ...core.errors import NotFound
 from ...registry.store import State
-from .chart import cached_view, drawings, opened_nodes, parse_request, unit_links
+from .chart import asked_view, drawings, opened_nodes, unit_links
 from .common import registry_page
 
 #: Layouts kept (their boxes' places and sizes), for the next click's "was".
@@ -106,11 +104,7 @@ def _part(drawn: Drawn, now: Placed) -> dict[str, Any]:
 @registry_page
 def chart_moves(request: HttpRequest, state: State) -> JsonResponse:
     """The moves from the boxes open in ``was`` to those in ``open`` (same query as the page)."""
-    req, _ = parse_request(request)
-    try:
-        view = cached_view(state, req)
-    except (NotFound, DateError) as exc:
-        raise Http404(str(exc)) from None
+    req, view = asked_view(request, state)
     lines = request.GET.get("lines") == "1"
     then = _before(state, request, req, view, lines)
     opened = opened_nodes(request, view)

@@ -18,7 +18,7 @@
   var given = frame.getAttribute("data-open");
   var open = new Set(given === "all" ? withKids : given.split(",").filter(Boolean));
   var drawnOpen = given; // the open boxes of the drawing in the page, as the server had them
-  var SVG_NS = "http://www.w3.org/2000/svg";
+  var moves = window.organogramChartMoves;
   var svg = frame.querySelector("svg");
   var view = null; // the visible part of the drawing: {x, y, w, h} in its units
   var selected = document.querySelector(".chart-selected");
@@ -91,9 +91,10 @@
     };
   }
 
-  // A box in the drawing's units: boxes and parts are placed by their transforms.
+  // A box in the drawing's units: where it was drawn, moved by its own transform and
+  // its part's.
   function boxOf(g) {
-    var x = 0, y = 0;
+    var at = moves.drawnAt(g), x = at.x, y = at.y;
     for (var el = g; el && !el.classList.contains("charts"); el = el.parentNode) {
       var t = el.transform && el.transform.baseVal.consolidate();
       if (t) { x += t.matrix.e; y += t.matrix.f; }
@@ -139,14 +140,6 @@
     });
   }
 
-  // SVG markup as elements of this document (the HTML parser reads it faster than
-  // DOMParser and importNode).
-  function parse(markup) {
-    var holder = document.createElementNS(SVG_NS, "g");
-    holder.innerHTML = markup;
-    return Array.prototype.slice.call(holder.children);
-  }
-
   // The whole drawing anew: the first answer, and the way back if moves cannot apply.
   function replaceAll(param) {
     var url = query();
@@ -162,54 +155,6 @@
         svg.replaceWith(fresh);
         svg = fresh;
       });
-  }
-
-  // Apply the server's moves to the drawing in the page: each part to its place, its
-  // connectors and side lines replaced (one path each), boxes it lists with markup put
-  // in (new, or changed in size or folded count), the others moved, the rest removed.
-  // False when the page lacks a box the server took it to hold.
-  function applyMoves(data) {
-    svg.setAttribute("data-width", data.width);
-    svg.setAttribute("data-height", data.height);
-    return data.parts.every(function (p, i) {
-      var part = svg.querySelector('g.chart[data-part="' + i + '"]');
-      if (!part) return false;
-      part.setAttribute("transform", "translate(" + p.dx + " " + p.dy + ")");
-      var edges = part.querySelector(":scope > g.edges");
-      edges.replaceWith(parse(p.edges)[0]);
-      var side = part.querySelector(":scope > g.side-lines");
-      if (side) side.remove();
-      if (p.lines) part.appendChild(parse(p.lines)[0]);
-      var holder = part.querySelector(":scope > g.nodes");
-      var had = {};
-      for (var c = holder.firstElementChild; c; c = c.nextElementSibling) {
-        had[c.getAttribute("data-id")] = c;
-      }
-      var fresh = {};
-      parse(p.markup).forEach(function (g) { fresh[g.getAttribute("data-id")] = g; });
-      var added = document.createDocumentFragment(), whole = true;
-      p.boxes.forEach(function (b) {
-        var id = b[0], g = fresh[id], old = had[id];
-        delete had[id];
-        if (g) {
-          if (old) {
-            ["hit", "on-path"].forEach(function (k) {
-              if (old.classList.contains(k)) g.classList.add(k);
-            });
-            old.replaceWith(g);
-          } else added.appendChild(g);
-        } else if (old) {
-          // As the server writes it: no transform at the origin.
-          var t = b[1] || b[2] ? "translate(" + b[1] + " " + b[2] + ")" : null;
-          if (old.getAttribute("transform") !== t) {
-            if (t) old.setAttribute("transform", t); else old.removeAttribute("transform");
-          }
-        } else whole = false;
-      });
-      holder.appendChild(added);
-      Object.keys(had).forEach(function (id) { had[id].remove(); });
-      return whole;
-    });
   }
 
   function nodeBox(id) {
@@ -231,7 +176,7 @@
       return fetch(url.toString(), { headers: { Accept: "application/json" } })
         .then(function (r) { return r.ok ? r.json() : null; })
         .then(function (data) {
-          if (!data || !applyMoves(data)) return replaceAll(param);
+          if (!data || !moves.apply(svg, data)) return replaceAll(param);
         })
         .then(function () {
           drawnOpen = param;
