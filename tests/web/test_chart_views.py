@@ -129,3 +129,11 @@ def test_moves_of_a_side_by_side_comparison_place_both_parts(client):
     assert first["dx"] == 0 and second["dx"] > 0
     assert first["markup"] == "" and second["markup"] == ""  # nothing changed
     assert data["width"] > second["dx"]
+
+
+def test_moves_name_holders_only_for_accounts_allowed_to_see_people(signed_in):
+    from django.test import Client
+
+    visitor = Client().get("/chart/moves/?at=2024&open=all").json()["parts"][0]["markup"]
+    member = signed_in.get("/chart/moves/?at=2024&open=all").json()["parts"][0]["markup"]
+    assert HOLDER not in visitor and HOLDER in member

@@ -62,6 +62,7 @@ ENDPOINTS: dict[str, tuple[str, str, str, dict | None]] = {
     "plan_download": ("GET", "/plans/hq-review-2021/download.popolo", "plan.view", None),
     "chart": ("GET", "/chart/?at=2022", "structure.view", None),
     "chart_svg": ("GET", "/chart/svg/?at=2022&open=dg", "structure.view", None),
+    "chart_moves": ("GET", "/chart/moves/?at=2022&open=dg&was=all", "structure.view", None),
     "chart_export": ("GET", "/chart/export.svg?at=2022&open=dg", "structure.view", None),
     "sources": ("GET", "/sources/", "structure.view", None),
     "bodies": ("GET", "/bodies/?at=2018", "structure.view", None),
