@@ -105,13 +105,19 @@ def _parents(page) -> dict[str, str]:
     )
 
 
+def _subtree(parents: dict[str, str], top: str) -> set[str]:
+    """``top`` and every box under it, from each box's parent."""
+    below = {top}
+    for _ in range(len(parents)):
+        below |= {n for n, p in parents.items() if p in below}
+    return below
+
+
 def test_unit_page_links_to_the_chart_of_its_subtree(chromium):
     page, base = chromium
     page.goto(base + "/chart/?at=2022-12-31&open=all")
     whole = _parents(page)
-    below = {"dfam"}
-    for _ in range(len(whole)):
-        below |= {n for n, p in whole.items() if p in below}
+    below = _subtree(whole, "dfam")
     assert len(below) > 3
     page.goto(base + "/units/dfam/?at=2022-12-31")
     page.click("text=Chart of this unit")
@@ -152,9 +158,7 @@ def test_open_then_close_moves_the_boxes_the_page_holds(chromium):
     page, base = chromium
     page.goto(base + "/chart/?at=2022-12-31")
     whole = _parents(page)
-    under = {"ddg-mr"}
-    for _ in range(len(whole)):
-        under |= {n for n, p in whole.items() if p in under}
+    under = _subtree(whole, "ddg-mr")
     page.evaluate("() => document.querySelectorAll('#chart g.node').forEach(g => g.kept = 1)")
     page.click(f"{BOXES}[data-id='ddg-mr']")
     drawn(page, len(whole), more=False)
