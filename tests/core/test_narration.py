@@ -439,3 +439,19 @@ def test_narrate_changes_reports_and_skips_a_change_that_does_not_apply():
         "here: unit 'ghost' does not exist at this date.",
         "In Q4 2021, the Department of International Cooperation and Partnerships is abolished.",
     ]
+
+
+def test_a_created_post_says_its_status_funding_and_fte_unless_defaults():
+    s = base()
+    proposed = CreatePost(
+        date=Q4, post="p1", title="Data Officer", grade="P-3", status="proposed",
+        funding="projects", fte=0.5,
+    )
+    assert narrate_change(proposed, s, SOURCES) == (
+        "A post of Data Officer (P-3) is created, proposed, funded from projects, "
+        "0.5 full-time equivalent."
+    )
+    plain = CreatePost(date=Q4, post="p2", title="Data Officer", funding="core")
+    assert narrate_change(plain, s, SOURCES) == (
+        "A post of Data Officer is created, funded from the core budget."
+    )

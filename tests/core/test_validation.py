@@ -21,7 +21,16 @@ from organogram.core.changes import (
 )
 from organogram.core.dates import FuzzyDate
 from organogram.core.errors import NotFound
-from organogram.core.model import Assignment, AssignmentKind, Line, LineKind, Person, Post, Unit
+from organogram.core.model import (
+    Assignment,
+    AssignmentKind,
+    Line,
+    LineKind,
+    Person,
+    Post,
+    PostStatus,
+    Unit,
+)
 from organogram.core.structure import Structure
 from organogram.core.timeline import Timeline
 from organogram.core.validation import (
@@ -159,6 +168,13 @@ def _multiple_holders() -> Structure:
     return s
 
 
+def _held_post_not_established() -> Structure:
+    s = valid()
+    s.posts["dg"] = s.posts["dg"].but(status=PostStatus.FROZEN)
+    s.holders["dg"] = (Assignment("dg", "amy"),)
+    return s
+
+
 def _empty_unit_kind() -> Structure:
     s = valid()
     s.units["dtm"] = s.units["dtm"].but(kind=" ")
@@ -213,6 +229,7 @@ FIRES = {
     "head-not-in-unit": _head_not_in_unit,
     "holder-unknown": _holder_unknown,
     "multiple-holders": _multiple_holders,
+    "held-post-not-established": _held_post_not_established,
     "empty-unit-kind": _empty_unit_kind,
     "unnamed": _unnamed,
     "duplicate-name": _duplicate_name,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..model import AssignmentKind
+from ..model import AssignmentKind, PostStatus
 from ..structure import Structure
 from .config import RuleConfig
 from .findings import Hit, Severity
@@ -111,6 +111,24 @@ def multiple_holders(s: Structure, config: RuleConfig) -> Iterator[Hit]:
                 f"{named(s, post_id)} has {len(regular)} regular holders at once: "
                 + ", ".join(regular),
                 key=frozenset(regular),
+            )
+
+
+@rule(
+    "held-post-not-established",
+    Severity.WARNING,
+    "Someone holds a post that is proposed, frozen or marked abolished.",
+)
+def held_post_not_established(s: Structure, config: RuleConfig) -> Iterator[Hit]:
+    """Posts with holders whose status says they are not to be filled."""
+    for post_id, holders in s.holders.items():
+        post = s.posts.get(post_id)
+        if post is not None and holders and post.status is not PostStatus.ESTABLISHED:
+            yield Hit(
+                post_id,
+                f"{named(s, post_id)} is {post.status} but held by "
+                + ", ".join(a.person for a in holders)
+                + ": establish the post (amend-post) or vacate it",
             )
 
 
