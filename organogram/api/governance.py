@@ -26,14 +26,16 @@ router = Router(tags=["governance"])
 def bodies(request: HttpRequest, at: str | None = None) -> dict[str, Any]:
     """Every body with its sessions and bureau, and the members and observers held."""
     need(request, "structure.view")
-    return governance(store.current().record, when(at))
+    people = can(request.auth, "people.view")  # type: ignore[attr-defined]
+    return governance(store.current().record, when(at), people)
 
 
 @router.get("/bodies/{body_id}", summary="One governing body at a date")
 def body(request: HttpRequest, body_id: str, at: str | None = None) -> dict[str, Any]:
     """The body's sessions with their documents, its bureau at the date and over time."""
     need(request, "structure.view")
-    return body_detail(store.current().record, body_id, when(at))
+    people = can(request.auth, "people.view")  # type: ignore[attr-defined]
+    return body_detail(store.current().record, body_id, when(at), people)
 
 
 @router.get("/calls", summary="Calls for nominations with their counts at a date")

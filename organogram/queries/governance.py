@@ -52,14 +52,17 @@ def session_data(record: Record, session: Session, body: Body | None = None) -> 
     }
 
 
-def term_data(record: Record, t: Term, day: dt.date | None = None) -> dict[str, Any]:
-    """One bureau officer with the term the record gives them."""
+def term_data(
+    record: Record, t: Term, day: dt.date | None = None, people: bool = True
+) -> dict[str, Any]:
+    """One bureau officer with the term the record gives them; the officer's name only
+    with ``people`` (personal data, as holders' names are)."""
     o = t.officer
     return {
         "id": o.id,
         "role": o.role,
         "state": o.state,
-        "name": o.name,
+        "name": o.name if people else "",
         "session": o.session,
         "since": _text(t.since),
         "until": _text(t.until),
@@ -69,8 +72,11 @@ def term_data(record: Record, t: Term, day: dt.date | None = None) -> dict[str, 
     }
 
 
-def body_data(record: Record, body: Body, at: str | dt.date | FuzzyDate) -> dict[str, Any]:
-    """A body with its sessions, its bureau at ``at`` and every officer recorded."""
+def body_data(
+    record: Record, body: Body, at: str | dt.date | FuzzyDate, people: bool = True
+) -> dict[str, Any]:
+    """A body with its sessions, its bureau at ``at`` and every officer recorded (their
+    names only with ``people``)."""
     day = FuzzyDate.parse(at).end
     parent = record.register(BODIES).get(body.parent) if body.parent else None
     return {
@@ -86,8 +92,8 @@ def body_data(record: Record, body: Body, at: str | dt.date | FuzzyDate) -> dict
         "note": body.note,
         "committees": [{"id": b.id, "name": b.name} for b in children_of(record, body.id)],
         "sessions": [session_data(record, s, body) for s in sessions_of(record, body.id)],
-        "bureau_at": [term_data(record, t, day) for t in bureau_at(record, body.id, day)],
-        "bureau": [term_data(record, t, day) for t in bureau_of(record, body.id)],
+        "bureau_at": [term_data(record, t, day, people) for t in bureau_at(record, body.id, day)],
+        "bureau": [term_data(record, t, day, people) for t in bureau_of(record, body.id)],
         "documents": [_document(s) for s in documents_of(record, body.id)],
     }
 
@@ -114,13 +120,16 @@ def membership_data(record: Record, at: str | dt.date | FuzzyDate) -> dict[str, 
     }
 
 
-def governance(record: Record, at: str | dt.date | FuzzyDate) -> dict[str, Any]:
-    """Every body (councils first, their committees after), and the membership at ``at``."""
+def governance(
+    record: Record, at: str | dt.date | FuzzyDate, people: bool = True
+) -> dict[str, Any]:
+    """Every body (councils first, their committees after), and the membership at ``at``;
+    bureau officers' names only with ``people``."""
     day = FuzzyDate.parse(at).end
     bodies = sorted(record.register(BODIES).values(), key=lambda b: b.parent is not None)
     return {
         "at": day.isoformat(),
-        "bodies": [body_data(record, b, day) for b in bodies],
+        "bodies": [body_data(record, b, day, people) for b in bodies],
         "membership": membership_data(record, day),
         "unlinked": unlinked_sources(record),
     }
@@ -141,12 +150,14 @@ def unlinked_sources(record: Record) -> list[dict[str, str]]:
     return out
 
 
-def body_detail(record: Record, body_id: str, at: str | dt.date | FuzzyDate) -> dict[str, Any]:
+def body_detail(
+    record: Record, body_id: str, at: str | dt.date | FuzzyDate, people: bool = True
+) -> dict[str, Any]:
     """One body as :func:`body_data` gives it, or NotFound."""
     body = record.register(BODIES).get(body_id)
     if body is None:
         raise NotFound(f"no governing body {body_id!r}")
-    return body_data(record, body, at)
+    return body_data(record, body, at, people)
 
 
 def source_body_links(record: Record, source_id: str) -> dict[str, Any]:

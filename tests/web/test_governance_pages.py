@@ -48,13 +48,13 @@ def test_the_bodies_page_shows_the_council_its_bureau_and_the_members(client):
     assert "Uzbekistan" not in page(client, "/bodies/?at=2017-06-30")
 
 
-def test_a_body_page_lists_sessions_documents_and_bureau(client):
-    html = page(client, "/bodies/council/?at=2018-12-31")
+def test_a_body_page_lists_sessions_documents_and_bureau(editor):
+    html = page(editor, "/bodies/council/?at=2018-12-31")
     assert "109th session of the Council" in html
     assert 'href="/sources/c109-report/"' in html
     assert "Negash Kebret Botora" in html and "Socorro Flores Liera" in html
     assert "Chile" in html and "start not recorded" in html  # the outgoing Chairperson
-    page(client, "/bodies/nowhere/", 404)
+    page(editor, "/bodies/nowhere/", 404)
 
 
 def test_the_nominations_page_shows_the_call_deadline_and_posts(client):
@@ -118,6 +118,18 @@ def test_the_source_page_links_to_its_body_and_session(client):
     html = page(client, "/sources/c109-report/")
     assert 'href="/bodies/council/#session-c-109"' in html
     assert 'href="/bodies/council/"' in html
+
+
+def test_bureau_officers_names_are_for_those_who_may_see_people(client, auth):
+    html = page(client, "/bodies/council/?at=2018-12-31")
+    assert "Ethiopia" in html and "sign in to see" in html
+    assert "Negash Kebret Botora" not in html
+    council = client.get("/api/bodies/council?at=2018").json()
+    assert {t["name"] for t in council["bureau_at"]} == {""}
+    listed = client.get("/api/registers/bureau").json()["entries"]
+    assert listed and all("name" not in e["entry"] for e in listed)
+    signed = client.get("/api/bodies/council?at=2018", **auth).json()
+    assert "Negash Kebret Botora" in {t["name"] for t in signed["bureau_at"]}
 
 
 def test_the_api_answers_for_bodies_and_calls(client):

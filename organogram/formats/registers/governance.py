@@ -74,6 +74,7 @@ BUREAU = Register(
         ]
     ),
     doc="officers of the bodies' bureaux",
+    personal=("name",),
 )
 
 MEMBERSHIP = Register(
