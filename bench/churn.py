@@ -31,8 +31,12 @@ class Churn:
     def __init__(self, model: Model):
         self.model = model
         self.rng = model.rng
-        self.ops = {"move": self.op_move, "merge": self.op_merge,
-                    "split": self.op_split, "rename": self.op_rename}
+        self.ops = {
+            "move": self.op_move,
+            "merge": self.op_merge,
+            "split": self.op_split,
+            "rename": self.op_rename,
+        }
 
     def pick_unit(self) -> int:
         """A unit that may change: not the root, a department, the wide unit or its children."""

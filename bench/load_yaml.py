@@ -6,13 +6,10 @@ from pathlib import Path
 
 import yaml
 
-from organogram.core.changes import MovePost
-from organogram.core.model import Organization as Header
-from organogram.core.record import Record
-from organogram.core.timeline import Timeline
 from organogram.formats import dump_dataset, load_dataset
 from organogram.formats.nodes import gc_paused
 
+from .dataset import WITHOUT_POST_MOVES, record_of
 from .generate import Organization
 from .peers.core import Core
 from .run import Bench, Entry
@@ -25,17 +22,9 @@ SECTIONS = ("units", "posts", "changes")
 def load_operation(bench: Bench, org: Organization, core: Core, tmp: Path) -> None:
     """Write the dataset with dump_dataset, then time load_dataset against parsing it."""
     folder = tmp / "dataset"
-    timeline, scope = core.timeline, "the whole record"
-    if bench.args.load_without_post_moves:
-        # The loader keeps a file's whole YAML node tree while reading it, about 5 KB per
-        # entry: the large record's 6 million entries would need some 35 GB.
-        timeline = Timeline([c for c in timeline if not isinstance(c, MovePost)])
-        scope = "every unit and post and every unit change, without the monthly post moves"
-    record = Record(
-        organization=Header(id="synthetic", name="Synthetic organization"),
-        timeline=timeline,
-        plans={org.plan.id: org.plan},
-    )
+    without = bench.args.load_without_post_moves
+    scope = WITHOUT_POST_MOVES if without else "the whole record"
+    record = record_of(org, core.timeline, without)
     bench.setup_step(
         "write the dataset as YAML (dump_dataset)", lambda: dump_dataset(record, folder)
     )
@@ -60,6 +49,6 @@ def load_operation(bench: Bench, org: Organization, core: Core, tmp: Path) -> No
         note="Organogram's load parses with the C parser into nodes that keep line numbers, "
         "checks every field and reference, and builds the change objects and the timeline; "
         "the floor only parses. The answer compared is the number of units, posts and "
-        "changes read. Loading into the registry's database is the web application's "
-        "(the `organogram load` command) and is not measured here.",
+        "changes read. Loading into the registry's database (the `organogram load` command) "
+        "is measured by `make bench-registry` (bench/results/load-registry-*.md).",
     )

@@ -195,8 +195,20 @@ def main(argv: list[str] | None = None) -> None:
     from .report import write
 
     out = args.out or RESULTS / f"{args.size}.md"
-    write(bench, out, " ".join(["python -m bench.run", *(argv or sys.argv[1:])]))
+    write(bench, out, " ".join(["python -m bench.run", *_public(argv or sys.argv[1:])]))
     say(f"report written to {out}; peak resident memory {peak_rss() / 2**30:.1f} GiB")
+
+
+def _public(argv: list[str]) -> list[str]:
+    """The command line as a report shows it: a database URL (a local socket's folder,
+    perhaps a password) is replaced by its variable's name."""
+    out = list(argv)
+    for i, arg in enumerate(out):
+        if arg.startswith("--postgres="):
+            out[i] = "--postgres=$DATABASE_URL"
+        elif arg == "--postgres" and i + 1 < len(out):
+            out[i + 1] = "$DATABASE_URL"
+    return out
 
 
 if __name__ == "__main__":

@@ -1,0 +1,338 @@
+"""Loading a dataset into the registry's database, against a plain bulk INSERT of its rows.
+
+``python -m bench.registry_load --size medium`` (``make bench-registry``) writes the
+generated organization as a dataset folder (:mod:`bench.dataset`), then, in a fresh
+SQLite database and in a fresh PostgreSQL database when a server answers:
+
+* runs the real command, ``organogram load FOLDER``, timed from start to exit with its
+  peak resident memory (it reads and checks the YAML, folds the timeline to check that
+  every change applies, and writes every row in one transaction);
+* the floor: parsing the same YAML with PyYAML's C parser (garbage collector paused),
+  plus inserting the very rows the command writes with the driver's ``executemany``
+  (sqlite3, psycopg) in one transaction and nothing else.
+
+The report goes to bench/results/load-registry-<size>.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from . import dataset
+from .sizes import SIZES
+
+RESULTS = Path(__file__).parent / "results"
+DATASETS = Path("var") / "bench"
+LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+ORGANOGRAM = [sys.executable, "-m", "organogram.cli.main"]
+
+
+def say(text: str) -> None:
+    print(f"[{time.strftime('%H:%M:%S')}] {text}", flush=True)
+
+
+@dataclass
+class Run:
+    """A child process's wall time, processor time, peak resident memory and output."""
+
+    seconds: float
+    cpu: float
+    peak: int
+    output: str
+
+
+@dataclass
+class Timing:
+    """Wall and processor seconds of a step of this process."""
+
+    seconds: float
+    cpu: float
+
+    def __add__(self, other: Timing) -> Timing:
+        return Timing(self.seconds + other.seconds, self.cpu + other.cpu)
+
+
+class timing:
+    """``with timing() as t:`` measures the block's wall and processor time into ``t.result``."""
+
+    def __enter__(self) -> timing:
+        self.start = (time.perf_counter(), time.process_time())
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        wall, cpu = self.start
+        self.result = Timing(time.perf_counter() - wall, time.process_time() - cpu)
+
+
+def run(cmd: list[str], env: dict[str, str]) -> Run:
+    """Run ``cmd`` to its end; raise with its output when it fails."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(
+        cmd, env={**os.environ, **env}, stdout=subprocess.PIPE, stderr=subprocess.STDOUT
+    )
+    assert proc.stdout is not None
+    output = proc.stdout.read().decode()
+    _, status, usage = os.wait4(proc.pid, 0)
+    seconds = time.perf_counter() - start
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    if proc.returncode != 0:
+        raise RuntimeError(f"{' '.join(cmd)} failed ({proc.returncode}):\n{output}")
+    return Run(seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss * 1024, output)
+
+
+class Backend:
+    """A fresh, migrated registry database: SQLite in a folder, or a PostgreSQL database."""
+
+    name = ""
+
+    def env(self) -> dict[str, str]:
+        """The environment that points Organogram at this database."""
+        raise NotImplementedError
+
+    def migrate(self) -> None:
+        """Create the registry's tables (Organogram's own migrations)."""
+        code = "from organogram.web.local import setup, migrate; setup(); migrate()"
+        run([sys.executable, "-c", code], self.env())
+
+    def insert(self, tables: list[tuple[str, list[str], list[tuple]]]) -> Timing:
+        """Time to insert ``tables``' rows with executemany and commit, nothing more."""
+        raise NotImplementedError
+
+    def drop(self) -> None:
+        """Remove the database."""
+
+
+class SQLiteBackend(Backend):
+    name = "SQLite"
+
+    def __init__(self, folder: Path):
+        self.folder = folder
+        folder.mkdir(parents=True)
+
+    def env(self) -> dict[str, str]:
+        return {"ORGANOGRAM_VAR": str(self.folder), "DATABASE_URL": ""}
+
+    def insert(self, tables):
+        conn = sqlite3.connect(self.folder / "organogram.sqlite3")
+        with timing() as t, conn:
+            for table, columns, rows in tables:
+                marks = ", ".join("?" * len(columns))
+                conn.executemany(
+                    f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks})", rows
+                )
+        conn.close()
+        return t.result
+
+
+class PostgreSQLBackend(Backend):
+    name = "PostgreSQL"
+
+    def __init__(self, url: str, database: str, folder: Path):
+        import psycopg
+
+        self.admin_url, self.database, self.folder = url, database, folder
+        folder.mkdir(parents=True)
+        with psycopg.connect(url, autocommit=True) as conn:
+            conn.execute(f"DROP DATABASE IF EXISTS {database}")
+            conn.execute(f"CREATE DATABASE {database}")
+        self.url = psycopg.conninfo.make_conninfo(url, dbname=database)
+
+    def env(self) -> dict[str, str]:
+        # Django reads a URL; the conninfo of a socket folder goes in its query.
+        from psycopg.conninfo import conninfo_to_dict
+
+        info = conninfo_to_dict(self.url)
+        host = info.get("host", "")
+        query = f"?host={host}&port={info.get('port', 5432)}" if host.startswith("/") else ""
+        netloc = "" if query else f"{host}:{info.get('port', 5432)}"
+        user = info.get("user", "postgres")
+        url = f"postgresql://{user}@{netloc}/{self.database}{query}"
+        return {"ORGANOGRAM_VAR": str(self.folder), "DATABASE_URL": url}
+
+    def insert(self, tables):
+        import psycopg
+
+        conn = psycopg.connect(self.url)
+        with timing() as t, conn.transaction(), conn.cursor() as cur:
+            for table, columns, rows in tables:
+                marks = ", ".join(["%s"] * len(columns))
+                cur.executemany(
+                    f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks})", rows
+                )
+        conn.close()
+        return t.result
+
+    def drop(self) -> None:
+        import psycopg
+
+        with psycopg.connect(self.admin_url, autocommit=True) as conn:
+            conn.execute(f"DROP DATABASE IF EXISTS {self.database}")
+
+
+def registry_rows(folder: Path) -> tuple[list[tuple[str, list[str], list[tuple]]], int]:
+    """The rows ``organogram load`` writes for ``folder``, as plain tuples per table.
+
+    Made by the registry's own conversion (``record_rows``) and Django's own preparation
+    of each field's value, so the floor inserts exactly what the command does.
+    """
+    os.environ.setdefault("ORGANOGRAM_VAR", tempfile.mkdtemp(prefix="organogram-rows-"))
+    from organogram.web.local import setup
+
+    setup()
+    from django.db import connection
+
+    from organogram.formats import load_dataset
+    from organogram.registry.convert import record_rows
+
+    rows = record_rows(load_dataset(folder))
+    tables = []
+    for objects in (
+        [rows.organization],
+        rows.sources,
+        rows.people,
+        rows.plans,
+        rows.events,
+        rows.changes,
+        rows.claims,
+        rows.entries,
+    ):
+        if not objects:
+            continue
+        model = type(objects[0])
+        fields = [f for f in model._meta.concrete_fields if not f.auto_created]
+        values = [
+            tuple(f.get_db_prep_save(getattr(o, f.attname), connection) for f in fields)
+            for o in objects
+        ]
+        tables.append((model._meta.db_table, [f.column for f in fields], values))
+    return tables, len(rows.changes)
+
+
+def parse_floor(folder: Path) -> Timing:
+    """Time PyYAML's C parser takes to read the folder's files (collector paused)."""
+    from organogram.formats.nodes import gc_paused
+
+    files = sorted(folder.glob("*.yaml"))
+    with timing() as t, gc_paused():
+        docs = [yaml.load(f.read_text(), Loader=LOADER) for f in files]
+    del docs
+    return t.result
+
+
+def backends(args: argparse.Namespace, tmp: Path) -> list[Backend]:
+    out: list[Backend] = [SQLiteBackend(tmp / "sqlite")]
+    if not args.no_postgres and args.postgres:
+        out.append(PostgreSQLBackend(args.postgres, "organogram_bench_load", tmp / "pg"))
+    return out
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Write the dataset, load it with the command and with the floor, write the report."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--size", default="small", choices=sorted(SIZES))
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument(
+        "--postgres",
+        default=os.environ.get("DATABASE_URL"),
+        help="PostgreSQL server URL (default: DATABASE_URL)",
+    )
+    parser.add_argument("--no-postgres", action="store_true")
+    parser.add_argument("--out", type=Path, default=None)
+    args = parser.parse_args(argv)
+    without = args.size == "large"
+    folder = dataset.write(
+        args.size, args.seed, DATASETS / args.size, without_post_moves=without, progress=say
+    )
+    megabytes = sum(f.stat().st_size for f in folder.glob("*.yaml")) / 1e6
+    say("the floor's YAML parse…")
+    parse = parse_floor(folder)
+    say(f"parse: {parse.seconds:.1f} s; the rows the command writes…")
+    tables, n_changes = registry_rows(folder)
+    results = []
+    with tempfile.TemporaryDirectory(prefix="organogram-bench-load-") as tmp:
+        for backend in backends(args, Path(tmp)):
+            try:
+                say(f"{backend.name}: organogram load…")
+                backend.migrate()
+                cmd = run([*ORGANOGRAM, "load", str(folder), "--by", "bench"], backend.env())
+                say(f"{backend.name}: {cmd.seconds:.1f} s: {cmd.output.strip()}")
+            finally:
+                backend.drop()
+            floor_db = type(backend)(*_again(backend, Path(tmp)))
+            try:
+                floor_db.migrate()
+                say(f"{backend.name}: executemany…")
+                insert = floor_db.insert(tables)
+                say(f"{backend.name}: executemany: {insert.seconds:.1f} s")
+            finally:
+                floor_db.drop()
+            results.append((backend.name, cmd, insert))
+    out = args.out or RESULTS / f"load-registry-{args.size}.md"
+    out.write_text(report(args, megabytes, n_changes, parse, results))
+    say(f"report written to {out}")
+
+
+def _again(backend: Backend, tmp: Path) -> tuple:
+    """The arguments that make a second, fresh database like ``backend``."""
+    if isinstance(backend, PostgreSQLBackend):
+        return backend.admin_url, backend.database + "_floor", tmp / "pg-floor"
+    return (tmp / "sqlite-floor",)
+
+
+def report(args, megabytes: float, n_changes: int, parse: float, results) -> str:
+    """The Markdown report."""
+    from .report import machine, revision
+
+    size = SIZES[args.size]
+    scope = dataset.WITHOUT_POST_MOVES if args.size == "large" else "the whole record"
+    lines = [
+        f"# Loading the {args.size} organization into the registry",
+        "",
+        f"{size.units:,} units and {size.posts:,} posts with {size.months} months of changes "
+        f"({scope}): {n_changes:,} changes, {megabytes:,.0f} MB of YAML, seed {args.seed}.",
+        "",
+        f"Command: `make bench-registry SIZE={args.size}`; code at commit {revision()}. "
+        f"Machine: {'; '.join(machine())}, shared with other work: expect some noise.",
+        "",
+        "| database | `organogram load`: wall (s) | processor (s) | changes per second "
+        "(processor) | peak memory (GB) | floor, C parse + executemany: wall (s) "
+        "| processor (s) | x floor (processor) |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for name, cmd, insert in results:
+        floor = parse + insert
+        lines.append(
+            f"| {name} | {cmd.seconds:,.1f} | {cmd.cpu:,.1f} | {n_changes / cmd.cpu:,.0f} "
+            f"| {cmd.peak / 1e9:.1f} | {parse.seconds:.1f} + {insert.seconds:.1f} = "
+            f"{floor.seconds:.1f} | {parse.cpu:.1f} + {insert.cpu:.1f} = {floor.cpu:.1f} "
+            f"| {cmd.cpu / floor.cpu:.1f}x |"
+        )
+    lines += [
+        "",
+        "`organogram load` is the whole command, from start to exit: Django's setup, reading "
+        "and checking every field and reference of the YAML (with line numbers kept for "
+        "errors), folding the timeline to check that every change applies at its date, "
+        "converting each change to its row and writing all rows in one transaction. The "
+        "floor only parses the YAML with PyYAML's C parser (garbage collector paused) and "
+        "inserts the very same rows with the driver's `executemany` in one transaction: "
+        "no checks, no fold, no conversion. Processor time is this process's (or the "
+        "command's) own, user and system: it is what the work costs whatever else the shared "
+        "machine runs, while wall time also counts waiting for a core. PostgreSQL's server "
+        "works in its own processes, counted in neither.",
+        "",
+    ]
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    main()
