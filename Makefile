@@ -6,7 +6,7 @@ BIN    := $(VENV)/bin
 
 .DEFAULT_GOAL := help
 
-.PHONY: help run test lint clean bench bench-load bench-imports docs charts
+.PHONY: help run test lint clean bench bench-load bench-imports bench-registry bench-web docs charts
 
 help: ## List the available targets
 	@echo "Targets:"
@@ -33,6 +33,12 @@ bench-load: $(VENV)/.installed ## Measure loading a large dataset (UNITS=100000)
 
 bench-imports: $(VENV)/.installed ## Run every importer on the full public files in ../shared/data
 	$(BIN)/python bench/imports.py
+
+bench-registry: $(VENV)/.installed-bench ## Measure organogram load into SQLite and PostgreSQL (SIZE=medium)
+	$(BIN)/python -m bench.registry_load --size $(or $(SIZE),medium)
+
+bench-web: $(VENV)/.installed-bench ## Page latency, 20 clients, IOM and a generated dataset (SIZE=medium)
+	$(BIN)/python -m bench.web --size $(or $(SIZE),medium)
 
 docs: $(VENV)/.installed ## Regenerate the command line reference (docs/cli.md)
 	$(BIN)/python -m organogram.cli.reference > docs/cli.md

@@ -29,7 +29,7 @@ def when(at: str | None) -> FuzzyDate:
 
 def latest_token(state: State) -> int:
     """The sequence of the latest recorded change: a token valid for any edit."""
-    return max(state.sequences.values(), default=0)
+    return state.once("latest_token", lambda: max(state.sequences.values(), default=0))
 
 
 def change_rows(

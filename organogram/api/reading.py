@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
 from ninja import Query, Router
+from ninja.responses import NinjaJSONEncoder
 
 from ..queries.diff import diff_dates
-from ..queries.history import unit_history
 from ..queries.sources import source_detail, source_list
-from ..queries.structure import structure_at
 from ..queries.unit import is_personal, unit_at
 from ..registry import store
 from ..registry.permissions import allowed_actions, can, role_of
+from ..site.views.common import cached_snapshot
+from ..site.views.structure import cached_structure
+from ..site.views.unit import node_history
 from .auth import need
 from .common import change_rows, latest_token, when
 
@@ -34,16 +37,22 @@ def me(request: HttpRequest) -> dict[str, Any]:
 @router.get("/structure", summary="The structure as of a date (or a subtree, or a plan's)")
 def structure(
     request: HttpRequest, at: str | None = None, unit: str | None = None, plan: str | None = None
-) -> dict[str, Any]:
+) -> HttpResponse:
     """Every unit and senior post in force, in tree order, as the Structure page shows."""
     need(request, "structure.view")
     if plan is not None:
         need(request, "plan.view")
     state = store.current()
-    data = structure_at(
-        state.record, when(at), unit=unit, plan=plan, people=can(request.auth, "people.view")
-    )
-    return {**data, "token": latest_token(state)}
+    day, people = when(at), can(request.auth, "people.view")
+
+    def body() -> bytes:
+        data = cached_structure(state, day, unit=unit, plan=plan, people=people)
+        return json.dumps({**data, "token": latest_token(state)}, cls=NinjaJSONEncoder).encode()
+
+    # The answer as written, kept per revision: on a large organization writing the JSON
+    # of every node costs more than all the rest of the request.
+    content = state.kept("structure.json", (str(day), unit, plan, people), body)
+    return HttpResponse(content, content_type="application/json; charset=utf-8")
 
 
 @router.get("/units/{node}", summary="One unit or senior post as of a date")
@@ -51,7 +60,9 @@ def unit(request: HttpRequest, node: str, at: str | None = None) -> dict[str, An
     """What the Unit page shows of the day, with ``token`` for editing it."""
     need(request, "structure.view")
     state = store.current()
-    data = unit_at(state.record, node, when(at), people=can(request.auth, "people.view"))
+    day = when(at)
+    people = can(request.auth, "people.view")
+    data = unit_at(state.record, node, day, people=people, snapshot=cached_snapshot(state, day))
     return {**data, "token": state.token([node])}
 
 
@@ -60,7 +71,7 @@ def history(request: HttpRequest, node: str) -> dict[str, Any]:
     """Versions with their dates and sources, predecessors, successors, and its changes."""
     need(request, "structure.view")
     state = store.current()
-    data = unit_history(state.record, node)
+    data = node_history(state, node)
     data["changes"] = change_rows(
         request, state, [state.record.timeline.get(c) for c in data["changes"]]
     )
@@ -71,7 +82,7 @@ def history(request: HttpRequest, node: str) -> dict[str, Any]:
 def lineage(request: HttpRequest, node: str) -> dict[str, Any]:
     """Predecessors and successors through merges, splits and replacements."""
     need(request, "structure.view")
-    data = unit_history(store.current().record, node)
+    data = node_history(store.current(), node)
     return {k: data[k] for k in ("id", "name", "in_force", "predecessors", "successors")}
 
 
@@ -85,9 +96,7 @@ def diff(
     need(request, "structure.view")
     for value in (start, end):
         when(value)
-    return diff_dates(
-        store.current().record, start, end, people=can(request.auth, "people.view")
-    )
+    return diff_dates(store.current().record, start, end, people=can(request.auth, "people.view"))
 
 
 @router.get("/sources", summary="Every source document")
@@ -109,4 +118,3 @@ def source(request: HttpRequest, source_id: str) -> dict[str, Any]:
     )
     data["changes"] = change_rows(request, state, data["changes"])
     return data
-

@@ -285,54 +285,52 @@ class Timeline:
 
     def touching(self, node: str) -> list[Change]:
         """Changes whose subjects include ``node``."""
-        return [c for c in self.changes if node in c.subjects()]
+        index = self._memo.get("touching")
+        if not isinstance(index, dict):
+            # One pass over the changes for every node, kept: a registry asks for node
+            # after node, and each scan of a long record would cost as much as the pass.
+            built: dict[str, list[Change]] = {}
+            for c in self.changes:
+                for subject in c.subjects():
+                    built.setdefault(subject, []).append(c)
+            index = self._memo["touching"] = built
+        return list(index.get(node, ()))
 
     def history(self, node: str) -> History:
         """Every version of ``node`` with the dates it held, and its lineage."""
+        return self.histories([node])[node]
+
+    def histories(self, nodes: Iterable[str] | None = None) -> dict[str, History]:
+        """:meth:`history` of each of ``nodes`` (None: of every node ever), in one fold."""
+        wanted = None if nodes is None else set(nodes)
         s = self.empty()
-        versions: list[Version] = []
-        touched_by: list[Change] = []
+        versions: dict[str, list[Version]] = {}
+        touched_by: dict[str, list[Change]] = {}
         for change in self.changes:
             if change.check(s):
                 continue
             s.touched.clear()
             change._apply(s)
-            if node not in s.touched:
-                continue
-            touched_by.append(change)
-            record = s.units.get(node) or s.posts.get(node)
-            parent = s.oversight.get(node)
-            state = (record, parent)
-            parent_name = s.label(parent) if parent else None
-            last = versions[-1] if versions else None
-            if last is not None and last.since == change.date:
-                # Several changes on the same date make one version, told by all of them.
-                versions.pop()
-                before = versions[-1] if versions else None
-                if before is not None and (before.record, before.parent) == state:
-                    # They undid each other: the version before goes on.
-                    versions[-1] = replace(before, until=None)
+            for node in s.touched:
+                if wanted is not None and node not in wanted:
                     continue
-                versions.append(
-                    replace(
-                        last,
-                        record=record,
-                        parent=parent,
-                        parent_name=parent_name,
-                        changes=(*last.changes, change),
-                    )
-                )
-                continue
-            if last is not None and (last.record, last.parent) == state:
-                continue
-            if last is not None:
-                versions[-1] = replace(last, until=change.date)
-            versions.append(
-                Version(node, record, parent, change.date, None, (change,), parent_name)
+                touched_by.setdefault(node, []).append(change)
+                _add_version(s, node, change, versions.setdefault(node, []))
+        preds: dict[str, list[LineageLink]] = {}
+        succs: dict[str, list[LineageLink]] = {}
+        for link in s.lineage:
+            preds.setdefault(link.successor, []).append(link)
+            succs.setdefault(link.predecessor, []).append(link)
+        return {
+            node: History(
+                node,
+                versions.get(node, []),
+                preds.get(node, []),
+                succs.get(node, []),
+                touched_by.get(node, []),
             )
-        preds = [link for link in s.lineage if link.successor == node]
-        succs = [link for link in s.lineage if link.predecessor == node]
-        return History(node, versions, preds, succs, touched_by)
+            for node in (versions if wanted is None else wanted)
+        }
 
     def lineage(self, node: str) -> tuple[list[LineageLink], list[LineageLink]]:
         """Predecessors and successors of ``node``, transitively, nearest first."""
@@ -340,19 +338,64 @@ class Timeline:
         return lineage_closure(s.lineage, node)
 
 
+def _add_version(s: Structure, node: str, change: Change, versions: list[Version]) -> None:
+    """After ``change`` touched ``node`` in ``s``: its new version, if it made one."""
+    record = s.units.get(node) or s.posts.get(node)
+    parent = s.oversight.get(node)
+    state = (record, parent)
+    parent_name = s.label(parent) if parent else None
+    last = versions[-1] if versions else None
+    if last is not None and last.since == change.date:
+        # Several changes on the same date make one version, told by all of them.
+        versions.pop()
+        before = versions[-1] if versions else None
+        if before is not None and (before.record, before.parent) == state:
+            # They undid each other: the version before goes on.
+            versions[-1] = replace(before, until=None)
+            return
+        versions.append(
+            replace(
+                last,
+                record=record,
+                parent=parent,
+                parent_name=parent_name,
+                changes=(*last.changes, change),
+            )
+        )
+        return
+    if last is not None and (last.record, last.parent) == state:
+        return
+    if last is not None:
+        versions[-1] = replace(last, until=change.date)
+    versions.append(Version(node, record, parent, change.date, None, (change,), parent_name))
+
+
 def _start_of(change: Change) -> dt.date:
     return change.date.start
 
 
-def lineage_closure(
-    links: list[LineageLink], node: str
-) -> tuple[list[LineageLink], list[LineageLink]]:
-    """Follow lineage links back and forward from ``node`` (breadth first)."""
+LineageIndex = tuple[dict[str, list[LineageLink]], dict[str, list[LineageLink]]]
+
+
+def lineage_index(links: list[LineageLink]) -> LineageIndex:
+    """Links by successor and by predecessor, for :func:`lineage_closure`."""
     back: dict[str, list[LineageLink]] = {}
     fwd: dict[str, list[LineageLink]] = {}
     for link in links:
         back.setdefault(link.successor, []).append(link)
         fwd.setdefault(link.predecessor, []).append(link)
+    return back, fwd
+
+
+def lineage_closure(
+    links: list[LineageLink], node: str, index: LineageIndex | None = None
+) -> tuple[list[LineageLink], list[LineageLink]]:
+    """Follow lineage links back and forward from ``node`` (breadth first).
+
+    ``index``: :func:`lineage_index` of ``links``, when the caller keeps one (a record
+    with many merges and splits has tens of thousands of links to index each time).
+    """
+    back, fwd = index if index is not None else lineage_index(links)
 
     def walk(index: dict[str, list[LineageLink]], start: str, forward: bool) -> list[LineageLink]:
         out: list[LineageLink] = []

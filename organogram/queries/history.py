@@ -8,7 +8,8 @@ from typing import Any
 from ..core.errors import NotFound
 from ..core.model import LineageLink
 from ..core.record import Record
-from ..core.timeline import lineage_closure
+from ..core.structure import Structure
+from ..core.timeline import History, LineageIndex, Timeline, lineage_closure, lineage_index
 from .names import citations
 
 
@@ -24,14 +25,22 @@ def _link(link: LineageLink, names: dict[str, str]) -> dict[str, Any]:
     }
 
 
-def unit_history(record: Record, node: str) -> dict[str, Any]:
-    """Versions of ``node`` with dates, the change and sources behind each, and its lineage."""
+def unit_history(
+    record: Record, node: str, histories: dict[str, History] | None = None
+) -> dict[str, Any]:
+    """Versions of ``node`` with dates, the change and sources behind each, and its lineage.
+
+    ``histories`` (:meth:`Timeline.histories` of every node, made once by a caller that
+    asks about many nodes) saves folding the whole record for each.
+    """
     timeline = record.timeline
-    hist = timeline.history(node)
+    if histories is None:
+        hist = timeline.history(node)
+    else:
+        hist = histories.get(node) or History(node, [], [], [], [])
     if not hist.versions:
         raise NotFound(f"no unit or post {node!r} in the record")
-    final, _ = timeline.fold()
-    names = {u: final.label(u) for u in {*final.units, *final.retired_units}}
+    final, names, index = _final(timeline)
     versions = []
     for v in hist.versions:
         cites = tuple(c for change in v.changes for c in change.cites)
@@ -51,7 +60,7 @@ def unit_history(record: Record, node: str) -> dict[str, Any]:
         if v.record is not None:
             entry.update({k: _plain(x) for k, x in asdict(v.record).items() if k != "id"})
         versions.append(entry)
-    preds, succs = lineage_closure(final.lineage, node)
+    preds, succs = lineage_closure(final.lineage, node, index)
     return {
         "id": node,
         "name": final.label(node),
@@ -61,6 +70,17 @@ def unit_history(record: Record, node: str) -> dict[str, Any]:
         "successors": [_link(link, names) for link in succs],
         "changes": [c.id for c in hist.changes],
     }
+
+
+def _final(timeline: Timeline) -> tuple[Structure, dict[str, str], LineageIndex]:
+    """The structure at the end of the record, every unit's name in it and its lineage
+    index, made once per timeline (they cost a copy and a pass over the whole record)."""
+    kept = timeline.memo.get("unit_history.final")
+    if kept is None:
+        final, _ = timeline.fold()
+        names = {u: final.label(u) for u in {*final.units, *final.retired_units}}
+        kept = timeline.memo["unit_history.final"] = (final, names, lineage_index(final.lineage))
+    return kept  # type: ignore[return-value]
 
 
 def _plain(value: Any) -> Any:

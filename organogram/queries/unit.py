@@ -13,6 +13,7 @@ from ..core.errors import NotFound
 from ..core.model import Claim, Post, Unit
 from ..core.record import Record
 from ..core.structure import Structure
+from ..core.timeline import Snapshot
 from .names import citations, node_kind
 
 _LINE_WORDS = {
@@ -53,14 +54,20 @@ def _holders(s: Structure, post: str) -> list[dict[str, str]]:
 
 
 def unit_at(
-    record: Record, node: str, at: str | FuzzyDate, *, people: bool = True
+    record: Record,
+    node: str,
+    at: str | FuzzyDate,
+    *,
+    people: bool = True,
+    snapshot: Snapshot | None = None,
 ) -> dict[str, Any]:
     """``node`` as of ``at``; ``people`` False leaves out who holds posts (personal data).
 
     A unit not in force on that day is still described (its last or first version)
-    with ``in_force`` False and ``state`` "abolished" or "not-yet".
+    with ``in_force`` False and ``state`` "abolished" or "not-yet". ``snapshot``: the
+    record's snapshot as of ``at``, when the caller keeps one (it is only read).
     """
-    snap = record.timeline.snapshot(at)
+    snap = snapshot if snapshot is not None else record.timeline.snapshot(at)
     s = snap.structure
     version: Unit | Post | None = s.units.get(node) or s.posts.get(node)
     state = "in-force"

@@ -8,15 +8,19 @@ rebuilds once. Records are treated as read-only by everyone who gets one.
 
 from __future__ import annotations
 
+import gc
 import threading
-from collections.abc import Iterable
+from collections import OrderedDict
+from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 from ..core.errors import OrganogramError
 from ..core.record import Record
 from . import models as m
 from .convert import load_record
+
+T = TypeVar("T")
 
 
 class EmptyRegistry(OrganogramError):
@@ -41,6 +45,38 @@ class State:
     stamp: str = ""
     #: derived data cached for this revision (narrations and the like), by key.
     memo: dict[Any, Any] = field(default_factory=dict)
+    _lock: threading.Lock = field(default_factory=threading.Lock, repr=False, compare=False)
+    _building: threading.Lock = field(
+        default_factory=threading.Lock, repr=False, compare=False
+    )
+
+    def once(self, key: Hashable, build: Callable[[], T]) -> T:
+        """``build()``, made once for this revision however many requests ask at once."""
+        if key in self.memo:
+            return self.memo[key]
+        # One builder at a time: twenty requests arriving together on a new revision
+        # would otherwise each build the same large index.
+        with self._building:
+            if key not in self.memo:
+                self.memo[key] = build()
+                settle()
+        return self.memo[key]
+
+    def kept(self, kind: str, key: Hashable, build: Callable[[], T], keep: int = 16) -> T:
+        """``build()`` for ``key``, made once per revision; only the ``keep`` keys of
+        ``kind`` used last are kept (keys such as dates are not bounded)."""
+        with self._lock:
+            cache = self.memo.setdefault(kind, OrderedDict())
+            if key in cache:
+                cache.move_to_end(key)
+                return cache[key]
+        value = build()
+        with self._lock:
+            cache[key] = value
+            cache.move_to_end(key)
+            while len(cache) > keep:
+                cache.popitem(last=False)
+        return value
 
     def token(self, nodes: Iterable[str]) -> int:
         """The sequence of the latest timeline change touching any of ``nodes`` (0: none).
@@ -90,6 +126,9 @@ def current() -> State:
         state = _cached
         if state is not None and (state.revision, state.stamp) == (number, stamp):
             return state
+        # What the last revision kept goes back to the collector, in case any of it is
+        # garbage in a cycle; what this one builds is set aside again (settle).
+        gc.unfreeze()
         loaded = load_record()
         if loaded is None:
             raise EmptyRegistry()
@@ -98,7 +137,19 @@ def current() -> State:
         # sees a newer number and rebuilds, so a stale record is never kept for long.
         state = State(number, record, sequences, stamp)
         _cached = state
+        settle()
         return state
+
+
+def settle() -> None:
+    """Keep the objects alive now out of the cyclic garbage collector's full passes.
+
+    A large record is millions of long-lived objects; every full pass of the collector
+    walks them all, seconds at a time in the middle of some request. They are freed by
+    reference counting when a newer revision replaces them, and a new revision unfreezes
+    them first, so nothing kept stays out of the collector's reach for good.
+    """
+    gc.freeze()
 
 
 def current_record() -> Record:

@@ -2,7 +2,8 @@
 
 * the diff of two structures, applied to the first, gives the second, and each of
   its changes passes its check when its turn comes;
-* a unit's history and the snapshots agree on every day;
+* a unit's history and the snapshots agree on every day, and every node's history
+  made in one fold is the one made for that node alone;
 * folding is deterministic, and a structure differs from itself by nothing;
 * lineage closure is consistent both ways;
 * no sequence of checked changes leaves a dangling or cyclic line of oversight.
@@ -103,6 +104,30 @@ def test_history_and_snapshots_agree_on_every_day(history):
                 assert v is not None, (node, day)
                 assert v.record == current, (node, day)
                 assert v.parent == s.oversight.get(node), (node, day)
+
+
+@PROPERTY
+@given(histories())
+def test_every_nodes_history_from_one_fold_is_each_nodes_own(history):
+    # The registry's pages read every node's history from one fold per revision.
+    tl = history.timeline
+    ids = sorted({n for c in tl for n in c.subjects()})
+    every = Timeline(list(tl), tl.people).histories()
+    for node in ids:
+        alone = tl.history(node)
+        together = every.get(node)
+        if not alone.versions:
+            assert together is None or not together.versions, node
+            continue
+        assert together == alone, node
+
+
+@PROPERTY
+@given(histories())
+def test_touching_from_the_index_is_the_scan(history):
+    tl = history.timeline
+    for node in sorted({n for c in tl for n in c.subjects()} | {"nowhere"}):
+        assert tl.touching(node) == [c for c in tl.changes if node in c.subjects()], node
 
 
 # ---------------------------------------------- (c) determinism and identity

@@ -35,12 +35,12 @@ def run(args: argparse.Namespace) -> int:
     setup()
     migrate()
     from django.conf import settings
-    from django.core.management import call_command
 
     from ...registry import store
     from ...registry.audit import Actor
     from ...registry.services import load_dataset_into_registry
     from ...web.bootstrap import ADMIN, PASSWORD_FILE, default_dataset, ensure_admin
+    from ...web.serving import serve
 
     if store.is_empty():
         dataset = default_dataset(args.data)
@@ -66,5 +66,5 @@ def run(args: argparse.Namespace) -> int:
             f"{ADMIN!r}, has its password in {settings.VAR_DIR / PASSWORD_FILE})."
         )
     print("Press Ctrl+C to stop.", flush=True)
-    call_command("runserver", f"{host}:{args.port}", use_reloader=False, verbosity=0)
+    serve(f"{host}:{args.port}")
     return 0

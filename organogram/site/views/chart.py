@@ -11,7 +11,6 @@ the same view as a printable SVG, PDF or PNG page.
 from __future__ import annotations
 
 import json
-from collections import OrderedDict
 from collections.abc import Callable, Collection
 from typing import Any
 
@@ -58,13 +57,7 @@ def parse_request(request: HttpRequest) -> tuple[ChartRequest, dict[str, str]]:
 
 def cached_view(state: State, req: ChartRequest) -> ChartView:
     """The chart view, built once per revision and request (a few kept)."""
-    cache = state.memo.setdefault("chart.views", OrderedDict())
-    if req not in cache:
-        cache[req] = chart_view(state.record, req)
-        while len(cache) > _KEEP:
-            cache.popitem(last=False)
-    cache.move_to_end(req)
-    return cache[req]
+    return state.kept("chart.views", req, lambda: chart_view(state.record, req), _KEEP)
 
 
 def asked_view(request: HttpRequest, state: State) -> tuple[ChartRequest, ChartView]:

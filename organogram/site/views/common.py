@@ -13,6 +13,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from ...core.dates import DateError, FuzzyDate
+from ...core.timeline import Snapshot
 from ...registry import store
 from ...registry.permissions import can
 from ...registry.store import EmptyRegistry
@@ -60,9 +61,7 @@ def requires(action: str) -> Callable[[Callable[..., HttpResponse]], Callable[..
             if not can(request.user, action):
                 if not request.user.is_authenticated:
                     return redirect_to_login(request.get_full_path())
-                return render(
-                    request, "site/denied.html", {"action": action}, status=403
-                )
+                return render(request, "site/denied.html", {"action": action}, status=403)
             return view(request, *args, **kwargs)
 
         return wrapper
@@ -89,6 +88,13 @@ def registry_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpRespon
         return view(request, state, *args, **kwargs)
 
     return wrapper
+
+
+def cached_snapshot(state: store.State, at: FuzzyDate) -> Snapshot:
+    """The record's snapshot as of ``at``, made once per revision for the dates asked
+    last: each costs a copy of a whole structure, much of a page's time on a large record.
+    Shared by every request: nobody may change it."""
+    return state.kept("snapshot", str(at), lambda: state.record.timeline.snapshot(at), keep=4)
 
 
 def dated_context(request: HttpRequest, when: AsOf, **context: Any) -> dict[str, Any]:

@@ -6,7 +6,10 @@ from typing import Any
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.template.loader import render_to_string
+from django.utils.safestring import SafeString
 
+from ...core.dates import FuzzyDate
 from ...queries.structure import structure_at
 from ...registry.store import State
 from .common import as_of, dated_context, may_see_people, registry_page
@@ -57,16 +60,46 @@ def search(nodes: list[dict[str, Any]], q: str) -> list[dict[str, Any]]:
     return found
 
 
+def cached_structure(
+    state: State,
+    at: FuzzyDate,
+    *,
+    unit: str | None = None,
+    plan: str | None = None,
+    people: bool = True,
+) -> dict[str, Any]:
+    """:func:`structure_at`, made once per revision for the dates asked last (shared by
+    the page and the API; nobody may change what it returns)."""
+    return state.kept(
+        "structure",
+        (str(at), unit, plan, people),
+        lambda: structure_at(state.record, at, unit=unit, plan=plan, people=people),
+    )
+
+
+def tree_html(state: State, at: FuzzyDate, at_query: str, people: bool) -> SafeString:
+    """The page's tree as HTML, rendered once per revision for the dates asked last: on a
+    large organization it is most of the page's work."""
+
+    def render_tree() -> SafeString:
+        nodes = cached_structure(state, at, people=people)["nodes"]
+        context = {"tree": build_tree(nodes), "at_query": at_query}
+        return render_to_string("site/_tree.html", context)
+
+    return state.kept("structure.tree", (str(at), at_query, people), render_tree)
+
+
 @registry_page
 def structure(request: HttpRequest, state: State) -> HttpResponse:
     """The tree of oversight as of ``?at=`` (default today); ``?q=`` searches it."""
     when = as_of(request)
-    data = structure_at(state.record, when.date, people=may_see_people(request))
+    people = may_see_people(request)
+    data = cached_structure(state, when.date, people=people)
     q = request.GET.get("q", "").strip()
     context = dated_context(
         request,
         when,
-        tree=build_tree(data["nodes"]),
+        tree_html=tree_html(state, when.date, when.query, people),
         count=len(data["nodes"]),
         uncertain=data["uncertain"],
         q=q,

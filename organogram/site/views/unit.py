@@ -18,20 +18,28 @@ from ...queries.history import unit_history
 from ...queries.unit import unit_at
 from ...registry.permissions import can
 from ...registry.store import State
-from .common import as_of, dated_context, may_see_people, registry_page
+from .common import as_of, cached_snapshot, dated_context, may_see_people, registry_page
 from .downloads import download_links
 
 
 def sentences(state: State, people: bool) -> dict[int, str]:
     """Every timeline change told in a sentence, by object id; computed once per revision."""
-    key = ("sentences", people)
-    if key not in state.memo:
+
+    def build() -> dict[int, str]:
         timeline = state.record.timeline
         told = narrate_changes(
             timeline.changes, timeline.empty(), state.record.sources, show_people=people
         )
-        state.memo[key] = {id(c): text for c, text in zip(timeline.changes, told, strict=True)}
-    return state.memo[key]
+        return {id(c): text for c, text in zip(timeline.changes, told, strict=True)}
+
+    return state.once(("sentences", people), build)
+
+
+def node_history(state: State, node: str) -> dict[str, Any]:
+    """:func:`unit_history` from every node's history, folded once per revision."""
+    return unit_history(
+        state.record, node, state.once("histories", state.record.timeline.histories)
+    )
 
 
 def touching(state: State, node: str, people: bool) -> list[dict[str, Any]]:
@@ -53,8 +61,10 @@ def unit(request: HttpRequest, state: State, node: str) -> HttpResponse:
     when = as_of(request)
     people = may_see_people(request)
     try:
-        now = unit_at(state.record, node, when.date, people=people)
-        history = unit_history(state.record, node)
+        now = unit_at(
+            state.record, node, when.date, people=people, snapshot=cached_snapshot(state, when.date)
+        )
+        history = node_history(state, node)
     except NotFound as exc:
         raise Http404(str(exc)) from None
     versions = history["versions"]
