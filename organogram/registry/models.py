@@ -10,6 +10,9 @@ that needs it has a ``position`` or ``sequence`` column.
 
 from __future__ import annotations
 
+import json
+from typing import Any
+
 from django.conf import settings
 from django.db import models
 
@@ -84,13 +87,15 @@ class Entry(models.Model):
     """One entry of a register (terms of reference, a governing body, a budget…).
 
     ``data`` is the mapping the entry's dataset section would hold; reading it back
-    goes through the register's field table (organogram.formats.register).
+    goes through the register's field table (organogram.formats.register). It is kept
+    as JSON text, not in a JSON column: PostgreSQL's jsonb reorders a mapping's keys,
+    and the order of a mapping inside an entry is part of what the dataset wrote.
     """
 
     register = models.CharField(max_length=100)
     key = models.CharField(max_length=200)
     position = models.PositiveIntegerField()
-    data = models.JSONField(default=dict)
+    text = models.TextField(default="{}", help_text="the entry's mapping as JSON text")
     #: bumped by every edit, so an editor holding an older version is refused.
     version = models.PositiveIntegerField(default=1)
 
@@ -102,6 +107,15 @@ class Entry(models.Model):
 
     def __str__(self) -> str:
         return f"{self.register}:{self.key}"
+
+    @property
+    def data(self) -> dict[str, Any]:
+        """The entry's mapping, keys in the order written."""
+        return json.loads(self.text)
+
+    @data.setter
+    def data(self, value: dict[str, Any]) -> None:
+        self.text = json.dumps(value, ensure_ascii=False)
 
 
 class Plan(models.Model):

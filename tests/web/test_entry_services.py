@@ -133,3 +133,11 @@ def test_an_edit_that_would_leave_other_entries_wrong_is_refused():
     assert "nominations: n: post: 'ddg-mr' is not one of the call's posts" in str(info.value)
     assert store.current_record().entry("calls", "c").posts == ("ddg-op", "ddg-mr")
     save_entry("calls", {**call, "note": "still fine"}, EDITOR)
+
+
+def test_an_entry_keeps_the_order_of_the_mappings_it_holds():
+    # PostgreSQL's jsonb would sort these keys; the dataset's order must come back.
+    data = {"id": "z", "zeta": {"y": 1, "b": 2, "a": 3}, "alpha": 1}
+    m.Entry.objects.create(register="test", key="z", position=1, data=data)
+    again = m.Entry.objects.get(register="test", key="z").data
+    assert list(again) == ["id", "zeta", "alpha"] and list(again["zeta"]) == ["y", "b", "a"]
