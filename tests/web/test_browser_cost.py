@@ -8,17 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from organogram.registry import store
-from organogram.registry.accounts import add_user
-from organogram.registry.audit import Actor
-from organogram.registry.services import load_dataset_into_registry
-
-from .conftest import IOM
-from .test_browser import ARGS, CHROMIUM
+from .browser_support import signed_in_browser
 
 pytestmark = pytest.mark.browser
 
 PASSWORD = "a long password 4"
+VIEWPORT = {"width": 1280, "height": 900}
 
 
 def shot(page, name: str) -> None:
@@ -30,29 +25,9 @@ def shot(page, name: str) -> None:
 @pytest.fixture
 def page_and_url(transactional_db, live_server, monkeypatch):
     """A headless Chromium page signed in as an editor, and the server's address."""
-    if not CHROMIUM.exists():
-        pytest.skip(f"browser tests need Chromium at {CHROMIUM} (apt-get install chromium)")
-    sync_api = pytest.importorskip(
-        "playwright.sync_api", reason="browser tests need playwright (pip install playwright)"
+    yield from signed_in_browser(
+        live_server, monkeypatch, "costing", "editor", PASSWORD, "/cost/", VIEWPORT
     )
-    if store.is_empty():
-        load_dataset_into_registry(IOM, Actor("tests"))
-    add_user("costing", "editor", Actor("tests"), password=PASSWORD)
-    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-    with sync_api.sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        page = browser.new_page(viewport={"width": 1280, "height": 900})
-        page.set_default_timeout(15_000)
-        try:
-            page.goto(live_server.url + "/signin/?next=/cost/")
-            page.fill("#id_username", "costing")
-            page.fill("#id_password", PASSWORD)
-            page.click("form.signin button[type=submit]")
-            page.wait_for_url("**/cost/")
-            yield page, live_server.url
-        finally:
-            browser.close()
-    os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
 
 
 def test_open_the_cost_page_switch_grouping_and_open_a_plans_cost(page_and_url):

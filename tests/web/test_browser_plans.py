@@ -6,20 +6,16 @@ when either is missing.
 
 from __future__ import annotations
 
-import os
-
 import pytest
 
 from organogram.core.changes import Rename
 from organogram.core.dates import FuzzyDate
 from organogram.registry import models as m
 from organogram.registry import store
-from organogram.registry.accounts import add_user
 from organogram.registry.audit import Actor
-from organogram.registry.services import load_dataset_into_registry, record_change
+from organogram.registry.services import record_change
 
-from .conftest import IOM
-from .test_browser import ARGS, CHROMIUM
+from .browser_support import signed_in_browser
 
 pytestmark = pytest.mark.browser
 
@@ -29,29 +25,9 @@ PASSWORD = "a long password 3"
 @pytest.fixture
 def signed_in_page(transactional_db, live_server, monkeypatch):
     """A headless Chromium page signed in as an administrator, and the server's address."""
-    if not CHROMIUM.exists():
-        pytest.skip(f"browser tests need Chromium at {CHROMIUM} (apt-get install chromium)")
-    sync_api = pytest.importorskip(
-        "playwright.sync_api", reason="browser tests need playwright (pip install playwright)"
+    yield from signed_in_browser(
+        live_server, monkeypatch, "planner", "administrator", PASSWORD, "/plans/"
     )
-    if store.is_empty():
-        load_dataset_into_registry(IOM, Actor("tests"))
-    add_user("planner", "administrator", Actor("tests"), password=PASSWORD)
-    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-    with sync_api.sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        page = browser.new_page()
-        page.set_default_timeout(15_000)
-        try:
-            page.goto(live_server.url + "/signin/?next=/plans/")
-            page.fill("#id_username", "planner")
-            page.fill("#id_password", PASSWORD)
-            page.click("form.signin button[type=submit]")
-            page.wait_for_url("**/plans/")
-            yield page, live_server.url
-        finally:
-            browser.close()
-    os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
 
 
 def test_draft_preview_conflicts_approve_enact_and_see_it_on_the_timeline(signed_in_page):

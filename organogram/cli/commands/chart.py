@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from .common import add_path, load
+from .common import add_at, add_path, load
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
@@ -20,12 +20,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
         "merged since another date. The same input gives the same file.",
     )
     add_path(p)
-    p.add_argument(
-        "--at",
-        default="today",
-        metavar="DATE",
-        help="YYYY-MM-DD, YYYY-MM, YYYY-Qn or YYYY (a period means its last day); default today",
-    )
+    add_at(p)
     p.add_argument("--plan", metavar="PLAN", help="draw the structure a plan would produce")
     p.add_argument(
         "--compare",

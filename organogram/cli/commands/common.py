@@ -12,6 +12,16 @@ def add_path(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("path", metavar="PATH", help="dataset folder or YAML file")
 
 
+def add_at(parser: argparse.ArgumentParser) -> None:
+    """``--at DATE``: the date of the structure, default today."""
+    parser.add_argument(
+        "--at",
+        default="today",
+        metavar="DATE",
+        help="YYYY-MM-DD, YYYY-MM, YYYY-Qn or YYYY (a period means its last day); default today",
+    )
+
+
 def add_format(parser: argparse.ArgumentParser) -> None:
     """``--format text|json``."""
     parser.add_argument(

@@ -7,7 +7,7 @@ from typing import Any
 
 from ...queries import cost as q
 from ..output import Printer, emit_json
-from .common import add_format, add_path, load
+from .common import add_at, add_format, add_path, load
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
@@ -21,12 +21,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
         "by year. Figures from an illustrative table or rate are marked so. See docs/cost.md.",
     )
     add_path(p)
-    p.add_argument(
-        "--at",
-        default="today",
-        metavar="DATE",
-        help="YYYY-MM-DD, YYYY-MM, YYYY-Qn or YYYY (a period means its last day); default today",
-    )
+    add_at(p)
     p.add_argument("--plan", metavar="PLAN", help="also cost this plan, by year")
     p.add_argument(
         "--by", choices=q.GROUPINGS, default="unit", help="group the structure's cost (unit)"

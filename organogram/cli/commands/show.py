@@ -7,7 +7,7 @@ from typing import Any
 
 from ...queries.structure import structure_at
 from ..output import Printer, emit_json
-from .common import add_format, add_path, load
+from .common import add_at, add_format, add_path, load
 
 _LINE_WORDS = {
     "direct-supervision": "directly supervised by",
@@ -25,12 +25,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
         "its kind and its other typed lines.",
     )
     add_path(p)
-    p.add_argument(
-        "--at",
-        default="today",
-        metavar="DATE",
-        help="YYYY-MM-DD, YYYY-MM, YYYY-Qn or YYYY (a period means its last day); default today",
-    )
+    add_at(p)
     p.add_argument("--unit", metavar="ID", help="show only this unit's subtree")
     p.add_argument("--plan", metavar="PLAN", help="show the structure a plan would produce")
     add_format(p)
