@@ -25,6 +25,7 @@ def test_the_registers_are_listed_with_their_fields(client):
     data = send(client, "GET", "/api/registers")
     bodies = next(r for r in data["registers"] if r["section"] == "bodies")
     assert bodies["noun"] == "governing body"
+    assert bodies["count"] == m.Entry.objects.filter(register="bodies").count() > 0
     parent = next(f for f in bodies["fields"] if f["name"] == "parent")
     assert parent == {"name": "parent", "required": False, "doc": "the body this one belongs to"}
     assert [f["name"] for f in bodies["fields"] if f["required"]] == ["id", "name"]
