@@ -16,7 +16,7 @@ sorted list until the group changes.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable, Iterable
+from collections.abc import Callable, Hashable, Iterable, Mapping
 
 #: Senior posts come after every unit among a node's children (units are listed first).
 POSTS_AFTER = 1 << 62
@@ -132,15 +132,27 @@ class Numbering:
 
 
 class Tallies:
-    """key -> {label: count}, counts kept as members come and go; copied on write."""
+    """key -> {label: count}, counts kept as members come and go; copied on write.
 
-    __slots__ = ("counts", "owned")
+    :meth:`sums` prices every key's tally with a table of weights and keeps the result
+    between calls: a key whose counts change is priced again when next asked, the
+    others are not (a rollup of a large structure reads a sum per unit, not a tally).
+    """
+
+    __slots__ = ("_priced", "_stale", "_weights", "counts", "owned")
 
     def __init__(self) -> None:
         self.counts: dict[Hashable, dict[Hashable, int]] = {}
         self.owned: set[Hashable] = set()
+        #: the weights the sums were made with (None: no sums kept).
+        self._weights: dict[Hashable, float] | None = None
+        self._priced: dict[Hashable, tuple[int, float]] = {}
+        #: keys whose counts changed since they were priced.
+        self._stale: set[Hashable] = set()
 
     def _tally(self, key: Hashable) -> dict[Hashable, int]:
+        if self._weights is not None:
+            self._stale.add(key)
         tally = self.counts.get(key)
         if tally is None:
             tally = self.counts[key] = {}
@@ -167,9 +179,47 @@ class Tallies:
                 del self.counts[key]
                 self.owned.discard(key)
 
+    def sums(self, weights: Mapping[Hashable, float]) -> dict[Hashable, tuple[int, float]]:
+        """key -> (how many members it counts, the sum of their labels' weights).
+
+        Keys with no members are left out; labels without a weight weigh nothing. The
+        sums are added in the order of each tally, so they do not depend on what was
+        kept. The dict returned is the one kept: read it, don't change it.
+        """
+        table = dict(weights)
+        priced = self._priced
+        if table != self._weights:
+            self._weights = table
+            self._stale = set()
+            priced = self._priced = {k: _price(t, table) for k, t in self.counts.items()}
+        elif self._stale:
+            counts = self.counts
+            for key in self._stale:
+                tally = counts.get(key)
+                if tally:
+                    priced[key] = _price(tally, table)
+                else:
+                    priced.pop(key, None)
+            self._stale = set()
+        return priced
+
     def copy(self) -> Tallies:
-        """A copy sharing every tally with this one until either changes it."""
+        """A copy sharing every tally with this one until either changes it.
+
+        The sums are not copied (the copy prices its tallies again if asked): copies
+        are kept as checkpoints, and most are never priced.
+        """
         out = Tallies()
         out.counts = dict(self.counts)
         self.owned = set()
         return out
+
+
+def _price(tally: dict[Hashable, int], weights: dict[Hashable, float]) -> tuple[int, float]:
+    """How many a tally counts and their summed weight, added in the tally's order."""
+    count, total = 0, 0.0
+    get = weights.get
+    for label, n in tally.items():
+        count += n
+        total += n * get(label, 0.0)
+    return count, total

@@ -34,6 +34,7 @@ class _Indexes:
         "posts_by_unit",
         "posts_no",
         "reporters",
+        "seniors",
         "units_no",
     )
 
@@ -49,6 +50,8 @@ class _Indexes:
         self.posts_by_unit = Groups()
         #: unit (None: no unit) -> grade -> how many of its posts have it (for rollups).
         self.grades = Tallies()
+        #: how many senior posts there are (the nodes are the units and these).
+        self.seniors = 0
         if s is None:
             return
         for node in s.nodes():
@@ -58,6 +61,7 @@ class _Indexes:
         for post_id, post in s.posts.items():
             self.posts_by_unit.add(post.unit, post_id)
             self.grades.add(post.unit, post.grade)
+            self.seniors += post.senior
 
     def node_number(self, node: str) -> int:
         """Position among a node's siblings: units first, then senior posts, each as added."""
@@ -73,6 +77,7 @@ class _Indexes:
         out.reporters = self.reporters.copy()
         out.posts_by_unit = self.posts_by_unit.copy()
         out.grades = self.grades.copy()
+        out.seniors = self.seniors
         return out
 
 
@@ -146,6 +151,10 @@ class Structure:
         yield from self.units
         yield from (p for p, post in self.posts.items() if post.senior)
 
+    def node_count(self) -> int:
+        """How many units and senior posts there are (what :meth:`nodes` yields)."""
+        return len(self.units) + self._index().seniors
+
     def parent(self, node: str) -> str | None:
         """The node that ``node`` reports to on its line of oversight, or None at the top."""
         return self.oversight.get(node)
@@ -181,17 +190,37 @@ class Structure:
 
     def subtree(self, node: str) -> list[str]:
         """``node`` and every node below it, depth first."""
-        out: list[str] = []
-        stack = [node]
-        seen: set[str] = set()
+        ix = self._index()
+        groups = ix.children
+        parents, ordered, number = groups.members, groups.ordered, ix.node_number
+        out = [node]
+        stack = list(reversed(ordered(node, number)))
+        # Every node has one line of oversight, so it is reached at most once from
+        # above; only ``node`` itself can come round again, when it sits in a loop.
         while stack:
             n = stack.pop()
-            if n in seen:
+            if n == node:
                 continue
-            seen.add(n)
             out.append(n)
-            stack.extend(reversed(self.children(n)))
+            if n in parents:
+                stack.extend(reversed(ordered(n, number)))
         return out
+
+    def top_down(self) -> list[str]:
+        """Every node reached from the top, breadth first: each child after its parent.
+
+        Walked backwards, it adds every node into its parent before the parent is read,
+        which is how sums over subtrees (rollups, costing) are made in one pass.
+        """
+        ix = self._index()
+        ordered, number = ix.children.ordered, ix.node_number
+        parents = ix.children.members
+        order = list(ordered("", number))
+        extend = order.extend
+        for n in order:  # grows as it goes: each node's children join the end
+            if n in parents:
+                extend(ordered(n, number))
+        return order
 
     def posts_in(self, unit: str) -> list[str]:
         """Posts that sit in ``unit``."""
@@ -206,6 +235,14 @@ class Structure:
         """How many posts sitting in ``unit`` have each grade (read-only; kept up to date)."""
         counts = self._index().grades.counts.get(unit)
         return MappingProxyType(counts) if counts else _NO_COUNTS
+
+    def unit_figures(self, costs: Mapping[str, float]) -> Mapping[str | None, tuple[int, float]]:
+        """unit -> (posts sitting in it, the sum of their grades' ``costs``), kept up to date.
+
+        Units without posts are left out. Each unit's sum is made once and kept until
+        posts come, go or change grade there, or the costs differ (read-only).
+        """
+        return self._index().grades.sums(costs)
 
     def chain(self, node: str) -> list[str]:
         """The chain of oversight above a unit or post, nearest first.
@@ -303,6 +340,7 @@ class Structure:
             ix.posts_by_unit.add(post.unit, post.id)
             ix.grades.add(post.unit, post.grade)
             if post.senior:
+                ix.seniors += 1
                 ix.children.add(self.oversight.get(post.id) or "", post.id)
             return
         if before.unit != post.unit:
@@ -313,8 +351,10 @@ class Structure:
             ix.grades.add(post.unit, post.grade)
         if before.senior != post.senior:
             if post.senior:
+                ix.seniors += 1
                 ix.children.add(self.oversight.get(post.id) or "", post.id)
             else:
+                ix.seniors -= 1
                 ix.children.discard(self.oversight.get(post.id) or "", post.id)
 
     def retire_post(self, post_id: str) -> None:
@@ -331,6 +371,7 @@ class Structure:
             ix.posts_by_unit.discard(post.unit, post_id)
             ix.grades.remove(post.unit, post.grade)
             if post.senior:
+                ix.seniors -= 1
                 ix.children.discard(target or "", post_id)
             if had:
                 ix.reporters.discard(target, post_id)
