@@ -1,0 +1,139 @@
+"""One write through the registry on a large record, and the reads that follow it.
+
+``python -m bench.registry_write FOLDER`` takes the registry in ``FOLDER`` (an
+``ORGANOGRAM_VAR`` folder that ``organogram load`` filled, SQLite), works on a copy of
+its database, and times, in this process and in a second one that reads the same
+database (as a second server process would):
+
+* building the record from the rows (``store.current()`` in a fresh process) and
+  folding it to the end (what the first page of a server does);
+* for a rename dated on the record's last date, then one dated ten years before it:
+  ``record_change`` itself, the writer's next ``store.current()`` and fold to the end,
+  and the other process's next ``store.current()`` and fold to the end.
+
+Times are wall clock and this process's processor time, in seconds.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import replace
+from pathlib import Path
+
+
+def _timed(fn):
+    wall, cpu = time.perf_counter(), time.process_time()
+    value = fn()
+    return value, {"wall": time.perf_counter() - wall, "cpu": time.process_time() - cpu}
+
+
+def _setup() -> None:
+    from organogram.web.local import migrate, setup
+
+    setup()
+    migrate()
+
+
+def reader() -> None:
+    """The second process: build, fold, then time the catch-up after each write."""
+    _setup()
+    from organogram.registry import store
+
+    _, build = _timed(store.current)
+    _, fold = _timed(lambda: store.current().record.timeline.fold())
+    print(json.dumps({"build": build, "fold": fold}), flush=True)
+    for _line in sys.stdin:
+        state, read = _timed(store.current)
+        _, fold = _timed(lambda: state.record.timeline.fold())
+        print(json.dumps({"read": read, "fold": fold, "revision": state.revision}), flush=True)
+
+
+def _rename(state, years_back: int):
+    """A rename of a unit in force on the record's last date, ``years_back`` before it."""
+    from organogram.core.changes import Rename
+    from organogram.core.dates import FuzzyDate
+
+    timeline = state.record.timeline
+    last = timeline.changes[-1].date.start
+    day = last.replace(year=last.year - years_back)
+    s = timeline.snapshot(day).structure
+    unit = sorted(u for u in s.units if s.exists(u))[len(s.units) // 2]
+    name = s.units[unit].name + " (renamed)"
+    return Rename(date=FuzzyDate.parse(day.isoformat()), unit=unit, name=name)
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("folder", type=Path, nargs="?", help="an ORGANOGRAM_VAR folder")
+    parser.add_argument("--reader", action="store_true", help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.reader:
+        reader()
+        return
+    source = args.folder / "organogram.sqlite3"
+    if not source.is_file():
+        parser.error(f"{source} does not exist: fill it with `organogram load` first")
+    work = Path(tempfile.mkdtemp(prefix="organogram-write-"))
+    try:
+        shutil.copy(source, work / "organogram.sqlite3")
+        shutil.copy(args.folder / "secret-key", work / "secret-key")
+        os.environ["ORGANOGRAM_VAR"] = str(work)
+        os.environ["DATABASE_URL"] = ""
+        run(work)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def run(work: Path) -> None:
+    """Measure in the registry copied to ``work`` (see the module's docstring)."""
+    other = subprocess.Popen(
+        [sys.executable, "-m", "bench.registry_write", "--reader"],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+        env=os.environ,
+    )
+    assert other.stdin is not None and other.stdout is not None
+    _setup()
+    from organogram.registry import store
+    from organogram.registry.audit import Actor
+    from organogram.registry.services import record_change
+
+    rows = []
+    state, build = _timed(store.current)
+    _, fold = _timed(lambda: state.record.timeline.fold())
+    theirs = json.loads(other.stdout.readline())
+    rows.append(("build the record from the rows", build, theirs["build"]))
+    rows.append(("fold it to the end", fold, theirs["fold"]))
+    print(f"{len(state.record.timeline):,} changes in the timeline", flush=True)
+    for label, years in (("on the last date", 0), ("ten years before it", 10)):
+        change = _rename(store.current(), years)
+        change = replace(change, reason="benchmark")
+        _, write = _timed(lambda c=change: record_change(c, Actor("bench", "cli")))
+        after, read = _timed(store.current)
+        _, refold = _timed(lambda a=after: a.record.timeline.fold())
+        other.stdin.write("go\n")
+        other.stdin.flush()
+        theirs = json.loads(other.stdout.readline())
+        assert theirs["revision"] == after.revision
+        rows.append((f"record a rename {label} ({change.date})", write, None))
+        rows.append(("next store.current()", read, theirs["read"]))
+        rows.append(("next fold to the end", refold, theirs["fold"]))
+    other.stdin.close()
+    other.wait()
+    print("| step | writer: wall (s) | processor (s) | other process: wall (s) | processor (s) |")
+    print("|---|---:|---:|---:|---:|")
+    for name, mine, theirs in rows:
+        t = f"{theirs['wall']:.2f} | {theirs['cpu']:.2f}" if theirs else " | "
+        print(f"| {name} | {mine['wall']:.2f} | {mine['cpu']:.2f} | {t} |")
+
+
+if __name__ == "__main__":
+    main()
