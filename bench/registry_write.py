@@ -34,16 +34,11 @@ def _timed(fn):
     return value, {"wall": time.perf_counter() - wall, "cpu": time.process_time() - cpu}
 
 
-def _setup() -> None:
-    from organogram.web.local import migrate, setup
-
-    setup()
-    migrate()
-
-
 def reader() -> None:
     """The second process: build, fold, then time the catch-up after each write."""
-    _setup()
+    from organogram.web.local import setup
+
+    setup()
     from organogram.registry import store
 
     _, build = _timed(store.current)
@@ -51,7 +46,7 @@ def reader() -> None:
     print(json.dumps({"build": build, "fold": fold}), flush=True)
     for _line in sys.stdin:
         state, read = _timed(store.current)
-        _, fold = _timed(lambda: state.record.timeline.fold())
+        _, fold = _timed(lambda s=state: s.record.timeline.fold())
         print(json.dumps({"read": read, "fold": fold, "revision": state.revision}), flush=True)
 
 
@@ -93,6 +88,10 @@ def main(argv: list[str] | None = None) -> None:
 
 def run(work: Path) -> None:
     """Measure in the registry copied to ``work`` (see the module's docstring)."""
+    from organogram.web.local import migrate, setup
+
+    setup()
+    migrate()  # before the other process starts, which only reads
     other = subprocess.Popen(
         [sys.executable, "-m", "bench.registry_write", "--reader"],
         stdin=subprocess.PIPE,
@@ -101,7 +100,6 @@ def run(work: Path) -> None:
         env=os.environ,
     )
     assert other.stdin is not None and other.stdout is not None
-    _setup()
     from organogram.registry import store
     from organogram.registry.audit import Actor
     from organogram.registry.services import record_change
@@ -126,13 +124,18 @@ def run(work: Path) -> None:
         rows.append((f"record a rename {label} ({change.date})", write, None))
         rows.append(("next store.current()", read, theirs["read"]))
         rows.append(("next fold to the end", refold, theirs["fold"]))
+        print(*(_line(*r) for r in rows[-3:]), sep="\n", file=sys.stderr, flush=True)
     other.stdin.close()
     other.wait()
     print("| step | writer: wall (s) | processor (s) | other process: wall (s) | processor (s) |")
     print("|---|---:|---:|---:|---:|")
-    for name, mine, theirs in rows:
-        t = f"{theirs['wall']:.2f} | {theirs['cpu']:.2f}" if theirs else " | "
-        print(f"| {name} | {mine['wall']:.2f} | {mine['cpu']:.2f} | {t} |")
+    for row in rows:
+        print(_line(*row))
+
+
+def _line(name: str, mine: dict, theirs: dict | None) -> str:
+    t = f"{theirs['wall']:.2f} | {theirs['cpu']:.2f}" if theirs else " | "
+    return f"| {name} | {mine['wall']:.2f} | {mine['cpu']:.2f} | {t} |"
 
 
 if __name__ == "__main__":

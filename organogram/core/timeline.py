@@ -16,6 +16,7 @@ order recorded, with same-date creations before the changes that refer to them.
 from __future__ import annotations
 
 import datetime as dt
+import weakref
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
@@ -105,8 +106,10 @@ class Timeline:
         #: position -> (structure after the changes before it, their failures).
         self._checkpoints = checkpoints
         self._inexact: list[Change] | None = None
-        #: the timeline this one was made from by with_changes, and their common prefix.
-        self._origin = origin
+        #: the timeline this one was made from by with_changes, and their common prefix;
+        #: held weakly, so that a registry making each revision's timeline from the last
+        #: one does not keep every earlier one (and its checkpoints) alive.
+        self._origin = None if origin is None else (weakref.ref(origin[0]), origin[1])
         #: results derived from the changes, kept while the timeline lives (see memo).
         self._memo: dict[object, object] = {}
 
@@ -122,7 +125,7 @@ class Timeline:
     def common_prefix(self, other: Timeline) -> int:
         """How many first changes this timeline and ``other`` share (the same objects)."""
         for a, b in ((self, other), (other, self)):
-            if a._origin is not None and a._origin[0] is b:
+            if a._origin is not None and a._origin[0]() is b:
                 return a._origin[1]
         n = min(len(self.changes), len(other.changes))
         i = 0
@@ -159,6 +162,15 @@ class Timeline:
             out._by_id = {c.id: c for c in order if c.id}
         out._setup({k: v for k, v in self._checkpoints.items() if k <= prefix}, (self, prefix))
         return out
+
+    def failures(self) -> list[Failure]:
+        """The changes that do not apply where they stand: :meth:`fold`'s failures for
+        the whole timeline, without copying its structure when the fold to the end is
+        kept (as every fold to the end keeps it)."""
+        kept = self._checkpoints.get(len(self.changes))
+        if kept is not None:
+            return list(kept[1])
+        return self.fold()[1]
 
     def empty(self) -> Structure:
         """The structure before any change."""

@@ -198,6 +198,43 @@ def _date(text: str) -> FuzzyDate | None:
     return FuzzyDate.parse(text) if text else None
 
 
+def _plans() -> dict[str, CorePlan]:
+    """Every plan with its status events, without its changes."""
+    events: dict[str, list[StatusEvent]] = defaultdict(list)
+    for e in m.PlanEvent.objects.all():
+        events[e.plan_id].append(
+            StatusEvent(PlanStatus(e.status), FuzzyDate.parse(e.at), e.by, e.note)
+        )
+    return {
+        p.id: CorePlan(
+            id=p.id,
+            title=p.title,
+            effective=FuzzyDate.parse(p.effective),
+            status=PlanStatus(p.status),
+            description=p.description,
+            drafted_at=_moment(p.drafted_at),
+            documents=tuple(p.documents),
+            phases=tuple(
+                Phase(ph["id"], ph["title"], FuzzyDate.parse(ph["effective"])) for ph in p.phases
+            ),
+            events=events.get(p.id, []),
+        )
+        for p in m.Plan.objects.all()
+    }
+
+
+#: (position in its plan, plan id, change, phase) of one change of a plan.
+_InPlan = tuple[int, str, Change, str]
+
+
+def _attach(plans: dict[str, CorePlan], in_plans: list[_InPlan]) -> None:
+    """Give each plan its changes, in their order within it."""
+    for _, plan_id, change, phase in sorted(in_plans, key=lambda t: t[0]):
+        plans[plan_id].changes.append(change)
+        if phase:
+            plans[plan_id].phase_of[change.id] = phase
+
+
 def load_record() -> tuple[Record, dict[str, int]] | None:
     """The record held in the database and change id -> sequence; None when empty."""
     org = m.Organization.objects.first()
@@ -221,29 +258,9 @@ def load_record() -> tuple[Record, dict[str, int]] | None:
     people = {
         p.id: CorePerson(p.id, p.name, p.note, p.contact, p.cv) for p in m.Person.objects.all()
     }
-    events: dict[str, list[StatusEvent]] = defaultdict(list)
-    for e in m.PlanEvent.objects.all():
-        events[e.plan_id].append(
-            StatusEvent(PlanStatus(e.status), FuzzyDate.parse(e.at), e.by, e.note)
-        )
-    plans = {
-        p.id: CorePlan(
-            id=p.id,
-            title=p.title,
-            effective=FuzzyDate.parse(p.effective),
-            status=PlanStatus(p.status),
-            description=p.description,
-            drafted_at=_moment(p.drafted_at),
-            documents=tuple(p.documents),
-            phases=tuple(
-                Phase(ph["id"], ph["title"], FuzzyDate.parse(ph["effective"])) for ph in p.phases
-            ),
-            events=events.get(p.id, []),
-        )
-        for p in m.Plan.objects.all()
-    }
+    plans = _plans()
     timeline: list[Change] = []
-    in_plans: list[tuple[int, str, Change, str]] = []
+    in_plans: list[_InPlan] = []
     sequences: dict[str, int] = {}
     for row in m.Change.objects.all():
         change = row_change(row)
@@ -253,10 +270,7 @@ def load_record() -> tuple[Record, dict[str, int]] | None:
             timeline.append(change)
         if plan is not None:
             in_plans.append((row.position or 0, plan.id, change, row.phase))
-    for _, plan_id, change, phase in sorted(in_plans, key=lambda t: t[0]):
-        plans[plan_id].changes.append(change)
-        if phase:
-            plans[plan_id].phase_of[change.id] = phase
+    _attach(plans, in_plans)
     claims = [
         CoreClaim(c.subject, c.field, c.value, Citation.parse(c.cite), Basis(c.basis), c.note)
         for c in m.Claim.objects.all()
@@ -271,3 +285,31 @@ def load_record() -> tuple[Record, dict[str, int]] | None:
         registers=load_registers(),
     )
     return record, sequences
+
+
+def load_plans(timeline: Timeline) -> tuple[dict[str, CorePlan], dict[str, int]] | None:
+    """The plans held in the database, for a record whose timeline is ``timeline``, and
+    change id -> sequence of their changes; None when they do not fit the timeline.
+
+    As :func:`load_record` makes them: an enacted plan's changes are the timeline's own
+    objects (the same rows made both). None when one of them is not in ``timeline``, or
+    a change of a plan not enacted is: the timeline is then not the one of these rows.
+    """
+    plans = _plans()
+    in_plans: list[_InPlan] = []
+    sequences: dict[str, int] = {}
+    for row in m.Change.objects.filter(plan__isnull=False):
+        plan = plans[row.plan_id]
+        held = timeline.get(row.id)
+        if plan.status is PlanStatus.ENACTED:
+            if held is None:
+                return None
+            change = held
+        else:
+            if held is not None:
+                return None
+            change = row_change(row)
+        sequences[row.id] = row.sequence
+        in_plans.append((row.position or 0, plan.id, change, row.phase))
+    _attach(plans, in_plans)
+    return plans, sequences

@@ -136,7 +136,7 @@ def save_entry(
             row.data = after
             row.version += 1
         row.save()
-        number = _bump(rev)
+        number = _bump(rev, m.Step.Kind.ENTRIES)
         write_audit(
             actor,
             f"organogram.{section}.{'edit' if before is not None else 'add'}",
@@ -163,7 +163,7 @@ def remove_entry(section: str, key: str, actor: Actor, *, expected: int | None =
             raise EntryRefused(f"other entries refer to the {register.noun} {key!r}", users)
         before = row.data
         row.delete()
-        number = _bump(rev)
+        number = _bump(rev, m.Step.Kind.ENTRIES)
         write_audit(
             actor, f"organogram.{section}.remove", section, key, before=before, revision=number
         )

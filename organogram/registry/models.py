@@ -197,6 +197,36 @@ class Revision(models.Model):
     stamp = models.CharField(max_length=32, blank=True)
 
 
+class Step(models.Model):
+    """What the write that made one revision did, so that a process holding the record of
+    the revision before can catch up by reading only what changed, not every row.
+
+    Written in the same transaction as the revision it describes. A reader catches up
+    only over an unbroken run of steps whose stamps match the revisions it knows (a
+    replaced or restored database does not match); anything else rebuilds from the rows.
+    """
+
+    class Kind(models.TextChoices):
+        #: changes recorded in the timeline, nothing else.
+        CHANGES = "changes"
+        #: register entries added, edited or removed, nothing else.
+        ENTRIES = "entries"
+        #: plans and their changes written (an enacted plan's changes join the timeline).
+        PLANS = "plans"
+        #: anything else (a load): readers rebuild from the rows.
+        OTHER = "other"
+
+    number = models.PositiveBigIntegerField(primary_key=True)
+    stamp = models.CharField(max_length=32)
+    kind = models.CharField(max_length=10, choices=Kind.choices)
+    #: ids of the changes the write added to the timeline, numbered after every other
+    #: row (a change recorded, or the changes of the plan enacted).
+    changes = models.JSONField(default=list, blank=True)
+
+    def __str__(self) -> str:
+        return f"{self.number} ({self.kind})"
+
+
 class AuditEntry(models.Model):
     """One write: who, when, through what, which action on which object, before and after."""
 

@@ -115,7 +115,7 @@ def draft_plan(
             by=actor.by,
             note="drafted",
         )
-        number = _bump(rev)
+        number = _bump(rev, m.Step.Kind.PLANS)
         write_audit(
             actor,
             "organogram.plan.create",
@@ -177,7 +177,7 @@ def add_plan_change(
         sequence = (m.Change.objects.aggregate(top=Max("sequence"))["top"] or 0) + 1
         position = m.Change.objects.filter(plan_id=plan_id).aggregate(top=Max("position"))["top"]
         change_row(change, sequence, candidate, 0 if position is None else position + 1).save()
-        number = _bump(rev)
+        number = _bump(rev, m.Step.Kind.PLANS)
         write_audit(
             actor,
             "organogram.plan.change.add",
@@ -203,7 +203,7 @@ def remove_plan_change(plan_id: str, change_id: str, actor: Actor) -> None:
         if change is None:
             raise PlanRefused(f"plan {plan_id!r} has no change {change_id!r}")
         m.Change.objects.filter(pk=change_id, plan_id=plan_id).delete()
-        number = _bump(rev)
+        number = _bump(rev, m.Step.Kind.PLANS)
         write_audit(
             actor,
             "organogram.plan.change.remove",
@@ -226,7 +226,7 @@ def rebase_plan(plan_id: str, actor: Actor) -> None:
         before = row.drafted_at
         row.drafted_at = _now().isoformat()
         row.save(update_fields=["drafted_at"])
-        number = _bump(rev)
+        number = _bump(rev, m.Step.Kind.PLANS)
         write_audit(
             actor,
             "organogram.plan.rebase",

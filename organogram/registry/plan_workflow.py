@@ -79,7 +79,7 @@ def move_plan(
         row.status = str(target)
         row.save(update_fields=["status"])
         _event(row, target, actor.by, now, note)
-        number = _bump(rev)
+        number = _bump(rev, m.Step.Kind.PLANS)
         write_audit(
             actor,
             f"organogram.plan.{_VERBS[target]}",
@@ -120,7 +120,7 @@ def enact_plan(
         row.status = str(PlanStatus.ENACTED)
         row.save(update_fields=["status"])
         _event(row, PlanStatus.ENACTED, actor.by, now, note)
-        number = _bump(rev)
+        number = _bump(rev, m.Step.Kind.PLANS, [c.id for c in result.changes])
         write_audit(
             actor,
             "organogram.plan.enact",

@@ -32,7 +32,8 @@ from ..queries.structure import node_data
 from . import models as m
 from . import store
 from .audit import Actor, write_audit
-from .convert import change_row, record_rows
+from .catchup import write_step
+from .convert import change_row, record_rows, row_change
 
 
 class RegistryError(OrganogramError):
@@ -99,10 +100,15 @@ def _lock_revision() -> m.Revision:
     return m.Revision.objects.select_for_update().get(pk=1)
 
 
-def _bump(rev: m.Revision) -> int:
+def _bump(
+    rev: m.Revision, kind: str = m.Step.Kind.OTHER, changes: list[str] | None = None
+) -> int:
+    """Move the revision on, leaving the step that says what the write did (``kind``:
+    see :class:`~organogram.registry.models.Step`; ``changes``: the ids appended)."""
     rev.number += 1
     rev.stamp = uuid.uuid4().hex
     rev.save(update_fields=["number", "stamp"])
+    write_step(rev.number, rev.stamp, kind, changes)
     return rev.number
 
 
@@ -237,17 +243,32 @@ def export_registry(
     return record
 
 
-def check_against(timeline: Timeline, change: Change) -> tuple[list[str], list[Failure]]:
-    """(what keeps ``change`` from applying at its date, later changes it would break).
+@dataclass(frozen=True)
+class Checked:
+    """A change checked against a timeline (see :func:`check_against`)."""
 
-    Changes that already failed before are not blamed on the new one.
+    #: what keeps the change from applying at its date.
+    problems: list[str]
+    #: later changes that applied before and would fail with it.
+    broken: list[Failure]
+    #: the timeline with the change, folded to its end.
+    timeline: Timeline
+
+
+def check_against(timeline: Timeline, change: Change) -> Checked:
+    """Check ``change`` where it falls in ``timeline``, and every change after it.
+
+    Only the changes from the nearest checkpoint before the change on are folded (the
+    ones before it do not see it); changes that already failed before are not blamed
+    on the new one.
     """
-    _, before = timeline.fold()
-    failed_before = {id(f.change) for f in before}
-    _, after = timeline.with_changes([change]).fold()
+    failed_before = {id(f.change) for f in timeline.failures()}
+    # The new timeline shares the checkpoints before the change: its fold starts there.
+    grown = timeline.with_changes([change])
+    _, after = grown.fold()
     mine = [p for f in after if f.change is change for p in f.problems]
     broken = [f for f in after if f.change is not change and id(f.change) not in failed_before]
-    return mine, broken
+    return Checked(mine, broken, grown)
 
 
 def _nodes_at(timeline: Timeline, change: Change) -> dict[str, Any]:
@@ -287,24 +308,30 @@ def record_change(
         ident = change.id or f"rec-{sequence}"
         if m.Change.objects.filter(pk=ident).exists():
             raise ChangeRefused(f"a change with id {ident!r} is already recorded")
-        stamped = replace(
-            change,
-            id=ident,
-            recorded_by=actor.by,
-            recorded_at=timezone.now().replace(microsecond=0),
-            origin=None,
+        row = change_row(
+            replace(
+                change,
+                id=ident,
+                recorded_by=actor.by,
+                recorded_at=timezone.now().replace(microsecond=0),
+                origin=None,
+            ),
+            sequence,
         )
-        problems, broken = check_against(timeline, stamped)
-        if problems:
-            raise ChangeRefused(f"the change does not apply on {stamped.date}", problems)
-        if broken:
+        # Checked as its row reads back, so that the record this process goes on with
+        # is the one every other process makes from the rows.
+        stamped = row_change(row)
+        checked = check_against(timeline, stamped)
+        if checked.problems:
+            raise ChangeRefused(f"the change does not apply on {stamped.date}", checked.problems)
+        if checked.broken:
             raise ChangeRefused(
                 "the change would break later changes, which would no longer apply",
-                [_failure_text(f) for f in broken],
+                [_failure_text(f) for f in checked.broken],
             )
-        change_row(stamped, sequence).save()
-        number = _bump(rev)
-        after_timeline = timeline.with_changes([stamped])
+        row.save()
+        number = _bump(rev, m.Step.Kind.CHANGES, [ident])
+        after_timeline = checked.timeline
         write_audit(
             actor,
             "organogram.change.reverse"
@@ -322,6 +349,14 @@ def record_change(
                 **({"reverses": reverses} if reverses else {}),
             },
             revision=number,
+        )
+        store.install(
+            store.State(
+                number,
+                replace(state.record, timeline=after_timeline),
+                {**state.sequences, ident: sequence},
+                rev.stamp,
+            )
         )
     return Recorded(stamped, sequence, number)
 
