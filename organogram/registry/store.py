@@ -20,7 +20,7 @@ from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
-from django.db import connection, transaction
+from django.db import connection, connections, transaction
 
 from ..core.errors import OrganogramError
 from ..core.record import Record
@@ -127,8 +127,20 @@ def revision() -> int:
 
 
 def _revision() -> tuple[int, str]:
-    row = m.Revision.objects.filter(pk=1).values_list("number", "stamp").first()
-    return row or (0, "")
+    # Every page and API answer asks this first: one plain statement, since building it
+    # through the ORM cost ten times as much as running it (a fifth of a millisecond).
+    with connections[m.Revision.objects.db].cursor() as cursor:
+        cursor.execute(_REVISION_SQL)
+        row = cursor.fetchone()
+    return (row[0], row[1]) if row else (0, "")
+
+
+_REVISION_SQL = "SELECT {number}, {stamp} FROM {table} WHERE {pk} = 1".format(
+    table=m.Revision._meta.db_table,
+    pk=m.Revision._meta.pk.column,
+    number=m.Revision._meta.get_field("number").column,
+    stamp=m.Revision._meta.get_field("stamp").column,
+)
 
 
 def current() -> State:
