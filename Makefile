@@ -15,7 +15,7 @@ help: ## List the available targets
 
 run: $(VENV)/.installed ## Validate the IOM dataset, then serve the web application on http://127.0.0.1:8000
 	$(BIN)/organogram validate data/iom
-	$(BIN)/organogram serve --data data/iom
+	$(BIN)/organogram serve --data data/iom --workers 0
 
 test: $(VENV)/.installed-test ## Run the test suite
 	$(BIN)/pytest
@@ -37,8 +37,8 @@ bench-imports: $(VENV)/.installed ## Run every importer on the full public files
 bench-registry: $(VENV)/.installed-bench ## Measure organogram load into SQLite and PostgreSQL (SIZE=medium)
 	$(BIN)/python -m bench.registry_load --size $(or $(SIZE),medium)
 
-bench-web: $(VENV)/.installed-bench ## Page latency, 20 clients, IOM and a generated dataset (SIZE=medium)
-	$(BIN)/python -m bench.web --size $(or $(SIZE),medium)
+bench-web: $(VENV)/.installed-bench ## Page latency, 20 clients, IOM and a generated dataset (SIZE=medium, WORKERS=cores)
+	$(BIN)/python -m bench.web --size $(or $(SIZE),medium) $(if $(WORKERS),--workers $(WORKERS))
 
 docs: $(VENV)/.installed ## Regenerate the command line reference (docs/cli.md)
 	$(BIN)/python -m organogram.cli.reference > docs/cli.md

@@ -1,8 +1,10 @@
 """The web application's latency under 20 concurrent clients (issue 6, operation 8).
 
 ``python -m bench.web`` (``make bench-web``) serves each dataset with the project's own
-server, ``organogram serve`` (what ``make run`` runs), in a fresh registry loaded from
-the dataset, on loopback; then 20 client threads, each sending its next request as soon
+server, ``organogram serve``, in a fresh registry loaded from the dataset, on loopback:
+with ``--workers N`` worker processes (default: ``organogram serve``'s, one per core), or
+``--workers 0`` for Django's threaded server in one process (what ``make run`` runs).
+Then 20 client threads, each sending its next request as soon
 as the last one is answered, ask for unit pages, the structure page and the API's
 structure endpoint. Per kind of request it reports the median, the 95th percentile and
 the slowest answer, and the throughput. Every answer must be 200; the first request of
@@ -30,6 +32,8 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from organogram.web.serving import default_workers
+
 from . import dataset
 from .sizes import SIZES
 
@@ -56,8 +60,8 @@ def get(port: int, path: str, timeout: float = 3600.0) -> tuple[int, bytes]:
 class Server:
     """``organogram serve`` on a free port, with its own folder for the database."""
 
-    def __init__(self, data: Path, var: Path):
-        self.data, self.var = data, var
+    def __init__(self, data: Path, var: Path, workers: int):
+        self.data, self.var, self.workers = data, var, workers
         with socket.socket() as s:
             s.bind(("127.0.0.1", 0))
             self.port = s.getsockname()[1]
@@ -77,6 +81,8 @@ class Server:
             str(self.port),
             "--data",
             str(self.data),
+            "--workers",
+            str(self.workers),
         ]
         self.proc = subprocess.Popen(
             cmd,
@@ -97,12 +103,27 @@ class Server:
         self.ready = time.perf_counter() - start
         return self
 
-    def cpu(self) -> float:
-        """Processor seconds (user and system) the server process has used so far."""
+    def processes(self) -> dict[int, list[str]]:
+        """The server's processes (its master and workers): the fields of each one's stat."""
         assert self.proc is not None
-        with open(f"/proc/{self.proc.pid}/stat") as f:
-            fields = f.read().rsplit(")", 1)[1].split()
-        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+        found = {}
+        for entry in os.listdir("/proc"):
+            if not entry.isdigit():
+                continue
+            try:
+                with open(f"/proc/{entry}/stat") as f:
+                    fields = f.read().rsplit(")", 1)[1].split()
+            except OSError:  # ended meanwhile
+                continue
+            # The server was started in a session of its own: its group is its pid.
+            if int(fields[2]) == self.proc.pid:
+                found[int(entry)] = fields
+        return found
+
+    def cpu(self) -> float:
+        """Processor seconds (user and system) the server's processes have used so far."""
+        ticks = sum(int(f[11]) + int(f[12]) for f in self.processes().values())
+        return ticks / os.sysconf("SC_CLK_TCK")
 
     def __exit__(self, *exc: object) -> None:
         if self.proc is not None and self.proc.poll() is None:
@@ -194,7 +215,7 @@ def measure(name: str, data: Path, var: Path, args: argparse.Namespace) -> dict:
         db.unlink(missing_ok=True)
         marker.unlink(missing_ok=True)
     say(f"{name}: starting the server (loads the dataset into an empty registry)…")
-    with Server(data, var) as server:
+    with Server(data, var, args.workers) as server:
         say(f"{name}: answering after {server.ready:.1f} s")
         marker.write_text(loaded)
         kinds, built = kinds_for(server.port, args.units)
@@ -218,6 +239,7 @@ def measure(name: str, data: Path, var: Path, args: argparse.Namespace) -> dict:
             )
         return {
             "name": name,
+            "processes": len(server.processes()),
             "ready": server.ready,
             "reused": reused,
             "built": built,
@@ -238,16 +260,30 @@ def report(results: list[dict], args: argparse.Namespace) -> str:
     """The Markdown report."""
     from .report import machine, revision
 
+    command = " ".join(
+        ["python -m bench.web", f"--size {args.size}", f"--workers {args.workers}"]
+        + ([f"--only {args.only}"] if args.only else [])
+    )
+    if args.workers:
+        server = (
+            f"`organogram serve --workers {args.workers}`: Gunicorn's master process and "
+            f"{args.workers} worker process{'es' if args.workers > 1 else ''}, each answering "
+            "one request at a time, the record built once before they start"
+        )
+    else:
+        server = (
+            "`organogram serve --workers 0` (what `make run` runs): Django's threaded server, "
+            "one process answering one request at a time under the interpreter's lock"
+        )
     lines = [
         "# Web latency under 20 concurrent clients",
         "",
-        f"Command: `make bench-web SIZE={args.size}`; code at commit {revision()}. "
+        f"Command: `{command}`; code at commit {revision()}. "
         f"Machine: {'; '.join(machine())}, shared with other work: expect noise, and read "
         "the server's processor time per request beside the latencies.",
         "",
-        f"The server is `organogram serve` (what `make run` runs: Django's threaded server, "
-        f"one process) on loopback, with the registry in SQLite loaded from the dataset. "
-        f"{args.clients} client threads each send their next request as soon as the last "
+        f"The server is {server}; on loopback, with the registry in SQLite loaded from the "
+        f"dataset. {args.clients} client threads each send their next request as soon as the last "
         f"is answered (no pause), {args.requests} requests per kind; unit pages are drawn "
         f"from {args.units} units in force. Times are from sending the request to the last "
         "byte of the answer; every answer was 200.",
@@ -264,10 +300,17 @@ def report(results: list[dict], args: argparse.Namespace) -> str:
                 if r["reused"]
                 else "migrations and the load of the dataset into the registry included"
             )
-            + f"); the first request, which builds "
-            f"the record from the registry's rows and folds it to today, {r['built']:.1f} s. "
-            "First (ms): the first request of each kind, which builds what that kind keeps "
-            "per revision.",
+            + f"; {r['processes']} server process{'es' if r['processes'] > 1 else ''}); "
+            + (
+                "the record was built from the registry's rows before the workers started; "
+                "the first request, which folds it to today in one worker, "
+                if args.workers
+                else "the first request, which builds the record from the registry's rows and "
+                "folds it to today, "
+            )
+            + f"{r['built']:.1f} s. First (ms): the first request of each kind, which builds "
+            "what that kind keeps per revision (in one worker: the others build it during "
+            "the timed requests).",
             "",
             "| request | first (ms) | median (ms) | p95 (ms) | slowest (ms) | requests/s "
             "| server processor per request (ms) | answer (KB) | p95 target |",
@@ -294,6 +337,13 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--requests", type=int, default=400, help="per kind of request")
     parser.add_argument("--units", type=int, default=200, help="units whose pages are asked")
     parser.add_argument("--only", choices=("iom", "size"), default=None)
+    parser.add_argument(
+        "--workers",
+        type=int,
+        default=default_workers(),
+        help="organogram serve's worker processes (default: one per core, "
+        "as organogram serve's own default); 0: Django's threaded server in one process",
+    )
     parser.add_argument(
         "--reuse",
         action="store_true",

@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 import os
 
+from ...core.errors import OrganogramError
+
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
     """Register the subcommand."""
@@ -14,18 +16,45 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
         description="Create or update the database, load a dataset when the registry is "
         "empty (--data, else $ORGANOGRAM_DATASET, else data/iom of the current folder or of "
         "the source checkout), create an administrator account with a generated password on "
-        "first run, print the address and how to sign in, and serve. The server is Django's "
-        "own (threaded, without autoreload); put a WSGI server in front of "
-        "organogram.web.wsgi for a shared deployment.",
+        "first run, print the address and how to sign in, and serve: with Gunicorn's worker "
+        "processes (--workers, one per core by default), or with Django's own threaded "
+        "server in this one process (--workers 0).",
     )
     p.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
     p.add_argument("--port", type=int, default=8000, help="port to listen on (default 8000)")
     p.add_argument("--data", metavar="PATH", help="dataset to load into an empty registry")
+    p.add_argument(
+        "--workers",
+        type=_count,
+        metavar="N",
+        help="worker processes answering requests at once (default: one per processor core); "
+        "0: Django's threaded server in this process, for development or where Gunicorn is "
+        "not installed",
+    )
     p.set_defaults(handler=run)
+
+
+def _count(text: str) -> int:
+    """A number of worker processes: 0 or more."""
+    try:
+        n = int(text)
+    except ValueError:
+        n = -1
+    if n < 0:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of processes (0 or more)")
+    return n
 
 
 def run(args: argparse.Namespace) -> int:
     """Prepare and serve."""
+    from ...web.serving import default_workers, have_workers
+
+    workers = default_workers() if args.workers is None else args.workers
+    if workers > 0 and not have_workers():
+        raise OrganogramError(
+            "worker processes need Gunicorn (pip install gunicorn; not on Windows); "
+            "--workers 0 serves from this process with Django's own server"
+        )
     if args.host not in ("127.0.0.1", "localhost", "::1"):
         hosts = os.environ.get("ORGANOGRAM_ALLOWED_HOSTS", "127.0.0.1,localhost,[::1]")
         os.environ["ORGANOGRAM_ALLOWED_HOSTS"] = f"{hosts},{args.host}"
@@ -65,6 +94,10 @@ def run(args: argparse.Namespace) -> int:
             f"Sign in at {address}signin/ with your account (the first administrator, "
             f"{ADMIN!r}, has its password in {settings.VAR_DIR / PASSWORD_FILE})."
         )
+    if workers:
+        print(f"Served by {workers} worker process{'es' if workers > 1 else ''} (Gunicorn).")
+    else:
+        print("Served by Django's threaded server, in this one process.")
     print("Press Ctrl+C to stop.", flush=True)
-    serve(f"{host}:{args.port}")
+    serve(f"{host}:{args.port}", workers)
     return 0

@@ -35,11 +35,14 @@ def sentences(state: State, people: bool) -> dict[int, str]:
     return state.once(("sentences", people), build)
 
 
+def node_histories(state: State) -> dict[str, Any]:
+    """Every node's history, folded once per revision."""
+    return state.once("histories", state.record.timeline.histories)
+
+
 def node_history(state: State, node: str) -> dict[str, Any]:
     """:func:`unit_history` from every node's history, folded once per revision."""
-    return unit_history(
-        state.record, node, state.once("histories", state.record.timeline.histories)
-    )
+    return unit_history(state.record, node, node_histories(state))
 
 
 def touching(state: State, node: str, people: bool) -> list[dict[str, Any]]:

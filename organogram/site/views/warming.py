@@ -1,0 +1,29 @@
+"""What the first readers of a revision ask for, built before anyone asks.
+
+``organogram serve`` with worker processes builds the record once before the workers
+start (:mod:`organogram.web.workers`); building these here too means every worker starts
+with them, instead of each worker's first unit page folding the whole record again
+(minutes on 10,000 units) while the clients behind it wait.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from ...core.dates import FuzzyDate
+from ...registry.store import State
+from .common import cached_snapshot
+from .structure import cached_structure, tree_html
+from .unit import node_histories, sentences
+
+
+def warm(state: State) -> None:
+    """Build, for ``state``'s revision, what the unit pages, the structure page and the
+    API's structure of today need, for visitors and for readers who may see holders."""
+    today = FuzzyDate.day(dt.date.today())
+    node_histories(state)
+    cached_snapshot(state, today)
+    for people in (False, True):
+        sentences(state, people)
+        cached_structure(state, today, people=people)
+        tree_html(state, today, "", people)

@@ -1,0 +1,81 @@
+"""Gunicorn serving the web application in worker processes (see :mod:`.serving`)."""
+
+from __future__ import annotations
+
+import socket
+from typing import Any
+
+from gunicorn.app.base import BaseApplication
+
+#: Threads of each worker process. They take turns on the interpreter's lock: the second
+#: one answers while the first writes out or closes, not two pages at once.
+THREADS = 2
+
+
+def _warm() -> None:
+    """Build the current record and what pages first derive from it, so that forked
+    workers start with them, and close the database connections, which a forked process
+    must not share with its parent."""
+    from django.db import connections
+
+    from ..registry import store
+    from ..site.views.warming import warm
+
+    try:
+        warm(store.current())
+    except store.EmptyRegistry:
+        pass
+    finally:
+        connections.close_all()
+
+
+def _release(_arbiter: Any) -> None:
+    """In the master once the workers run: drop its copy of the record (it serves no
+    request; workers started later read the record from the database)."""
+    from ..registry import store
+
+    store.forget()
+
+
+class WorkerServer(BaseApplication):
+    """Gunicorn running :data:`organogram.web.wsgi.application` in ``workers`` processes."""
+
+    def __init__(self, address: str, workers: int):
+        self.options = {
+            "bind": address,
+            "workers": workers,
+            # Threaded workers: a synchronous worker lingers after each answer until the
+            # client has closed its end (up to 2 s), idle meanwhile; here the worker's main
+            # thread does that while its other threads answer the next requests.
+            "worker_class": "gthread",
+            "threads": THREADS,
+            # A worker takes no more connections than it can answer: the others wait in
+            # the system's queue, in order, for whichever worker is free first (a worker
+            # that took in all it could would keep some waiting while another sat idle).
+            "worker_connections": THREADS + 1,
+            # No kept-alive connections, which would hold those few places while idle.
+            "keepalive": 0,
+            "preload_app": True,
+            "when_ready": _release,
+            # A worker's first request after a write rebuilds the record: minutes on
+            # 100,000 units. Slow is not stuck, so no worker is killed for it.
+            "timeout": 0,
+            "backlog": socket.SOMAXCONN,
+            "accesslog": None,
+            "errorlog": "-",
+            "loglevel": "warning",
+            "proc_name": "organogram",
+        }
+        super().__init__()
+
+    def load_config(self) -> None:
+        """Gunicorn's settings from :attr:`options` (not from its command line)."""
+        for key, value in self.options.items():
+            self.cfg.set(key, value)
+
+    def load(self) -> Any:
+        """The WSGI application, with the record built (in the master, before forking)."""
+        from .wsgi import application
+
+        _warm()
+        return application
