@@ -7,6 +7,7 @@ from typing import Any
 
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.utils.http import urlencode
 
 from ...core.dates import FuzzyDate
@@ -58,38 +59,63 @@ def touching(state: State, node: str, people: bool) -> list[dict[str, Any]]:
     ]
 
 
+#: Rendered unit pages kept per revision (the last ones asked, per reader's rights): a
+#: unit's page is the same for every reader with the same rights until the record moves.
+UNIT_PAGES_KEPT = 256
+
+
 @registry_page
 def unit(request: HttpRequest, state: State, node: str) -> HttpResponse:
     """One unit or senior post as of ``?at=``, with its history, lineage and sources."""
     when = as_of(request)
     people = may_see_people(request)
-    try:
-        now = unit_at(
-            state.record, node, when.date, people=people, snapshot=cached_snapshot(state, when.date)
+    may_record = can(request.user, "change.record")
+    may_reverse = can(request.user, "change.reverse")
+
+    def build() -> tuple[str, str]:
+        try:
+            now = unit_at(
+                state.record,
+                node,
+                when.date,
+                people=people,
+                snapshot=cached_snapshot(state, when.date),
+            )
+            history = node_history(state, node)
+        except NotFound as exc:
+            raise Http404(str(exc)) from None
+        versions = history["versions"]
+        context = dated_context(
+            request,
+            when,
+            unit=now,
+            history=history,
+            names=_names(versions),
+            see_at=_see_at(now["state"], versions),
+            changes=touching(state, node, people),
+            show_people=people,
+            record_ops=_record_ops(state, node) if may_record else [],
+            may_reverse=may_reverse,
+            downloads=download_links(
+                request, "site:unit_download", node, at=when.raw if not when.error else ""
+            )
+            if now["state"] == "in-force"
+            else None,
+            chart_query=_chart_query(request, when.day, node),
         )
-        history = node_history(state, node)
-    except NotFound as exc:
-        raise Http404(str(exc)) from None
-    versions = history["versions"]
-    context = dated_context(
+        return now["name"], render_to_string("site/_unit_body.html", context, request)
+
+    # What the body shows follows from the revision and these alone: the address (the
+    # unit, the date asked and the plan), the day it means (today moves at midnight) and
+    # the reader's rights. The page around it (who is signed in, messages) is not kept.
+    key = (request.get_full_path(), when.day, dt.date.today(), people, may_record, may_reverse)
+    title, body = state.kept("unit.page", key, build, keep=UNIT_PAGES_KEPT)
+    return render(
         request,
-        when,
-        unit=now,
-        history=history,
-        names=_names(versions),
-        see_at=_see_at(now["state"], versions),
-        changes=touching(state, node, people),
-        show_people=people,
-        record_ops=_record_ops(request, state, node),
-        may_reverse=can(request.user, "change.reverse"),
-        downloads=download_links(
-            request, "site:unit_download", node, at=when.raw if not when.error else ""
-        )
-        if now["state"] == "in-force"
-        else None,
-        chart_query=_chart_query(request, when.day, node),
+        "site/unit.html",
+        dated_context(request, when, title=title, body=body),
+        status=400 if when.error else 200,
     )
-    return render(request, "site/unit.html", context, status=400 if when.error else 200)
 
 
 def _chart_query(request: HttpRequest, day: dt.date, node: str) -> str:
@@ -101,13 +127,11 @@ def _chart_query(request: HttpRequest, day: dt.date, node: str) -> str:
     return urlencode(query)
 
 
-def _record_ops(request: HttpRequest, state: State, node: str) -> list[Any]:
-    """The "Record a change" operations offered: to editors, for a node in force today."""
-    if not can(request.user, "change.record"):
-        return []
+def _record_ops(state: State, node: str) -> list[Any]:
+    """The "Record a change" operations offered (to editors) for a node in force today."""
     from .edit import ops_for
 
-    s = state.record.timeline.snapshot(dt.date.today()).structure
+    s = cached_snapshot(state, FuzzyDate.day(dt.date.today())).structure
     if node not in s.units and node not in s.posts:
         return []
     return ops_for(node in s.units)
