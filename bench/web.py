@@ -269,7 +269,9 @@ def report(results: list[dict], args: argparse.Namespace) -> str:
     from .report import machine, revision
 
     command = " ".join(
-        ["python -m bench.web", f"--size {args.size}", f"--workers {args.workers}"]
+        ["python -m bench.web"]
+        + ([f"--size {args.size}"] if args.only != "iom" else [])
+        + [f"--workers {args.workers}"]
         + ([f"--only {args.only}"] if args.only else [])
     )
     if args.workers:
@@ -295,8 +297,8 @@ def report(results: list[dict], args: argparse.Namespace) -> str:
         f"is answered (no pause), {args.requests} requests per kind; unit pages are drawn "
         f"from {args.units} units in force (or all of them, when fewer), and a unit asked "
         "again is answered from its page kept for the revision: the share of such requests "
-        "is in the last column. Times are from sending the request to the last "
-        "byte of the answer; every answer was 200.",
+        "is in the last column (each worker process keeps its own). Times are from sending "
+        "the request to the last byte of the answer; every answer was 200.",
         "",
     ]
     for r in results:
