@@ -87,9 +87,7 @@ def lineage_changes(
         return []
     out: list[Change] = []
     single: dict[str, list[tuple[str, set[str]]]] = {}
-    for unit in sorted(work.units):
-        if unit not in forward:
-            continue
+    for unit in sorted(forward.keys() & work.units.keys()):
         successors, kinds = _live_successors(unit, forward, target)
         if not successors:
             continue
@@ -173,9 +171,10 @@ def _split(
             parents[s] = None
     moves: dict[str, str] = {}
     for post in work.posts_in(unit):
-        if work.is_node(post):
+        if work.posts[post].senior:  # a node: handed over below, with the children
             continue
-        home = target.posts[post].unit if post in target.posts else None
+        version = target.posts.get(post)
+        home = version.unit if version is not None else None
         # Without ``keep`` posts go to the first new unit anyway: say only the others.
         if home in new_ids and (keep or home != first):
             moves[post] = home  # type: ignore[assignment]
