@@ -16,7 +16,9 @@ sorted list until the group changes.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable, Iterable, Mapping
+from collections import Counter
+from collections.abc import Callable, Collection, Hashable, Iterable, Mapping
+from typing import Any
 
 #: Senior posts come after every unit among a node's children (units are listed first).
 POSTS_AFTER = 1 << 62
@@ -25,30 +27,36 @@ POSTS_AFTER = 1 << 62
 class Groups:
     """key -> members, listed in the order of a numbering, sorted lazily and cached.
 
-    Copies share their groups until one of them changes a group: that one then
-    copies the group first (copy on write), so copying the index of a structure costs
-    a copy of the outer dict only.
+    Each member may carry a value (the posts of a unit carry their grade). Copies share
+    their groups until one of them changes a group: that one then copies the group first
+    (copy on write), so copying the index of a structure costs a copy of the outer dict
+    only. Once :attr:`changed` is set to a set, every key whose group changes is added
+    to it (that is how :class:`Figures` knows what to price again).
     """
 
-    __slots__ = ("cache", "members", "owned")
+    __slots__ = ("cache", "changed", "members", "owned")
 
     def __init__(self) -> None:
-        self.members: dict[Hashable, dict[str, None]] = {}
+        self.members: dict[Hashable, dict[str, Any]] = {}
         self.cache: dict[Hashable, list[str]] = {}
         #: keys of the groups this copy may change in place (not shared with another).
         self.owned: set[Hashable] = set()
+        #: keys whose groups changed since someone started to watch (None: no one does).
+        self.changed: set[Hashable] | None = None
 
-    def add(self, key: Hashable, member: str) -> None:
-        """Put ``member`` in the group ``key``."""
+    def add(self, key: Hashable, member: str, value: Any = None) -> None:
+        """Put ``member`` in the group ``key``, carrying ``value`` (replaced if there)."""
+        if self.changed is not None:
+            self.changed.add(key)
         group = self.members.get(key)
         if group is None:
-            self.members[key] = {member: None}
+            self.members[key] = {member: value}
             self.owned.add(key)
         else:
             if key not in self.owned:
                 group = self.members[key] = dict(group)
                 self.owned.add(key)
-            group[member] = None
+            group[member] = value
         self.cache.pop(key, None)
 
     def discard(self, key: Hashable, member: str) -> None:
@@ -56,6 +64,8 @@ class Groups:
         group = self.members.get(key)
         if group is None or member not in group:
             return
+        if self.changed is not None:
+            self.changed.add(key)
         if len(group) == 1:
             del self.members[key]
             self.owned.discard(key)
@@ -65,6 +75,36 @@ class Groups:
                 self.owned.add(key)
             del group[member]
         self.cache.pop(key, None)
+
+    def move(self, member: str, old: Hashable, new: Hashable, value: Any = None) -> None:
+        """:meth:`discard` ``member`` from ``old``, then :meth:`add` it to ``new``."""
+        # Written out rather than two calls: a fold moves a post this way per change.
+        members, owned, cache, changed = self.members, self.owned, self.cache, self.changed
+        group = members.get(old)
+        if group is not None and member in group:
+            if changed is not None:
+                changed.add(old)
+            if len(group) == 1:
+                del members[old]
+                owned.discard(old)
+            else:
+                if old not in owned:
+                    group = members[old] = dict(group)
+                    owned.add(old)
+                del group[member]
+            cache.pop(old, None)
+        if changed is not None:
+            changed.add(new)
+        group = members.get(new)
+        if group is None:
+            members[new] = {member: value}
+            owned.add(new)
+        else:
+            if new not in owned:
+                group = members[new] = dict(group)
+                owned.add(new)
+            group[member] = value
+        cache.pop(new, None)
 
     def ordered(self, key: Hashable, number: Callable[[str], int]) -> list[str]:
         """The members of ``key`` in the order of ``number`` (the list is shared: don't edit)."""
@@ -83,7 +123,7 @@ class Groups:
         return len(group) if group else 0
 
     def copy(self) -> Groups:
-        """A copy sharing every group with this one until either changes it."""
+        """A copy sharing every group with this one until either changes it (not watched)."""
         out = Groups()
         out.members = dict(self.members)
         out.cache = dict(self.cache)  # cached lists are never edited: safe to share
@@ -131,95 +171,73 @@ class Numbering:
         return out
 
 
-class Tallies:
-    """key -> {label: count}, counts kept as members come and go; copied on write.
+class Figures:
+    """key -> (members of the group, the summed weight of their values), kept.
 
-    :meth:`sums` prices every key's tally with a table of weights and keeps the result
-    between calls: a key whose counts change is priced again when next asked, the
-    others are not (a rollup of a large structure reads a sum per unit, not a tally).
+    Made for the posts of each unit, whose values are their grades, and a table of
+    costs by grade. A group is priced when first asked for and again only after it
+    changes (the groups tell which, see :attr:`Groups.changed`), or when the weights
+    differ from those of the last call. Nothing is kept up to date on the way: a fold
+    that never asks pays nothing.
     """
 
-    __slots__ = ("_priced", "_stale", "_weights", "counts", "owned")
+    __slots__ = ("groups", "priced", "weights")
 
-    def __init__(self) -> None:
-        self.counts: dict[Hashable, dict[Hashable, int]] = {}
-        self.owned: set[Hashable] = set()
-        #: the weights the sums were made with (None: no sums kept).
-        self._weights: dict[Hashable, float] | None = None
-        self._priced: dict[Hashable, tuple[int, float]] = {}
-        #: keys whose counts changed since they were priced.
-        self._stale: set[Hashable] = set()
+    def __init__(self, groups: Groups) -> None:
+        self.groups = groups
+        #: the weights the sums were made with (None: none made yet).
+        self.weights: dict[Any, float] | None = None
+        self.priced: dict[Hashable, tuple[int, float]] = {}
 
-    def _tally(self, key: Hashable) -> dict[Hashable, int]:
-        if self._weights is not None:
-            self._stale.add(key)
-        tally = self.counts.get(key)
-        if tally is None:
-            tally = self.counts[key] = {}
-            self.owned.add(key)
-        elif key not in self.owned:
-            tally = self.counts[key] = dict(tally)
-            self.owned.add(key)
-        return tally
+    def sums(
+        self, weights: Mapping[Any, float], among: Collection[Hashable] | None = None
+    ) -> dict[Hashable, tuple[int, float]]:
+        """The figures of every key (or, when ``among`` is given, at least of those keys).
 
-    def add(self, key: Hashable, label: Hashable) -> None:
-        """Count one more ``label`` under ``key``."""
-        tally = self._tally(key)
-        tally[label] = tally.get(label, 0) + 1
-
-    def remove(self, key: Hashable, label: Hashable) -> None:
-        """Count one ``label`` fewer under ``key`` (it must be counted there)."""
-        tally = self._tally(key)
-        left = tally[label] - 1
-        if left:
-            tally[label] = left
-        else:
-            del tally[label]
-            if not tally:
-                del self.counts[key]
-                self.owned.discard(key)
-
-    def sums(self, weights: Mapping[Hashable, float]) -> dict[Hashable, tuple[int, float]]:
-        """key -> (how many members it counts, the sum of their labels' weights).
-
-        Keys with no members are left out; labels without a weight weigh nothing. The
-        sums are added in the order of each tally, so they do not depend on what was
-        kept. The dict returned is the one kept: read it, don't change it.
+        Keys without members are left out; values without a weight weigh nothing. The
+        dict returned is the one kept: read it, don't change it. With ``among``, the
+        figures of other keys may be out of date (a rollup of one subtree prices no
+        more than its units).
         """
         table = dict(weights)
-        priced = self._priced
-        if table != self._weights:
-            self._weights = table
-            self._stale = set()
-            priced = self._priced = {k: _price(t, table) for k, t in self.counts.items()}
-        elif self._stale:
-            counts = self.counts
-            for key in self._stale:
-                tally = counts.get(key)
-                if tally:
-                    priced[key] = _price(tally, table)
+        groups = self.groups
+        members = groups.members
+        if table != self.weights or groups.changed is None:
+            self.weights = table
+            groups.changed = set()
+            self.priced = {key: _price(group, table) for key, group in members.items()}
+            return self.priced
+        changed = groups.changed
+        if changed:
+            if among is None or len(changed) <= len(among):
+                todo: Iterable[Hashable] = changed
+                groups.changed = set()
+            else:
+                todo = [key for key in among if key in changed]
+                changed.difference_update(todo)
+            priced = self.priced
+            for key in todo:
+                group = members.get(key)
+                if group:
+                    priced[key] = _price(group, table)
                 else:
                     priced.pop(key, None)
-            self._stale = set()
-        return priced
-
-    def copy(self) -> Tallies:
-        """A copy sharing every tally with this one until either changes it.
-
-        The sums are not copied (the copy prices its tallies again if asked): copies
-        are kept as checkpoints, and most are never priced.
-        """
-        out = Tallies()
-        out.counts = dict(self.counts)
-        self.owned = set()
-        return out
+        return self.priced
 
 
-def _price(tally: dict[Hashable, int], weights: dict[Hashable, float]) -> tuple[int, float]:
-    """How many a tally counts and their summed weight, added in the tally's order."""
-    count, total = 0, 0.0
+def tally(group: Mapping[str, Any]) -> dict[Any, int]:
+    """value -> how many members carry it, values in the order they first appear."""
+    return dict(Counter(group.values()))
+
+
+def _price(group: Mapping[str, Any], weights: dict[Any, float]) -> tuple[int, float]:
+    """How many members a group has and their summed weight, value by value."""
+    counts: dict[Any, int] = {}  # a Counter, in the same order, without its overhead
+    seen = counts.get
+    for value in group.values():
+        counts[value] = seen(value, 0) + 1
+    total = 0.0
     get = weights.get
-    for label, n in tally.items():
-        count += n
-        total += n * get(label, 0.0)
-    return count, total
+    for value, n in counts.items():
+        total += n * get(value, 0.0)
+    return len(group), total

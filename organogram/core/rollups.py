@@ -45,11 +45,11 @@ def rollup(s: Structure, node: str, costs: Mapping[str, float] | None = None) ->
     """
     if not s.is_node(node):
         return NONE
-    figures = s.unit_figures(costs or {})
+    below = s.subtree(node)
+    figures = s.unit_figures(costs or {}, below)
     units = s.units
     headcount, cost = 0, 0.0
-    # Depth first, as Structure.subtree lists the nodes: the sums come out the same.
-    for n in s.subtree(node):
+    for n in below:
         direct = figures.get(n)
         if direct is not None and n in units:
             headcount += direct[0]
@@ -107,4 +107,6 @@ def series(
     costs: Mapping[str, float] | None = None,
 ) -> list[tuple[dt.date, Rollup]]:
     """The rollup of ``node`` as of each of ``dates`` (earliest first), from one fold."""
-    return [(snap.day, rollup(snap.structure, node, costs)) for snap in timeline.snapshots(dates)]
+    with paused():  # the fold and the rollups make many objects, none in a cycle
+        snaps = timeline.snapshots(dates)
+        return [(snap.day, rollup(snap.structure, node, costs)) for snap in snaps]

@@ -18,7 +18,7 @@ from collections.abc import Collection, Iterator, Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
 
-from .indexes import POSTS_AFTER, Groups, Numbering, Tallies
+from .indexes import POSTS_AFTER, Figures, Groups, Numbering, tally
 from .model import Assignment, Line, LineageLink, LineKind, Person, Post, Unit
 
 _NO_COUNTS: Mapping[str, int] = MappingProxyType({})
@@ -29,7 +29,7 @@ class _Indexes:
 
     __slots__ = (
         "children",
-        "grades",
+        "figures",
         "over_no",
         "posts_by_unit",
         "posts_no",
@@ -46,10 +46,10 @@ class _Indexes:
         self.children = Groups()
         #: target -> every node (ordinary posts too) whose line points at it.
         self.reporters = Groups()
-        #: unit (None: no unit) -> posts sitting in it.
+        #: unit (None: no unit) -> posts sitting in it -> their grade.
         self.posts_by_unit = Groups()
-        #: unit (None: no unit) -> grade -> how many of its posts have it (for rollups).
-        self.grades = Tallies()
+        #: unit -> its posts and their cost, priced when a rollup asks (see Figures).
+        self.figures = Figures(self.posts_by_unit)
         #: how many senior posts there are (the nodes are the units and these).
         self.seniors = 0
         if s is None:
@@ -59,8 +59,7 @@ class _Indexes:
         for node, target in s.oversight.items():
             self.reporters.add(target, node)
         for post_id, post in s.posts.items():
-            self.posts_by_unit.add(post.unit, post_id)
-            self.grades.add(post.unit, post.grade)
+            self.posts_by_unit.add(post.unit, post_id, post.grade)
             self.seniors += post.senior
 
     def node_number(self, node: str) -> int:
@@ -76,7 +75,8 @@ class _Indexes:
         out.children = self.children.copy()
         out.reporters = self.reporters.copy()
         out.posts_by_unit = self.posts_by_unit.copy()
-        out.grades = self.grades.copy()
+        # Figures are not copied: copies are kept as checkpoints, and few are priced.
+        out.figures = Figures(out.posts_by_unit)
         out.seniors = self.seniors
         return out
 
@@ -232,17 +232,20 @@ class Structure:
         return self._index().posts_by_unit.members.get(unit, {}).keys()
 
     def grade_counts(self, unit: str | None) -> Mapping[str, int]:
-        """How many posts sitting in ``unit`` have each grade (read-only; kept up to date)."""
-        counts = self._index().grades.counts.get(unit)
-        return MappingProxyType(counts) if counts else _NO_COUNTS
+        """How many posts sitting in ``unit`` have each grade (grades as first met)."""
+        group = self._index().posts_by_unit.members.get(unit)
+        return MappingProxyType(tally(group)) if group else _NO_COUNTS
 
-    def unit_figures(self, costs: Mapping[str, float]) -> Mapping[str | None, tuple[int, float]]:
-        """unit -> (posts sitting in it, the sum of their grades' ``costs``), kept up to date.
+    def unit_figures(
+        self, costs: Mapping[str, float], among: Collection[str] | None = None
+    ) -> Mapping[str | None, tuple[int, float]]:
+        """unit -> (posts sitting in it, the sum of their grades' ``costs``).
 
         Units without posts are left out. Each unit's sum is made once and kept until
-        posts come, go or change grade there, or the costs differ (read-only).
+        posts come, go or change grade there, or the costs differ. With ``among``, only
+        those units' figures are sure to be current (read-only).
         """
-        return self._index().grades.sums(costs)
+        return self._index().figures.sums(costs, among)
 
     def chain(self, node: str) -> list[str]:
         """The chain of oversight above a unit or post, nearest first.
@@ -328,27 +331,26 @@ class Structure:
 
     def put_post(self, post: Post) -> None:
         """Add a post or replace its current version."""
-        before = self.posts.get(post.id)
-        self.posts[post.id] = post
-        self.retired_posts.pop(post.id, None)
-        self.touched.add(post.id)
+        pid = post.id
+        before = self.posts.get(pid)
+        self.posts[pid] = post
+        if before is None:  # a post in force is never among the retired ones
+            self.retired_posts.pop(pid, None)
+        self.touched.add(pid)
         ix = self._ix
         if ix is None:
             return
         if before is None:
-            ix.posts_no.enter(post.id)
-            ix.posts_by_unit.add(post.unit, post.id)
-            ix.grades.add(post.unit, post.grade)
+            ix.posts_no.enter(pid)
+            ix.posts_by_unit.add(post.unit, pid, post.grade)
             if post.senior:
                 ix.seniors += 1
-                ix.children.add(self.oversight.get(post.id) or "", post.id)
+                ix.children.add(self.oversight.get(pid) or "", pid)
             return
         if before.unit != post.unit:
-            ix.posts_by_unit.discard(before.unit, post.id)
-            ix.posts_by_unit.add(post.unit, post.id)
-        if (before.unit, before.grade) != (post.unit, post.grade):
-            ix.grades.remove(before.unit, before.grade)
-            ix.grades.add(post.unit, post.grade)
+            ix.posts_by_unit.move(pid, before.unit, post.unit, post.grade)
+        elif before.grade != post.grade:
+            ix.posts_by_unit.add(post.unit, pid, post.grade)
         if before.senior != post.senior:
             if post.senior:
                 ix.seniors += 1
@@ -369,7 +371,6 @@ class Structure:
         if ix is not None:
             ix.posts_no.leave(post_id)
             ix.posts_by_unit.discard(post.unit, post_id)
-            ix.grades.remove(post.unit, post.grade)
             if post.senior:
                 ix.seniors -= 1
                 ix.children.discard(target or "", post_id)

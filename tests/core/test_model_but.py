@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import fields, replace
+from dataclasses import FrozenInstanceError, fields, replace
 
 import pytest
 
@@ -19,7 +19,11 @@ from organogram.core.model import Post, Unit
 def test_but_equals_replace_for_every_field(obj):
     for f in fields(obj):
         value = None if f.name in ("head", "unit") else "changed"
-        assert obj.but(**{f.name: value}) == replace(obj, **{f.name: value})
+        copy = obj.but(**{f.name: value})
+        assert copy == replace(obj, **{f.name: value})
+        assert hash(copy) == hash(replace(obj, **{f.name: value}))
+        with pytest.raises(FrozenInstanceError):  # made without __init__, still frozen
+            setattr(copy, f.name, "again")
     assert obj.but() == obj
     with pytest.raises(TypeError):
         obj.but(no_such_field=1)

@@ -171,3 +171,18 @@ def test_figures_on_a_plans_branch_and_on_the_record_it_leaves_alone():
     assert rollup(view.structure, "fd", COSTS).headcount == 4
     assert rollups(tl.snapshot(D2).structure, COSTS) == rollups(present, COSTS)
     assert_kept(tl.snapshot(D2).structure)
+
+
+def test_a_subtree_rollup_prices_its_own_units_and_leaves_the_rest_for_later():
+    s = Structure()
+    for change in record():
+        change.apply(s)
+    assert_kept(s)
+    # Posts change in two branches; the rollup of one prices its own units only.
+    MovePost(date=D2, post="p4", unit="field").apply(s)
+    RegradePost(date=D2, post="p5", grade="D-1").apply(s)
+    assert rollup(s, "field", COSTS) == brute(s, "field", COSTS)
+    assert rollup(s, "admin", COSTS) == Rollup(1, COSTS["D-1"])
+    MovePost(date=D2, post="p5", unit="desk").apply(s)
+    assert rollup(s, "desk", COSTS) == brute(s, "desk", COSTS)
+    assert_kept(s)  # every unit current again, admin (now empty) included

@@ -235,6 +235,12 @@ class MovePost(Change):
     reports_to: str | None = _KEEP
 
     def check(self, s: Structure) -> list[str]:
+        unit = self.unit
+        if self.reports_to == _KEEP and unit != _KEEP and unit in s.units:
+            # The common move, to another unit in force: nothing else to check.
+            current = s.posts.get(self.post)
+            if current is not None and current.unit != unit:
+                return []
         problems: list[str] = []
         if not need_post(s, self.post, problems):
             return problems
