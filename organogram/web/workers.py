@@ -15,7 +15,12 @@ THREADS = 2
 def _warm() -> None:
     """Build the current record and what pages first derive from it, so that forked
     workers start with them, and close the database connections, which a forked process
-    must not share with its parent."""
+    must not share with its parent.
+
+    The master keeps its copy: the workers share its memory until they move on to a newer
+    revision, and a worker started later (one replacing a worker that died) begins from it
+    and reads only the writes since.
+    """
     from django.db import connections
 
     from ..registry import store
@@ -27,14 +32,6 @@ def _warm() -> None:
         pass
     finally:
         connections.close_all()
-
-
-def _release(_arbiter: Any) -> None:
-    """In the master once the workers run: drop its copy of the record (it serves no
-    request; workers started later read the record from the database)."""
-    from ..registry import store
-
-    store.forget()
 
 
 class WorkerServer(BaseApplication):
@@ -56,7 +53,6 @@ class WorkerServer(BaseApplication):
             # No kept-alive connections, which would hold those few places while idle.
             "keepalive": 0,
             "preload_app": True,
-            "when_ready": _release,
             # A worker's first request after a write rebuilds the record: minutes on
             # 100,000 units. Slow is not stuck, so no worker is killed for it.
             "timeout": 0,

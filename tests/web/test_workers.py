@@ -223,3 +223,22 @@ def test_a_warmed_revision_answers_the_first_pages_without_building(client, monk
     # What was not warmed is still built on demand: another date's structure.
     with pytest.raises(AssertionError, match="built again"):
         client.get("/?at=2017-01-01")
+
+
+@pytest.mark.skipif(not have_workers(), reason="worker processes need Gunicorn")
+@pytest.mark.django_db
+def test_the_master_builds_what_every_worker_starts_with():
+    from organogram.web.workers import WorkerServer
+
+    store.forget()
+    server = WorkerServer("127.0.0.1:0", 2)
+    assert server.cfg.preload_app and server.cfg.workers == 2
+    assert server.load() is not None
+    # Kept for the forks: the record and what the first pages derive from it.
+    memo = store.current().memo
+    assert "histories" in memo and ("sentences", False) in memo and "structure.tree" in memo
+    # Nothing the master runs before forking its workers lets go of it.
+    server.cfg.on_starting(None)
+    server.cfg.when_ready(None)
+    server.cfg.pre_fork(None, None)
+    assert store.current().memo is memo
