@@ -217,6 +217,8 @@ def test_a_warmed_revision_answers_the_first_pages_without_building(client, monk
     monkeypatch.setattr(structure_view, "structure_at", refuse)
     monkeypatch.setattr(unit_view, "narrate_changes", refuse)
     monkeypatch.setattr(structure_view, "render_to_string", refuse)
+    monkeypatch.setattr(Timeline, "fold", refuse)
+    assert "touching" in state.record.timeline.memo
     assert client.get("/").status_code == 200
     assert client.get(f"/units/{unit}/").status_code == 200
     assert client.get("/api/structure").status_code == 200

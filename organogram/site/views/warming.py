@@ -14,7 +14,7 @@ from ...core.dates import FuzzyDate
 from ...registry.store import State
 from .common import cached_snapshot
 from .structure import cached_structure, tree_html
-from .unit import node_histories, sentences
+from .unit import node_histories, node_history, sentences, touching
 
 
 def warm(state: State) -> None:
@@ -27,3 +27,10 @@ def warm(state: State) -> None:
         sentences(state, people)
         cached_structure(state, today, people=people)
         tree_html(state, today, "", people)
+    # One unit's page makes what every unit page shares, kept with the timeline: the
+    # structure at the record's end with its lineage index (a fold of the whole record)
+    # and the index of the changes touching each node.
+    nodes = cached_structure(state, today, people=False)["nodes"]
+    if nodes:
+        node_history(state, nodes[0]["id"])
+        touching(state, nodes[0]["id"], False)
