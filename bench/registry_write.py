@@ -7,9 +7,11 @@ database (as a second server process would):
 
 * building the record from the rows (``store.current()`` in a fresh process) and
   folding it to the end (what the first page of a server does);
+* what a unit page keeps per revision: every node's history and a sentence for every
+  change;
 * for a rename dated on the record's last date, then one dated ten years before it:
-  ``record_change`` itself, the writer's next ``store.current()`` and fold to the end,
-  and the other process's next ``store.current()`` and fold to the end.
+  ``record_change`` itself, then in each process the next ``store.current()``, fold to
+  the end, and histories and sentences.
 
 Times are wall clock and this process's processor time, in seconds.
 """
@@ -43,11 +45,25 @@ def reader() -> None:
 
     _, build = _timed(store.current)
     _, fold = _timed(lambda: store.current().record.timeline.fold())
-    print(json.dumps({"build": build, "fold": fold}), flush=True)
+    _, page = _timed(lambda: _unit_page(store.current()))
+    print(json.dumps({"build": build, "fold": fold, "page": page}), flush=True)
     for _line in sys.stdin:
         state, read = _timed(store.current)
         _, fold = _timed(lambda s=state: s.record.timeline.fold())
-        print(json.dumps({"read": read, "fold": fold, "revision": state.revision}), flush=True)
+        _, page = _timed(lambda s=state: _unit_page(s))
+        print(
+            json.dumps({"read": read, "fold": fold, "page": page, "revision": state.revision}),
+            flush=True,
+        )
+
+
+def _unit_page(state) -> None:
+    """What a unit page keeps per revision: every node's history, every change told."""
+    from organogram.site.views.unit import node_history, sentences
+
+    s, _ = state.record.timeline.fold()
+    node_history(state, next(iter(s.units)))
+    sentences(state, False)
 
 
 def _rename(state, years_back: int):
@@ -107,9 +123,11 @@ def run(work: Path) -> None:
     rows = []
     state, build = _timed(store.current)
     _, fold = _timed(lambda: state.record.timeline.fold())
+    _, page = _timed(lambda: _unit_page(state))
     theirs = json.loads(other.stdout.readline())
     rows.append(("build the record from the rows", build, theirs["build"]))
     rows.append(("fold it to the end", fold, theirs["fold"]))
+    rows.append(("every history and sentence (the unit page's)", page, theirs["page"]))
     print(f"{len(state.record.timeline):,} changes in the timeline", flush=True)
     for label, years in (("on the last date", 0), ("ten years before it", 10)):
         change = _rename(store.current(), years)
@@ -117,6 +135,7 @@ def run(work: Path) -> None:
         _, write = _timed(lambda c=change: record_change(c, Actor("bench", "cli")))
         after, read = _timed(store.current)
         _, refold = _timed(lambda a=after: a.record.timeline.fold())
+        _, page = _timed(lambda a=after: _unit_page(a))
         other.stdin.write("go\n")
         other.stdin.flush()
         theirs = json.loads(other.stdout.readline())
@@ -124,7 +143,8 @@ def run(work: Path) -> None:
         rows.append((f"record a rename {label} ({change.date})", write, None))
         rows.append(("next store.current()", read, theirs["read"]))
         rows.append(("next fold to the end", refold, theirs["fold"]))
-        print(*(_line(*r) for r in rows[-3:]), sep="\n", file=sys.stderr, flush=True)
+        rows.append(("next histories and sentences", page, theirs["page"]))
+        print(*(_line(*r) for r in rows[-4:]), sep="\n", file=sys.stderr, flush=True)
     other.stdin.close()
     other.wait()
     print("| step | writer: wall (s) | processor (s) | other process: wall (s) | processor (s) |")

@@ -36,8 +36,6 @@ def write_step(
 
 def caught_up(held: State, number: int, stamp: str) -> State | None:
     """``held`` brought up to revision ``number`` (``stamp``), or None when it cannot be."""
-    from .store import State
-
     if number <= held.revision or number - held.revision > KEEP:
         return None
     steps = list(
@@ -80,4 +78,4 @@ def caught_up(held: State, number: int, stamp: str) -> State | None:
         sequences = {**kept, **planned}
     if m.Step.Kind.ENTRIES in kinds:
         record = replace(record, registers=load_registers())
-    return State(number, record, sequences, stamp)
+    return held.following(number, record, sequences, stamp)

@@ -351,7 +351,7 @@ def record_change(
             revision=number,
         )
         store.install(
-            store.State(
+            state.following(
                 number,
                 replace(state.record, timeline=after_timeline),
                 {**state.sequences, ident: sequence},

@@ -24,6 +24,7 @@ from django.db import connection, connections, transaction
 
 from ..core.errors import OrganogramError
 from ..core.record import Record
+from ..core.timeline import Timeline
 from . import models as m
 from .catchup import caught_up
 from .convert import load_record
@@ -53,10 +54,47 @@ class State:
     stamp: str = ""
     #: derived data cached for this revision (narrations and the like), by key.
     memo: dict[Any, Any] = field(default_factory=dict)
+    #: key -> (an earlier revision's timeline, what it derived for that key), for
+    #: :meth:`grown` (see :meth:`following`).
+    seeds: dict[Any, tuple[Timeline, Any]] = field(default_factory=dict, repr=False)
+    #: the keys made by :meth:`grown`.
+    _grown: set[Any] = field(default_factory=set, repr=False, compare=False)
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False, compare=False)
     _building: threading.Lock = field(
         default_factory=threading.Lock, repr=False, compare=False
     )
+
+    def following(
+        self, revision: int, record: Record, sequences: dict[str, int], stamp: str
+    ) -> State:
+        """The state of a later revision, made from this one by adding to its timeline.
+
+        What this one derived for :meth:`grown` (or was given to derive it from) goes
+        with it, so that the next revision's is grown from it instead of made anew.
+        """
+        seeds = dict(self.seeds)
+        # Copied whole first (one step each): other threads may be adding to them.
+        for key in list(self._grown):
+            if key in self.memo:
+                seeds[key] = (self.record.timeline, self.memo[key])
+        return State(revision, record, sequences, stamp, seeds=seeds)
+
+    def grown(
+        self, key: Hashable, build: Callable[[], T], grow: Callable[[Timeline, T], T]
+    ) -> T:
+        """:meth:`once` for something derived from the whole timeline: ``grow(timeline,
+        value)`` from what an earlier revision derived when there is one (its timeline and
+        value), else ``build()``. ``grow`` must give exactly what ``build`` gives."""
+
+        def make() -> T:
+            self._grown.add(key)
+            seed = self.seeds.pop(key, None)
+            if seed is None:
+                return build()
+            before, value = seed
+            return value if before is self.record.timeline else grow(before, value)
+
+        return self.once(key, make)
 
     def once(self, key: Hashable, build: Callable[[], T]) -> T:
         """``build()``, made once for this revision however many requests ask at once."""

@@ -226,7 +226,9 @@ def test_catching_up_on_an_enacted_plan_adds_its_changes_to_the_timeline():
     held = store.current()
     plan = draft_plan(EDITOR, title="Ethics review", effective="2030-01-01").id
     add_plan_change(plan, {"op": "rename", "unit": "ethics", "name": "Integrity"}, EDITOR)
-    record_change(rename("ethics", "Office of Ethics"), EDITOR)
+    # Another unit than the plan's: a change to the plan's recorded since it was drafted
+    # would (rightly) keep it from being enacted.
+    record_change(rename("dla", "Legal Affairs"), EDITOR)
     move_plan(plan, "proposed", EDITOR)
     move_plan(plan, "approved", EDITOR)
     enacted = enact_plan(plan, EDITOR)
@@ -259,3 +261,33 @@ def test_a_record_made_inside_a_write_is_kept_for_every_thread_once_committed(
     no_rebuild(monkeypatch)
     state = store.current()
     assert state.revision == store.revision() and state.record.timeline is kept.record.timeline
+
+
+def test_histories_and_sentences_after_a_write_grow_from_the_last_revisions(monkeypatch):
+    from organogram.core.narration import narrate_changes
+    from organogram.core.timeline import Timeline
+    from organogram.site.views.unit import node_history, sentences
+
+    held = store.current()
+    before = (node_history(held, "ethics"), sentences(held, True), sentences(held, False))
+    record_change(rename("ethics", "Office of Ethics", "2020"), EDITOR)
+    first = catchup.caught_up(held, *store._revision())
+    save_entry("bodies", BODY, EDITOR, expected=0)  # and a write that leaves the timeline
+    state = catchup.caught_up(first, *store._revision())
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("made from the first change")
+
+    monkeypatch.setattr(Timeline, "histories", refuse)
+    monkeypatch.setattr(import_module("organogram.site.views.unit"), "narrate_changes", refuse)
+    history = node_history(state, "ethics")
+    told = sentences(state, False)
+    monkeypatch.undo()
+    timeline = state.record.timeline
+    assert history == node_history(store.State(0, state.record, {}), "ethics") != before[0]
+    assert "Office of Ethics" in [v.get("name") for v in history["versions"]]
+    assert [told[id(c)] for c in timeline] == narrate_changes(
+        timeline.changes, timeline.empty(), state.record.sources, show_people=False
+    )
+    assert sentences(state, True) == sentences(store.State(0, state.record, {}), True)
+    assert not state.seeds  # each made, nothing more kept of the earlier revisions

@@ -13,6 +13,8 @@ from django.utils.http import urlencode
 from ...core.dates import FuzzyDate
 from ...core.errors import NotFound
 from ...core.narration import narrate_changes
+from ...core.regrowth import grow_histories, grow_sentences, narrator
+from ...core.timeline import Timeline
 from ...history.inverse import reversible
 from ...queries.changes import change_data
 from ...queries.history import unit_history
@@ -24,21 +26,31 @@ from .downloads import download_links
 
 
 def sentences(state: State, people: bool) -> dict[int, str]:
-    """Every timeline change told in a sentence, by object id; computed once per revision."""
+    """Every timeline change told in a sentence, by object id; made once per revision,
+    after a write from the last revision's (only the changes from the write on told)."""
+    timeline = state.record.timeline
 
     def build() -> dict[int, str]:
-        timeline = state.record.timeline
         told = narrate_changes(
             timeline.changes, timeline.empty(), state.record.sources, show_people=people
         )
         return {id(c): text for c, text in zip(timeline.changes, told, strict=True)}
 
-    return state.once(("sentences", people), build)
+    def grow(before: Timeline, told: dict[int, str]) -> dict[int, str]:
+        return grow_sentences(before, told, timeline, narrator(state.record.sources, people))
+
+    return state.grown(("sentences", people), build, grow)
 
 
 def node_histories(state: State) -> dict[str, Any]:
-    """Every node's history, folded once per revision."""
-    return state.once("histories", state.record.timeline.histories)
+    """Every node's history, folded once per revision (after a write, from the last
+    revision's histories, folding only from the write on)."""
+    timeline = state.record.timeline
+    return state.grown(
+        "histories",
+        timeline.histories,
+        lambda before, value: grow_histories(before, value, timeline),
+    )
 
 
 def node_history(state: State, node: str) -> dict[str, Any]:
