@@ -11,6 +11,7 @@ app_name = "site"
 urlpatterns = [
     path("", views.structure, name="structure"),
     path("download.<str:fmt>", views.structure_download, name="structure_download"),
+    path("tree/<str:node>/", views.structure_children, name="structure_children"),
     path("units/<str:node>/", views.unit, name="unit"),
     path("units/<str:node>/download.<str:fmt>", views.unit_download, name="unit_download"),
     path("posts/", views.posts, name="posts"),

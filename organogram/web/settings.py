@@ -6,6 +6,8 @@
 * ``ORGANOGRAM_DEBUG``: ``1`` for Django's debug pages (never in a shared deployment).
 * ``ORGANOGRAM_ALLOWED_HOSTS``: comma-separated host names the site answers to.
 * ``ORGANOGRAM_ANONYMOUS_READ``: ``0`` to make visitors sign in before reading anything.
+* ``ORGANOGRAM_TREE_UNITS``: the most units the Structure page's tree sends at once
+  (default 2000); a larger structure sends its top levels and the rest branch by branch.
 """
 
 from __future__ import annotations
@@ -36,6 +38,8 @@ ALLOWED_HOSTS = [
 
 #: Whether visitors who have not signed in may read the structure (never holders' names).
 ORGANOGRAM_ANONYMOUS_READ = _flag("ORGANOGRAM_ANONYMOUS_READ", True)
+#: The most units the Structure page's tree sends at once (its top levels past it).
+ORGANOGRAM_TREE_UNITS = int(os.environ.get("ORGANOGRAM_TREE_UNITS", "2000"))
 
 INSTALLED_APPS = [
     "django.contrib.admin",

@@ -58,6 +58,7 @@ ENDPOINTS: dict[str, tuple[str, str, str, dict | None]] = {
     "structure": ("GET", "/?at=2016-11-30", "structure.view", None),
     "unit": ("GET", "/units/dfam/", "structure.view", None),
     "structure_download": ("GET", "/download.turtle?at=2016-11-30", "structure.view", None),
+    "structure_children": ("GET", "/tree/dg/?at=2016-11-30", "structure.view", None),
     "unit_download": ("GET", "/units/dfam/download.csv?at=2016", "structure.view", None),
     "plan_download": ("GET", "/plans/hq-review-2021/download.popolo", "plan.view", None),
     "chart": ("GET", "/chart/?at=2022", "structure.view", None),

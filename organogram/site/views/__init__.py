@@ -17,7 +17,7 @@ from .plan_actions import plan_change_new, plan_change_remove, plan_move, plan_r
 from .plans import plan, plan_new, plans
 from .posts import post, posts
 from .sources import source, sources
-from .structure import structure
+from .structure import structure, structure_children
 from .timeline import timeline
 from .unit import unit
 
@@ -56,6 +56,7 @@ __all__ = [
     "source",
     "sources",
     "structure",
+    "structure_children",
     "structure_download",
     "timeline",
     "unit",

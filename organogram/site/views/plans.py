@@ -33,7 +33,7 @@ from ...registry.store import State
 from .common import may_see_people, registry_page, requires
 from .cost import plan_cost_context
 from .downloads import download_links
-from .structure import build_tree
+from .tree_levels import build_tree
 
 #: (from, to) -> what the button that makes the move says.
 MOVE_WORDS = {

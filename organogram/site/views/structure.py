@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.utils.safestring import SafeString
@@ -14,32 +14,7 @@ from ...queries.structure import structure_at
 from ...registry.store import State
 from .common import as_of, dated_context, may_see_people, registry_page
 from .downloads import download_links
-
-#: Levels of the tree shown open at first; deeper ones open on demand.
-OPEN_DEPTH = 2
-
-
-def build_tree(nodes: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Nest nodes (in tree order, each with ``parent``) under their parents.
-
-    Each node gets ``children`` and ``depth``; nodes whose parent is not shown are
-    roots. Returns the roots.
-    """
-    by_id = {n["id"]: {**n, "children": []} for n in nodes}
-    roots: list[dict[str, Any]] = []
-    for n in by_id.values():
-        parent = by_id.get(n["parent"]) if n["parent"] else None
-        (parent["children"] if parent is not None else roots).append(n)
-
-    def mark(node: dict[str, Any], depth: int) -> None:
-        node["depth"] = depth
-        node["open"] = depth < OPEN_DEPTH
-        for child in node["children"]:
-            mark(child, depth + 1)
-
-    for root in roots:
-        mark(root, 0)
-    return roots
+from .tree_levels import TreeIndex, branch, index_tree, top_levels, tree_units
 
 
 def search(nodes: list[dict[str, Any]], q: str) -> list[dict[str, Any]]:
@@ -77,16 +52,26 @@ def cached_structure(
     )
 
 
+def cached_index(state: State, at: FuzzyDate, people: bool) -> TreeIndex:
+    """The structure's tree index (children, units under each), once per revision and date."""
+    return state.kept(
+        "structure.index",
+        (str(at), people),
+        lambda: index_tree(cached_structure(state, at, people=people)["nodes"]),
+    )
+
+
 def tree_html(state: State, at: FuzzyDate, at_query: str, people: bool) -> SafeString:
-    """The page's tree as HTML, rendered once per revision for the dates asked last: on a
-    large organization it is most of the page's work."""
+    """The page's tree as HTML (its top levels only past :func:`tree_units` units),
+    rendered once per revision for the dates asked last: on a large organization it is
+    most of the page's work."""
 
     def render_tree() -> SafeString:
-        nodes = cached_structure(state, at, people=people)["nodes"]
-        context = {"tree": build_tree(nodes), "at_query": at_query}
+        tree = top_levels(cached_index(state, at, people), tree_units())
+        context = {"tree": tree, "at_query": at_query}
         return render_to_string("site/_tree.html", context)
 
-    return state.kept("structure.tree", (str(at), at_query, people), render_tree)
+    return state.kept("structure.tree", (str(at), at_query, people, tree_units()), render_tree)
 
 
 @registry_page
@@ -101,6 +86,7 @@ def structure(request: HttpRequest, state: State) -> HttpResponse:
         when,
         tree_html=tree_html(state, when.date, when.query, people),
         count=len(data["nodes"]),
+        partial=len(data["nodes"]) > tree_units(),
         uncertain=data["uncertain"],
         q=q,
         matches=search(data["nodes"], q) if q else None,
@@ -109,3 +95,29 @@ def structure(request: HttpRequest, state: State) -> HttpResponse:
         ),
     )
     return render(request, "site/structure.html", context, status=400 if when.error else 200)
+
+
+@registry_page
+def structure_children(request: HttpRequest, state: State, node: str) -> HttpResponse:
+    """The children of ``node`` in the structure as of ``?at=``, as the tree's HTML list
+    items: what a lazy node of a large structure's tree fetches when opened. 404 when
+    ``node`` is not in force on that date; 400 for a date that cannot be read."""
+    when = as_of(request)
+    if when.error:
+        return HttpResponse(when.error, status=400, content_type="text/plain; charset=utf-8")
+    people = may_see_people(request)
+    index = cached_index(state, when.date, people)
+    if node not in index.nodes:
+        raise Http404(f"No unit {node!r} in force on {when.day.isoformat()}.")
+
+    def render_branch() -> SafeString:
+        context = {"tree": branch(index, node, tree_units()), "at_query": when.query}
+        return render_to_string("site/_tree.html", context)
+
+    html = state.kept(
+        "structure.children",
+        (str(when.date), when.query, people, tree_units(), node),
+        render_branch,
+        keep=64,
+    )
+    return HttpResponse(html)
