@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import re
 
 import pytest
@@ -138,3 +139,17 @@ def test_the_children_endpoint_shows_holders_only_to_readers_allowed(client, sig
     assert name in page(signed_in, url)
     signed_in.logout()
     assert name not in page(client, url)
+
+
+@pytest.mark.django_db
+def test_a_search_lists_its_first_matches_and_counts_them_all(client, monkeypatch):
+    structure_view = importlib.import_module("organogram.site.views.structure")
+    monkeypatch.setattr(structure_view, "MATCHES_LISTED", 3)
+    nodes = structure_at(IOM_RECORD, FuzzyDate.parse(AT))["nodes"]
+    matching = [n for n in nodes if "department" in n["name"].casefold()]
+    assert len(matching) > 3
+    html = page(client, f"/?at={AT}&q=department")
+    assert f"{len(matching)} matches for “department”" in html
+    listed = html.split('id="matches-title"')[1].split("</section>")[0]
+    assert listed.count("<li>") == 3 and "The first 3 are listed" in listed
+    assert "The first" not in page(client, f"/?at={AT}&q=executive office")

@@ -16,23 +16,33 @@ from .common import as_of, dated_context, may_see_people, registry_page
 from .downloads import download_links
 from .tree_levels import TreeIndex, branch, index_tree, top_levels, tree_units
 
+#: Matches a search lists at most: on a large structure a short word matches thousands.
+MATCHES_LISTED = 200
 
-def search(nodes: list[dict[str, Any]], q: str) -> list[dict[str, Any]]:
-    """Nodes whose name, abbreviation or id contains ``q`` (any case), with their chain."""
+
+def search(
+    nodes: list[dict[str, Any]], q: str, limit: int | None = None
+) -> tuple[list[dict[str, Any]], int]:
+    """Nodes whose name, abbreviation or id contains ``q`` (any case), with their chain:
+    the first ``limit`` (all when None), and how many match in all."""
     needle = q.casefold()
     by_id = {n["id"]: n for n in nodes}
     found = []
+    total = 0
     for n in nodes:
         text = " ".join((n["name"], n.get("abbreviation") or "", n["id"])).casefold()
         if needle not in text:
             continue
+        total += 1
+        if limit is not None and len(found) >= limit:
+            continue  # counted, not listed (nor its chain made)
         chain, seen, parent = [], {n["id"]}, n["parent"]
         while parent in by_id and parent not in seen:
             seen.add(parent)
             chain.append(by_id[parent])
             parent = by_id[parent]["parent"]
         found.append({**n, "chain": list(reversed(chain))})
-    return found
+    return found, total
 
 
 def cached_structure(
@@ -81,6 +91,7 @@ def structure(request: HttpRequest, state: State) -> HttpResponse:
     people = may_see_people(request)
     data = cached_structure(state, when.date, people=people)
     q = request.GET.get("q", "").strip()
+    matches, matched = search(data["nodes"], q, MATCHES_LISTED) if q else (None, 0)
     context = dated_context(
         request,
         when,
@@ -89,7 +100,8 @@ def structure(request: HttpRequest, state: State) -> HttpResponse:
         partial=len(data["nodes"]) > tree_units(),
         uncertain=data["uncertain"],
         q=q,
-        matches=search(data["nodes"], q) if q else None,
+        matches=matches,
+        matched=matched,
         downloads=download_links(
             request, "site:structure_download", at=when.raw if not when.error else ""
         ),
