@@ -25,6 +25,13 @@ from .measure import Measure, measure, peak_rss, rss
 from .sizes import SIZES
 
 RESULTS = Path(__file__).parent / "results"
+#: The operations' keys, in the order they run (``--only`` picks among them).
+KEYS = (
+    "snapshot-present", "snapshot-past", "rollup-leaf", "rollup-subtree-4%",
+    "rollup-subtree-20%", "rollup-root",
+    "rollups-all", "chains", "diff", "diff-sets", "plan-preview", "plan-validate",
+    "plan-check", "plan-enact", "series", "load",
+)
 CONFIG = RuleConfig()
 
 
@@ -74,9 +81,19 @@ class Bench:
         say(f"setup: {label}: {seconds:.2f} s")
         return out
 
+    def wants(self, key: str) -> bool:
+        """Whether ``--only`` (when given) names this operation or a prefix of its key."""
+        only = self.args.only
+        return not only or any(key == k or key.startswith(k + "-") for k in only)
+
     def run(self, key: str, label: str, entries: list[Entry], note: str = "") -> Result:
-        """Measure every entry, then check that all answers are the same."""
+        """Measure every entry, then check that all answers are the same.
+
+        An operation left out by ``--only`` is not measured and not reported.
+        """
         result = Result(key, label, note=note)
+        if not self.wants(key):
+            return result
         reference: tuple[str, object] | None = None
         for entry in entries:
             if entry.impl in self.skipped:
@@ -181,8 +198,19 @@ def main(argv: list[str] | None = None) -> None:
         action="store_true",
         help="load the dataset without its post moves (default on the large size: memory)",
     )
+    parser.add_argument(
+        "--only",
+        type=lambda text: [k.strip() for k in text.split(",") if k.strip()],
+        default=[],
+        help="measure only these operations (comma-separated keys or key prefixes: "
+        f"{', '.join(KEYS)})",
+    )
     parser.add_argument("--out", type=Path, default=None)
     args = parser.parse_args(argv)
+    unknown = [k for k in args.only if not any(x == k or x.startswith(k + "-") for x in KEYS)]
+    if unknown:
+        parser.error(f"--only: no operation is called {', '.join(unknown)} "
+                     f"(the keys: {', '.join(KEYS)})")
     if args.runs is None:
         args.runs = {"small": 7, "medium": 5, "large": 3}[args.size]
     if args.size == "large":
