@@ -42,3 +42,19 @@ def test_an_unknown_key_is_refused_with_the_list_of_keys(capsys):
     err = capsys.readouterr().err
     assert "no operation is called snapshots" in err
     assert "snapshot-past" in err
+
+
+def test_a_query_stopped_at_its_time_limit_is_reported_and_the_run_goes_on():
+    bench = bench_with([])
+    bench.args.runs, bench.args.budget = 1, 1.0
+
+    def stopped():
+        raise run.Interrupted("stopped after 120 s (time limit)")
+
+    result = bench.run(
+        "diff", "a diff",
+        [run.Entry("SQLite (join)", stopped, str), run.Entry("Organogram", lambda: 1, str)],
+    )
+    assert result.measures["SQLite (join)"].note == "stopped after 120 s (time limit)"
+    assert result.agreed == ["Organogram"]
+
