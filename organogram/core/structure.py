@@ -159,6 +159,10 @@ class Structure:
         """The node that ``node`` reports to on its line of oversight, or None at the top."""
         return self.oversight.get(node)
 
+    def child_count(self, node: str | None) -> int:
+        """How many nodes :meth:`children` gives, without putting them in order."""
+        return self._index().children.size(node if node is not None else "")
+
     def children(self, node: str | None) -> list[str]:
         """Nodes whose line of oversight points at ``node`` (``None``: the top nodes)."""
         ix = self._index()

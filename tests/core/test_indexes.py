@@ -50,6 +50,18 @@ def test_indexes_kept_through_a_fold_answer_like_indexes_built_afterwards(histor
             assert answers(s) == answers(fresh(s))
 
 
+@PROPERTY
+@given(histories())
+def test_a_nodes_child_count_is_how_many_children_it_has_through_a_fold(history):
+    s = history.timeline.empty()
+    s.roots()
+    for change in history.timeline:
+        if not change.check(s):
+            change._apply(s)
+            for node in [*s.nodes(), None]:
+                assert s.child_count(node) == len(s.children(node))
+
+
 def test_answers_keep_the_order_of_the_dicts():
     s = Structure()
     s.roots()
