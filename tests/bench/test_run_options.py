@@ -4,8 +4,6 @@ import argparse
 
 import pytest
 
-pytest.importorskip("numpy", reason="the benchmark's peers need numpy (pip install -e '.[bench]')")
-
 from bench import run
 
 
