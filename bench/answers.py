@@ -6,7 +6,6 @@ the generator gives, costs are sums of whole numbers (exact in floating point).
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Iterable
 
 from organogram.core.diff import DateDiff
@@ -19,11 +18,6 @@ from .sizes import unit_name
 def num(node: str | None) -> int:
     """``u12`` -> 12; None (the top) -> -1."""
     return -1 if node is None else int(node[1:])
-
-
-def digest(value: object) -> str:
-    """A short fingerprint of an answer, for the report."""
-    return hashlib.blake2b(repr(value).encode(), digest_size=8).hexdigest()
 
 
 # ------------------------------------------------------------------ structures

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 import resource
 import statistics
@@ -11,6 +12,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 _PAGE = os.sysconf("SC_PAGE_SIZE")
+
+
+def digest(value: object) -> str:
+    """A short fingerprint of an answer, for the report."""
+    return hashlib.blake2b(repr(value).encode(), digest_size=8).hexdigest()
 
 
 def rss() -> int:

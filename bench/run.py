@@ -20,7 +20,7 @@ from pathlib import Path
 
 from organogram.core.validation import RuleConfig
 
-from .measure import Measure, measure, peak_rss, rss
+from .measure import Measure, digest, measure, peak_rss, rss
 from .sizes import SIZES
 
 RESULTS = Path(__file__).parent / "results"
@@ -93,10 +93,6 @@ class Bench:
         result = Result(key, label, note=note)
         if not self.wants(key):
             return result
-        # Imported here: the answers read the peers' structures (NumPy, networkx), which
-        # the command line and its tests do not need.
-        from .answers import digest
-
         reference: tuple[str, object] | None = None
         for entry in entries:
             if entry.impl in self.skipped:
