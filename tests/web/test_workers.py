@@ -233,7 +233,9 @@ def test_a_warmed_revision_answers_the_first_pages_without_building(client, monk
 
 
 @pytest.mark.skipif(not have_workers(), reason="worker processes need Gunicorn")
-@pytest.mark.django_db
+# Not inside a test transaction: loading the app closes the database connections before
+# forking, as it must, and PostgreSQL's connection cannot come back inside a transaction.
+@pytest.mark.django_db(transaction=True)
 def test_the_master_builds_what_every_worker_starts_with():
     from organogram.web.workers import WorkerServer
 
