@@ -59,6 +59,12 @@ class Result:
     note: str = ""
 
 
+def names(name: str, key: str) -> bool:
+    """Whether ``--only``'s ``name`` picks the operation ``key``: the key itself, or a
+    prefix of it ending at a dash ("rollup" picks "rollup-root", not "rollups-all")."""
+    return key == name or key.startswith(name + "-")
+
+
 class Bench:
     """The state of one benchmark run."""
 
@@ -83,7 +89,7 @@ class Bench:
     def wants(self, key: str) -> bool:
         """Whether ``--only`` (when given) names this operation or a prefix of its key."""
         only = self.args.only
-        return not only or any(key == k or key.startswith(k + "-") for k in only)
+        return not only or any(names(k, key) for k in only)
 
     def run(self, key: str, label: str, entries: list[Entry], note: str = "") -> Result:
         """Measure every entry, then check that all answers are the same.
@@ -206,7 +212,7 @@ def main(argv: list[str] | None = None) -> None:
     )
     parser.add_argument("--out", type=Path, default=None)
     args = parser.parse_args(argv)
-    unknown = [k for k in args.only if not any(x == k or x.startswith(k + "-") for x in KEYS)]
+    unknown = [k for k in args.only if not any(names(k, key) for key in KEYS)]
     if unknown:
         parser.error(f"--only: no operation is called {', '.join(unknown)} "
                      f"(the keys: {', '.join(KEYS)})")

@@ -6,15 +6,10 @@ import os
 from collections.abc import Iterator
 from typing import Any
 
-import pytest
-
-from organogram.registry import store
 from organogram.registry.accounts import add_user
 from organogram.registry.audit import Actor
-from organogram.registry.services import load_dataset_into_registry
 
-from .conftest import IOM
-from .test_browser import ARGS, CHROMIUM
+from .test_browser import ARGS, CHROMIUM, playwright_with_iom
 
 
 def signed_in_browser(
@@ -28,13 +23,7 @@ def signed_in_browser(
 ) -> Iterator[tuple[Any, str]]:
     """Yield (a page signed in as a new ``role`` account and sent to ``then``, the
     server's address); skipped, saying why, without Chromium or Playwright."""
-    if not CHROMIUM.exists():
-        pytest.skip(f"browser tests need Chromium at {CHROMIUM} (apt-get install chromium)")
-    sync_api = pytest.importorskip(
-        "playwright.sync_api", reason="browser tests need playwright (pip install playwright)"
-    )
-    if store.is_empty():
-        load_dataset_into_registry(IOM, Actor("tests"))
+    sync_api = playwright_with_iom()
     add_user(username, role, Actor("tests"), password=password)
     monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
     with sync_api.sync_playwright() as pw:

@@ -49,9 +49,9 @@ ARGS = [
 pytestmark = pytest.mark.browser
 
 
-@pytest.fixture
-def browser_page(transactional_db, live_server, monkeypatch):
-    """A page of a headless Chromium, and the live server's address; the IOM dataset loaded."""
+def playwright_with_iom():
+    """Playwright's sync API, with the IOM dataset in the registry; the test skipped,
+    saying why, without Chromium or Playwright."""
     if not CHROMIUM.exists():
         pytest.skip(f"browser tests need Chromium at {CHROMIUM} (apt-get install chromium)")
     sync_api = pytest.importorskip(
@@ -60,6 +60,13 @@ def browser_page(transactional_db, live_server, monkeypatch):
     # Transactional tests empty the database when they end: load again if needed.
     if store.is_empty():
         load_dataset_into_registry(IOM, Actor("tests"))
+    return sync_api
+
+
+@pytest.fixture
+def browser_page(transactional_db, live_server, monkeypatch):
+    """A page of a headless Chromium, and the live server's address; the IOM dataset loaded."""
+    sync_api = playwright_with_iom()
     # Playwright's sync API runs an event loop in this thread; the database calls made
     # here at teardown are synchronous and safe.
     monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
