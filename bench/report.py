@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 import platform
+from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
-
-import networkx
-import numpy
 
 from .about import machine, revision
 from .measure import Measure, peak_rss
 from .run import Bench
+from .targets import FLOOR_TARGET, SQL_PEERS, SQL_TARGET, judge, limits_of
 
 IMPLS = (
     "Organogram",
@@ -23,7 +22,7 @@ IMPLS = (
     "NumPy floor",
     "YAML C parser (floor)",
 )
-SQL = tuple(i for i in IMPLS if i.startswith(("SQLite", "PostgreSQL")))
+SQL = tuple(i for i in IMPLS if i.startswith(SQL_PEERS))
 
 
 def seconds(m: Measure | None) -> str:
@@ -66,8 +65,8 @@ def write(bench: Bench, out: Path, command: str) -> None:
         f"commit {revision()}.",
         "",
         "Machine: " + "; ".join(machine()) + ". Python "
-        f"{platform.python_version()}, NumPy {numpy.__version__}, networkx "
-        f"{networkx.__version__}, "
+        f"{platform.python_version()}, NumPy {_version('numpy')}, networkx "
+        f"{_version('networkx')}, "
         + ", ".join(f"{k} {v}" for k, v in bench.versions.items())
         + ". The machine is shared with other work: expect some noise.",
         "",
@@ -124,6 +123,7 @@ def write(bench: Bench, out: Path, command: str) -> None:
             f"{ratio(min(peers, default=None), own)} | {_s(org_m.first) if org_m else 'n/a'} | "
             f"{len(r.agreed)} ({r.answer}) |"
         )
+    lines += _targets(bench)
     lines += [
         "",
         "## Peak memory during the first run (MB above the memory held before it)",
@@ -160,3 +160,52 @@ def write(bench: Bench, out: Path, command: str) -> None:
     ]
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text("\n".join(lines) + "\n")
+
+
+def _targets(bench: Bench) -> list[str]:
+    """The targets section: each operation against the targets that hold for it, and
+    what limits those that miss (see :mod:`bench.targets`)."""
+    lines = [
+        "",
+        "## Targets",
+        "",
+        f"Within {FLOOR_TARGET:g}x of the NumPy floor (every operation that has one) and at "
+        f"least {SQL_TARGET:g}x faster than the best SQL peer (rollups and the diff). A "
+        "blank cell: the target does not hold for that operation, or both times are under "
+        "0.1 ms, where a ratio measures the cost of a call rather than the work. A SQL "
+        f"ratio marked \"at least\" compares with the time limit ({bench.args.limit:.0f} s) "
+        "at which every SQL peer was stopped.",
+        "",
+        "| operation | x floor | within 3x of the floor | best SQL / Organogram "
+        "| 10x faster than SQL |",
+        "|---|---:|---|---:|---|",
+    ]
+    missed = []
+    for r in bench.results:
+        v = judge(r.key, r.measures, bench.args.limit)
+        if v.missed:
+            missed.append(r)
+        sql = "n/a" if v.sql_ratio is None else ratio(v.sql_ratio, 1.0)
+        if v.sql_bound and v.sql_ratio is not None:
+            sql = "at least " + sql
+        floor = "n/a" if v.floor_ratio is None else ratio(v.floor_ratio, 1.0)
+        lines.append(
+            f"| {r.label} | {floor} | {_mark(v.floor)} | {sql} | {_mark(v.sql)} |"
+        )
+    if missed:
+        lines += ["", "What limits the operations that miss a target (the profiles are in "
+                  "docs/performance.md, \"Why the missed targets are missed\"):", ""]
+        lines += [f"- {r.label}: {limits_of(r.key) or 'not profiled yet.'}" for r in missed]
+    return lines
+
+
+def _mark(verdict: str) -> str:
+    return {"met": "met", "missed": "**missed**"}.get(verdict, "")
+
+
+def _version(package: str) -> str:
+    """A package's version, read from its metadata (the report needs no import of it)."""
+    try:
+        return version(package)
+    except PackageNotFoundError:
+        return "(not installed)"

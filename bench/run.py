@@ -191,10 +191,12 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--size", default="small", choices=sorted(SIZES))
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--runs", type=int, default=None, help="timed runs after the first")
-    parser.add_argument("--budget", type=float, default=60.0,
-                        help="seconds an implementation may spend repeating one operation")
-    parser.add_argument("--limit", type=float, default=900.0,
-                        help="seconds after which one SQL query is stopped")
+    parser.add_argument("--budget", type=float, default=None,
+                        help="seconds an implementation may spend repeating one operation "
+                        "(default: 60, 10 on the large size)")
+    parser.add_argument("--limit", type=float, default=None,
+                        help="seconds after which one SQL query is stopped "
+                        "(default: 900, 120 on the large size)")
     parser.add_argument("--postgres", default=None, help="PostgreSQL URL (default: DATABASE_URL)")
     parser.add_argument("--no-postgres", action="store_true")
     parser.add_argument("--no-load", action="store_true", help="skip the YAML load benchmark")
@@ -218,6 +220,13 @@ def main(argv: list[str] | None = None) -> None:
                      f"(the keys: {', '.join(KEYS)})")
     if args.runs is None:
         args.runs = {"small": 7, "medium": 5, "large": 3}[args.size]
+    # On the large size the peers' slowest forms take minutes per query: shorter repeats
+    # and limits keep a whole run near an hour and a half instead of most of a day.
+    large = args.size == "large"
+    if args.budget is None:
+        args.budget = 10.0 if large else 60.0
+    if args.limit is None:
+        args.limit = 120.0 if large else 900.0
     if args.size == "large":
         args.load_without_post_moves = True
     bench = Bench(args)
