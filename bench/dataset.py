@@ -22,6 +22,8 @@ from .sizes import SIZES
 
 #: What the large dataset leaves out (see :func:`record_of`).
 WITHOUT_POST_MOVES = "every unit and post and every unit change, without the monthly post moves"
+#: Where generated datasets are kept and reused, under the folder the benchmarks run from.
+DATASETS = Path("var") / "bench"
 #: The file beside the YAML files that says what was generated (so a folder is reused).
 STAMP = "bench-dataset.json"
 
@@ -42,17 +44,32 @@ def record_of(org: Organization, timeline: Timeline, without_post_moves: bool) -
     )
 
 
-def write(size: str, seed: int, folder: Path, without_post_moves: bool, progress=print) -> Path:
-    """Write the dataset of ``size`` and ``seed`` into ``folder`` unless it is there already."""
+def write(
+    size: str,
+    seed: int,
+    folder: Path,
+    without_post_moves: bool,
+    progress=print,
+    org: Organization | None = None,
+    timeline: Timeline | None = None,
+) -> Path:
+    """Write the dataset of ``size`` and ``seed`` into ``folder`` unless it is there already.
+
+    ``org`` (and its ``timeline``), when the caller has generated them already, are
+    written instead of generating the organization again.
+    """
     stamp = {"size": size, "seed": seed, "without_post_moves": without_post_moves}
     marker = folder / STAMP
     if marker.is_file() and json.loads(marker.read_text()) == stamp:
         progress(f"dataset already in {folder}")
         return folder
-    progress(f"generating the {size} organization (seed {seed})…")
-    org = generate(size, seed, progress=progress)
+    if org is None:
+        progress(f"generating the {size} organization (seed {seed})…")
+        org = generate(size, seed, progress=progress)
     progress(f"writing it to {folder}…")
-    dump_dataset(record_of(org, Timeline(org.changes), without_post_moves), folder, overwrite=True)
+    marker.unlink(missing_ok=True)  # a half-written folder is never taken for a whole one
+    record = record_of(org, timeline or Timeline(org.changes), without_post_moves)
+    dump_dataset(record, folder, overwrite=True)
     marker.write_text(json.dumps(stamp))
     return folder
 

@@ -73,7 +73,7 @@ def run_all(bench: Bench, tmp: Path, pg_url: str | None) -> None:
     if not bench.args.no_load and bench.wants("load"):
         from .load_yaml import load_operation
 
-        load_operation(bench, org, core, tmp)
+        load_operation(bench, org, core)
 
 
 def _sql_entries(bench: Bench, sql: list[SQLPeer], call, canon) -> list[Entry]:

@@ -32,7 +32,7 @@ from . import dataset
 from .sizes import SIZES
 
 RESULTS = Path(__file__).parent / "results"
-DATASETS = Path("var") / "bench"
+DATASETS = dataset.DATASETS
 LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 ORGANOGRAM = [sys.executable, "-m", "organogram.cli.main"]
 

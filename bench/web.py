@@ -38,7 +38,7 @@ from . import dataset
 from .sizes import SIZES
 
 RESULTS = Path(__file__).parent / "results"
-DATASETS = Path("var") / "bench"
+DATASETS = dataset.DATASETS
 IOM = Path("data") / "iom"
 
 
