@@ -197,7 +197,8 @@ def test_every_worker_of_serve_shows_a_write(registry):
         assert names(16) == {f"{before}, renamed while served"}
     finally:
         os.killpg(server.pid, 15)
-        server.wait(30)
+        # Stopped as asked: every process leaves at once, the master with status 0.
+        assert server.wait(30) == 0
 
 
 def test_serve_answers_with_one_worker_per_core_by_default():
@@ -255,3 +256,26 @@ def test_the_master_builds_what_every_worker_starts_with(monkeypatch):
     server.cfg.when_ready(None)
     server.cfg.pre_fork(None, None)
     assert store.current().memo is memo
+
+
+@pytest.mark.skipif(not have_workers(), reason="worker processes need Gunicorn")
+@pytest.mark.parametrize(("code", "status", "said"), [(0, 0, ""), (None, 0, ""), (3, 3, ""),
+                                                      ("no such app", 1, "no such app")])
+def test_a_stopping_server_leaves_with_its_exit_status_and_its_connections_closed(
+    monkeypatch, capsys, code, status, said
+):
+    from django.db import connections
+    from gunicorn.app.base import BaseApplication
+
+    from organogram.web import workers
+
+    def stop(self):
+        raise SystemExit(code)
+
+    closed, left = [], []
+    monkeypatch.setattr(BaseApplication, "run", stop)
+    monkeypatch.setattr(connections, "close_all", lambda: closed.append(True))
+    monkeypatch.setattr(workers.os, "_exit", left.append)
+    workers.WorkerServer("127.0.0.1:0", 2).run()
+    assert left == [status] and closed == [True]
+    assert capsys.readouterr().err.strip() == said
