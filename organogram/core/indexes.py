@@ -18,7 +18,10 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Collection, Hashable, Iterable, Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .structure import Structure
 
 #: Senior posts come after every unit among a node's children (units are listed first).
 POSTS_AFTER = 1 << 62
@@ -241,3 +244,60 @@ def _price(group: Mapping[str, Any], weights: dict[Any, float]) -> tuple[int, fl
     for value, n in counts.items():
         total += n * get(value, 0.0)
     return len(group), total
+
+
+class StructureIndexes:
+    """The incremental indexes of one structure, kept up to date by its mutation methods."""
+
+    __slots__ = (
+        "children",
+        "figures",
+        "over_no",
+        "posts_by_unit",
+        "posts_no",
+        "reporters",
+        "seniors",
+        "units_no",
+    )
+
+    def __init__(self, s: Structure | None = None) -> None:
+        self.units_no = Numbering(s.units if s is not None else ())
+        self.posts_no = Numbering(s.posts if s is not None else ())
+        self.over_no = Numbering(s.oversight if s is not None else ())
+        #: target ("" for the top) -> units and senior posts whose line points at it.
+        self.children = Groups()
+        #: target -> every node (ordinary posts too) whose line points at it.
+        self.reporters = Groups()
+        #: unit (None: no unit) -> posts sitting in it -> their grade.
+        self.posts_by_unit = Groups()
+        #: unit -> its posts and their cost, priced when a rollup asks (see Figures).
+        self.figures = Figures(self.posts_by_unit)
+        #: how many senior posts there are (the nodes are the units and these).
+        self.seniors = 0
+        if s is None:
+            return
+        for node in s.nodes():
+            self.children.add(s.oversight.get(node) or "", node)
+        for node, target in s.oversight.items():
+            self.reporters.add(target, node)
+        for post_id, post in s.posts.items():
+            self.posts_by_unit.add(post.unit, post_id, post.grade)
+            self.seniors += post.senior
+
+    def node_number(self, node: str) -> int:
+        """Position among a node's siblings: units first, then senior posts, each as added."""
+        number = self.units_no.number.get(node)
+        return number if number is not None else POSTS_AFTER + self.posts_no.number[node]
+
+    def copy(self) -> StructureIndexes:
+        out = StructureIndexes()
+        out.units_no = self.units_no.copy()
+        out.posts_no = self.posts_no.copy()
+        out.over_no = self.over_no.copy()
+        out.children = self.children.copy()
+        out.reporters = self.reporters.copy()
+        out.posts_by_unit = self.posts_by_unit.copy()
+        # Figures are not copied: copies are kept as checkpoints, and few are priced.
+        out.figures = Figures(out.posts_by_unit)
+        out.seniors = self.seniors
+        return out

@@ -7,9 +7,16 @@ the small set of methods below. The indexes (children, reporters, posts of a uni
 see :mod:`.indexes`) are built when first asked for and then kept up to date by those
 methods, so a long fold pays for them once.
 
-Mutate a structure only through its methods once it has been queried: a value written
-straight into one of its dicts is not seen by indexes built before. (Building a
-structure by filling its dicts, as tests do, is fine before the first query.)
+Copies are cheap: :meth:`Structure.copy` shares the containers (units, posts, lines…)
+with the original, and whichever of the two first writes to one of them duplicates it
+then (copy on write, one container at a time). A fold keeps copies as checkpoints and
+hands copies out as snapshots; most of them are only read, or change a few containers.
+
+Mutate a structure only through its methods (or, for a container no method writes,
+after :meth:`Structure.own`): a value written straight into one of its dicts could be
+shared with a copy, and is not seen by indexes built before. Building a structure by
+filling its dicts, as tests do, is fine before it is first copied or queried. Do not
+hold on to a container across a mutation: taking ownership may replace it.
 """
 
 from __future__ import annotations
@@ -18,67 +25,22 @@ from collections.abc import Collection, Iterator, Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
 
-from .indexes import POSTS_AFTER, Figures, Groups, Numbering, tally
+from .indexes import StructureIndexes, tally
 from .model import Assignment, Line, LineageLink, LineKind, Person, Post, Unit
 
 _NO_COUNTS: Mapping[str, int] = MappingProxyType({})
 
-
-class _Indexes:
-    """The incremental indexes of one structure (see :mod:`.indexes`)."""
-
-    __slots__ = (
-        "children",
-        "figures",
-        "over_no",
-        "posts_by_unit",
-        "posts_no",
-        "reporters",
-        "seniors",
-        "units_no",
-    )
-
-    def __init__(self, s: Structure | None = None) -> None:
-        self.units_no = Numbering(s.units if s is not None else ())
-        self.posts_no = Numbering(s.posts if s is not None else ())
-        self.over_no = Numbering(s.oversight if s is not None else ())
-        #: target ("" for the top) -> units and senior posts whose line points at it.
-        self.children = Groups()
-        #: target -> every node (ordinary posts too) whose line points at it.
-        self.reporters = Groups()
-        #: unit (None: no unit) -> posts sitting in it -> their grade.
-        self.posts_by_unit = Groups()
-        #: unit -> its posts and their cost, priced when a rollup asks (see Figures).
-        self.figures = Figures(self.posts_by_unit)
-        #: how many senior posts there are (the nodes are the units and these).
-        self.seniors = 0
-        if s is None:
-            return
-        for node in s.nodes():
-            self.children.add(s.oversight.get(node) or "", node)
-        for node, target in s.oversight.items():
-            self.reporters.add(target, node)
-        for post_id, post in s.posts.items():
-            self.posts_by_unit.add(post.unit, post_id, post.grade)
-            self.seniors += post.senior
-
-    def node_number(self, node: str) -> int:
-        """Position among a node's siblings: units first, then senior posts, each as added."""
-        number = self.units_no.number.get(node)
-        return number if number is not None else POSTS_AFTER + self.posts_no.number[node]
-
-    def copy(self) -> _Indexes:
-        out = _Indexes()
-        out.units_no = self.units_no.copy()
-        out.posts_no = self.posts_no.copy()
-        out.over_no = self.over_no.copy()
-        out.children = self.children.copy()
-        out.reporters = self.reporters.copy()
-        out.posts_by_unit = self.posts_by_unit.copy()
-        # Figures are not copied: copies are kept as checkpoints, and few are priced.
-        out.figures = Figures(out.posts_by_unit)
-        out.seniors = self.seniors
-        return out
+#: The containers a copy shares with its original until one of them writes to it.
+SHARED = (
+    "units",
+    "posts",
+    "oversight",
+    "lines",
+    "holders",
+    "retired_units",
+    "retired_posts",
+    "lineage",
+)
 
 
 @dataclass
@@ -101,34 +63,57 @@ class Structure:
     people: dict[str, Person] = field(default_factory=dict)
     #: ids mutated since the set was last cleared (history reads and clears it).
     touched: set[str] = field(default_factory=set, repr=False, compare=False)
-    _ix: _Indexes | None = field(default=None, repr=False, compare=False)
+    _ix: StructureIndexes | None = field(default=None, repr=False, compare=False)
+    #: names of the containers (see SHARED) that may be shared with a copy: copied
+    #: before this structure first writes to them.
+    _shared: set[str] = field(default_factory=set, repr=False, compare=False)
 
     # ----------------------------------------------------------------- queries
     def copy(self, *, indexes: bool = True) -> Structure:
-        """An independent copy; values are immutable so a shallow copy suffices.
+        """An independent copy: changing one never shows in the other.
 
-        Indexes already built are copied too (cheaper than building them again), unless
-        ``indexes`` is false: then the copy builds its own when first asked.
+        The copy shares every container with this structure until either writes to it
+        (copy on write: see :meth:`own`), so making it copies none of them; values are
+        immutable, so nothing deeper needs copying. Indexes already built are copied too
+        (cheaper than building them again), unless ``indexes`` is false: then the copy
+        builds its own when first asked.
         """
         out = Structure(
-            units=dict(self.units),
-            posts=dict(self.posts),
-            oversight=dict(self.oversight),
-            lines=set(self.lines),
-            holders=dict(self.holders),
-            retired_units=dict(self.retired_units),
-            retired_posts=dict(self.retired_posts),
-            lineage=list(self.lineage),
+            units=self.units,
+            posts=self.posts,
+            oversight=self.oversight,
+            lines=self.lines,
+            holders=self.holders,
+            retired_units=self.retired_units,
+            retired_posts=self.retired_posts,
+            lineage=self.lineage,
             people=self.people,
         )
+        out._shared = set(SHARED)
+        self._shared = set(SHARED)
         if indexes and self._ix is not None:
             out._ix = self._ix.copy()
         return out
 
-    def _index(self) -> _Indexes:
+    def own(self, *names: str) -> None:
+        """Make the containers called ``names`` (see :data:`SHARED`) this structure's own.
+
+        A container shared with a copy is duplicated first; one already owned is left as
+        it is. Every write to a container goes through here: the mutation methods call
+        it, and so must code that writes into a container directly.
+        """
+        shared = self._shared
+        for name in names:
+            if name in shared:
+                shared.discard(name)
+                setattr(self, name, getattr(self, name).copy())
+            elif name not in SHARED:
+                raise ValueError(f"a structure has no container {name!r} to own")
+
+    def _index(self) -> StructureIndexes:
         """The indexes, built on first use."""
         if self._ix is None:
-            self._ix = _Indexes(self)
+            self._ix = StructureIndexes(self)
         return self._ix
 
     def drop_indexes(self) -> None:
@@ -283,24 +268,38 @@ class Structure:
         return node
 
     # --------------------------------------------------------------- mutations
-    # Changes call these; each keeps the indexes up to date when they are built.
+    # Changes call these; each takes ownership of what it writes (``if self._shared``
+    # first: a structure that was never copied pays one test) and keeps the indexes up
+    # to date when they are built.
     def put_unit(self, unit: Unit) -> None:
         """Add a unit or replace its current version."""
-        new = unit.id not in self.units
-        self.units[unit.id] = unit
-        self.retired_units.pop(unit.id, None)
-        self.touched.add(unit.id)
+        uid = unit.id
+        new = uid not in self.units
+        if self._shared:
+            self.own("units")
+        self.units[uid] = unit
+        if uid in self.retired_units:
+            if self._shared:
+                self.own("retired_units")
+            del self.retired_units[uid]
+        self.touched.add(uid)
         ix = self._ix
         if ix is not None and new:
-            ix.units_no.enter(unit.id)
-            ix.children.add(self.oversight.get(unit.id) or "", unit.id)
+            ix.units_no.enter(uid)
+            ix.children.add(self.oversight.get(uid) or "", uid)
 
     def retire_unit(self, unit_id: str) -> None:
         """Remove a unit from force, dropping its lines; its last version is kept."""
+        if self._shared:
+            self.own("units", "retired_units")
         self.retired_units[unit_id] = self.units.pop(unit_id)
         had = unit_id in self.oversight
-        target = self.oversight.pop(unit_id, None)
-        self.lines = {ln for ln in self.lines if unit_id not in (ln.source, ln.target)}
+        target = None
+        if had:
+            if self._shared:
+                self.own("oversight")
+            target = self.oversight.pop(unit_id)
+        self._drop_lines(unit_id)
         self.touched.add(unit_id)
         ix = self._ix
         if ix is not None:
@@ -310,10 +309,19 @@ class Structure:
                 ix.reporters.discard(target, unit_id)
                 ix.over_no.leave(unit_id)
 
+    def _drop_lines(self, node: str) -> None:
+        """Remove every typed line from or to ``node``."""
+        kept = {ln for ln in self.lines if node not in (ln.source, ln.target)}
+        if len(kept) != len(self.lines):
+            self.lines = kept  # a new set, this structure's own
+            self._shared.discard("lines")
+
     def set_oversight(self, node: str, target: str | None) -> None:
         """Point the line of oversight of ``node`` at ``target`` (None: the top)."""
         had = node in self.oversight
         old = self.oversight.get(node)
+        if self._shared:
+            self.own("oversight")
         if target is None:
             self.oversight.pop(node, None)
         else:
@@ -337,9 +345,14 @@ class Structure:
         """Add a post or replace its current version."""
         pid = post.id
         before = self.posts.get(pid)
+        if self._shared:
+            self.own("posts")
         self.posts[pid] = post
-        if before is None:  # a post in force is never among the retired ones
-            self.retired_posts.pop(pid, None)
+        # A post in force is never among the retired ones.
+        if before is None and pid in self.retired_posts:
+            if self._shared:
+                self.own("retired_posts")
+            del self.retired_posts[pid]
         self.touched.add(pid)
         ix = self._ix
         if ix is None:
@@ -363,13 +376,27 @@ class Structure:
                 ix.seniors -= 1
                 ix.children.discard(self.oversight.get(post.id) or "", post.id)
 
-    def retire_post(self, post_id: str) -> None:
-        """Remove a post from force, dropping its lines and holders."""
-        post = self.retired_posts[post_id] = self.posts.pop(post_id)
+    def retire_post(self, post_id: str, kept: Post | None = None) -> None:
+        """Remove a post from force, dropping its lines and holders.
+
+        ``kept``: the version to keep among the retired posts (by default the last one
+        in force), such as that version marked abolished.
+        """
+        if self._shared:
+            self.own("posts", "retired_posts")
+        post = self.posts.pop(post_id)
+        self.retired_posts[post_id] = kept if kept is not None else post
         had = post_id in self.oversight
-        target = self.oversight.pop(post_id, None)
-        self.holders.pop(post_id, None)
-        self.lines = {ln for ln in self.lines if post_id not in (ln.source, ln.target)}
+        target = None
+        if had:
+            if self._shared:
+                self.own("oversight")
+            target = self.oversight.pop(post_id)
+        if post_id in self.holders:
+            if self._shared:
+                self.own("holders")
+            del self.holders[post_id]
+        self._drop_lines(post_id)
         self.touched.add(post_id)
         ix = self._ix
         if ix is not None:
@@ -385,18 +412,33 @@ class Structure:
     def set_holders(self, post_id: str, holders: tuple[Assignment, ...]) -> None:
         """Set who holds a post (empty: vacant)."""
         if holders:
+            if self._shared:
+                self.own("holders")
             self.holders[post_id] = holders
-        else:
-            self.holders.pop(post_id, None)
+        elif post_id in self.holders:
+            if self._shared:
+                self.own("holders")
+            del self.holders[post_id]
         self.touched.add(post_id)
 
     def add_line(self, line: Line) -> None:
         """Add a typed line other than oversight."""
         assert line.kind is not LineKind.OVERSIGHT
+        if self._shared:
+            self.own("lines")
         self.lines.add(line)
         self.touched.update((line.source, line.target))
 
     def remove_line(self, line: Line) -> None:
         """Remove a typed line other than oversight."""
-        self.lines.discard(line)
+        if line in self.lines:
+            if self._shared:
+                self.own("lines")
+            self.lines.discard(line)
         self.touched.update((line.source, line.target))
+
+    def add_lineage(self, link: LineageLink) -> None:
+        """Record a link of lineage (a merge, split or replacement), after those before."""
+        if self._shared:
+            self.own("lineage")
+        self.lineage.append(link)

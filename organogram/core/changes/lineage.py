@@ -90,7 +90,7 @@ class Merge(Change):
         for u in self.units:
             if u == self.into:
                 continue
-            s.lineage.append(LineageLink(u, self.into, "merge", self.date, self.id))
+            s.add_lineage(LineageLink(u, self.into, "merge", self.date, self.id))
             _hand_over(s, u, self.into, {})
             s.retire_unit(u)
 
@@ -182,7 +182,7 @@ class Split(Change):
         for spec in self.into:
             s.put_unit(spec.build())
             s.set_oversight(spec.id, self.parents.get(spec.id, default_parent))
-            s.lineage.append(LineageLink(self.unit, spec.id, "split", self.date, self.id))
+            s.add_lineage(LineageLink(self.unit, spec.id, "split", self.date, self.id))
         for what, home in self.moves.items():
             if what in s.posts and not s.is_node(what):
                 s.put_post(s.posts[what].but(unit=home))
@@ -244,7 +244,7 @@ class Replace(Change):
             s.put_unit(self.new.build())
             parent = self.parent if self.parent is not None else s.oversight.get(self.unit)
             s.set_oversight(self.by, parent)
-        s.lineage.append(LineageLink(self.unit, self.by, "replace", self.date, self.id))
+        s.add_lineage(LineageLink(self.unit, self.by, "replace", self.date, self.id))
         _hand_over(s, self.unit, self.by, {})
         s.retire_unit(self.unit)
 

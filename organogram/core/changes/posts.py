@@ -169,9 +169,8 @@ class AbolishPost(Change):
         return problems
 
     def _apply(self, s: Structure) -> None:
-        s.retire_post(self.post)
         # The version kept for the record says how it ended.
-        s.retired_posts[self.post] = s.retired_posts[self.post].but(status=PostStatus.ABOLISHED)
+        s.retire_post(self.post, s.posts[self.post].but(status=PostStatus.ABOLISHED))
 
     def subjects(self) -> frozenset[str]:
         return frozenset({self.post})
