@@ -27,8 +27,9 @@ TOO_SHORT = 1e-4
 #: are missed").
 LIMITS: dict[str, str] = {
     "snapshot-present": (
-        "the present is a kept checkpoint; handing it out copies the containers a caller "
-        "may change (units, posts and their indexes)."
+        "the present is a kept checkpoint; handing it out shares its containers until "
+        "either side writes (copy on write) and copies the indexes' maps, one entry per "
+        "unit, in the interpreter."
     ),
     "snapshot-past": (
         "a past date is folded from the nearest of at most 32 checkpoints (each a full "
