@@ -88,14 +88,16 @@ def merge_order(
     incoming: dict[GroupKey, list[Change]] = {}
     for change in extra:
         incoming.setdefault(change.date.sort_key(), []).append(change)
-    out: list[Change] = []
+    keys = sorted(incoming.keys() | unsettled)
+    # The changes before the first group reordered are copied in one slice: on a long
+    # record with the new changes at its end, that is nearly all of it.
+    first = bisect_left(ordered, keys[0], key=_date_key) if keys else len(ordered)
+    out: list[Change] = ordered[:first]
     new_unsettled: set[GroupKey] = set()
-    first = len(ordered)
-    pos = 0
-    for key in sorted(incoming.keys() | unsettled):
+    pos = first
+    for key in keys:
         lo = bisect_left(ordered, key, lo=pos, key=_date_key)
         hi = bisect_right(ordered, key, lo=lo, key=_date_key)
-        first = min(first, lo)
         out.extend(ordered[pos:lo])
         run = ordered[lo:hi] + incoming.get(key, [])
         result, settled = _creations_first(run) if len(run) > 1 else (run, True)

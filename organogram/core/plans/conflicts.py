@@ -25,6 +25,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..changes import Change
+from ..collector import paused
 from ..structure import Structure
 from ..timeline import Timeline
 from .branch import base_timeline, end_of, plan_changes, since_base
@@ -80,25 +81,37 @@ class Conflict:
         return self.message()
 
 
-def conflicts(timeline: Timeline, plan: Plan) -> list[Conflict]:
-    """Every conflict between ``plan`` and the changes recorded since its base."""
+@paused()
+def conflicts(
+    timeline: Timeline, plan: Plan, *, branch: Timeline | None = None
+) -> list[Conflict]:
+    """Every conflict between ``plan`` and the changes recorded since its base.
+
+    ``branch``: :func:`~organogram.core.plans.branch.plan_timeline` of the same
+    timeline and plan, when the caller has made it already (it is not made again).
+    """
     mine = plan_changes(timeline, plan)
     if not mine:
         return []
     day = end_of(plan.dates())
     base_tl = base_timeline(timeline, plan)
     since = since_base(timeline, plan)
-    own = {id(c) for c in mine}
     later = {id(c) for c in since}
+    if branch is None:
+        branch = timeline.with_changes(mine)
 
     base = trace(base_tl, day).structure
-    want_tl = base_tl.with_changes(mine)
-    first = trace(want_tl, day, follow=own)
+    # Without a base older than the record, the plan's branch of the base is the branch
+    # of the record itself: made once, and folded once for both uses below.
+    want_tl = branch if base_tl is timeline else base_tl.with_changes(mine)
+    first = trace(want_tl, day, follow=mine)
     # Nodes the plan touches, reparenting and re-homing included; watched in the next folds.
     nodes = set(first.touched).union(*(c.subjects() for c in mine))
-    want = trace(want_tl, day, follow=own, watch=nodes, until=day)
-    now = trace(timeline, day, follow=later, watch=nodes)
-    both = trace(timeline.with_changes(mine), day)
+    want = trace(want_tl, day, follow=mine, watch=nodes, until=day)
+    now = trace(timeline, day, follow=since, watch=nodes)
+    # The same fold as ``first`` when the branches are one (following changes records
+    # what they touched and changes nothing else).
+    both = first if want_tl is branch else trace(branch, day)
 
     out = _preconditions(mine, first, now, both, want, no_base=plan.drafted_at is None)
     blamed = {id(c.plan_change) for c in out}

@@ -17,7 +17,9 @@ import datetime as dt
 from dataclasses import dataclass, replace
 
 from ..changes import Change
+from ..collector import paused
 from ..timeline import Timeline
+from .branch import plan_timeline
 from .conflicts import BROKEN, PRECONDITION, conflicts
 from .model import Plan, PlanError, PlanStatus
 from .preview import failure_text, preview
@@ -33,6 +35,7 @@ class EnactResult:
     changes: tuple[Change, ...]
 
 
+@paused()
 def enact_problems(timeline: Timeline, plan: Plan) -> list[str]:
     """Every reason ``plan`` cannot be enacted on ``timeline`` now (empty: it can)."""
     problems: list[str] = []
@@ -45,12 +48,14 @@ def enact_problems(timeline: Timeline, plan: Plan) -> list[str]:
         problems.append(f"plan {plan.id!r} has no changes")
         return problems
     problems += _id_problems(timeline, plan)
-    found = conflicts(timeline, plan)
+    # The conflict check and the preview fold the same branch: it is made once.
+    branch = plan_timeline(timeline, plan)
+    found = conflicts(timeline, plan, branch=branch)
     problems += [f"conflict: {c.message()}" for c in found]
     # A failure already reported as a conflict is not reported twice.
     told = {id(c.plan_change) for c in found if c.kind == PRECONDITION}
     told |= {id(c.since[0]) for c in found if c.kind == BROKEN and c.since}
-    p = preview(timeline, plan, plan.last_date())
+    p = preview(timeline, plan, plan.last_date(), branch=branch)
     problems += [f"plan change {failure_text(f)}" for f in p.failures if id(f.change) not in told]
     problems += [
         f"recorded change {failure_text(f, 'would no longer apply')}"
@@ -60,6 +65,7 @@ def enact_problems(timeline: Timeline, plan: Plan) -> list[str]:
     return problems
 
 
+@paused()
 def enact(
     timeline: Timeline, plan: Plan, *, by: str, at: dt.datetime, note: str = ""
 ) -> EnactResult:

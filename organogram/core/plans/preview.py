@@ -17,11 +17,12 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from ..collector import paused
 from ..dates import FuzzyDate, as_of
 from ..structure import Structure
 from ..timeline import Failure, Timeline
 from .branch import before_and_after
-from .model import Plan
+from .model import Plan, PlanStatus
 from .views import ref
 
 
@@ -81,16 +82,28 @@ def walk(
     return day_structure, failures
 
 
-def preview(timeline: Timeline, plan: Plan, at: str | dt.date | FuzzyDate | None = None) -> Preview:
+@paused()
+def preview(
+    timeline: Timeline,
+    plan: Plan,
+    at: str | dt.date | FuzzyDate | None = None,
+    *,
+    branch: Timeline | None = None,
+) -> Preview:
     """The structure ``plan`` would produce as of its effective date (or ``at``).
 
     Failures cover every plan change, whatever ``at`` is, so that a preview of the
     first phase still says that a change of the last one will not apply. An enacted
     plan is previewed against the record without its changes: what it did.
+    ``branch``: for a plan not enacted, :func:`~organogram.core.plans.branch.plan_timeline`
+    of the same timeline and plan when the caller has made it already.
     """
     when = FuzzyDate.parse(at) if at is not None else plan.effective
     day = as_of(when)
-    record, branch, mine = before_and_after(timeline, plan)
+    if branch is not None and plan.status is not PlanStatus.ENACTED:
+        record, mine = timeline, list(plan.changes)
+    else:
+        record, branch, mine = before_and_after(timeline, plan)
     structure, with_plan = walk(branch, day)
     own = {id(c) for c in mine}
     failures = [f for f in with_plan if id(f.change) in own]

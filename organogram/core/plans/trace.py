@@ -10,6 +10,7 @@ it watches, the attributes they changed.
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_left
 from collections.abc import Collection
 from dataclasses import dataclass, field
 
@@ -41,13 +42,14 @@ class Trace:
 def trace(
     timeline: Timeline,
     day: dt.date,
-    follow: Collection[int] = (),
+    follow: Collection[Change] = (),
     watch: Collection[str] = (),
     until: dt.date | None = None,
 ) -> Trace:
     """Fold ``timeline``; structure as of ``day``, failures to ``until`` (None: the end).
 
-    ``follow`` holds the ``id()`` of the changes whose effects are recorded; ``watch``
+    ``follow`` holds the changes whose effects are recorded (the same objects as in
+    ``timeline``: they are told apart by identity, as changes are not hashable); ``watch``
     the nodes whose attributes are compared after every change that touches them.
     ``until`` is never before ``day``.
     """
@@ -58,17 +60,15 @@ def trace(
 def _trace(
     timeline: Timeline,
     day: dt.date,
-    follow: Collection[int],
+    follow: Collection[Change],
     watch: Collection[str],
     until: dt.date | None,
 ) -> Trace:
     watched = set(watch)
+    followed_ids = {id(c) for c in follow}
     # The fold may start from a checkpoint as long as no followed change comes before
     # it: nothing would have been recorded for the changes skipped.
-    limit = timeline.position(day)
-    if follow:
-        first = (i for i, c in enumerate(timeline.changes) if id(c) in follow)
-        limit = min(limit, next(first, limit))
+    limit = min(timeline.position(day), _first_followed(timeline, follow, followed_ids))
     begin, s, failures = timeline.start_at(limit)
     out = Trace(s, failures)
     at_day: Structure | None = None
@@ -92,7 +92,7 @@ def _trace(
         s.touched.clear()
         change._apply(s)
         touched = set(s.touched)
-        followed = id(change) in follow
+        followed = id(change) in followed_ids
         if followed:
             for node in touched:
                 out.touched.setdefault(node, []).append(change)
@@ -100,6 +100,26 @@ def _trace(
             _compare(s, change, followed, touched, watched, seen, out)
     out.structure = at_day if at_day is not None else s
     return out
+
+
+def _first_followed(timeline: Timeline, follow: Collection[Change], ids: set[int]) -> int:
+    """The position in ``timeline`` of the first of the ``follow`` changes (``ids``) it holds.
+
+    The length of the timeline when it holds none of them.
+    """
+    changes = timeline.changes
+    if not follow:
+        return len(changes)
+    # Changes are in date order: the first followed one is in a date group from the
+    # earliest followed date on, found by bisection, not by a walk from the first change
+    # (which on a long record cost more than the fold itself).
+    earliest = min(c.date.sort_key() for c in follow)
+    lo = bisect_left(changes, earliest, key=_date_key)
+    return next((i for i in range(lo, len(changes)) if id(changes[i]) in ids), len(changes))
+
+
+def _date_key(change: Change) -> tuple[dt.date, int]:
+    return change.date.sort_key()
 
 
 _LINE_TO = " line to "
