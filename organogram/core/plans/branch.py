@@ -66,7 +66,12 @@ def base_timeline(timeline: Timeline, plan: Plan) -> Timeline:
     if plan.drafted_at is None:
         return timeline
     moment = plan.drafted_at
-    return Timeline([c for c in timeline if recorded_by_then(c, moment)], timeline.people)
+    kept = [c for c in timeline if recorded_by_then(c, moment)]
+    if len(kept) == len(timeline.changes):
+        # Nothing recorded since: the base is the record itself, with its checkpoints
+        # (a new timeline would fold the whole record again, from its first change).
+        return timeline
+    return Timeline(kept, timeline.people)
 
 
 def since_base(timeline: Timeline, plan: Plan) -> list[Change]:
