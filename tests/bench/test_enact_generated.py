@@ -20,6 +20,7 @@ from bench.generate import Organization, generate
 from organogram.core.changes import Change
 from organogram.core.dates import FuzzyDate
 from organogram.core.plans import Plan, enact, enact_problems
+from organogram.core.plans.branch import base_timeline
 from organogram.core.plans.trace import trace
 from organogram.core.structure import Structure
 from organogram.core.timeline import Failure, Timeline
@@ -121,3 +122,14 @@ def test_following_the_plan_changes_nothing_but_what_is_recorded(org, where):
     assert touched == applied
     reference = trace(plain([*branch]), plan.effective.end, follow=plan.changes)
     assert followed.touched.keys() == reference.touched.keys()
+
+
+def test_a_base_with_nothing_recorded_since_is_the_record_itself(org):
+    record = checkpointed(org.changes)
+    plan = dataclasses.replace(org.plan, drafted_at=AT)
+    assert base_timeline(record, plan) is record
+    late = dataclasses.replace(org.changes[-1], recorded_at=AT + dt.timedelta(days=1))
+    grown = record.with_changes([late])
+    base = base_timeline(grown, plan)
+    assert base is not grown and same_objects(base.changes, record.changes)
+    assert enact_problems(record, plan) == enact_problems(plain(org.changes), plan)
