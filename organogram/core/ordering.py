@@ -112,6 +112,37 @@ def merge_order(
     return out, new_unsettled, prefix
 
 
+def without_order(
+    ordered: list[Change], unsettled: set[GroupKey], drop: list[Change]
+) -> tuple[list[Change], set[GroupKey], int]:
+    """``ordered_groups`` of ``ordered`` without the ``drop`` changes (told by identity).
+
+    ``ordered`` is in application order already. The date groups before the first
+    dropped change are kept as they stand (what ordering them again gives) unless one is
+    unsettled; everything from the first group that lost a change, or is unsettled, is
+    ordered again. Also returns the length of the common prefix of ``ordered`` and the
+    result, as :func:`merge_order` does.
+    """
+    ids = {id(c) for c in drop}
+    if not ids:
+        return list(ordered), set(unsettled), len(ordered)
+    # The first dropped change is in a group from the earliest dropped date on (bisection,
+    # then a walk through that group at most, not from the first change of the record).
+    lo = bisect_left(ordered, min(c.date.sort_key() for c in drop), key=_date_key)
+    first = next((i for i in range(lo, len(ordered)) if id(ordered[i]) in ids), len(ordered))
+    keys = [_date_key(ordered[first])] if first < len(ordered) else []
+    start = min(
+        (bisect_left(ordered, key, key=_date_key) for key in [*keys, *unsettled]),
+        default=len(ordered),
+    )
+    tail, new_unsettled = ordered_groups(c for c in ordered[start:] if id(c) not in ids)
+    out = ordered[:start] + tail
+    prefix = start
+    while prefix < len(ordered) and prefix < len(out) and out[prefix] is ordered[prefix]:
+        prefix += 1
+    return out, new_unsettled, prefix
+
+
 def _date_key(change: Change) -> GroupKey:
     return change.date.sort_key()
 

@@ -133,3 +133,10 @@ def test_a_base_with_nothing_recorded_since_is_the_record_itself(org):
     base = base_timeline(grown, plan)
     assert base is not grown and same_objects(base.changes, record.changes)
     assert enact_problems(record, plan) == enact_problems(plain(org.changes), plan)
+    # With a change recorded since, the base is made from the record without it.
+    among = org.changes[len(org.changes) // 2]
+    late = dataclasses.replace(among, recorded_at=AT + dt.timedelta(days=1))
+    grown = record.with_changes([late])
+    fresh = plain([c for c in grown if c is not late])
+    assert same_objects(base_timeline(grown, plan).changes, fresh.changes)
+    assert enact_problems(grown, plan) == enact_problems(plain([*grown]), plan)

@@ -113,6 +113,23 @@ def test_with_changes_orders_as_a_new_timeline_and_shares_only_valid_checkpoints
 
 @PROPERTY
 @given(histories(), st.data())
+def test_without_orders_as_a_new_timeline_and_shares_only_valid_checkpoints(history, data):
+    changes, people = list(history.timeline), history.timeline.people
+    dropped = data.draw(st.sets(st.integers(0, max(len(changes) - 1, 0))))
+    drop = [c for i, c in enumerate(changes) if i in dropped]
+    base = checkpointed(changes, people)
+    base.fold()  # fills the checkpoints the new timeline may share
+    less = base.without(drop)
+    fresh = plain([c for i, c in enumerate(changes) if i not in dropped], people)
+    assert all(a is b for a, b in zip(less.changes, fresh.changes, strict=True))
+    assert less._by_id == fresh._by_id
+    assert less.common_prefix(base) == plain(changes, people).common_prefix(less)
+    for day in [*days_of(history), None]:
+        assert same(less.fold(day), fresh.fold(day)), day
+
+
+@PROPERTY
+@given(histories(), st.data())
 def test_plans_and_diffs_agree_with_and_without_checkpoints(history, data):
     changes, people = list(history.timeline), history.timeline.people
     if not changes:

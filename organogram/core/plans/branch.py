@@ -49,9 +49,7 @@ def before_and_after(timeline: Timeline, plan: Plan) -> tuple[Timeline, Timeline
     # Matched by id and equality: a loaded record holds the same objects, an enacted
     # result equal copies.
     inside = [c for c in timeline if c.id in ids and c in plan.changes]
-    keep = {id(c) for c in inside}
-    without = Timeline([c for c in timeline if id(c) not in keep], timeline.people)
-    return without, timeline, inside
+    return timeline.without(inside), timeline, inside
 
 
 def recorded_by_then(change: Change, moment: dt.datetime) -> bool:
@@ -65,21 +63,22 @@ def base_timeline(timeline: Timeline, plan: Plan) -> Timeline:
     """The timeline as it stood when the plan was drafted (all of it without ``drafted_at``)."""
     if plan.drafted_at is None:
         return timeline
-    moment = plan.drafted_at
-    kept = [c for c in timeline if recorded_by_then(c, moment)]
-    if len(kept) == len(timeline.changes):
+    since = since_base(timeline, plan)
+    if not since:
         # Nothing recorded since: the base is the record itself, with its checkpoints
         # (a new timeline would fold the whole record again, from its first change).
         return timeline
-    return Timeline(kept, timeline.people)
+    # Made from the record: what comes before the first change recorded since is shared.
+    return timeline.without(since)
 
 
 def since_base(timeline: Timeline, plan: Plan) -> list[Change]:
     """Timeline changes recorded after the plan was drafted, in order of application."""
     if plan.drafted_at is None:
         return []
-    moment = plan.drafted_at
-    return [c for c in timeline if not recorded_by_then(c, moment)]
+    moment = aware(plan.drafted_at)
+    # recorded_by_then, inlined: this walks the whole record.
+    return [c for c in timeline if c.recorded_at is not None and aware(c.recorded_at) > moment]
 
 
 def end_of(dates: Iterable[FuzzyDate]) -> dt.date:
