@@ -106,10 +106,7 @@ def merge_order(
         out.extend(result)
         pos = hi
     out.extend(ordered[pos:])
-    prefix = first
-    while prefix < len(ordered) and prefix < len(out) and out[prefix] is ordered[prefix]:
-        prefix += 1
-    return out, new_unsettled, prefix
+    return out, new_unsettled, _shared(ordered, out, first)
 
 
 def without_order(
@@ -137,10 +134,15 @@ def without_order(
     )
     tail, new_unsettled = ordered_groups(c for c in ordered[start:] if id(c) not in ids)
     out = ordered[:start] + tail
-    prefix = start
-    while prefix < len(ordered) and prefix < len(out) and out[prefix] is ordered[prefix]:
-        prefix += 1
-    return out, new_unsettled, prefix
+    return out, new_unsettled, _shared(ordered, out, start)
+
+
+def _shared(a: list[Change], b: list[Change], start: int) -> int:
+    """The length of the common prefix of ``a`` and ``b``, known to be at least ``start``."""
+    n = min(len(a), len(b))
+    while start < n and a[start] is b[start]:
+        start += 1
+    return start
 
 
 def _date_key(change: Change) -> GroupKey:
