@@ -64,8 +64,10 @@ LIMITS: dict[str, str] = {
         "floor counts children and levels with array operations."
     ),
     "plan-enact": (
-        "Organogram checks the plan for conflicts against the record and folds it before "
-        "making the new timeline; the SQL peers only write the rows."
+        "Organogram checks the plan for conflicts against the record (three folds of the "
+        "plan's changes from the record's last checkpoint) and copies the list of all the "
+        "record's changes twice (the branch it checks, the new timeline); the SQL peers "
+        "only write the rows."
     ),
     "series": (
         "one fold over every month's changes in Python (the rollup of each month prices "
