@@ -20,6 +20,9 @@ class RuleConfig:
     disabled: frozenset[str] = frozenset()
     #: code -> severity that replaces the rule's own.
     severities: Mapping[str, Severity] = field(default_factory=dict)
+    #: along a timeline, re-check only what changed since the last date (False: every
+    #: rule on the whole structure at every date; tests and the bench compare the two).
+    incremental: bool = True
 
     def __post_init__(self) -> None:
         # Fail at configuration time, not silently at run time: a misspelt code
@@ -42,7 +45,13 @@ class RuleConfig:
     def __hash__(self) -> int:
         # Hashable, so a configuration can key a cache of validation results.
         return hash(
-            (self.max_span, self.max_depth, self.disabled, *sorted(self.severities.items()))
+            (
+                self.max_span,
+                self.max_depth,
+                self.disabled,
+                self.incremental,
+                *sorted(self.severities.items()),
+            )
         )
 
     def enabled(self, code: str) -> bool:

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 from ..model import LineKind
 from ..structure import Structure
 from .config import RuleConfig
 from .findings import Hit, Severity
+from .incremental import ByNode, Loops, Region, Since, in_order
 from .naming import gone, named
 from .registry import rule
 
@@ -33,33 +34,49 @@ def _loops(oversight: dict[str, str]) -> Iterator[list[str]]:
         done.update(path)
 
 
-@rule("cycle", Severity.ERROR, "Lines of oversight form a loop, so the nodes on it have no top.")
+def loop_hit(s: Structure, loop: list[str]) -> Hit:
+    """The ``cycle`` hit for ``loop`` (its nodes in order, smallest first)."""
+    chain = " → ".join(named(s, n) for n in [*loop, loop[0]])
+    return Hit(
+        loop[0],
+        f"lines of oversight form a loop: {chain}",
+        key=frozenset(loop),
+        causes=tuple(loop),
+    )
+
+
+@rule(
+    "cycle",
+    Severity.ERROR,
+    "Lines of oversight form a loop, so the nodes on it have no top.",
+    incremental=Loops(),
+)
 def cycle(s: Structure, config: RuleConfig) -> Iterator[Hit]:
     """Every loop in the lines of oversight."""
     for loop in _loops(s.oversight):
-        chain = " → ".join(named(s, n) for n in [*loop, loop[0]])
-        yield Hit(
-            loop[0],
-            f"lines of oversight form a loop: {chain}",
-            key=frozenset(loop),
-            causes=tuple(loop),
-        )
+        yield loop_hit(s, loop)
+
+
+def _orphans(s: Structure, config: RuleConfig, among: Iterable[str]) -> Iterator[Hit]:
+    for node in among:
+        target = s.oversight.get(node)
+        if target is not None and s.exists(node) and not s.exists(target):
+            yield Hit(
+                node,
+                f"{named(s, node)} reports to {gone(s, target)}",
+                causes=(node, target),
+            )
 
 
 @rule(
     "orphan",
     Severity.ERROR,
     "A unit or post's line of oversight points at a unit or post that is not in force.",
+    incremental=ByNode(Since.with_reporters, _orphans, in_order("oversight")),
 )
 def orphan(s: Structure, config: RuleConfig) -> Iterator[Hit]:
     """Nodes in force reporting to something not in force."""
-    for node, target in s.oversight.items():
-        if s.exists(node) and not s.exists(target):
-            yield Hit(
-                node,
-                f"{named(s, node)} reports to {gone(s, target)}",
-                causes=(node, target),
-            )
+    return _orphans(s, config, s.oversight)
 
 
 def _top(s: Structure, roots: list[str]) -> str | None:
@@ -93,15 +110,8 @@ def unplaced(s: Structure, config: RuleConfig) -> Iterator[Hit]:
             )
 
 
-@rule(
-    "non-senior-overseer",
-    Severity.ERROR,
-    "A unit or senior post reports on its line of oversight to a post that is not senior, "
-    "so it falls out of the tree.",
-)
-def non_senior_overseer(s: Structure, config: RuleConfig) -> Iterator[Hit]:
-    """Nodes of the tree whose parent is an ordinary post (not a node of the tree)."""
-    for node in s.nodes():
+def _under_non_senior(s: Structure, config: RuleConfig, among: Iterable[str]) -> Iterator[Hit]:
+    for node in among:
         target = s.oversight.get(node)
         post = s.posts.get(target) if target is not None else None
         if post is not None and not post.senior:
@@ -111,6 +121,30 @@ def non_senior_overseer(s: Structure, config: RuleConfig) -> Iterator[Hit]:
                 "make the post senior or place the node under a unit",
                 causes=(node, target),
             )
+
+
+def _on_nodes(
+    region: Callable[[Since, Structure], Region],
+    check: Callable[[Structure, RuleConfig, Iterable[str]], Iterator[Hit]],
+) -> ByNode:
+    """The incremental form of a rule that ``check``s nodes of the tree, in their order."""
+    return ByNode(
+        region,
+        lambda s, config, among: check(s, config, (n for n in among if s.is_node(n))),
+        in_order("nodes"),
+    )
+
+
+@rule(
+    "non-senior-overseer",
+    Severity.ERROR,
+    "A unit or senior post reports on its line of oversight to a post that is not senior, "
+    "so it falls out of the tree.",
+    incremental=_on_nodes(Since.with_reporters, _under_non_senior),
+)
+def non_senior_overseer(s: Structure, config: RuleConfig) -> Iterator[Hit]:
+    """Nodes of the tree whose parent is an ordinary post (not a node of the tree)."""
+    return _under_non_senior(s, config, s.nodes())
 
 
 @rule(
@@ -157,15 +191,8 @@ def two_senior_posts(s: Structure, config: RuleConfig) -> Iterator[Hit]:
         )
 
 
-@rule(
-    "span",
-    Severity.WARNING,
-    "A unit or senior post has more direct reports than the configured span of control.",
-    settings=("max_span",),
-)
-def span(s: Structure, config: RuleConfig) -> Iterator[Hit]:
-    """Nodes with more than ``config.max_span`` nodes reporting to them."""
-    for node in s.nodes():
+def _wide(s: Structure, config: RuleConfig, among: Iterable[str]) -> Iterator[Hit]:
+    for node in among:
         # Counting first: ordering every node's reports (most are within the span) was
         # most of this rule's time on large structures.
         if s.child_count(node) <= config.max_span:
@@ -182,10 +209,60 @@ def span(s: Structure, config: RuleConfig) -> Iterator[Hit]:
 
 
 @rule(
+    "span",
+    Severity.WARNING,
+    "A unit or senior post has more direct reports than the configured span of control.",
+    settings=("max_span",),
+    # A node's count changes only when a node reporting to it (before or now) changed.
+    incremental=_on_nodes(Since.with_parents, _wide),
+)
+def span(s: Structure, config: RuleConfig) -> Iterator[Hit]:
+    """Nodes with more than ``config.max_span`` nodes reporting to them."""
+    return _wide(s, config, s.nodes())
+
+
+def _too_deep(s: Structure, config: RuleConfig, node: str, chain: list[str]) -> Hit:
+    level = len(chain) + 1
+    return Hit(
+        node,
+        f"{named(s, node)} is at level {level} under {named(s, chain[-1])}, "
+        f"deeper than {config.max_depth} levels",
+        key="depth",
+        causes=(node, *chain),
+    )
+
+
+def _deep_among(s: Structure, config: RuleConfig, region: Region) -> Iterator[Hit]:
+    """The ``depth`` hits on ``region``: nodes reached from the top at the first level too
+    deep. The top-down walk reaches a node when it and every node above it are nodes of
+    the tree, up to one with no line of oversight (a loop has none such)."""
+    for node in region:
+        if not s.is_node(node):
+            continue
+        chain = s.ancestors(node)
+        if len(chain) != config.max_depth:
+            continue
+        if s.oversight.get(chain[-1]) is None and all(s.is_node(a) for a in chain):
+            yield _too_deep(s, config, node, chain)
+
+
+def _walk_order(s: Structure) -> Callable[[Hit], object]:
+    # The walk is breadth first with each node's children in order: at one level, the
+    # positions of the nodes from the top down, compared in turn.
+    def key(hit: Hit) -> object:
+        path = [hit.subject, *s.ancestors(hit.subject)]  # type: ignore[list-item]
+        return [s.position("nodes", n) for n in reversed(path)]
+
+    return key
+
+
+@rule(
     "depth",
     Severity.WARNING,
     "A unit or senior post sits deeper below the top than the configured number of levels.",
     settings=("max_depth",),
+    # A node's level changes only when a node at or above it changed.
+    incremental=ByNode(Since.with_subtrees, _deep_among, _walk_order),
 )
 def depth(s: Structure, config: RuleConfig) -> Iterator[Hit]:
     """Nodes at the first level past ``config.max_depth`` (the top is level 1).
@@ -203,11 +280,4 @@ def depth(s: Structure, config: RuleConfig) -> Iterator[Hit]:
     if level <= config.max_depth:
         return
     for node in frontier:
-        chain = s.ancestors(node)
-        yield Hit(
-            node,
-            f"{named(s, node)} is at level {level} under {named(s, chain[-1])}, "
-            f"deeper than {config.max_depth} levels",
-            key="depth",
-            causes=(node, *chain),
-        )
+        yield _too_deep(s, config, node, s.ancestors(node))

@@ -8,6 +8,7 @@ from enum import StrEnum
 
 from ..errors import NotFound
 from .findings import Hit, Severity
+from .incremental import Incremental
 
 
 class Scope(StrEnum):
@@ -28,6 +29,9 @@ class Rule:
     check: Callable[..., Iterable[Hit]]
     #: names of :class:`RuleConfig` settings the rule reads, besides disabling it.
     settings: tuple[str, ...] = ()
+    #: how the rule re-checks only what changed along a timeline (see
+    #: :mod:`.incremental`); None: it runs in full at every date.
+    incremental: Incremental | None = None
 
 
 #: code -> rule, in the order the rules were registered.
@@ -41,13 +45,16 @@ def rule(
     *,
     scope: Scope = Scope.STRUCTURE,
     settings: tuple[str, ...] = (),
+    incremental: Incremental | None = None,
 ) -> Callable[[Callable[..., Iterable[Hit]]], Callable[..., Iterable[Hit]]]:
     """Decorator that registers a check function as the rule ``code``."""
 
     def register(check: Callable[..., Iterable[Hit]]) -> Callable[..., Iterable[Hit]]:
         if code in REGISTRY:
             raise RuntimeError(f"validation rule {code!r} registered twice")
-        REGISTRY[code] = Rule(code, Severity(severity), explanation, scope, check, settings)
+        REGISTRY[code] = Rule(
+            code, Severity(severity), explanation, scope, check, settings, incremental
+        )
         return check
 
     return register

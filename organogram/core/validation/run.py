@@ -13,6 +13,7 @@ from ..structure import Structure
 from ..timeline import Timeline
 from .config import RuleConfig
 from .findings import Finding, Hit, origin_of
+from .incremental import Incremental, Since
 from .registry import REGISTRY, Rule, Scope
 from .timeline_rules import Step
 
@@ -51,44 +52,122 @@ def validate_structure(s: Structure, config: RuleConfig | None = None) -> list[F
     return sorted(findings, key=lambda f: f.severity.rank)
 
 
+Ident = tuple[str, str | None, object]
+
+
 class _Watch:
     """Runs the structure rules at successive dates and reports each problem once.
 
     A problem is identified by (rule, subject, key); it is reported on the first
     checked date it appears, closed (``until``) on the first checked date it no longer
     holds, and reported afresh if it comes back.
+
+    The first check runs every rule in full. Later ones run a rule that has an
+    incremental form (see :mod:`.incremental`) only on what the changes since the last
+    check could affect, keeping its other problems open as they were; the findings are
+    the same as with full checks (``RuleConfig.incremental`` off), only sooner.
     """
 
     def __init__(self, config: RuleConfig):
         self.config = config
         self.rules = _active(Scope.STRUCTURE, config)
         self.findings: list[Finding] = []
-        #: problems holding at the last check -> index of their finding.
-        self.open: dict[tuple[str, str | None, object], int] = {}
+        #: rule code -> subject -> problems holding at the last check -> finding index.
+        self.open: dict[str, dict[str | None, dict[Ident, int]]] = {r.code: {} for r in self.rules}
         #: node -> (position, change): the last change that touched it since the
         #: previous check, and where that change stands in the timeline.
         self.touched_by: dict[str, tuple[int, Change]] = {}
+        #: rule code -> its incremental form, once a first full check started them.
+        self.forms: dict[str, Incremental] | None = None
+        #: node -> its line of oversight at the last check (kept with the forms).
+        self.parents: dict[str, str] = {}
+
+    def copy(self) -> _Watch:
+        """An independent copy, at the same point."""
+        out = _Watch(self.config)
+        out.findings = list(self.findings)
+        out.open = {
+            code: {subject: dict(idents) for subject, idents in by_subject.items()}
+            for code, by_subject in self.open.items()
+        }
+        out.touched_by = dict(self.touched_by)
+        if self.forms is not None:
+            out.forms = {code: form.copy() for code, form in self.forms.items()}
+        out.parents = dict(self.parents)
+        return out
 
     def check(self, s: Structure, date: FuzzyDate) -> None:
         """Run the rules on ``s`` as of ``date``; record new problems, close gone ones."""
-        now: dict[tuple[str, str | None, object], int] = {}
+        incremental = self.config.incremental
+        since = None
+        if self.forms is not None:
+            since = Since(set(self.touched_by), self.parents)
+        elif incremental:
+            self.forms = {r.code: r.incremental.fresh() for r in self.rules if r.incremental}
         for r in self.rules:
-            for hit in r.check(s, self.config):
-                ident = (r.code, hit.subject, hit.key if hit.key is not None else hit.message)
-                if ident in now:
-                    continue
-                if ident in self.open:
-                    now[ident] = self.open.pop(ident)
-                    continue
-                causes = hit.causes if hit.causes is not None else (hit.subject,)
-                touched = [self.touched_by[n] for n in causes if n in self.touched_by]
-                cause = max(touched, key=lambda pair: pair[0])[1] if touched else None
-                now[ident] = len(self.findings)
-                self.findings.append(_finding(r, hit, self.config, cause, date))
-        for index in self.open.values():
-            self.findings[index] = replace(self.findings[index], until=date)
-        self.open = now
+            form = self.forms.get(r.code) if self.forms is not None else None
+            if form is not None and since is not None:
+                region, hits = form.recheck(s, self.config, since)
+                self._meet(r, s, date, hits, region, form)
+            else:
+                hits = list(r.check(s, self.config))
+                self._meet(r, s, date, hits, None, None)
+                if form is not None:
+                    form.start(s, self.config, hits)
+        if self.forms is not None:
+            if since is None:
+                self.parents = dict(s.oversight)
+            else:
+                for node in since.touched:
+                    parent = s.oversight.get(node)
+                    if parent is None:
+                        self.parents.pop(node, None)
+                    else:
+                        self.parents[node] = parent
         self.touched_by = {}
+
+    def _meet(
+        self,
+        r: Rule,
+        s: Structure,
+        date: FuzzyDate,
+        hits: list[Hit],
+        region: set[str] | None,
+        form: Incremental | None,
+    ) -> None:
+        """Match the hits of rule ``r`` with its open problems: all of them
+        (``region`` None) or those on the subjects in ``region``."""
+        by_subject = self.open[r.code]
+        if region is None:
+            was, by_subject = by_subject, {}
+            self.open[r.code] = by_subject
+        else:
+            was = {n: by_subject.pop(n) for n in region if n in by_subject}
+        stale = {ident: index for idents in was.values() for ident, index in idents.items()}
+        new: list[tuple[Ident, Hit]] = []
+        seen: set[Ident] = set()
+        for hit in hits:
+            ident = (r.code, hit.subject, hit.key if hit.key is not None else hit.message)
+            if ident in seen:
+                continue
+            seen.add(ident)
+            if ident in stale:
+                by_subject.setdefault(hit.subject, {})[ident] = stale.pop(ident)
+            else:
+                new.append((ident, hit))
+        if form is not None and len(new) > 1:
+            # Hits on a region come in no particular order; new findings are listed in
+            # the order the full rule gives.
+            key = form.order(s)
+            new.sort(key=lambda pair: key(pair[1]))  # type: ignore[no-any-return]
+        for ident, hit in new:
+            causes = hit.causes if hit.causes is not None else (hit.subject,)
+            touched = [self.touched_by[n] for n in causes if n in self.touched_by]
+            cause = max(touched, key=lambda pair: pair[0])[1] if touched else None
+            by_subject.setdefault(hit.subject, {})[ident] = len(self.findings)
+            self.findings.append(_finding(r, hit, self.config, cause, date))
+        for index in stale.values():
+            self.findings[index] = replace(self.findings[index], until=date)
 
 
 def _group_date(changes: list[Change], day: dt.date) -> FuzzyDate:
@@ -175,11 +254,7 @@ class TimelineRun:
         """
         out = TimelineRun.__new__(TimelineRun)
         out.config, out.timeline = self.config, timeline
-        watch = _Watch(self.config)
-        watch.findings = list(self.watch.findings)
-        watch.open = dict(self.watch.open)
-        watch.touched_by = dict(self.watch.touched_by)
-        out.watch = watch
+        out.watch = self.watch.copy()
         out.days = None if self.days is None else list(self.days)
         out.s = self.s.copy()
         out.steps = list(self.steps)
