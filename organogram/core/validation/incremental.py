@@ -72,11 +72,23 @@ class Since:
         def make() -> Region:
             region: Region = set()
             for node in self.touched:
-                if node not in region:
+                # Most touched nodes are posts with nothing below them.
+                if s.child_count(node) == 0:
+                    region.add(node)
+                elif node not in region:
                     region.update(s.subtree(node))
             return region
 
         return self._once("subtrees", make)
+
+    def units(self, s: Structure) -> list[str]:
+        """The touched nodes that are units, or were (abolished since)."""
+        made = self._made.get("units")
+        if made is None:
+            made = self._made["units"] = {
+                n for n in self.touched if n in s.units or n in s.retired_units
+            }
+        return list(made)
 
 
 class Incremental:
@@ -143,7 +155,7 @@ def touched(since: Since, s: Structure) -> Region:
 def touched_posts_and_their_units(since: Since, s: Structure) -> Region:
     """The touched nodes and the posts sitting in touched units (messages name the unit)."""
     region = set(since.touched)
-    for node in since.touched:
+    for node in since.units(s):
         region.update(s.post_ids(node))
     return region
 
@@ -250,7 +262,7 @@ class Grouped(Incremental):
 
     def recheck(self, s: Structure, config: RuleConfig, since: Since) -> tuple[Region, list[Hit]]:
         region = set(since.touched)
-        for node in since.touched:
+        for node in since.units(s):
             old = self.value_of.pop(node, None)
             if old is not None:
                 group = self.groups[old]
@@ -302,7 +314,8 @@ class Heads(Incremental):
             self.heads.setdefault(head, set()).add(unit_id)
 
     def recheck(self, s: Structure, config: RuleConfig, since: Since) -> tuple[Region, list[Hit]]:
-        for node in since.touched:
+        units = since.units(s)
+        for node in units:
             old = self.head_of.pop(node, None)
             if old is not None:
                 self.heads[old].discard(node)
@@ -310,10 +323,14 @@ class Heads(Incremental):
             if unit is not None:
                 self._enter(node, unit.head)
         region = set(since.touched)
+        heads = self.heads
         for node in since.touched:
-            region.update(self.heads.get(node, ()))
+            if node in heads:
+                region.update(heads[node])
+        for node in units:
             for post in s.post_ids(node):
-                region.update(self.heads.get(post, ()))
+                if post in heads:
+                    region.update(heads[post])
         return region, list(self._hits(s, config, region))
 
     def order(self, s: Structure) -> Order:

@@ -236,14 +236,31 @@ def _deep_among(s: Structure, config: RuleConfig, region: Region) -> Iterator[Hi
     """The ``depth`` hits on ``region``: nodes reached from the top at the first level too
     deep. The top-down walk reaches a node when it and every node above it are nodes of
     the tree, up to one with no line of oversight (a loop has none such)."""
+    # node -> its level when the walk reaches it, None when it does not; regions are
+    # whole subtrees, so most nodes find their parent's level here.
+    level: dict[str, int | None] = {}
     for node in region:
         if not s.is_node(node):
             continue
-        chain = s.ancestors(node)
-        if len(chain) != config.max_depth:
-            continue
-        if s.oversight.get(chain[-1]) is None and all(s.is_node(a) for a in chain):
-            yield _too_deep(s, config, node, chain)
+        path, up = [], node
+        while up not in level:
+            path.append(up)
+            parent = s.oversight.get(up)
+            if parent is None:
+                level[up] = 1
+                path.pop()
+                break
+            if not s.is_node(parent) or parent in path:
+                for n in path:  # out of the walk: under a post or a loop
+                    level[n] = None
+                path = []
+                break
+            up = parent
+        for n in reversed(path):
+            above = level[s.oversight[n]]
+            level[n] = None if above is None else above + 1
+        if level[node] == config.max_depth + 1:
+            yield _too_deep(s, config, node, s.ancestors(node))
 
 
 def _walk_order(s: Structure) -> Callable[[Hit], object]:

@@ -142,7 +142,11 @@ class _Watch:
             was, by_subject = by_subject, {}
             self.open[r.code] = by_subject
         else:
-            was = {n: by_subject.pop(n) for n in region if n in by_subject}
+            # Open problems are usually far fewer than the nodes to re-check.
+            if len(by_subject) < len(region):
+                was = {n: by_subject.pop(n) for n in list(by_subject) if n in region}
+            else:
+                was = {n: by_subject.pop(n) for n in region if n in by_subject}
         stale = {ident: index for idents in was.values() for ident, index in idents.items()}
         new: list[tuple[Ident, Hit]] = []
         seen: set[Ident] = set()
