@@ -107,3 +107,16 @@ def test_series_is_the_rollup_of_each_snapshot(history):
     for node in {*(n for c in tl for n in c.subjects())}:
         got = series(tl, node, days, COSTS)
         assert got == [(d, rollup(tl.snapshot(d).structure, node, COSTS)) for d in days]
+
+
+@PROPERTY
+@given(structures())
+def test_the_tree_order_gives_each_node_the_position_of_its_line_of_oversight(s):
+    order, above = s.top_down_with_parents()
+    assert order == s.top_down() and len(above) == len(order)
+    for node, parent in zip(order, above, strict=True):
+        if parent < 0:
+            assert not s.oversight.get(node)
+        else:
+            assert order[parent] == s.oversight[node]
+            assert parent < order.index(node)  # parents come first: sums run backwards
