@@ -17,6 +17,7 @@ The report goes to bench/results/load-registry-<size>.md.
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import sqlite3
 import subprocess
@@ -123,6 +124,7 @@ class SQLiteBackend(Backend):
         return {"ORGANOGRAM_VAR": str(self.folder), "DATABASE_URL": ""}
 
     def insert(self, tables):
+        tables = [(table, columns, _as_sqlite(rows)) for table, columns, rows in tables]
         conn = sqlite3.connect(self.folder / "organogram.sqlite3")
         with timing() as t, conn:
             for table, columns, rows in tables:
@@ -132,6 +134,18 @@ class SQLiteBackend(Backend):
                 )
         conn.close()
         return t.result
+
+
+def _as_sqlite(rows: list[tuple]) -> list[tuple]:
+    """``rows`` as SQLite takes them: prepared for PostgreSQL (the process's database when
+    ``DATABASE_URL`` names one), a JSON value is wrapped for psycopg; SQLite keeps JSON as
+    its text, as Django writes it there."""
+    if not rows or not any(type(v).__name__ == "Jsonb" for v in rows[0]):
+        return rows
+    return [
+        tuple(json.dumps(v.obj) if type(v).__name__ == "Jsonb" else v for v in row)
+        for row in rows
+    ]
 
 
 class PostgreSQLBackend(Backend):
