@@ -232,31 +232,20 @@ def _operations(
         f"All {sum(r.scope.value == 'structure' for r in REGISTRY.values())} of Organogram's "
         f"structure rules take {every_rule:.3g} s on the same structure.",
     )
-    if bench.args.size == "large" and "plan-check" not in bench.args.only:
-        # check_plan's first call folds the whole record again, checking the rules on what
-        # changed at each date: 24 s of processor on the medium size, estimated at 4-5
-        # minutes on the large one, so there it runs only when asked for by name.
-        bench.notes.append(
-            "check_plan (the plan validated along the whole timeline) was not run on the large "
-            "size: its first call folds the record's 6 million changes again, checking the "
-            "rules on what changed at each date (24 s of processor on the medium size, "
-            "estimated at 4-5 minutes here). `--only plan-check` runs it."
-        )
-    else:
-        bench.run(
-            "plan-check",
-            "validate the plan along the whole timeline (check_plan: new findings marked)",
-            [
-                Entry(
-                    "Organogram",
-                    lambda: core.check_plan(CONFIG),
-                    lambda v: (len(v.findings), len(v.new), len(v.resolved)),
-                )
-            ],
-            note="Organogram only: the rules run after every change date of the record with "
-            "and without the plan. The first call validates the record; later calls reuse "
-            "that run (kept with the timeline) and only go over the plan's changes.",
-        )
+    bench.run(
+        "plan-check",
+        "validate the plan along the whole timeline (check_plan: new findings marked)",
+        [
+            Entry(
+                "Organogram",
+                lambda: core.check_plan(CONFIG),
+                lambda v: (len(v.findings), len(v.new), len(v.resolved)),
+            )
+        ],
+        note="Organogram only: the rules run after every change date of the record with "
+        "and without the plan. The first call validates the record; later calls reuse "
+        "that run (kept with the timeline) and only go over the plan's changes.",
+    )
     bench.run(
         "plan-enact",
         "enact the plan (conflict checks, then the new timeline)",
