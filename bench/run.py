@@ -221,7 +221,7 @@ def main(argv: list[str] | None = None) -> None:
     if args.runs is None:
         args.runs = {"small": 7, "medium": 5, "large": 3}[args.size]
     # On the large size the peers' slowest forms take minutes per query: shorter repeats
-    # and limits keep a whole run near an hour and a half instead of most of a day.
+    # and limits keep a whole run under an hour instead of most of a day.
     large = args.size == "large"
     if args.budget is None:
         args.budget = 10.0 if large else 60.0
