@@ -8,7 +8,6 @@ from organogram.formats import load_dataset
 from organogram.formats.nodes import gc_paused
 
 from . import dataset
-from .dataset import WITHOUT_POST_MOVES
 from .generate import Organization
 from .peers.core import Core
 from .run import Bench, Entry, say
@@ -23,7 +22,7 @@ def load_operation(bench: Bench, org: Organization, core: Core) -> None:
     time load_dataset against parsing it."""
     args = bench.args
     without = args.load_without_post_moves
-    scope = WITHOUT_POST_MOVES if without else "the whole record"
+    scope = dataset.WITHOUT_POST_MOVES if without else "the whole record"
     # Kept between runs (as the registry and web benchmarks keep it): writing the large
     # dataset takes about ten minutes, and the same size and seed give the same files.
     folder = bench.setup_step(

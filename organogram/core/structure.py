@@ -219,21 +219,13 @@ class Structure:
         Walked backwards, it adds every node into its parent before the parent is read,
         which is how sums over subtrees (rollups, costing) are made in one pass.
         """
-        ix = self._index()
-        ordered, number = ix.children.ordered, ix.node_number
-        parents = ix.children.members
-        order = list(ordered("", number))
-        extend = order.extend
-        for n in order:  # grows as it goes: each node's children join the end
-            if n in parents:
-                extend(ordered(n, number))
-        return order
+        return self.top_down_with_parents()[0]
 
     def top_down_with_parents(self) -> tuple[list[str], list[int]]:
         """:meth:`top_down`, with the position in it of each node's parent (-1: the top).
 
         Sums over subtrees made with positions add list items instead of looking every
-        node and its parent up in dictionaries: on 100,000 units, half the time.
+        node and its parent up in dictionaries: on 100,000 units, about 40% less time.
         """
         ix = self._index()
         ordered, number = ix.children.ordered, ix.node_number
