@@ -1,8 +1,13 @@
-"""Dates known to a day, a month, a quarter or a year.
+"""Dates known to a day, a month, a quarter or a year, or only within bounds.
 
-Documents are vague: "in 2009", "end of 2020", "last quarter of 2021". A
-:class:`FuzzyDate` keeps the period the document allows, as a first and a last day,
-with the precision the document gives.
+Documents are vague: "in 2009", "end of 2020", "last quarter of 2021", "the existing
+unit", "over the past decade". A :class:`FuzzyDate` keeps the span the document allows,
+as the earliest and the latest possible day, with the precision the document gives. Besides
+the calendar periods, the ISO 8601-2 (EDTF) forms say what is bounded on one side only or
+approximate (see :mod:`.date_forms`): ``../2021-06`` not later than June 2021,
+``2021-06/..`` not earlier, ``2009/2021-06`` some time between, ``2011~`` about 2011.
+An unknown earliest day is :data:`datetime.date.min`, an unknown latest day
+:data:`datetime.date.max`, so every date compares and sorts like the others.
 
 As-of semantics (documented in docs/dates.md):
 
@@ -21,10 +26,16 @@ import re
 from dataclasses import dataclass
 from enum import IntEnum
 
+from . import date_forms
+
 
 class Precision(IntEnum):
-    """How finely a date is known; larger is finer."""
+    """How finely a date is known; larger is finer.
 
+    ``RANGE``: bounds only (an interval, or one side open), coarser than any period.
+    """
+
+    RANGE = 0
     YEAR = 1
     HALF = 2
     QUARTER = 3
@@ -45,17 +56,38 @@ class DateError(ValueError):
     """A text that is not a date in any of the accepted forms."""
 
 
+#: The unit by which an approximate date of each precision is widened on each side.
+_WIDEN = {
+    Precision.YEAR: "year",
+    Precision.HALF: "half",
+    Precision.QUARTER: "quarter",
+    Precision.MONTH: "month",
+    Precision.DAY: "day",
+}
+
+#: How the first and last days of an open side are written.
+UNKNOWN_START = dt.date.min
+UNKNOWN_END = dt.date.max
+
+
 @dataclass(frozen=True, order=False, slots=True)
 class FuzzyDate:
-    """A date known to some precision, i.e. a period of whole days."""
+    """A date known to some precision, or within bounds: a span of possible days.
+
+    ``start`` and ``end`` are the earliest and latest possible day (``date.min`` and
+    ``date.max`` when a side is unknown); ``form`` is the written extended form
+    (``../2021-06``, ``2011~``), empty for a plain day, month, quarter, half or year.
+    """
 
     start: dt.date
     end: dt.date
     precision: Precision
+    form: str = ""
 
     @classmethod
     def parse(cls, text: str | dt.date | FuzzyDate) -> FuzzyDate:
-        """Parse ``2021-10-28``, ``2021-10``, ``2021-Q4``, ``2021-H2`` or ``2021``."""
+        """Parse ``2021-10-28``, ``2021-10``, ``2021-Q4``, ``2021-H2``, ``2021``, or an
+        extended form: ``../2021-06``, ``2021-06/..``, ``2009/2021-06``, ``2011~``."""
         if isinstance(text, FuzzyDate):
             return text
         if isinstance(text, dt.datetime):
@@ -69,32 +101,96 @@ class FuzzyDate:
         raw = text.strip()
         if raw.lower() == "today":
             return cls.day(dt.date.today())
-        for pattern, precision in _PATTERNS:
-            m = pattern.match(raw)
-            if not m:
-                continue
-            year = int(m.group(1))
-            try:
-                return _build(year, precision, m)
-            except ValueError as exc:
-                raise DateError(f"{raw!r} is not a valid date: {exc}") from None
-        raise DateError(f"{raw!r} is not a date: use YYYY-MM-DD, YYYY-MM, YYYY-Qn, YYYY-Hn or YYYY")
+        plain = _plain(raw)
+        if plain is not None:
+            return plain
+        if "/" in raw or raw[-1:] in date_forms.QUALIFIERS:
+            return _extended(raw)
+        raise DateError(
+            f"{raw!r} is not a date: use YYYY-MM-DD, YYYY-MM, YYYY-Qn, YYYY-Hn or YYYY, or "
+            "a bound: ../DATE (not later than), DATE/.. (not earlier than), DATE/DATE "
+            "(some time between), DATE~ (approximate)"
+        )
 
     @classmethod
     def day(cls, d: dt.date) -> FuzzyDate:
         """The exact day ``d``."""
         return cls(d, d, Precision.DAY)
 
+    @classmethod
+    def between(cls, after: FuzzyDate | None, by: FuzzyDate | None) -> FuzzyDate:
+        """Some time from the first day of ``after`` to the last day of ``by``.
+
+        Either may be None (that side unknown): ``between(None, d)`` is "not later than
+        ``d``" (``../d``), ``between(d, None)`` "not earlier than ``d``" (``d/..``).
+        """
+        if after is None and by is None:
+            raise DateError("a date with neither an earliest nor a latest day says nothing")
+        if any(d is not None and d.form for d in (after, by)):
+            raise DateError("the ends of an interval are plain dates, not bounds themselves")
+        start = after.start if after is not None else UNKNOWN_START
+        end = by.end if by is not None else UNKNOWN_END
+        if end < start:
+            raise DateError(f"{after}/{by}: the latest day is before the earliest")
+        if after is not None and after == by:
+            return after
+        left = ".." if after is None else str(after)
+        right = ".." if by is None else str(by)
+        return cls(start, end, Precision.RANGE, f"{left}/{right}")
+
+    @classmethod
+    def not_later_than(cls, d: FuzzyDate) -> FuzzyDate:
+        """In place (or done) by the end of ``d``, since when unknown: ``../d``."""
+        return cls.between(None, d)
+
+    @classmethod
+    def not_earlier_than(cls, d: FuzzyDate) -> FuzzyDate:
+        """From the first day of ``d`` or later: ``d/..``."""
+        return cls.between(d, None)
+
     @property
     def exact(self) -> bool:
         """True when the date is known to the day."""
-        return self.precision == Precision.DAY
+        return self.start == self.end
+
+    @property
+    def bounded(self) -> bool:
+        """True when both the earliest and the latest possible day are known."""
+        return self.start != UNKNOWN_START and self.end != UNKNOWN_END
+
+    @property
+    def earliest(self) -> dt.date | None:
+        """The earliest possible day, or None when the sources give no lower bound."""
+        return None if self.start == UNKNOWN_START else self.start
+
+    @property
+    def latest(self) -> dt.date | None:
+        """The latest possible day, or None when the sources give no upper bound."""
+        return None if self.end == UNKNOWN_END else self.end
+
+    @property
+    def qualifier(self) -> str:
+        """How the date is qualified: "" (a plain period), "not-later-than",
+        "not-earlier-than", "between", "approximate", "uncertain" or
+        "uncertain and approximate"."""
+        form = self.form
+        if not form:
+            return ""
+        if "/" in form:
+            if form.startswith(".."):
+                return "not-later-than"
+            if form.endswith(".."):
+                return "not-earlier-than"
+            return "between"
+        return date_forms.QUALIFIERS[form[-1]]
 
     def contains(self, d: dt.date) -> bool:
         """True when day ``d`` lies inside this period."""
         return self.start <= d <= self.end
 
     def __str__(self) -> str:
+        if self.form:
+            return self.form
         y = self.start.year
         if self.precision == Precision.DAY:
             return self.start.isoformat()
@@ -107,7 +203,9 @@ class FuzzyDate:
         return f"{y:04d}"
 
     def describe(self) -> str:
-        """The date in words: "28 October 2020", "October 2020", "Q4 2021", "2009"."""
+        """The date in words: "28 October 2020", "Q4 2021", "by June 2021", "about 2011"."""
+        if self.form:
+            return _describe_form(self.form)
         s = self.start
         if self.precision == Precision.DAY:
             return f"{s.day} {calendar.month_name[s.month]} {s.year}"
@@ -128,6 +226,73 @@ class FuzzyDate:
 
     def __le__(self, other: FuzzyDate) -> bool:
         return self.sort_key() <= other.sort_key()
+
+
+def _plain(raw: str) -> FuzzyDate | None:
+    """A day, month, quarter, half or year written plainly; None for any other text."""
+    for pattern, precision in _PATTERNS:
+        m = pattern.match(raw)
+        if not m:
+            continue
+        year = int(m.group(1))
+        try:
+            return _build(year, precision, m)
+        except ValueError as exc:
+            raise DateError(f"{raw!r} is not a valid date: {exc}") from None
+    return None
+
+
+def _extended(raw: str) -> FuzzyDate:
+    """An interval (``A/B``, either side ``..`` or empty) or an approximate date (``A~``)."""
+    if "/" in raw:
+        left, _, right = raw.partition("/")
+        after = None if left.strip() in ("", "..") else _end_of_interval(raw, left.strip())
+        by = None if right.strip() in ("", "..") else _end_of_interval(raw, right.strip())
+        try:
+            return FuzzyDate.between(after, by)
+        except DateError as exc:
+            raise DateError(f"{raw!r}: {exc}") from None
+    mark = raw[-1]
+    base = _plain(raw[:-1])
+    if base is None:
+        raise DateError(f"{raw!r}: {mark} follows a plain date (2011~, 2011-05?)")
+    # The library checks the form (and reads its plain part); the widening is ours.
+    _check(raw, raw[:-1])
+    start, end = date_forms.widen(base.start, base.end, _WIDEN[base.precision])
+    return FuzzyDate(start, end, base.precision, f"{base}{mark}")
+
+
+def _end_of_interval(raw: str, text: str) -> FuzzyDate:
+    """One end of an interval: a plain date, read by the library as EDTF reads it."""
+    plain = _plain(text)
+    if plain is None:
+        raise DateError(
+            f"{raw!r}: {text!r} is not a date; each end of an interval is YYYY-MM-DD, "
+            "YYYY-MM, YYYY-Qn, YYYY-Hn or YYYY, or .. when unknown"
+        )
+    _check(raw, text)
+    return plain
+
+
+def _check(raw: str, text: str) -> None:
+    """Read ``text`` with the EDTF library too; it must find the same days we do."""
+    try:
+        date_forms.bounds(text)
+    except date_forms.FormError as exc:
+        raise DateError(f"{raw!r}: {exc}") from None
+
+
+def _describe_form(form: str) -> str:
+    """An extended form in words: "by June 2021", "between 2009 and 2021", "about 2011"."""
+    if "/" in form:
+        left, _, right = form.partition("/")
+        if left == "..":
+            return f"by {FuzzyDate.parse(right).describe()}"
+        if right == "..":
+            return f"not before {FuzzyDate.parse(left).describe()}"
+        return f"between {FuzzyDate.parse(left).describe()} and {FuzzyDate.parse(right).describe()}"
+    words = {"~": "about {}", "?": "{}, uncertain", "%": "about {}, uncertain"}[form[-1]]
+    return words.format(FuzzyDate.parse(form[:-1]).describe())
 
 
 def _build(year: int, precision: Precision, m: re.Match[str]) -> FuzzyDate:
@@ -152,5 +317,12 @@ def _build(year: int, precision: Precision, m: re.Match[str]) -> FuzzyDate:
 
 
 def as_of(value: str | dt.date | FuzzyDate) -> dt.date:
-    """The day a query date stands for: the last day of its period."""
-    return FuzzyDate.parse(value).end
+    """The day a query date stands for: the last day of its period.
+
+    A query asks about one moment, so a date with an unknown latest day (``2021/..``)
+    is refused; a bounded interval stands for its last day, like a period.
+    """
+    date = FuzzyDate.parse(value)
+    if date.end == UNKNOWN_END:
+        raise DateError(f"{date}: a date to ask about needs a last day")
+    return date.end
