@@ -9,7 +9,7 @@ forms (``2021-Q4``, ``2021-H2``) may stand at either end of an interval: they ar
 to the library as the EDTF level-2 groupings they mean (``2021-36``, ``2021-41``).
 
 An approximate or uncertain date is widened by one period of its own precision on each
-side (``2011~`` is some time in 2010–2012, ``2011-05~`` in April–June 2011): the
+side (``2011~`` is some time in 2010 to 2012, ``2011-05~`` in April to June 2011): the
 standard says the date is not exact without saying by how much, and a reader asks for
 the widest span the text allows, not a guess narrower than it.
 """
@@ -40,7 +40,7 @@ def to_edtf(text: str) -> str:
         return text
     code = _GROUPING.get(m.group(2).upper())
     if code is None:
-        raise FormError(f"{text!r} is not a quarter (Q1–Q4) or a half-year (H1, H2)")
+        raise FormError(f"{text!r} is not a quarter (Q1 to Q4) or a half-year (H1, H2)")
     return f"{m.group(1)}-{code}"
 
 
@@ -64,7 +64,7 @@ def bounds(text: str) -> tuple[dt.date, dt.date]:
 
 
 def widen(start: dt.date, end: dt.date, unit: str) -> tuple[dt.date, dt.date]:
-    """``start``–``end`` widened by one ``unit`` (year, half, quarter, month, day) each side."""
+    """``start`` to ``end`` widened by one ``unit`` (year, half, quarter, month, day) each side."""
     if unit == "day":
         return _clamp(start, -1), _clamp(end, 1)
     months = {"year": 12, "half": 6, "quarter": 3, "month": 1}[unit]

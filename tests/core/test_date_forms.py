@@ -19,10 +19,18 @@ D = dt.date
         ("2009/2021-Q2", D(2009, 1, 1), D(2021, 6, 30), "between", "between 2009 and Q2 2021"),
         ("2011~", D(2010, 1, 1), D(2012, 12, 31), "approximate", "about 2011"),
         ("2011-05?", D(2011, 4, 1), D(2011, 6, 30), "uncertain", "May 2011, uncertain"),
-        ("2020-H2/2021-Q1", D(2020, 7, 1), D(2021, 3, 31), "between", "between H2 2020 and Q1 2021"),
+        (
+            "2020-H2/2021-Q1",
+            D(2020, 7, 1),
+            D(2021, 3, 31),
+            "between",
+            "between H2 2020 and Q1 2021",
+        ),
     ],
 )
-def test_extended_forms_know_their_earliest_and_latest_day(text, earliest, latest, qualifier, words):
+def test_extended_forms_know_their_earliest_and_latest_day(
+    text, earliest, latest, qualifier, words
+):
     d = FuzzyDate.parse(text)
     assert (d.earliest, d.latest, d.qualifier, d.describe()) == (earliest, latest, qualifier, words)
     assert str(d) == text and FuzzyDate.parse(str(d)) == d
