@@ -69,22 +69,44 @@ def nominations_for(record: Record, call: str) -> list[Nomination]:
     return sorted(found, key=lambda n: n.received.start)
 
 
+class CountBasis(StrEnum):
+    """Where a call's number of nominations comes from, when it is known at all."""
+
+    #: the record declares it holds every nomination (``nominations_complete``).
+    RECORD = "complete-record"
+    #: a source gives the number (``nominations_received``).
+    SOURCE = "source"
+
+
 @dataclass
 class CallSummary:
-    """A call at a date: whether it is still open, and its nominations by status."""
+    """A call at a date: whether it is still open, and its nominations.
+
+    ``received``, ``late`` and ``uncertain`` are the call's figures, None where they are
+    not known (never 0 for "none recorded"): the record knows them only when it declares
+    its nominations complete, and a source may give the number received (``basis``
+    says which, ``as_of`` the date a source's figure is for). ``recorded`` and the
+    ``recorded_…`` counts and ``by_status`` are about the nominations the record holds.
+    """
 
     call: Call
     at: dt.date
     open: bool
-    received: int
-    late: int
-    uncertain: int
+    received: int | None
+    late: int | None
+    uncertain: int | None
+    recorded: int = 0
+    recorded_late: int = 0
+    recorded_uncertain: int = 0
+    basis: CountBasis | None = None
+    as_of: FuzzyDate | None = None
     by_status: dict[str, int] = field(default_factory=dict)
     outcomes: list[tuple[Nomination, StatusEvent]] = field(default_factory=list)
 
 
 def summarize(record: Record, call: Call, at: str | dt.date | FuzzyDate) -> CallSummary:
-    """Counts of the call's nominations at ``at``: received by then, late, by status."""
+    """The call's nominations at ``at``: how many were received by then (when known),
+    late, and what the record holds of them by status."""
     day = FuzzyDate.parse(at).end
     counts: Counter[str] = Counter()
     late = uncertain = 0
@@ -100,16 +122,55 @@ def summarize(record: Record, call: Call, at: str | dt.date | FuzzyDate) -> Call
         done = outcome(nomination)
         if done is not None and done.at.start <= day:
             outcomes.append((nomination, done))
-    return CallSummary(
+    recorded = sum(counts.values())
+    summary = CallSummary(
         call=call,
         at=day,
         open=day <= call.deadline.end,
-        received=sum(counts.values()),
-        late=late,
-        uncertain=uncertain,
+        received=None,
+        late=None,
+        uncertain=None,
+        recorded=recorded,
+        recorded_late=late,
+        recorded_uncertain=uncertain,
         by_status={s.value: counts[s.value] for s in NominationStatus if counts[s.value]},
         outcomes=outcomes,
     )
+    if call.nominations_complete:
+        summary.received, summary.late, summary.uncertain = recorded, late, uncertain
+        summary.basis = CountBasis.RECORD
+    elif call.nominations_received is not None and call.received_by.end <= day:
+        summary.received = call.nominations_received
+        summary.basis, summary.as_of = CountBasis.SOURCE, call.received_by
+    return summary
+
+
+def check_call(record: Record, call: Call) -> list[tuple[str, str]]:
+    """(field, why) where a call's declared completeness and the number a source gives
+    disagree with the nominations the record holds."""
+    if call.nominations_received is None:
+        return []
+    day = call.received_by.end
+    mine = nominations_for(record, call.id)
+    surely = sum(n.received.end <= day for n in mine)  # received by then whatever the day
+    maybe = sum(n.received.start <= day for n in mine)
+    if surely > call.nominations_received:
+        return [
+            (
+                "nominations_received",
+                f"the record holds {surely} nominations received by {call.received_by}, "
+                f"more than the {call.nominations_received} the source gives",
+            )
+        ]
+    if call.nominations_complete and maybe < call.nominations_received:
+        return [
+            (
+                "nominations_complete",
+                f"declared complete, but the record holds {maybe} nominations received "
+                f"by {call.received_by} where the source gives {call.nominations_received}",
+            )
+        ]
+    return []
 
 
 def check_nomination(record: Record, nomination: Nomination) -> list[tuple[str, str]]:

@@ -5,6 +5,11 @@ deadline; each nomination names its candidate, the State that nominated them, wh
 arrived, what came with it and what happened to it since, as dated status events.
 Whether a nomination is late, and its status at a date, are worked out in
 :mod:`.calls`; nothing here is lost for being late.
+
+How many nominations a call received is a figure like any other: unknown unless the
+record declares that it holds them all (``nominations_complete``) or a source gives
+the number (``nominations_received``, as of ``nominations_received_by``, cited). The
+nominations the record happens to hold are only those it holds.
 """
 
 from __future__ import annotations
@@ -51,8 +56,30 @@ class Call:
     body: str | None = None
     cite: tuple[Citation, ...] = ()
     note: str = ""
+    #: the record holds every nomination the call received (so its counts are the counts).
+    nominations_complete: bool = False
+    #: how many nominations a source says the call received, by ``nominations_received_by``.
+    nominations_received: int | None = None
+    #: the date that figure is as of (default: the deadline).
+    nominations_received_by: FuzzyDate | None = None
+    #: where the figure is given.
+    nominations_received_cite: tuple[Citation, ...] = ()
 
     def __post_init__(self) -> None:
+        if self.nominations_received is None:
+            if self.nominations_received_by or self.nominations_received_cite:
+                raise ValueError(
+                    f"call {self.id!r}: nominations_received_by and nominations_received_cite "
+                    "go with nominations_received (the number a source gives)"
+                )
+        else:
+            if self.nominations_received < 0:
+                raise ValueError(f"call {self.id!r}: nominations_received cannot be negative")
+            if not self.nominations_received_cite:
+                raise ValueError(
+                    f"call {self.id!r}: nominations_received needs nominations_received_cite "
+                    "(the source that gives the number)"
+                )
         if not self.posts:
             raise ValueError(f"call {self.id!r} names no post")
         if len(set(self.posts)) != len(self.posts):
@@ -62,6 +89,11 @@ class Call:
                 f"call {self.id!r}: the deadline ({self.deadline}) is before the call "
                 f"was issued ({self.issued})"
             )
+
+    @property
+    def received_by(self) -> FuzzyDate:
+        """The date the source-given number of nominations is as of (default: the deadline)."""
+        return self.nominations_received_by or self.deadline
 
 
 @dataclass(frozen=True, slots=True)

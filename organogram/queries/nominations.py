@@ -1,6 +1,10 @@
 """Calls for nominations as data: each call's deadline, posts and counts at a date, and
 its nominations with their late flags, statuses and outcomes.
 
+How many nominations a call received is None (not recorded) unless the record declares
+its nominations complete or a source gives the number; ``recorded`` counts those the
+record holds, which is all it can count otherwise.
+
 Candidates' names, person ids and documents are personal data: they are included only
 when ``personal`` is true (the pages pass whether the reader may see people's data).
 """
@@ -12,6 +16,8 @@ from typing import Any
 
 from ..core.calls import (
     CALLS,
+    CallSummary,
+    CountBasis,
     Timeliness,
     history,
     nominations_for,
@@ -55,10 +61,35 @@ def call_data(record: Record, call: Call, at: str | dt.date | FuzzyDate) -> dict
         "note": call.note,
         "at": summary.at.isoformat(),
         "received": summary.received,
+        "received_basis": str(summary.basis) if summary.basis else None,
+        "received_as_of": str(summary.as_of) if summary.as_of else None,
+        "received_cite": citations(call.nominations_received_cite, record.sources)
+        if summary.basis is CountBasis.SOURCE
+        else [],
+        "received_text": received_text(summary),
+        "complete": call.nominations_complete,
         "late": summary.late,
         "uncertain": summary.uncertain,
+        "recorded": summary.recorded,
+        "recorded_late": summary.recorded_late,
+        "recorded_uncertain": summary.recorded_uncertain,
         "by_status": summary.by_status,
     }
+
+
+def received_text(summary: CallSummary) -> str:
+    """How many nominations the call had received, in words to follow "nominations
+    received:": the figure where the record or a source gives it, else "not recorded"
+    with what the record holds."""
+    if summary.basis is CountBasis.RECORD:
+        late = f", {summary.late} of them late" if summary.late else ""
+        return f"{summary.received} (the record holds them all){late}"
+    n = summary.recorded
+    late = f", {summary.recorded_late} of them late" if summary.recorded_late else ""
+    held = f"the record holds {n}{late}" if n else "the record holds none"
+    if summary.basis is CountBasis.SOURCE:
+        return f"{summary.received} by {summary.as_of}, as a source gives it ({held})"
+    return f"not recorded ({held} and does not say it holds them all)"
 
 
 def _candidate(record: Record, n: Nomination) -> str:

@@ -71,6 +71,21 @@ def test_the_iom_call_shows_its_deadline_and_posts(capsys):
     assert "Deputy Director General for Management and Reform (ddg-mr)" in text
 
 
+def test_a_call_without_recorded_nominations_does_not_say_none_came(capsys):
+    text = run(capsys, "nominations", IOM, "--at", "2024-06")
+    assert (
+        "at 2024-06-30: nominations received: not recorded (the record holds none and does "
+        "not say it holds them all)"
+    ) in text
+    assert "0 received" not in text
+    [call] = json.loads(run(capsys, "nominations", IOM, "--at", "2024-06", "--format", "json"))[
+        "calls"
+    ]
+    assert (call["received"], call["late"], call["recorded"]) == (None, None, 0)
+    fixture = run(capsys, "nominations", FIXTURE, "--at", "2024-03")
+    assert "nominations received: 3 (the record holds them all), 1 of them late" in fixture
+
+
 def test_an_unknown_call_is_named(capsys):
     assert main(["nominations", FIXTURE, "--call", "nope"]) != 0
     assert "no call for nominations 'nope'" in capsys.readouterr().err

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from organogram.core.calls import (
+    CountBasis,
     Timeliness,
+    check_call,
     check_nomination,
     history,
     status_at,
@@ -14,7 +18,7 @@ from organogram.core.calls import (
 )
 from organogram.core.changes import Assign, CreatePost
 from organogram.core.dates import FuzzyDate
-from organogram.core.model import Organization, Person
+from organogram.core.model import Citation, Organization, Person
 from organogram.core.nominations import Call, Nomination, NominationStatus, StatusEvent
 from organogram.core.record import Record
 from organogram.core.timeline import Timeline
@@ -73,7 +77,7 @@ def test_a_nomination_cannot_have_events_before_receipt_or_two_outcomes():
         StatusEvent(S.SHORTLISTED, D("2024-01"), assignment="x")
 
 
-def _record(*nominations: Nomination) -> Record:
+def _record(*nominations: Nomination, call: Call = CALL) -> Record:
     people = {"ana": Person("ana", "Ana"), "ben": Person("ben", "Ben")}
     changes = [
         CreatePost(id="p1", date=D("2020"), post="ddg-a", title="DDG A", senior=True),
@@ -87,8 +91,11 @@ def _record(*nominations: Nomination) -> Record:
         organization=Organization("org", "Org"),
         timeline=Timeline(changes, people),
         people=people,
-        registers={"calls": {"call": CALL}, "nominations": {n.id: n for n in nominations}},
+        registers={"calls": {"call": call}, "nominations": {n.id: n for n in nominations}},
     )
+
+
+COMPLETE = replace(CALL, nominations_complete=True)
 
 
 def test_a_call_summary_counts_what_had_arrived_by_the_date():
@@ -98,15 +105,63 @@ def test_a_call_summary_counts_what_had_arrived_by_the_date():
         nomination("b", "2023-11-20"),
         nomination("c", "2023-11-10", StatusEvent(S.WITHDRAWN, D("2023-11-30"))),
         nomination("d", "2024-05-01"),
+        call=COMPLETE,
     )
-    before = summarize(record, CALL, "2023-11-15")
+    before = summarize(record, COMPLETE, "2023-11-15")
     assert (before.open, before.received, before.late) == (True, 2, 0)
     assert before.by_status == {"received": 2}
-    later = summarize(record, CALL, "2024-03")
+    later = summarize(record, COMPLETE, "2024-03")
     assert (later.open, later.received, later.late) == (False, 3, 1)
     assert later.by_status == {"received": 1, "withdrawn": 1, "elected": 1}
     assert [(n.id, e.assignment) for n, e in later.outcomes] == [("a", "assign-ana")]
-    assert summarize(record, CALL, "2024-06").late == 2
+    assert summarize(record, COMPLETE, "2024-06").late == 2
+
+
+def test_without_a_completeness_declaration_the_number_received_is_unknown():
+    record = _record(nomination("a", "2023-11-01"), nomination("b", "2023-11-20"))
+    later = summarize(record, CALL, "2024-03")
+    assert (later.received, later.late, later.uncertain, later.basis) == (None, None, None, None)
+    assert (later.recorded, later.recorded_late) == (2, 1)
+    nothing = summarize(_record(), CALL, "2024-03")
+    assert (nothing.received, nothing.recorded) == (None, 0)  # unknown, not 0
+
+
+def test_a_number_a_source_gives_counts_from_the_date_it_is_for():
+    given = replace(
+        CALL,
+        nominations_received=7,
+        nominations_received_cite=(Citation("minutes", "3"),),
+    )
+    record = _record(nomination("a", "2023-11-01"), call=given)
+    assert summarize(record, given, "2023-11-14").received is None  # before the deadline
+    at = summarize(record, given, "2023-12")
+    assert (at.received, at.basis, at.as_of) == (7, CountBasis.SOURCE, D("2023-11-15"))
+    assert at.recorded == 1
+    assert at.late is None  # the source gives no late ones
+    with pytest.raises(ValueError, match="needs nominations_received_cite"):
+        replace(CALL, nominations_received=7)
+    with pytest.raises(ValueError, match="go with nominations_received"):
+        replace(CALL, nominations_received_by=D("2023-12"))
+
+
+def test_a_declared_complete_call_must_hold_the_number_a_source_gives():
+    given = replace(
+        CALL,
+        nominations_complete=True,
+        nominations_received=2,
+        nominations_received_cite=(Citation("minutes", "3"),),
+    )
+    one = _record(nomination("a", "2023-11-01"), call=given)
+    assert check_call(one, given) == [
+        (
+            "nominations_complete",
+            "declared complete, but the record holds 1 nominations received by 2023-11-15 "
+            "where the source gives 2",
+        )
+    ]
+    three = [nomination(x, "2023-11-01") for x in "abc"]
+    assert check_call(_record(*three, call=given), given)[0][0] == "nominations_received"
+    assert check_call(_record(*three[:2], call=given), given) == []
 
 
 def test_an_outcome_must_name_an_assignment_of_the_nominated_post_and_person():

@@ -188,6 +188,35 @@ def test_entry_rules_are_reported_at_the_entry(write):
     assert "only an elected or appointed one records an outcome" in (found["nominations[1]"])
 
 
+def test_a_number_of_nominations_is_read_back_and_checked_against_the_record(write, tmp_path):
+    given = NOMINATIONS.replace(
+        "    cite: note\n",
+        "    cite: note\n    nominations_received: 2\n    nominations_received_cite: note:4\n",
+    )
+    record = load_dataset(_dataset(write, given))
+    call = record.entry("calls", "ddg-call")
+    assert (call.nominations_received, call.nominations_complete) == (2, False)
+    assert call.nominations_received_cite[0].passage == "4"
+    dump_dataset(record, tmp_path / "out")
+    assert record_parts(load_dataset(tmp_path / "out")) == record_parts(record)
+    # two listed (one after the deadline, which is the figure's date): declared complete
+    # while the source gives 2 by the deadline is refused, naming the field
+    complete = given.replace(
+        "nominations_received: 2", "nominations_received: 2\n    nominations_complete: true"
+    )
+    [p] = problems(_dataset(write, complete))
+    assert where(p, write.root)[2] == "calls[0].nominations_complete"
+    assert "the record holds 1 nominations received by 2023-11-15" in p.message
+    fewer = given.replace("nominations_received: 2", "nominations_received: 0")
+    [p] = problems(_dataset(write, fewer))
+    assert where(p, write.root)[2] == "calls[0].nominations_received"
+    uncited = NOMINATIONS.replace(
+        "    cite: note\n", "    cite: note\n    nominations_received: 2\n"
+    )
+    [p] = problems(_dataset(write, uncited))
+    assert "nominations_received needs nominations_received_cite" in p.message
+
+
 def test_a_bureau_officer_needs_a_session_or_dates():
     with pytest.raises(EntryDataError) as info:
         entry_from_dict(BY_SECTION["bureau"], {"id": "x", "body": "c", "role": "R", "state": "S"})

@@ -80,7 +80,11 @@ def test_candidates_are_shown_only_to_those_who_may_see_people(client, signed_in
     assert ">late</span>" in visitor and "Ruritania" in visitor
     assert "sign in with an account that may see them" in visitor
     api = client.get("/api/calls/ddg-2023?at=2024").json()
-    assert api["late"] == 1 and api["nominations"][0]["candidate"] is None
+    assert api["nominations"][0]["candidate"] is None
+    # the call does not declare its nominations complete: the record holds one, late
+    assert (api["received"], api["late"]) == (None, None)
+    assert (api["recorded"], api["recorded_late"]) == (1, 1)
+    assert "Nominations received by then: <strong>not recorded</strong>" in visitor
 
 
 def test_an_editor_adds_a_nomination_through_the_form(editor):

@@ -27,9 +27,10 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 
 
 def _counts(call: dict) -> str:
+    """The nominations received (or "not recorded"), then the recorded ones by status."""
     parts = [f"{n} {status}" for status, n in call["by_status"].items()]
-    late = f", {call['late']} late" if call["late"] else ""
-    return f"{call['received']} received{late}" + (f" ({', '.join(parts)})" if parts else "")
+    by_status = f"; recorded by status: {', '.join(parts)}" if parts else ""
+    return f"nominations received: {call['received_text']}{by_status}"
 
 
 def run(args: argparse.Namespace) -> int:

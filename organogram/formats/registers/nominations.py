@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from ...core.calls import check_nomination
+from ...core.calls import check_call, check_nomination
 from ...core.nominations import Call, Nomination, NominationStatus, StatusEvent
 from ..compound import ListOf, RecordOf
 from ..entries import Field, FieldSet
 from ..fields import DATE, ID, PERSON, POST, TEXT
-from ..kinds import Choice, Cite, Nullable
+from ..kinds import Bool, Choice, Cite, Int, Nullable
 from ..register import Register, ref_to
 from ..values import entry_values
 
@@ -35,9 +35,27 @@ CALLS = Register(
             Field("body", Nullable(ref_to("bodies")), doc="the body that elects or appoints"),
             Field("cite", Cite()),
             Field("note", TEXT),
+            Field(
+                "nominations_complete",
+                Bool(),
+                doc="the record holds every nomination the call received; otherwise how "
+                "many were received is not known (not 0)",
+            ),
+            Field(
+                "nominations_received",
+                Nullable(Int(0)),
+                doc="how many nominations a source says the call received",
+            ),
+            Field(
+                "nominations_received_by",
+                DATE,
+                doc="the date that number is for (default: the deadline)",
+            ),
+            Field("nominations_received_cite", Cite(), doc="the source that gives the number"),
         ]
     ),
     build=lambda v: Call(**{**v, "posts": tuple(v["posts"])}),
+    check=check_call,
     doc="calls for nominations",
 )
 
