@@ -4,9 +4,14 @@ Each version (a JSON array, its date in the file name) lists organisations with 
 parents, children, status and, once closed, how (``govuk_closed_status``), when
 (``closed_at``) and what superseded them. Live organisations become units (kind: their
 ``format``), under their first parent; further parents become functional lines. The
-versions in date order make a history (see :mod:`.history`), and each closure is a
-change dated as the register states it (``closed_at``), even when the version that
-first shows it is months later: its ``recorded_at`` is that version's date. A change of
+versions in date order make a history (see :mod:`.history`): what the first version lists
+was in place by its date, and what differs in a later version changed between the
+version before and it (a version's date is the day the register was served). Each
+closure is a change dated as the register states it (``closed_at``), even when the
+version that first shows it is months later: its ``recorded_at`` is that version's date;
+a closure without ``closed_at`` is dated between the version before and the first that
+shows it, and a version's change that follows a closure dated in between is dated from
+the day after it. A change of
 name (``changed_name``) keeps the unit; ``merged``, ``replaced`` and ``split`` are
 merges, replacements and splits into the superseding organisations; other closures
 abolish. Problems of the data are reported: see docs/imports.md.
@@ -20,11 +25,11 @@ from pathlib import Path
 
 from ..core.changes import Abolish, Change, Merge, Move, Rename, Replace, Split, UnitSpec
 from ..core.dates import FuzzyDate
-from ..core.model import Citation, Line, LineKind, Organization, Source, Unit
+from ..core.model import Basis, Citation, Line, LineKind, Organization, Source, Unit
 from ..core.record import Record
 from ..core.structure import Structure
 from ..core.timeline import Timeline
-from .history import Snapshot, changes_between
+from .history import Snapshot, changes_between, seen_date
 from .mapping import make_id
 from .problems import Report
 from .run import Options, expand
@@ -72,14 +77,17 @@ class _Importer:
         }
         self.record_of: dict[str, dict] = {}  # slug -> its latest record
         self.closures: dict[str, tuple[FuzzyDate, FuzzyDate, dict]] = {}  # slug -> (t, seen, rec)
+        previous: FuzzyDate | None = None
         for date, _, orgs in versions:
             for slug, o in orgs.items():
                 self.record_of[slug] = o
                 d = o["details"]
                 if d.get("govuk_status") == "closed" and slug not in self.closures:
                     at = d.get("closed_at")
-                    t = FuzzyDate.parse(at[:10]) if at else date
+                    # Without closed_at: closed since the version before, by this one.
+                    t = FuzzyDate.parse(at[:10]) if at else seen_date(previous, date)
                     self.closures[slug] = (t, date, o)
+            previous = date
         # A change of name keeps the unit: its slugs are one identity, the last one's id.
         self.renamed = {
             slug: _slug(o["superseding_organisations"][0])
@@ -102,7 +110,9 @@ class _Importer:
     def target(self, date: FuzzyDate, orgs: dict[str, dict], path: str) -> Snapshot:
         s = Structure()
         source = f"govuk-{date}"
-        snap = Snapshot(date, s, source, tag=f"govuk-{date}")
+        snap = Snapshot(
+            date, s, source, tag=f"govuk-{date}", label="the GOV.UK register as served on {}"
+        )
         live = {slug: o for slug, o in orgs.items() if not self.closed_by(slug, date.start)}
         for slug, o in live.items():
             uid = self.ident(slug)
@@ -155,15 +165,23 @@ class _Importer:
         events.sort(key=lambda e: (e[0].sort_key(), e[1]))
         first = self.versions[0][0]
         skipped = 0
+        previous: Snapshot | None = None
+        closed: list[Change] = []  # closures since the previous version
         for date, kind, what in events:
             if kind == 1:
                 d, path, orgs = self.versions[what]
-                changes.extend(changes_between(current, self.target(d, orgs, path)))
+                snap = self.target(d, orgs, path)
+                seen = changes_between(current, snap, previous)
+                _follow(seen, closed, d)
+                changes.extend(seen)
+                previous, closed = snap, []
                 continue
             if date.start <= first.start and self.ident(what) not in current.units:
                 skipped += 1
                 continue
-            changes.extend(self.closure(current, what))
+            done = self.closure(current, what)
+            changes.extend(done)
+            closed.extend(done)
         if skipped:
             self.report.warn(
                 self.versions[0][1],
@@ -190,6 +208,8 @@ class _Importer:
             "recorded_at": dt.datetime.combine(seen.start, dt.time()),
             "note": f"closed status: {status}"
             + ("" if d.get("closed_at") else f"; no closing date, first listed closed on {seen}"),
+            # A stated closing date is the register's; without one the date is inferred.
+            "basis": Basis.STATED if d.get("closed_at") else Basis.INFERRED,
         }
         succ = [self.ident(_slug(x)) for x in o.get("superseding_organisations", [])]
         succ = [x for x in dict.fromkeys(succ) if x != uid]
@@ -257,3 +277,38 @@ class _Importer:
             change.apply(s)
             applied.append(change)
         return applied
+
+
+def _touches(change: Change) -> frozenset[str]:
+    return change.subjects() | change.needs() | change.creates()
+
+
+def _follow(seen: list[Change], closed: list[Change], by: FuzzyDate) -> None:
+    """Date the changes a version shows after the closures they follow.
+
+    A version's changes are dated from the day after the version before, but they were
+    found after the closures dated in between had been applied; one that touches a unit
+    such a closure touched (a new name of the unit it made, a child it moved) happened
+    after it: it is dated from the day after that closure (a change applies from its first
+    day, so it could not be dated from the closure's own day and still follow it), and so
+    is a change that follows one so dated.
+    """
+    last: dict[str, Change] = {}  # id -> the latest-dated change that touched it
+    for c in closed:
+        for i in _touches(c):
+            last[i] = c
+    if not last:
+        return
+    for c in seen:
+        touched = _touches(c)
+        before = [last[i] for i in touched if i in last]
+        after = max(before, key=lambda x: x.date.sort_key(), default=None)
+        if after is None or after.date.sort_key() <= c.date.sort_key():
+            continue
+        # After a day, from the next one; after a change of this version, from its start
+        # (its date is then the same, and the order the diff found is kept).
+        day = after.date.end + dt.timedelta(days=1) if after.date.exact else after.date.start
+        c.date = FuzzyDate.between(FuzzyDate.day(day), by) if day <= by.end else by
+        c.note += f"; after {after.id} ({after.date.describe()}), which it follows"
+        for i in touched:
+            last[i] = c

@@ -6,9 +6,11 @@ at the top, its organisations and their units below it (kind ``department``,
 unit, reporting to the post its row names; each junior row a post grouping that many FTE
 of one title and grade under a senior post. Posts with the same 'Post Unique Reference'
 in successive snapshots are the same post, so the snapshots in date order make a history
-(see :mod:`.history`). FTE is the posts' ``fte``; names of holders as people,
-marked personal, unless left out. The traps of the data are handled and reported: see
-:mod:`.uk_traps` and docs/imports.md.
+(see :mod:`.history`): a snapshot is as at its date, so what the first shows was in place
+by then, since when unknown (``../2013-03-31``), and what changed between two snapshots
+changed some time after the first (``2013-04-01/2013-09-30``). FTE is the posts'
+``fte``; names of holders as people, marked personal, unless left out. The traps of the
+data are handled and reported: see :mod:`.uk_traps` and docs/imports.md.
 """
 
 from __future__ import annotations

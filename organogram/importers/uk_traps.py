@@ -82,7 +82,9 @@ class SnapshotBuilder:
         after is kept in force (an id is created once in a dataset's timeline).
         """
         s = Structure(people=self.people if self.people is not None else {})
-        snap = Snapshot(date, s, make_id(rows[0].source), tag=str(date))
+        snap = Snapshot(
+            date, s, make_id(rows[0].source), tag=str(date), label="the organogram as at {}"
+        )
         seniors: dict[str, list[Row]] = defaultdict(list)
         for r in (r for r in rows if r.senior):
             ref = r.get("ref")

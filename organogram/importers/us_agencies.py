@@ -86,7 +86,9 @@ def _version(
     if date is None:
         return None
     s = Structure()
-    snap = Snapshot(date, s, make_id(Path(path).stem), tag=f"v{date}")
+    snap = Snapshot(
+        date, s, make_id(Path(path).stem), tag=f"v{date}", label="the agency list of {}"
+    )
     width = len(table.headers)
     for number, cells in table.rows:
         if len(cells) != width:
