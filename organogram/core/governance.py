@@ -90,8 +90,9 @@ class BureauOfficer:
     """A State's representative holding an office of a body's bureau.
 
     The office runs from the session that elected the bureau (``session``) until the
-    bureau elected at the body's next session takes over, unless ``since`` and
-    ``until`` say otherwise (an outgoing chair known only by when the term ended).
+    bureau elected at the body's next recorded session takes over, unless ``since`` and
+    ``until`` say otherwise. ``outgoing_at`` is the session at which the officer's term
+    ended (an outgoing Chairperson thanked there), for an officer known only from it.
     """
 
     id: str
@@ -104,12 +105,23 @@ class BureauOfficer:
     name: str = ""
     cite: tuple[Citation, ...] = ()
     note: str = ""
+    outgoing_at: str | None = None
 
     def __post_init__(self) -> None:
-        if self.session is None and self.since is None and self.until is None:
+        if not (self.session or self.outgoing_at or self.since or self.until):
             raise ValueError(
                 f"bureau officer {self.id!r}: give the session that elected the bureau, "
-                "or since / until"
+                "the session it was outgoing at, or since / until"
+            )
+        if self.outgoing_at and self.until:
+            raise ValueError(
+                f"bureau officer {self.id!r}: give until or outgoing_at, not both "
+                "(the term ends when the session it was outgoing at begins)"
+            )
+        if self.outgoing_at and self.outgoing_at == self.session:
+            raise ValueError(
+                f"bureau officer {self.id!r}: cannot be elected at and outgoing at the "
+                f"same session {self.session!r}"
             )
         _check_period(f"bureau officer {self.id!r}", self.since, self.until)
 

@@ -11,11 +11,11 @@ from ..core.errors import NotFound
 from ..core.governance import Body, MemberStatus, Session
 from ..core.membership import (
     BODIES,
+    Standing,
     Term,
     bureau_at,
     bureau_of,
     children_of,
-    in_force,
     joined_at_session,
     members_at,
     sessions_of,
@@ -55,21 +55,78 @@ def session_data(record: Record, session: Session, body: Body | None = None) -> 
 def term_data(
     record: Record, t: Term, day: dt.date | None = None, people: bool = True
 ) -> dict[str, Any]:
-    """One bureau officer with the term the record gives them; the officer's name only
-    with ``people`` (personal data, as holders' names are)."""
+    """One bureau officer with the term the record gives them and, with ``day``, whether
+    they were in office then (``standing``: in-office, possibly, not-in-office, and
+    ``standing_why``); the officer's name only with ``people`` (personal data, as
+    holders' names are). ``term`` says the term in words: an open one is "in office at
+    least until D; later not recorded", never "still in office"."""
     o = t.officer
+    standing, why = t.standing(day) if day else (None, "")
+    body = record.register(BODIES).get(o.body)
     return {
         "id": o.id,
         "role": o.role,
         "state": o.state,
         "name": o.name if people else "",
         "session": o.session,
+        "outgoing_at": o.outgoing_at,
         "since": _text(t.since),
         "until": _text(t.until),
-        "in_office": bool(day and t.since and in_force(t.since, t.until, day)),
+        "open": t.open,
+        "known_until": _text(t.known_until),
+        "elected_at": t.elected_at.title(body) if t.elected_at else "",
+        "ended_at": t.ended_at.title(body) if t.ended_at else "",
+        "term": term_text(t),
+        "standing": str(standing) if standing else None,
+        "standing_why": why,
+        "in_office": standing is Standing.IN_OFFICE,
         "cite": citations(o.cite, record.sources),
         "note": o.note,
     }
+
+
+def term_text(t: Term) -> str:
+    """The term in words: when it began (or that this is not recorded) and when it ended,
+    or for an open term how long the sources show it."""
+    if t.since is None:
+        start = "since when not recorded"
+    else:
+        start = f"from {t.since}"
+        if t.elected_at is not None:
+            start += f" (elected at the {t.elected_at.title()})"
+    if t.until is not None:
+        end = f"until {t.until}"
+        if t.ended_at is not None:
+            kind = "outgoing at" if t.officer.outgoing_at else "until"
+            end += f" ({kind} the {t.ended_at.title()})"
+    elif t.ended_at is not None:
+        end = f"until the {t.ended_at.title()}, whose date is not recorded"
+    elif t.known_until is not None:
+        end = f"in office at least until {t.known_until}; later not recorded"
+    else:
+        end = "end not recorded"
+    return f"{start}; {end}"
+
+
+def bureau_sessions(record: Record, terms: list[Term], body: Body | None) -> list[dict[str, Any]]:
+    """For each session that elected officers or saw them outgoing, the bureau before it
+    (``outgoing``: those it is said to have ended) and after it (``elected``): ids of the
+    terms, sessions in date order."""
+    out: dict[str, dict[str, Any]] = {}
+    for session in sessions_of(record, body.id) if body else []:
+        out[session.id] = {
+            "session": session.id,
+            "title": session.title(body),
+            "start": _text(session.start),
+            "outgoing": [],
+            "elected": [],
+        }
+    for t in terms:
+        if t.elected_at is not None and t.elected_at.id in out:
+            out[t.elected_at.id]["elected"].append(t.officer.id)
+        if t.officer.outgoing_at and t.officer.outgoing_at in out:
+            out[t.officer.outgoing_at]["outgoing"].append(t.officer.id)
+    return [g for g in out.values() if g["outgoing"] or g["elected"]]
 
 
 def body_data(
@@ -79,6 +136,7 @@ def body_data(
     names only with ``people``)."""
     day = FuzzyDate.parse(at).end
     parent = record.register(BODIES).get(body.parent) if body.parent else None
+    terms = bureau_of(record, body.id)
     return {
         "id": body.id,
         "name": body.name,
@@ -93,7 +151,8 @@ def body_data(
         "committees": [{"id": b.id, "name": b.name} for b in children_of(record, body.id)],
         "sessions": [session_data(record, s, body) for s in sessions_of(record, body.id)],
         "bureau_at": [term_data(record, t, day, people) for t in bureau_at(record, body.id, day)],
-        "bureau": [term_data(record, t, day, people) for t in bureau_of(record, body.id)],
+        "bureau": [term_data(record, t, day, people) for t in terms],
+        "bureau_sessions": bureau_sessions(record, terms, body),
         "documents": [_document(s) for s in documents_of(record, body.id)],
     }
 

@@ -105,6 +105,22 @@ def test_bodies_show_sessions_the_bureau_at_a_date_and_members(capsys):
     assert later["membership"]["observers"] == 1
 
 
+def test_the_iom_bureau_is_not_said_to_be_in_office_years_later(capsys):
+    text = run(capsys, "bodies", IOM, "--at", "2026-01-01")
+    assert "Bureau at 2026-01-01: not known for certain; possibly in office:" in text
+    assert (
+        "Chairperson: Negash Kebret Botora (Ethiopia) (possibly: in office at least until "
+        "2018; later not recorded)"
+    ) in text
+    assert "Bureau before the 109th session of the Council (2018):" in text
+    assert "Chairperson: Juan Eduardo Eguiguren (Chile)" in text
+    assert "since when not recorded; until 2018 (outgoing at the 109th session)" in text
+    data = json.loads(run(capsys, "bodies", IOM, "--at", "2026", "--format", "json"))
+    council = data["bodies"][0]
+    assert {t["standing"] for t in council["bureau_at"]} == {"possibly"}
+    assert not any(t["in_office"] for t in council["bureau_at"])
+
+
 def test_the_iom_bureau_of_the_109th_session(capsys):
     text = run(capsys, "bodies", IOM, "--at", "2018")
     assert "109th session of the Council: 2018, Geneva" in text

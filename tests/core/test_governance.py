@@ -13,8 +13,8 @@ from organogram.core.governance import (
     Session,
     ordinal,
 )
-from organogram.core.membership import bureau_at, members_at, sessions_of, term
-from organogram.core.model import Organization, Source
+from organogram.core.membership import Standing, bureau_at, members_at, sessions_of, term
+from organogram.core.model import Citation, Organization, Source
 from organogram.core.record import Record
 from organogram.core.source_links import documents_of, session_number, source_links
 from organogram.core.timeline import Timeline
@@ -61,9 +61,59 @@ def test_a_bureau_serves_from_its_session_to_the_next_regular_one():
     assert (t.since, t.until) == (D("2018-11-27"), D("2019-11-26"))  # special one skipped
     assert [t.officer.state for t in bureau_at(record, "council", "2019-06")] == ["Ethiopia"]
     assert [t.officer.state for t in bureau_at(record, "council", "2019-11-26")] == ["Denmark"]
-    assert bureau_at(record, "council", "2018-11-26") == []  # Chile's start is unknown
+    # Chile's term ended some day of 2018 and its start is not recorded: possibly in office
+    [chile] = bureau_at(record, "council", "2018-11-26")
+    assert chile.officer.state == "Chile"
+    standing, why = chile.standing("2018-11-26")
+    assert standing is Standing.POSSIBLY and "since when is not recorded" in why
+    assert chile.standing("2018-12-31")[0] is Standing.OUT
     with pytest.raises(ValueError, match="give the session"):
         BureauOfficer("d", "council", "Rapporteur", "Mexico")
+
+
+def test_a_term_no_later_session_ends_is_open_not_still_in_office():
+    report = Source("report", "Report of the 109th session", date=D("2018-12"))
+    chair = BureauOfficer(
+        "a", "council", "Chairperson", "Ethiopia", session="c-109", cite=(Citation("report"),)
+    )
+    record = _record(sessions=SESSIONS[1:2], bureau=[chair], sources=[report])
+    t = term(record, chair)
+    assert (t.since, t.until, t.open) == (D("2018-11-27"), None, True)
+    assert t.known_until == D("2018-12")  # the latest date the sources support
+    assert t.standing("2018-11-26")[0] is Standing.OUT
+    assert t.standing("2018-12-31") == (Standing.IN_OFFICE, "")
+    later = t.standing("2026")
+    assert later == (Standing.POSSIBLY, "in office at least until 2018-12; later not recorded")
+
+
+def test_an_officer_outgoing_at_a_session_served_until_it():
+    session = Session("c-109", "council", 109, start=D("2018"))  # no days recorded
+    before = BureauOfficer("b", "council", "Chairperson", "Chile", outgoing_at="c-109")
+    after = BureauOfficer("a", "council", "Chairperson", "Ethiopia", session="c-109")
+    record = _record(sessions=[session], bureau=[before, after])
+    t = term(record, before)
+    assert (t.since, t.until, t.ended_at) == (None, D("2018"), session)
+    assert [x.officer.state for x in bureau_at(record, "council", "2017-06")] == ["Chile"]
+    assert bureau_at(record, "council", "2017-06")[0].standing("2017-06")[0] is Standing.POSSIBLY
+    # inside 2018 both are possible: the session's day is not recorded
+    assert {x.officer.state for x in bureau_at(record, "council", "2018-06")} == {
+        "Chile",
+        "Ethiopia",
+    }
+    assert [x.officer.state for x in bureau_at(record, "council", "2018")] == ["Ethiopia"]
+    with pytest.raises(ValueError, match="not both"):
+        BureauOfficer("c", "council", "Chairperson", "Chile", outgoing_at="c-109", until=D("2018"))
+    with pytest.raises(ValueError, match="same session"):
+        BureauOfficer("c", "council", "Chairperson", "Chile", session="c-109", outgoing_at="c-109")
+
+
+def test_a_next_session_without_a_date_still_ends_the_term():
+    sessions = [Session("s1", "council", 1, start=D("2018")), Session("s2", "council", 2)]
+    chair = BureauOfficer("a", "council", "Chairperson", "X", session="s1")
+    t = term(_record(sessions=sessions, bureau=[chair]), chair)
+    assert (t.until, t.ended_at.id, t.open) == (None, "s2", False)
+    standing, why = t.standing("2020")
+    assert standing is Standing.POSSIBLY and "session that ended the term is not recorded" in why
 
 
 def test_members_and_observers_at_a_date():

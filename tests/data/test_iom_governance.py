@@ -10,9 +10,16 @@ import pytest
 
 from organogram.core.calls import nominations_for, summarize
 from organogram.core.governance import MemberStatus
-from organogram.core.membership import bureau_at, joined_at_session, members_at, sessions_of
+from organogram.core.membership import (
+    Standing,
+    bureau_at,
+    joined_at_session,
+    members_at,
+    sessions_of,
+)
 from organogram.core.source_links import source_links
 from organogram.formats import load_dataset
+from organogram.queries.governance import body_detail
 
 DATASET = Path(__file__).resolve().parents[2] / "data" / "iom"
 
@@ -34,6 +41,34 @@ def test_the_council_bureau_elected_at_the_109th_session(record):
     }
     outgoing = record.entry("bureau", "council-chair-before-109")
     assert (outgoing.state, outgoing.role) == ("Chile", "Chairperson")
+
+
+def test_the_council_bureau_before_and_after_the_109th_session(record):
+    # "our sincere appreciation to the outgoing Chairperson, Ambassador Juan Eduardo
+    # Eguiguren of Chile" and "the newly elected members of the IOM Council Bureau"
+    # (c109-report:introduction); the report names no one else, and gives no days.
+    data = body_detail(record, "council", "2018")
+    [group] = data["bureau_sessions"]
+    assert (group["session"], group["start"]) == ("c-109", "2018")
+    assert group["outgoing"] == ["council-chair-before-109"]
+    assert group["elected"] == ["c-109-chair", "c-109-vice-1", "c-109-vice-2", "c-109-rapporteur"]
+    terms = {t["id"]: t for t in data["bureau"]}
+    chile = terms["council-chair-before-109"]
+    assert chile["term"] == "since when not recorded; until 2018 (outgoing at the 109th session)"
+    # no later Council session is recorded: the term is open, never "still in office"
+    ethiopia = terms["c-109-chair"]
+    assert ethiopia["open"] and ethiopia["known_until"] == "2018"
+    assert ethiopia["term"].endswith("in office at least until 2018; later not recorded")
+    before = {
+        t.officer.state: t.standing("2018-06-30")[0]
+        for t in bureau_at(record, "council", "2018-06-30")
+    }
+    assert before["Chile"] is Standing.POSSIBLY and before["Ethiopia"] is Standing.POSSIBLY
+    [now] = [t for t in bureau_at(record, "council", "2026") if t.officer.role == "Chairperson"]
+    assert now.standing("2026") == (
+        Standing.POSSIBLY,
+        "in office at least until 2018; later not recorded",
+    )
 
 
 def test_the_new_member_and_observers_welcomed_at_the_109th_session(record):

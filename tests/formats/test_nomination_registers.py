@@ -217,6 +217,26 @@ def test_a_number_of_nominations_is_read_back_and_checked_against_the_record(wri
     assert "nominations_received needs nominations_received_cite" in p.message
 
 
+def test_an_outgoing_officer_names_a_session_of_its_body(write):
+    other = GOVERNANCE.replace(
+        "membership:",
+        """  - id: before
+    body: council
+    outgoing_at: c-20
+    role: Chairperson
+    state: Freedonia
+  - id: wrong
+    body: committee
+    outgoing_at: c-20
+    role: Rapporteur
+    state: Sylvania
+membership:""",
+    ).replace("bodies:\n", "bodies:\n  - id: committee\n    name: Committee\n")
+    [p] = problems(write({"a.yaml": STRUCTURE, "b.yaml": other, "c.yaml": NOMINATIONS}))
+    assert where(p, write.root)[2] == "bureau[2].outgoing_at"
+    assert "'c-20' is a session of 'council', not of 'committee'" in p.message
+
+
 def test_a_bureau_officer_needs_a_session_or_dates():
     with pytest.raises(EntryDataError) as info:
         entry_from_dict(BY_SECTION["bureau"], {"id": "x", "body": "c", "role": "R", "state": "S"})

@@ -53,7 +53,7 @@ def test_a_body_page_lists_sessions_documents_and_bureau(editor):
     assert "109th session of the Council" in html
     assert 'href="/sources/c109-report/"' in html
     assert "Negash Kebret Botora" in html and "Socorro Flores Liera" in html
-    assert "Chile" in html and "start not recorded" in html  # the outgoing Chairperson
+    assert "Chile" in html and "since when not recorded" in html  # the outgoing Chairperson
     page(editor, "/bodies/nowhere/", 404)
 
 
@@ -134,6 +134,19 @@ def test_bureau_officers_names_are_for_those_who_may_see_people(client, auth):
     assert listed and all("name" not in e["entry"] for e in listed)
     signed = client.get("/api/bodies/council?at=2018", **auth).json()
     assert "Negash Kebret Botora" in {t["name"] for t in signed["bureau_at"]}
+
+
+def test_the_body_page_shows_the_bureau_before_and_after_a_session_and_open_terms(client):
+    html = page(client, "/bodies/council/?at=2026-01-01")
+    assert "possibly in office" in html
+    assert "in office at least until 2018; later not recorded" in html
+    assert "The bureau before and after its sessions" in html
+    assert "Before the session (outgoing)" in html and "Chile" in html
+    assert "After the session (elected)" in html
+    api = client.get("/api/bodies/council?at=2026").json()
+    assert {t["standing"] for t in api["bureau_at"]} == {"possibly"}
+    [group] = api["bureau_sessions"]
+    assert group["outgoing"] == ["council-chair-before-109"]
 
 
 def test_the_api_answers_for_bodies_and_calls(client):

@@ -25,6 +25,36 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(handler=run)
 
 
+def _who(t: dict) -> str:
+    return f"{t['name']} ({t['state']})" if t["name"] else t["state"]
+
+
+def _print_bureau(out: Printer, body: dict, at: str) -> None:
+    """The bureau at the date (each officer certainly or possibly in office, and why),
+    then the bureau before and after each session that changed it."""
+    bureau = body["bureau_at"]
+    certain = [t for t in bureau if t["standing"] == "in-office"]
+    if not bureau:
+        out.line(f"  Bureau at {at}: none recorded")
+    elif not certain:
+        out.line(f"  Bureau at {at}: not known for certain; possibly in office:")
+    else:
+        out.line(f"  Bureau at {at}:")
+    for t in bureau:
+        maybe = "" if t["standing"] == "in-office" else f" (possibly: {t['standing_why']})"
+        out.line(f"    {t['role']}: {_who(t)}{maybe}")
+    terms = {t["id"]: t for t in body["bureau"]}
+    for group in body["bureau_sessions"]:
+        for key, when in (("outgoing", "before"), ("elected", "after")):
+            if group[key]:
+                held = group["start"] or "date not recorded"
+                out.line(f"  Bureau {when} the {group['title']} ({held}):")
+                for ident in group[key]:
+                    t = terms[ident]
+                    out.line(f"    {t['role']}: {_who(t)}")
+                    out.line(out.style(f"      {t['term']}", "dim"))
+
+
 def run(args: argparse.Namespace) -> int:
     """Print the bodies."""
     record = load(args.path)
@@ -47,11 +77,7 @@ def run(args: argparse.Namespace) -> int:
             out.line(f"  {s['title']}: {when or 'date not recorded'}{place}")
             for doc in s["documents"]:
                 out.line(out.style(f"      {doc['symbol'] or doc['title']} ({doc['id']})", "dim"))
-        bureau = body["bureau_at"]
-        out.line(f"  Bureau at {data['at']}:" + ("" if bureau else " none recorded"))
-        for t in bureau:
-            who = f"{t['name']} ({t['state']})" if t["name"] else t["state"]
-            out.line(f"    {t['role']}: {who}")
+        _print_bureau(out, body, data["at"])
     m = data["membership"]
     out.line()
     out.line(

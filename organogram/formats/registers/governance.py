@@ -3,6 +3,8 @@ bureaux, and its members and observers."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from ...core.governance import Body, BureauOfficer, Membership, MemberStatus, Session
 from ..entries import Field, FieldSet
 from ..fields import DATE, ID, TEXT
@@ -55,6 +57,21 @@ SESSIONS = Register(
     doc="sessions of the governing bodies",
 )
 
+
+def check_officer(record: Any, officer: BureauOfficer) -> list[tuple[str, str]]:
+    """(field, why) for a session of another body given as the one that elected the
+    officer or the one the officer was outgoing at."""
+    out = []
+    sessions = record.register("sessions")
+    for field in ("session", "outgoing_at"):
+        session = sessions.get(getattr(officer, field) or "")
+        if session is not None and session.body != officer.body:
+            out.append(
+                (field, f"{session.id!r} is a session of {session.body!r}, not of {officer.body!r}")
+            )
+    return out
+
+
 BUREAU = Register(
     section="bureau",
     noun="bureau officer",
@@ -66,6 +83,11 @@ BUREAU = Register(
             Field("role", TEXT, True, doc="Chairperson, First Vice-Chairperson, Rapporteur…"),
             Field("state", TEXT, True, doc="the Member State the officer represents"),
             Field("session", Nullable(SESSION), doc="the session that elected the bureau"),
+            Field(
+                "outgoing_at",
+                Nullable(SESSION),
+                doc="the session at which the term ended (an outgoing officer thanked there)",
+            ),
             Field("since", DATE, doc="start of the term, when not the session's"),
             Field("until", DATE, doc="end of the term, when not the next session's"),
             Field("name", TEXT, doc="the officer's name, if the source gives it"),
@@ -75,6 +97,7 @@ BUREAU = Register(
     ),
     doc="officers of the bodies' bureaux",
     personal=("name",),
+    check=check_officer,
 )
 
 MEMBERSHIP = Register(
