@@ -12,11 +12,11 @@ undone is a split).
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 
 from ..changes import Change, Merge, Replace, Split
 from ..dates import FuzzyDate, as_of
-from ..model import LineageLink
+from ..model import LineageLink, Post
 from ..structure import Structure
 from ..timeline import Timeline
 from .compare import diff
@@ -33,9 +33,17 @@ SUMMARY_KEYS = (
     "posts_removed",
     "posts_moved",
     "posts_regraded",
+    "posts_retitled",
+    "posts_otherwise_amended",
     "merges",
     "splits",
     "replacements",
+)
+
+
+#: Attributes of a post whose change is neither a move, a regrade nor a retitling.
+_OTHER_POST_FIELDS = tuple(
+    f.name for f in fields(Post) if f.name not in ("id", "title", "grade", "unit")
 )
 
 
@@ -44,7 +52,9 @@ def summarize(before: Structure, after: Structure, changes: list[Change]) -> dic
 
     Counts come from the structures themselves, so they do not depend on how the
     changes express the difference; merges, splits and replacements are counted
-    from the changes.
+    from the changes. A kept post is counted regraded when its grade differs, retitled
+    when its title differs and otherwise amended when another attribute (category,
+    duty station, status, funding, FTE…) differs: one post may count under several.
     """
     kept_units = before.units.keys() & after.units.keys()
     kept_posts = before.posts.keys() & after.posts.keys()
@@ -60,8 +70,14 @@ def summarize(before: Structure, after: Structure, changes: list[Change]) -> dic
         return moved(p) or before.posts[p].unit != after.posts[p].unit
 
     def regraded(p: str) -> bool:
+        return before.posts[p].grade != after.posts[p].grade
+
+    def retitled(p: str) -> bool:
+        return before.posts[p].title != after.posts[p].title
+
+    def amended(p: str) -> bool:
         a, b = before.posts[p], after.posts[p]
-        return (a.grade, a.title, a.category) != (b.grade, b.title, b.category)
+        return any(getattr(a, f) != getattr(b, f) for f in _OTHER_POST_FIELDS)
 
     counts = {
         "units_added": len(after.units.keys() - before.units.keys()),
@@ -73,6 +89,8 @@ def summarize(before: Structure, after: Structure, changes: list[Change]) -> dic
         "posts_removed": len(before.posts.keys() - after.posts.keys()),
         "posts_moved": sum(map(post_moved, kept_posts)),
         "posts_regraded": sum(map(regraded, kept_posts)),
+        "posts_retitled": sum(map(retitled, kept_posts)),
+        "posts_otherwise_amended": sum(map(amended, kept_posts)),
         "merges": sum(isinstance(c, Merge) for c in changes),
         "splits": sum(isinstance(c, Split) for c in changes),
         "replacements": sum(isinstance(c, Replace) for c in changes),
@@ -102,8 +120,9 @@ class DateDiff:
         return self.start > self.end
 
     def summary(self) -> dict[str, int]:
-        """Counts of units and posts added, removed, moved, renamed, regraded (and of
-        merges, splits, replacements), by name in :data:`SUMMARY_KEYS` order."""
+        """Counts of units and posts added, removed, moved, renamed, regraded, retitled,
+        otherwise amended (and of merges, splits, replacements), by name in
+        :data:`SUMMARY_KEYS` order."""
         return summarize(self.before, self.after, self.changes)
 
 
