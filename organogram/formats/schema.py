@@ -31,7 +31,11 @@ from .registers import ALL as REGISTERS
 
 SCHEMA_PATH = Path(__file__).with_name("schema.json")
 
-_DATE = r"^(today|\d{4}(-(\d{2}(-\d{2})?|[Qq][1-4]|[Hh][12]))?)$"
+#: A plain date: a day, month, quarter, half or year.
+_DAY = r"\d{4}(-(\d{2}(-\d{2})?|[Qq][1-4]|[Hh][12]))?"
+#: A plain date, approximate or uncertain (``~ ? %``), or an interval of plain dates with
+#: either side open (``../D`` not later than, ``D/..`` not earlier than, ``D/D`` between).
+_DATE = rf"^(today|{_DAY}[~?%]?|(\.\.|{_DAY})/{_DAY}|{_DAY}/\.\.)$"
 _CITATION = r"^[a-z0-9][a-z0-9._-]*(:.*)?$"
 
 _BASE: dict[str, Any] = {
@@ -44,7 +48,9 @@ _BASE: dict[str, Any] = {
         "type": ["string", "number", "boolean"],
     },
     "date": {
-        "description": "YYYY-MM-DD, YYYY-MM, YYYY-Qn, YYYY-Hn or YYYY",
+        "description": "YYYY-MM-DD, YYYY-MM, YYYY-Qn, YYYY-Hn or YYYY; or, in the ISO "
+        "8601-2 (EDTF) forms, ../D (not later than), D/.. (not earlier than), D/D (some "
+        "time between), D~ (approximate), D? (uncertain), D% (both)",
         "anyOf": [
             {"type": "string", "pattern": _DATE},
             {"type": "integer", "minimum": 1000, "maximum": 9999},
