@@ -38,7 +38,7 @@ class Source(models.Model):
     symbol = models.CharField(max_length=200, blank=True)
     body = models.CharField(max_length=500, blank=True)
     session = models.CharField(max_length=200, blank=True)
-    date = models.CharField(max_length=20, blank=True)
+    date = models.CharField(max_length=40, blank=True)
     file = models.CharField(max_length=500, blank=True)
     url = models.CharField(max_length=1000, blank=True)
     cites = models.JSONField(default=list, blank=True)
@@ -125,7 +125,7 @@ class Plan(models.Model):
     position = models.PositiveIntegerField()
     title = models.TextField()
     status = models.CharField(max_length=20, default="draft")
-    effective = models.CharField(max_length=20)
+    effective = models.CharField(max_length=40)
     description = models.TextField(blank=True)
     #: record time of the plan's base, ISO 8601 as given (may be naive).
     drafted_at = models.CharField(max_length=40, blank=True)
@@ -146,7 +146,7 @@ class PlanEvent(models.Model):
     plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="events")
     position = models.PositiveIntegerField()
     status = models.CharField(max_length=20)
-    at = models.CharField(max_length=20)
+    at = models.CharField(max_length=40)
     by = models.CharField(max_length=200, blank=True)
     note = models.TextField(blank=True)
 
@@ -161,8 +161,9 @@ class Change(models.Model):
     #: global order of recording; the timeline applies same-date changes in this order.
     sequence = models.PositiveBigIntegerField(unique=True)
     op = models.CharField(max_length=40)
-    #: effective date (valid time) as written: 2021-10-28, 2021-10, 2021-Q4, 2021…
-    date = models.CharField(max_length=20)
+    #: effective date (valid time) as written: 2021-10-28, 2021-10, 2021-Q4, 2021…, or an
+    #: extended form (``../2021-06``, ``2013-04-01/2013-09-30``: 21 characters).
+    date = models.CharField(max_length=40)
     #: the op's own parameters, as in the dataset format.
     params = models.JSONField(default=dict)
     #: citations as "SOURCE:PASSAGE".
