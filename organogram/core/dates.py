@@ -32,7 +32,8 @@ from . import date_forms
 class Precision(IntEnum):
     """How finely a date is known; larger is finer.
 
-    ``RANGE``: bounds only (an interval, or one side open), coarser than any period.
+    ``RANGE``: no earliest day known (``../2021``), coarser than any period. An interval
+    with a known first day has the precision of that day.
     """
 
     RANGE = 0
@@ -136,7 +137,10 @@ class FuzzyDate:
             return after
         left = ".." if after is None else str(after)
         right = ".." if by is None else str(by)
-        return cls(start, end, Precision.RANGE, f"{left}/{right}")
+        # An interval from "2009" starts like "2009" does, and is ordered with it (a unit
+        # created some time from 2009 under a department of 2009 comes after it).
+        precision = Precision.RANGE if after is None else after.precision
+        return cls(start, end, precision, f"{left}/{right}")
 
     @classmethod
     def not_later_than(cls, d: FuzzyDate) -> FuzzyDate:

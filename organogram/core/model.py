@@ -56,6 +56,15 @@ def _but(obj: Any, changes: dict[str, object]) -> Any:
     return rebuild(obj, changes)
 
 
+#: What a line of oversight points at when no source says where a node was placed. It is
+#: not a node: the node is shown apart ("placement not recorded"), not at the top.
+UNKNOWN_PLACE = "unknown"
+
+#: The person of an assignment whose holder the sources do not name: the post is held
+#: (not vacant) by someone the record cannot name.
+UNNAMED = ""
+
+
 class LineKind(StrEnum):
     """Kinds of reporting line. Only OVERSIGHT forms the tree; the others sit beside it."""
 
@@ -194,12 +203,20 @@ class Person:
 
 @dataclass(frozen=True, slots=True)
 class Assignment:
-    """A person in a post from a date, regularly, ad interim, acting or in charge."""
+    """A person in a post from a date, regularly, ad interim, acting or in charge.
+
+    ``person`` is :data:`UNNAMED` when the sources show the post held but name no one.
+    """
 
     post: str
     person: str
     kind: AssignmentKind = AssignmentKind.REGULAR
     since: FuzzyDate | None = None
+
+    @property
+    def named(self) -> bool:
+        """True when the record names the holder."""
+        return self.person != UNNAMED
 
 
 @dataclass(frozen=True, slots=True)

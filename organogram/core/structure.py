@@ -27,7 +27,7 @@ from itertools import repeat
 from types import MappingProxyType
 
 from .indexes import StructureIndexes, tally
-from .model import Assignment, Line, LineageLink, LineKind, Person, Post, Unit
+from .model import UNKNOWN_PLACE, Assignment, Line, LineageLink, LineKind, Person, Post, Unit
 
 _NO_COUNTS: Mapping[str, int] = MappingProxyType({})
 
@@ -41,6 +41,8 @@ SHARED = (
     "retired_units",
     "retired_posts",
     "lineage",
+    "unplaced",
+    "vacant",
 )
 
 
@@ -60,6 +62,11 @@ class Structure:
     retired_units: dict[str, Unit] = field(default_factory=dict)
     retired_posts: dict[str, Post] = field(default_factory=dict)
     lineage: list[LineageLink] = field(default_factory=list)
+    #: units and senior posts whose line of oversight no source gives: they have no
+    #: entry in ``oversight`` and are not at the top either.
+    unplaced: set[str] = field(default_factory=set)
+    #: posts a source says are vacant (others without holders: no holder recorded).
+    vacant: set[str] = field(default_factory=set)
     #: reference data shared by every snapshot of one record (not dated).
     people: dict[str, Person] = field(default_factory=dict)
     #: ids mutated since the set was last cleared (history reads and clears it).
@@ -88,6 +95,8 @@ class Structure:
             retired_units=self.retired_units,
             retired_posts=self.retired_posts,
             lineage=self.lineage,
+            unplaced=self.unplaced,
+            vacant=self.vacant,
             people=self.people,
         )
         out._shared = set(SHARED)
@@ -145,6 +154,13 @@ class Structure:
         """The node that ``node`` reports to on its line of oversight, or None at the top."""
         return self.oversight.get(node)
 
+    def placement(self, node: str) -> str | None:
+        """:meth:`parent`, or :data:`~.model.UNKNOWN_PLACE` when no source places ``node``."""
+        target = self.oversight.get(node)
+        if target is None and node in self.unplaced:
+            return UNKNOWN_PLACE
+        return target
+
     def child_count(self, node: str | None) -> int:
         """How many nodes :meth:`children` gives, without putting them in order."""
         return self._index().children.size(node if node is not None else "")
@@ -181,8 +197,17 @@ class Structure:
         return numbering.number[key]
 
     def roots(self) -> list[str]:
-        """Nodes with no line of oversight."""
-        return self.children(None)
+        """Nodes at the top: no line of oversight, and not merely unplaced."""
+        tops = self.children(None)
+        if not self.unplaced:
+            return tops
+        return [n for n in tops if n not in self.unplaced]
+
+    def unplaced_nodes(self) -> list[str]:
+        """Units and senior posts in force whose placement no source gives, in order."""
+        if not self.unplaced:
+            return []
+        return [n for n in self.children(None) if n in self.unplaced]
 
     def ancestors(self, node: str) -> list[str]:
         """The chain of oversight above ``node``, nearest first; stops on a cycle."""
@@ -322,6 +347,7 @@ class Structure:
         if self._shared:
             self.own("units", "retired_units")
         self.retired_units[unit_id] = self.units.pop(unit_id)
+        self._forget_place(unit_id)
         had = unit_id in self.oversight
         target = None
         if had:
@@ -345,8 +371,27 @@ class Structure:
             self.lines = kept  # a new set, this structure's own
             self._shared.discard("lines")
 
+    def _forget_place(self, node: str) -> None:
+        """``node`` is no longer unplaced (it was placed, or it ended)."""
+        if node in self.unplaced:
+            if self._shared:
+                self.own("unplaced")
+            self.unplaced.discard(node)
+
     def set_oversight(self, node: str, target: str | None) -> None:
-        """Point the line of oversight of ``node`` at ``target`` (None: the top)."""
+        """Point the line of oversight of ``node`` at ``target`` (None: the top).
+
+        ``target`` :data:`~.model.UNKNOWN_PLACE`: no source says where ``node`` is; it
+        has no line (it counts among the top nodes of the indexes) and is unplaced.
+        """
+        if target == UNKNOWN_PLACE:
+            if node not in self.unplaced:
+                if self._shared:
+                    self.own("unplaced")
+                self.unplaced.add(node)
+            target = None
+        else:
+            self._forget_place(node)
         had = node in self.oversight
         old = self.oversight.get(node)
         if self._shared:
@@ -415,6 +460,10 @@ class Structure:
             self.own("posts", "retired_posts")
         post = self.posts.pop(post_id)
         self.retired_posts[post_id] = kept if kept is not None else post
+        self._forget_place(post_id)
+        if post_id in self.vacant:
+            self.own("vacant")
+            self.vacant.discard(post_id)
         had = post_id in self.oversight
         target = None
         if had:
@@ -438,8 +487,21 @@ class Structure:
                 ix.reporters.discard(target, post_id)
                 ix.over_no.leave(post_id)
 
-    def set_holders(self, post_id: str, holders: tuple[Assignment, ...]) -> None:
-        """Set who holds a post (empty: vacant)."""
+    def set_holders(
+        self, post_id: str, holders: tuple[Assignment, ...], *, vacant: bool = False
+    ) -> None:
+        """Set who holds a post (empty: no holder recorded).
+
+        ``vacant``: a source says the post is vacant (with no holders). Holders taking
+        it up end that.
+        """
+        if vacant != (post_id in self.vacant):
+            if self._shared:
+                self.own("vacant")
+            if vacant:
+                self.vacant.add(post_id)
+            else:
+                self.vacant.discard(post_id)
         if holders:
             if self._shared:
                 self.own("holders")

@@ -21,6 +21,7 @@ from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 
+from .certainty import Certainty, certainty
 from .changes import Change
 from .collector import paused
 from .dates import FuzzyDate, as_of
@@ -43,9 +44,20 @@ class Snapshot:
 
     day: dt.date
     structure: Structure
-    #: changes already applied whose date is a period that contains ``day``.
+    #: changes applied whose span goes past ``day``: possibly not yet in force on it.
     uncertain: list[Change] = field(default_factory=list)
     failures: list[Failure] = field(default_factory=list)
+    #: the timeline it comes from, which knows what each uncertain change touched.
+    timeline: Timeline | None = field(default=None, repr=False, compare=False)
+    _certainty: Certainty | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def certainty(self) -> Certainty:
+        """Which units, posts, lines and holders are only possibly as shown, and why."""
+        if self._certainty is None:
+            touched = self.timeline.touched_sets() if self.timeline and self.uncertain else {}
+            self._certainty = certainty(self.structure, self.day, self.uncertain, touched)
+        return self._certainty
 
 
 @dataclass(frozen=True)
@@ -278,7 +290,7 @@ class Timeline:
         """The structure as of ``at`` (a period is read as its last day)."""
         day = as_of(at)
         s, failures = self.fold(day)
-        return Snapshot(day, s, self._uncertain(day, failures), failures)
+        return Snapshot(day, s, self._uncertain(day, failures), failures, self)
 
     def snapshots(self, dates: Iterable[str | dt.date | FuzzyDate]) -> Iterator[Snapshot]:
         """:meth:`snapshot` as of each of ``dates``, earliest first, from a single fold.
@@ -294,21 +306,72 @@ class Timeline:
             end = self.position(day)
             self.advance(s, failures, at, end)
             at = end
-            yield Snapshot(day, s, self._uncertain(day, failures), list(failures))
+            yield Snapshot(day, s, self._uncertain(day, failures), list(failures), self)
 
     def _uncertain(self, day: dt.date, failures: list[Failure]) -> list[Change]:
-        """Changes applied by ``day`` whose date is a period containing it."""
+        """Changes applied by ``day`` that possibly had not happened yet on it.
+
+        Those whose span starts on or before ``day`` and ends after it; less those that
+        a change the record puts after them, on a unit or post they share, shows done:
+        it is certainly done by ``day`` (its span ended), and the record's order is the
+        order things happened.
+        """
         if self._inexact is None:
             self._inexact = [c for c in self.changes if not c.date.exact]
         if not self._inexact:
             return []
         # Only changes that were applied: a failed one is reported among the failures.
         failed = {id(f.change) for f in failures}
-        return [
+        open_ = [
             c
             for c in self._inexact
-            if c.date.start <= day and c.date.contains(day) and id(c) not in failed
+            if c.date.start <= day < c.date.end and id(c) not in failed
         ]
+        if not open_:
+            return []
+        order = self._order()
+        out = []
+        for c in open_:
+            after = order[id(c)]
+            shown_done = any(
+                order[id(later)] > after and later.date.end <= day and id(later) not in failed
+                for node in c.subjects()
+                for later in self.touching(node)
+            )
+            if not shown_done:
+                out.append(c)
+        return out
+
+    def _order(self) -> dict[int, int]:
+        """Each change's place in the order of application, by ``id``."""
+        order = self._memo.get("order")
+        if not isinstance(order, dict):
+            order = self._memo["order"] = {id(c): i for i, c in enumerate(self.changes)}
+        return order
+
+    def touched_sets(self) -> dict[int, frozenset[str]]:
+        """The units and posts each change not exact to the day touched, by ``id``.
+
+        One fold from the first change, made once: what a change touches (a merge hands
+        the reporters of the units it ends to another) is known only by applying it.
+        """
+        found = self._memo.get("touched")
+        if isinstance(found, dict):
+            return found
+        out: dict[int, frozenset[str]] = {}
+        s = self.empty()
+        with paused():
+            for change in self.changes:
+                if change.check(s):
+                    continue
+                if change.date.exact:
+                    change._apply(s)
+                    continue
+                s.touched.clear()
+                change._apply(s)
+                out[id(change)] = frozenset(s.touched)
+        self._memo["touched"] = out
+        return out
 
     def between(self, start: dt.date, end: dt.date) -> list[Change]:
         """Changes effective after ``start`` and on or before ``end``."""

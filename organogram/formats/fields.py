@@ -12,7 +12,20 @@ from ..core.model import SIDE_LINE_KINDS, AssignmentKind, Basis, Funding, LineKi
 from ..core.plans import PlanStatus
 from .compound import ListOf, MapOf, RecordOf, Section
 from .entries import Field, FieldSet
-from .kinds import Bool, Choice, Cite, Date, DateTime, Id, Nullable, Number, RefTo, Text
+from .kinds import (
+    Bool,
+    Choice,
+    Cite,
+    Date,
+    DateTime,
+    Id,
+    NewId,
+    Nullable,
+    Number,
+    Placement,
+    RefTo,
+    Text,
+)
 
 TEXT = Text()
 ID = Id()
@@ -22,6 +35,9 @@ POST = RefTo("post")
 NODE = RefTo("node")  # a unit or a post
 PERSON = RefTo("person")
 SOURCE = RefTo("source")
+NEW = NewId()  # the id of a new unit or post
+#: a line of oversight: a unit or post, null (the top) or ``unknown`` (not recorded).
+PLACE = Nullable(Placement())
 
 BASIS = Choice("basis", [b.value for b in Basis], Basis)
 LINE_KIND = Choice("line kind", sorted(k.value for k in SIDE_LINE_KINDS), LineKind)
@@ -87,15 +103,19 @@ SPEC = [
     Field("head", POST, doc="the post that heads the unit"),
 ]
 #: A new unit in a merge or a replacement: its id is the merge's ``into`` or ``by``.
-NEW_UNIT = FieldSet([Field("id", ID, doc="defaults to `into` / `by`"), *SPEC])
+NEW_UNIT = FieldSet([Field("id", NEW, doc="defaults to `into` / `by`"), *SPEC])
 #: A new unit in a split.
-SPLIT_UNIT = FieldSet([Field("id", ID, True), *SPEC])
+SPLIT_UNIT = FieldSet([Field("id", NEW, True), *SPEC])
 
 _LINE = [Field("source", NODE, True), Field("kind", LINE_KIND, True), Field("target", NODE, True)]
 
 #: op -> its own fields, in the order the writer emits them.
 OP_FIELDS: dict[str, list[Field]] = {
-    "create": [Field("unit", ID, True), *SPEC, Field("parent", Nullable(NODE))],
+    "create": [
+        Field("unit", NEW, True),
+        *SPEC,
+        Field("parent", PLACE, doc="null: the top; unknown: no source gives it"),
+    ],
     "rename": [Field("unit", UNIT, True), Field("name", TEXT, True), Field("abbreviation", TEXT)],
     "reclassify": [
         Field("unit", UNIT, True),
@@ -110,31 +130,34 @@ OP_FIELDS: dict[str, list[Field]] = {
     ],
     "relocate": [Field("unit", UNIT, True), Field("location", TEXT, True)],
     "set-head": [Field("unit", UNIT, True), Field("head", Nullable(POST), True)],
-    "move": [Field("node", NODE, True), Field("to", Nullable(NODE), True)],
+    "move": [
+        Field("node", NODE, True),
+        Field("to", PLACE, True, doc="null: the top; unknown: no source gives it"),
+    ],
     "abolish": [Field("unit", UNIT, True)],
     "merge": [
         Field("units", ListOf(UNIT), True),
         Field("into", ID, True, doc="an existing unit, or the new unit described by `new`"),
         Field("new", RecordOf(NEW_UNIT)),
-        Field("parent", Nullable(NODE), doc="line of oversight of a new unit"),
+        Field("parent", PLACE, doc="line of oversight of a new unit"),
     ],
     "split": [
         Field("unit", UNIT, True),
         Field("into", ListOf(RecordOf(SPLIT_UNIT)), True),
         Field("keep", Bool(), doc="the unit goes on after the split"),
-        Field("parents", MapOf(ID, Nullable(NODE)), doc="new unit -> its line of oversight"),
+        Field("parents", MapOf(ID, PLACE), doc="new unit -> its line of oversight"),
         Field("moves", MapOf(NODE, NODE), doc="child unit or post -> its new home"),
     ],
     "replace": [
         Field("unit", UNIT, True),
         Field("by", ID, True, doc="an existing unit, or the new unit described by `new`"),
         Field("new", RecordOf(NEW_UNIT)),
-        Field("parent", Nullable(NODE), doc="line of oversight of a new unit"),
+        Field("parent", PLACE, doc="line of oversight of a new unit"),
     ],
     "add-line": _LINE,
     "remove-line": _LINE,
     "create-post": [
-        Field("post", ID, True),
+        Field("post", NEW, True),
         Field("title", TEXT, True),
         Field("grade", TEXT),
         Field("category", TEXT),
@@ -144,7 +167,7 @@ OP_FIELDS: dict[str, list[Field]] = {
         Field("status", POST_STATUS, doc="established (default), proposed, frozen, abolished"),
         Field("funding", FUNDING, doc="core or projects; absent: not known"),
         Field("fte", FTE, doc="full-time equivalent (default 1; a grouping of posts: their sum)"),
-        Field("reports_to", Nullable(NODE)),
+        Field("reports_to", PLACE, doc="null or absent: no line; unknown: not recorded"),
     ],
     "abolish-post": [Field("post", POST, True)],
     "regrade-post": [
@@ -166,14 +189,17 @@ OP_FIELDS: dict[str, list[Field]] = {
     "move-post": [
         Field("post", POST, True),
         Field("unit", Nullable(UNIT), doc="absent: the post stays in its unit"),
-        Field("reports_to", Nullable(NODE), doc="absent: the line stays as it is"),
+        Field("reports_to", PLACE, doc="absent: the line stays as it is"),
     ],
     "assign": [
         Field("post", POST, True),
-        Field("person", PERSON, True),
+        Field("person", PERSON, doc="absent: a holder the sources do not name"),
         Field("kind", ASSIGNMENT_KIND, doc="regular (default), ad-interim, acting…"),
     ],
-    "vacate": [Field("post", POST, True), Field("person", PERSON, True)],
+    "vacate": [
+        Field("post", POST, True),
+        Field("person", PERSON, doc="absent: a source says the post is vacant"),
+    ],
 }
 
 
@@ -195,9 +221,9 @@ PLAN_CHANGE: dict[str, FieldSet] = {op: _change(op, True) for op in OP_FIELDS}
 #: ``units:`` shorthand: a create change written as the unit it creates.
 UNIT_ENTRY = FieldSet(
     [
-        Field("id", ID, True),
+        Field("id", NEW, True),
         *SPEC,
-        Field("parent", Nullable(NODE), doc="line of oversight: a unit or senior post"),
+        Field("parent", PLACE, doc="line of oversight: a unit or senior post; unknown"),
         Field("established", DATE, True),
         *COMMON,
     ]
@@ -205,7 +231,7 @@ UNIT_ENTRY = FieldSet(
 #: ``posts:`` shorthand: a create-post change written as the post it creates.
 POST_ENTRY = FieldSet(
     [
-        Field("id", ID, True),
+        Field("id", NEW, True),
         *[f for f in OP_FIELDS["create-post"] if f.name != "post"],
         Field("established", DATE, True),
         *COMMON,

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..core.dates import DateError, FuzzyDate
-from ..core.model import Citation
+from ..core.model import UNKNOWN_PLACE, Citation
 from .nodes import (
     BOOL_TAG,
     TRUE_WORDS,
@@ -120,6 +120,33 @@ class RefTo(Id):
         value = Id.read(self, node, ctx, path)
         if value is not BAD:
             ctx.refs.append(Ref(self.category, value, ctx.file, line_of(node), path))
+        return value
+
+
+class Placement(RefTo):
+    """A line of oversight: a unit or post, or ``unknown`` when no source gives it."""
+
+    def __init__(self) -> None:
+        super().__init__("node")
+
+    def read(self, node: Node, ctx: Ctx, path: str) -> Any:
+        if isinstance(node, ScalarNode) and node.value == UNKNOWN_PLACE:
+            return UNKNOWN_PLACE
+        return super().read(node, ctx, path)
+
+    def schema(self) -> dict[str, Any]:
+        return {"anyOf": [{"$ref": "#/$defs/id"}, {"const": UNKNOWN_PLACE}]}
+
+
+class NewId(Id):
+    """The id of a unit or post being created: any id but the reserved ``unknown``."""
+
+    def read(self, node: Node, ctx: Ctx, path: str) -> Any:
+        value = super().read(node, ctx, path)
+        if value == UNKNOWN_PLACE:
+            return ctx.bad(
+                node, path, f"{UNKNOWN_PLACE!r} is reserved for a placement no source gives"
+            )
         return value
 
 

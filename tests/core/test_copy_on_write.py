@@ -65,15 +65,18 @@ def history() -> list[Change]:
         unit("prd", "doe"),
         unit("dtm", "prd"),
         unit("old", "doe"),
+        unit("lost", "unknown"),
         CreatePost(date=EARLY, post="head", title="Head", grade="P-5", unit="prd"),
         CreatePost(date=EARLY, post="clerk", title="Clerk", grade="G-5", unit="dtm"),
         CreatePost(date=EARLY, post="gone", title="Gone", grade="P-2", unit="dtm"),
+        CreatePost(date=EARLY, post="empty", title="Empty", grade="P-2", unit="dtm"),
         CreatePost(
             date=EARLY, post="aide", title="Aide", grade="P-3", unit="doe", reports_to="ddg"
         ),
         AddLine(date=LATER, source="dtm", kind=SIDE, target="ddg"),
         Assign(date=LATER, post="head", person="amy"),
         AbolishPost(date=LATER, post="gone"),
+        Vacate(date=LATER, post="empty"),
         Merge(id="m0", date=LATER, units=("old", "dtm"), into="dtm"),
     ]
 
@@ -116,6 +119,8 @@ def _write_into(s: Structure, name: str) -> None:
         container["clerk"] = "head"
     elif name == "holders":
         container["clerk"] = (Assignment("clerk", "ugo"),)
+    elif isinstance(container, set):
+        container.discard(next(iter(container)))
     else:
         del container[next(iter(container))]
 
@@ -129,6 +134,9 @@ MUTATIONS: dict[str, Mutation] = {
     "retire_unit": lambda s: s.retire_unit("dtm"),
     "set_oversight": lambda s: s.set_oversight("dtm", "doe"),
     "set_oversight to the top": lambda s: s.set_oversight("prd", None),
+    "set_oversight to an unknown place": lambda s: s.set_oversight("prd", "unknown"),
+    "set_oversight of an unplaced node": lambda s: s.set_oversight("lost", "doe"),
+    "set_holders declared vacant": lambda s: s.set_holders("head", (), vacant=True),
     "put_post new senior": lambda s: s.put_post(Post("new", "New", senior=True)),
     "put_post regrade": lambda s: s.put_post(s.posts["clerk"].but(grade="G-6")),
     "put_post to another unit": lambda s: s.put_post(s.posts["clerk"].but(unit="doe")),

@@ -123,6 +123,15 @@ def _unplaced() -> Structure:
     return s
 
 
+def _placement_unknown() -> Structure:
+    # Neither at the top nor under anything: no source says where it was placed, which is
+    # a gap to fill, not the mistake "unplaced" reports.
+    s = valid()
+    s.units["lost"] = U("lost", "Lost Unit")
+    s.set_oversight("lost", "unknown")
+    return s
+
+
 def _non_senior_overseer() -> Structure:
     s = valid()
     s.oversight["prd"] = "officer"
@@ -222,6 +231,7 @@ FIRES = {
     "cycle": _cycle,
     "orphan": _orphan,
     "unplaced": _unplaced,
+    "placement-unknown": _placement_unknown,
     "non-senior-overseer": _non_senior_overseer,
     "two-senior-posts": _two_senior_posts,
     "post-in-abolished-unit": _post_in_abolished_unit,

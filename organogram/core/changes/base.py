@@ -20,7 +20,7 @@ from typing import ClassVar
 
 from ..dates import FuzzyDate
 from ..errors import ChangeError
-from ..model import Basis, Citation
+from ..model import UNKNOWN_PLACE, Basis, Citation
 from ..structure import Structure
 
 #: op name -> change class; filled by :func:`register`.
@@ -102,8 +102,8 @@ class Change:
 
 # ------------------------------------------------------------------ helpers
 def node_ids(*ids: str | None) -> frozenset[str]:
-    """The ids given, without the Nones."""
-    return frozenset(i for i in ids if i is not None)
+    """The ids given, without the Nones and the unknown place (which is no node)."""
+    return frozenset(i for i in ids if i is not None and i != UNKNOWN_PLACE)
 
 
 def need_unit(s: Structure, unit: str, problems: list[str], role: str = "unit") -> bool:
@@ -136,7 +136,7 @@ def need_new_id(s: Structure, node: str, problems: list[str]) -> None:
 
 def need_target(s: Structure, node: str, target: str | None, problems: list[str]) -> None:
     """Check that ``target`` can be the line of oversight of ``node``: it exists, no cycle."""
-    if target is None:
+    if target is None or target == UNKNOWN_PLACE:
         return
     if not s.exists(target):
         if target in s.retired_units or target in s.retired_posts:

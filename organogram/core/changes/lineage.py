@@ -20,7 +20,7 @@ def _hand_over(s: Structure, old: str, new: str, moves: dict[str, str]) -> None:
     if old in s.ancestors(new):
         # The successor was under its predecessor (at any depth): it takes the
         # predecessor's place, or handing over old's children would make a cycle.
-        s.set_oversight(new, s.oversight.get(old))
+        s.set_oversight(new, s.placement(old))
     # Every reporter, not only units and senior posts: an ordinary post left
     # reporting to ``old`` would report to a unit that no longer exists.
     for child in list(s.reporting_to(old)):
@@ -161,7 +161,7 @@ class Split(Change):
     def _cycles(self, s: Structure, new_ids: set[str]) -> list[str]:
         """Cycles the new lines of oversight would make (the split sets them unchecked)."""
         after: dict[str, str | None] = {}
-        default_parent = s.oversight.get(self.unit)
+        default_parent = s.placement(self.unit)
         for spec in self.into:
             after[spec.id] = self.parents.get(spec.id, default_parent)
         for what, home in self.moves.items():
@@ -178,7 +178,7 @@ class Split(Change):
         return []
 
     def _apply(self, s: Structure) -> None:
-        default_parent = s.oversight.get(self.unit)
+        default_parent = s.placement(self.unit)
         for spec in self.into:
             s.put_unit(spec.build())
             s.set_oversight(spec.id, self.parents.get(spec.id, default_parent))
@@ -242,7 +242,7 @@ class Replace(Change):
     def _apply(self, s: Structure) -> None:
         if self.new is not None:
             s.put_unit(self.new.build())
-            parent = self.parent if self.parent is not None else s.oversight.get(self.unit)
+            parent = self.parent if self.parent is not None else s.placement(self.unit)
             s.set_oversight(self.by, parent)
         s.add_lineage(LineageLink(self.unit, self.by, "replace", self.date, self.id))
         _hand_over(s, self.unit, self.by, {})

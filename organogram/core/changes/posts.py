@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..model import Assignment, AssignmentKind, Funding, Post, PostStatus
+from ..model import UNNAMED, Assignment, AssignmentKind, Funding, Post, PostStatus
 from ..structure import Structure
 from .base import Change, need_new_id, need_post, need_target, need_unit, node_ids, register
 
@@ -251,7 +251,7 @@ class MovePost(Change):
             need_target(s, self.post, self.reports_to, problems)
         current = s.posts[self.post]
         if (self.unit in (_KEEP, current.unit)) and (
-            self.reports_to in (_KEEP, s.oversight.get(self.post))
+            self.reports_to in (_KEEP, s.placement(self.post))
         ):
             problems.append(f"post {self.post!r} is already there")
         return problems
@@ -272,18 +272,23 @@ class MovePost(Change):
 @register
 @dataclass(kw_only=True)
 class Assign(Change):
-    """A person takes up a post: regularly, ad interim, acting or as officer-in-charge."""
+    """A person takes up a post: regularly, ad interim, acting or as officer-in-charge.
+
+    ``person`` :data:`~..model.UNNAMED`: the sources show the post held without naming
+    the holder. A named person taking up a post held by an unnamed holder of the same
+    kind takes that holder's place: the unnamed entry only said that someone held it.
+    """
 
     op = "assign"
     label = "Assign"
 
     post: str
-    person: str
+    person: str = UNNAMED
     kind: AssignmentKind = AssignmentKind.REGULAR
 
     def check(self, s: Structure) -> list[str]:
         problems: list[str] = []
-        if self.person not in s.people:
+        if self.person != UNNAMED and self.person not in s.people:
             problems.append(f"person {self.person!r} is not in the record")
         try:
             AssignmentKind(self.kind)
@@ -291,14 +296,20 @@ class Assign(Change):
             kinds = ", ".join(k.value for k in AssignmentKind)
             problems.append(f"unknown assignment kind {self.kind!r}: use one of {kinds}")
         if need_post(s, self.post, problems) and any(
-            a.person == self.person for a in s.holders.get(self.post, ())
+            a.person == self.person and (a.named or a.kind == self.kind)
+            for a in s.holders.get(self.post, ())
         ):
-            problems.append(f"{self.person!r} already holds {self.post!r}")
+            who = repr(self.person) if self.person else "a holder not named"
+            problems.append(f"{who} already holds {self.post!r}")
         return problems
 
     def _apply(self, s: Structure) -> None:
-        a = Assignment(self.post, self.person, AssignmentKind(self.kind), self.date)
-        s.set_holders(self.post, (*s.holders.get(self.post, ()), a))
+        kind = AssignmentKind(self.kind)
+        a = Assignment(self.post, self.person, kind, self.date)
+        kept = s.holders.get(self.post, ())
+        if self.person != UNNAMED:
+            kept = tuple(h for h in kept if h.named or h.kind != kind)
+        s.set_holders(self.post, (*kept, a))
 
     def subjects(self) -> frozenset[str]:
         return frozenset({self.post})
@@ -307,23 +318,26 @@ class Assign(Change):
 @register
 @dataclass(kw_only=True)
 class Vacate(Change):
-    """A person leaves a post."""
+    """A person leaves a post; without a person, a source says the post is vacant."""
 
     op = "vacate"
     label = "Vacate"
 
     post: str
-    person: str
+    person: str = UNNAMED
 
     def check(self, s: Structure) -> list[str]:
         problems: list[str] = []
-        if need_post(s, self.post, problems) and not any(
-            a.person == self.person for a in s.holders.get(self.post, ())
-        ):
+        if not need_post(s, self.post, problems) or self.person == UNNAMED:
+            return problems
+        if not any(a.person == self.person for a in s.holders.get(self.post, ())):
             problems.append(f"{self.person!r} does not hold {self.post!r} at this date")
         return problems
 
     def _apply(self, s: Structure) -> None:
+        if self.person == UNNAMED:
+            s.set_holders(self.post, (), vacant=True)
+            return
         s.set_holders(self.post, tuple(a for a in s.holders[self.post] if a.person != self.person))
 
     def subjects(self) -> frozenset[str]:

@@ -242,7 +242,7 @@ class Move(Change):
         if not s.exists(self.node):
             problems.append(f"{self.node!r} does not exist at this date")
             return problems
-        if s.oversight.get(self.node) == self.to:
+        if s.placement(self.node) == self.to:
             where = self.to or "the top"
             problems.append(f"{self.node!r} is already under {where}")
         need_target(s, self.node, self.to, problems)

@@ -110,6 +110,25 @@ def unplaced(s: Structure, config: RuleConfig) -> Iterator[Hit]:
             )
 
 
+def _placement_unknown(s: Structure, config: RuleConfig, among: Iterable[str]) -> Iterator[Hit]:
+    for node in among:
+        if node in s.unplaced and s.exists(node):
+            yield Hit(node, f"{named(s, node)}: placement not recorded (no source gives it)")
+
+
+@rule(
+    "placement-unknown",
+    Severity.INFO,
+    "No source says where a unit or senior post was placed: a gap in the record to fill "
+    "when a document tells.",
+    # A node's finding depends on that node alone.
+    incremental=ByNode(lambda since, s: set(since.touched), _placement_unknown, in_order("nodes")),
+)
+def placement_unknown(s: Structure, config: RuleConfig) -> Iterator[Hit]:
+    """Units and senior posts recorded with ``parent: unknown``."""
+    return _placement_unknown(s, config, s.unplaced_nodes())
+
+
 def _under_non_senior(s: Structure, config: RuleConfig, among: Iterable[str]) -> Iterator[Hit]:
     for node in among:
         target = s.oversight.get(node)

@@ -52,9 +52,19 @@ def change_precondition(steps: list[Step], config: RuleConfig) -> Iterator[Hit]:
     """Every change that the fold had to skip, with what does not hold."""
     for step in steps:
         if step.problems:
+            hint = ""
+            if step.change.date.earliest is None:
+                # "../2018" applies from the start of the record, before what it needs.
+                hint = (
+                    f" ({step.change.date} has no earliest day, so it applies from the start "
+                    "of the record: give the earliest day the sources allow, as in "
+                    f"2009/{step.change.date.latest:%Y}, or leave what it needs undated too)"
+                )
             yield Hit(
                 primary_subject(step.change),
-                f"{describe_change(step.change)} cannot apply: " + "; ".join(step.problems),
+                f"{describe_change(step.change)} cannot apply: "
+                + "; ".join(step.problems)
+                + hint,
                 change=step.change,
                 date=step.change.date,
             )

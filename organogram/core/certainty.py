@@ -1,0 +1,154 @@
+"""What is certain at a date, what is only possible, and why.
+
+A change dated to a span (``2021-Q4``, ``../2021-06``, ``2009/2021``) applies in the fold
+from the span's first day, so the structure as of a day inside the span is the reading in
+which the change has already happened. Whether it really had is not known: every unit,
+post, line and holder the change touched is only *possibly* as the structure shows it,
+until the span's last day. This module says which, and names the change (its date, its
+citation) that makes each one uncertain.
+
+The record's order is taken as the order in which things happened; a span says only when.
+So a change is certainly done by a day when a change the record puts after it, on the same
+unit or post, certainly is: "created by 2021, renamed in March 2019" makes the unit
+certain from March 2019 on.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+
+from .changes import AddLine, Assign, Change, Move, MovePost, RemoveLine, Vacate
+from .model import Line
+from .structure import Structure
+
+#: What about a unit or post an uncertain change leaves open.
+EXISTENCE = "existence"  # possibly not yet in force (its creation is uncertain)
+ENDED = "ended"  # possibly still in force (its end is uncertain)
+PLACEMENT = "placement"  # its line of oversight is possibly still the earlier one
+HOLDERS = "holders"  # who holds it possibly differs
+LINES = "lines"  # a typed line from or to it is possibly not yet added or removed
+DETAILS = "details"  # its name, kind, grade… are possibly still the earlier ones
+
+#: The words for each aspect, as the pages and the command line print them.
+WORDS = {
+    EXISTENCE: "possibly not yet in force",
+    ENDED: "possibly still in force",
+    PLACEMENT: "placement possibly not yet as shown",
+    HOLDERS: "holder possibly not yet as shown",
+    LINES: "a line possibly not yet as shown",
+    DETAILS: "possibly not yet as shown",
+}
+
+#: The three answers to "is it in force at this date?".
+CERTAIN, POSSIBLE, NOT_IN_FORCE = "in force", "possibly in force", "not in force"
+
+
+@dataclass(frozen=True)
+class Possibility:
+    """One thing about ``subject`` that ``change``, dated to a span, leaves open."""
+
+    subject: str
+    aspect: str
+    change: Change
+
+    def describe(self) -> str:
+        """"possibly not yet in force: by June 2021 (scpf28:15)"."""
+        cites = ", ".join(str(c) for c in self.change.cites)
+        when = self.change.date.describe()
+        return f"{WORDS[self.aspect]}: {when}" + (f" ({cites})" if cites else "")
+
+
+@dataclass
+class Certainty:
+    """For one day: the units, posts, lines and holders that are only possibly as shown."""
+
+    day: dt.date
+    #: unit or post -> what about it is uncertain, and which change makes it so.
+    by_node: dict[str, list[Possibility]] = field(default_factory=dict)
+    #: typed lines shown that are possibly not yet added, and lines not shown that are
+    #: possibly not yet removed.
+    lines_possible: dict[Line, Change] = field(default_factory=dict)
+    lines_possibly_still: dict[Line, Change] = field(default_factory=dict)
+    #: (post, person) shown holding that possibly did not yet, and not shown that
+    #: possibly still did.
+    holders_possible: dict[tuple[str, str], Change] = field(default_factory=dict)
+    holders_possibly_still: dict[tuple[str, str], Change] = field(default_factory=dict)
+
+    def __bool__(self) -> bool:
+        return bool(self.by_node or self.lines_possibly_still or self.holders_possibly_still)
+
+    def reasons(self, node: str) -> list[Possibility]:
+        """What is uncertain about ``node`` (empty: all of it is certain)."""
+        return self.by_node.get(node, [])
+
+    def aspects(self, node: str) -> set[str]:
+        """The aspects of ``node`` that are uncertain."""
+        return {p.aspect for p in self.by_node.get(node, ())}
+
+    def status(self, s: Structure, node: str) -> str:
+        """:data:`CERTAIN`, :data:`POSSIBLE` or :data:`NOT_IN_FORCE` for ``node`` in ``s``."""
+        aspects = self.aspects(node)
+        if s.exists(node):
+            return POSSIBLE if EXISTENCE in aspects else CERTAIN
+        return POSSIBLE if ENDED in aspects else NOT_IN_FORCE
+
+    def possible_nodes(self) -> list[str]:
+        """Units and posts shown in force that possibly were not yet."""
+        return [n for n, ps in self.by_node.items() if any(p.aspect == EXISTENCE for p in ps)]
+
+    def possibly_ended(self) -> list[str]:
+        """Units and posts not shown (ended) that possibly were still in force."""
+        return [n for n, ps in self.by_node.items() if any(p.aspect == ENDED for p in ps)]
+
+    def placement_certain(self, node: str) -> bool:
+        """True when ``node``'s line of oversight, as shown, is certain."""
+        return not self.aspects(node) & {EXISTENCE, PLACEMENT}
+
+
+def certainty(
+    s: Structure,
+    day: dt.date,
+    uncertain: Iterable[Change],
+    touched: Mapping[int, frozenset[str]],
+) -> Certainty:
+    """The :class:`Certainty` of ``s`` on ``day``, given the changes applied by then whose
+    span goes past it (``uncertain``) and the units and posts each change touched
+    (``touched``, by ``id(change)``)."""
+    out = Certainty(day)
+    for change in uncertain:
+        created = change.creates()
+        for node in touched.get(id(change), change.subjects()):
+            aspect = _aspect(s, change, node, created)
+            out.by_node.setdefault(node, []).append(Possibility(node, aspect, change))
+        if isinstance(change, AddLine):
+            out.lines_possible[change.line()] = change
+        elif isinstance(change, RemoveLine):
+            out.lines_possibly_still[change.line()] = change
+        elif isinstance(change, Assign):
+            out.holders_possible[(change.post, change.person)] = change
+        elif isinstance(change, Vacate):
+            for a in _left(s, change):
+                out.holders_possibly_still[(change.post, a)] = change
+    return out
+
+
+def _aspect(s: Structure, change: Change, node: str, created: frozenset[str]) -> str:
+    if node in created:
+        return EXISTENCE
+    if not s.exists(node):
+        return ENDED
+    if isinstance(change, (AddLine, RemoveLine)):
+        return LINES
+    if isinstance(change, (Assign, Vacate)):
+        return HOLDERS
+    if isinstance(change, (Move, MovePost)) or node not in change.subjects():
+        # A merge or split hands what reported to an ended unit to another.
+        return PLACEMENT
+    return DETAILS
+
+
+def _left(s: Structure, change: Vacate) -> list[str]:
+    """Who a vacate removed: the person, or (a vacancy declared) unknown holders."""
+    return [change.person] if change.person else []
