@@ -16,6 +16,7 @@ from ..core.costing import CostingError
 from ..core.errors import OrganogramError
 from ..queries import cost as q
 from ..registry import store
+from ..registry.permissions import can
 from .auth import need
 from .common import when
 
@@ -46,7 +47,14 @@ def structure_cost(
         raise HttpError(400, str(exc)) from None
     try:
         return q.cost_at(
-            record, when(at), by=by, currency=currency, table=table, plan=plan, parts=mapping
+            record,
+            when(at),
+            by=by,
+            currency=currency,
+            table=table,
+            plan=plan,
+            parts=mapping,
+            people=can(request.auth, "people.view"),
         )
     except CostingError as exc:
         raise HttpError(422, str(exc)) from None
@@ -72,7 +80,13 @@ def plan_cost(
         raise HttpError(400, str(exc)) from None
     try:
         return q.plan_cost_data(
-            record, plan_id, currency=currency, table=table, years=wanted, parts=mapping
+            record,
+            plan_id,
+            currency=currency,
+            table=table,
+            years=wanted,
+            parts=mapping,
+            people=can(request.auth, "people.view"),
         )
     except CostingError as exc:
         raise HttpError(422, str(exc)) from None

@@ -68,10 +68,11 @@ def unit(request: HttpRequest, node: str, at: str | None = None) -> dict[str, An
 
 @router.get("/units/{node}/history", summary="Every version of a unit, and its lineage")
 def history(request: HttpRequest, node: str) -> dict[str, Any]:
-    """Versions with their dates and sources, predecessors, successors, and its changes."""
+    """Versions with their dates and sources, predecessors, successors, its changes, and
+    the claims kept about it (sources that differ shown as such)."""
     need(request, "structure.view")
     state = store.current()
-    data = node_history(state, node)
+    data = node_history(state, node, can(request.auth, "people.view"))
     data["changes"] = change_rows(
         request, state, [state.record.timeline.get(c) for c in data["changes"]]
     )

@@ -25,6 +25,7 @@ from ..core.costing.rates import Conversion
 from ..core.dates import FuzzyDate
 from ..core.errors import OrganogramError
 from ..core.record import Record
+from .claims import cost_claims
 from .structure import snapshot_for, tree_order
 
 #: Groupings of a structure's cost.
@@ -149,9 +150,15 @@ def cost_at(
     table: str | None = None,
     plan: str | None = None,
     parts: Mapping[str, str] = DEFAULT_PARTS,
+    people: bool = True,
 ) -> dict[str, Any]:
     """The annual cost of the structure as of ``at`` (with ``plan`` previewed, if given),
-    grouped ``by`` unit (with subtree totals, in tree order), grade or budget part."""
+    grouped ``by`` unit (with subtree totals, in tree order), grade or budget part, and
+    the claims kept about what it shows (``claims``: the posts, the year's budget, the
+    table and the plan; those about a person only with ``people``).
+
+    ``total`` is None ("not costed") when established posts are in force but none of
+    them could be costed: a total of nothing known is not 0."""
     if by not in GROUPINGS:
         raise OrganogramError(f"cannot group by {by!r}: use one of {', '.join(GROUPINGS)}")
     snap = snapshot_for(record, at, plan)
@@ -171,7 +178,7 @@ def cost_at(
         "illustrative": illustrative,
         "warning": ILLUSTRATIVE if illustrative else "",
         "rules": list(RULES),
-        "total": money(c.total),
+        "total": None if c.not_costed and not c.counted else money(c.total),
         "counted": len(c.counted),
         "groups": _groups(c, by, s, labels),
         "posts": [_post_data(p, labels) for p in c.counted],
@@ -179,6 +186,14 @@ def cost_at(
         "frozen": [_post_data(p, labels) for p in c.frozen],
         "left_out": dict(sorted(c.left_out.items())),
         "budgets": [b for b in budgets_data(record) if b["year"] == snap.day.year],
+        "claims": cost_claims(
+            record,
+            posts=[p.post for p in (*c.counted, *c.not_costed, *c.frozen)],
+            year=snap.day.year,
+            tables=[c.table.id],
+            plan=plan,
+            people=people,
+        ),
     }
 
 
@@ -247,8 +262,10 @@ def plan_cost_data(
     table: str | None = None,
     years: list[int] | None = None,
     parts: Mapping[str, str] = DEFAULT_PARTS,
+    people: bool = True,
 ) -> dict[str, Any]:
-    """What a plan's created, abolished, regraded and amended posts cost each year."""
+    """What a plan's created, abolished, regraded and amended posts cost each year, and
+    the claims kept about the plan, its posts and the tables used (``claims``)."""
     plan = record.plan(plan_id)
     c: PlanCost = plan_cost(
         record.timeline,
@@ -298,6 +315,13 @@ def plan_cost_data(
             }
             for p in c.posts
         ],
+        "claims": cost_claims(
+            record,
+            posts=[p.post for p in c.posts],
+            tables=dict.fromkeys(y.table.id for y in c.years),
+            plan=plan.id,
+            people=people,
+        ),
     }
 
 

@@ -22,6 +22,7 @@ from ..core.membership import (
 )
 from ..core.record import Record
 from ..core.source_links import documents_of, source_links
+from .claims import body_claims, membership_claims
 from .names import citations
 
 
@@ -154,13 +155,19 @@ def body_data(
         "bureau": [term_data(record, t, day, people) for t in terms],
         "bureau_sessions": bureau_sessions(record, terms, body),
         "documents": [_document(s) for s in documents_of(record, body.id)],
+        "claims": body_claims(record, body.id, people=people),
     }
 
 
-def membership_data(record: Record, at: str | dt.date | FuzzyDate) -> dict[str, Any]:
-    """The members and observers in force at ``at`` and how many of each the record holds."""
+def membership_data(
+    record: Record, at: str | dt.date | FuzzyDate, people: bool = True
+) -> dict[str, Any]:
+    """The members and observers in force at ``at`` and how many of each the record holds
+    (``members``, ``observers``: only those its sources name, not the organization's
+    whole membership), with the claims kept about them (a count a source gives…)."""
     found = members_at(record, at)
     return {
+        "claims": membership_claims(record, people=people),
         "members": sum(m.status is MemberStatus.MEMBER for m in found),
         "observers": sum(m.status is MemberStatus.OBSERVER for m in found),
         "list": [
@@ -189,7 +196,7 @@ def governance(
     return {
         "at": day.isoformat(),
         "bodies": [body_data(record, b, day, people) for b in bodies],
-        "membership": membership_data(record, day),
+        "membership": membership_data(record, day, people),
         "unlinked": unlinked_sources(record),
     }
 

@@ -6,10 +6,11 @@ from dataclasses import asdict
 from typing import Any
 
 from ..core.errors import NotFound
-from ..core.model import LineageLink
+from ..core.model import UNKNOWN_PLACE, LineageLink
 from ..core.record import Record
 from ..core.structure import Structure
 from ..core.timeline import History, LineageIndex, Timeline, lineage_closure, lineage_index
+from .claims import node_claims
 from .names import citations
 
 
@@ -26,9 +27,15 @@ def _link(link: LineageLink, names: dict[str, str]) -> dict[str, Any]:
 
 
 def unit_history(
-    record: Record, node: str, histories: dict[str, History] | None = None
+    record: Record,
+    node: str,
+    histories: dict[str, History] | None = None,
+    *,
+    people: bool = True,
 ) -> dict[str, Any]:
-    """Versions of ``node`` with dates, the change and sources behind each, and its lineage.
+    """Versions of ``node`` with dates, the change and sources behind each, its lineage,
+    and the claims kept about it (``claims``, a block of :mod:`.claims`; those about a
+    person only with ``people``).
 
     ``histories`` (:meth:`Timeline.histories` of every node, made once by a caller that
     asks about many nodes) saves folding the whole record for each.
@@ -48,8 +55,10 @@ def unit_history(
             "since": str(v.since),
             "until": str(v.until) if v.until else None,
             "exists": v.record is not None,
-            "parent": v.parent,
+            "since_words": v.since.describe(),
+            "parent": None if v.parent == UNKNOWN_PLACE else v.parent,
             "parent_name": v.parent_name,
+            "placement": "unknown" if v.parent == UNKNOWN_PLACE else "recorded",
             "change": v.change.id,
             "op": v.change.op,
             "changes": [{"id": c.id, "op": c.op} for c in v.changes],
@@ -69,6 +78,7 @@ def unit_history(
         "predecessors": [_link(link, names) for link in preds],
         "successors": [_link(link, names) for link in succs],
         "changes": [c.id for c in hist.changes],
+        "claims": node_claims(record, node, people=people),
     }
 
 

@@ -18,6 +18,7 @@ from ..core.structure import Structure
 from ..core.terms import terms_at, versions
 from ..formats.register import entry_to_dict
 from ..formats.registers.posts import DESCRIPTIONS, TERMS
+from .claims import node_claims
 from .names import citations
 
 
@@ -183,8 +184,8 @@ def post_detail(
     record: Record, post_id: str, at: str | FuzzyDate, *, people: bool = True
 ) -> dict[str, Any]:
     """One post at ``at``: its attributes, its terms of reference then (and every version),
-    the generic description they follow, its classification history and, with
-    ``people``, who held it."""
+    the generic description they follow, its classification history, the claims kept
+    about it (a block of :mod:`.claims`) and, with ``people``, who held it."""
     snap = record.timeline.snapshot(at)
     s = snap.structure
     post = s.posts.get(post_id)
@@ -222,4 +223,5 @@ def post_detail(
         data["vacant"] = False
     if people:
         data["assignments"] = assignments(record, post_id)
+    data["claims"] = node_claims(record, post_id, people=people)
     return data

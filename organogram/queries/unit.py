@@ -10,11 +10,14 @@ from typing import Any
 
 from ..core.dates import FuzzyDate
 from ..core.errors import NotFound
-from ..core.model import Claim, Post, Unit
+from ..core.model import Post, Unit
 from ..core.record import Record
 from ..core.structure import Structure
 from ..core.timeline import Snapshot
-from .names import citations, node_kind
+from .claims import PERSONAL_FIELDS, is_personal, node_claims
+from .names import node_kind
+
+__all__ = ["PERSONAL_FIELDS", "is_personal", "unit_at"]
 
 _LINE_WORDS = {
     ("direct-supervision", "from"): "directly supervised by",
@@ -24,18 +27,6 @@ _LINE_WORDS = {
     ("functional", "from"): "functional line to",
     ("functional", "to"): "functional line from",
 }
-
-
-#: Claim fields that are about who holds a post: personal data.
-PERSONAL_FIELDS = frozenset({"holder", "holders", "incumbent", "person", "assignment"})
-
-
-def is_personal(claim: Claim, record: Record) -> bool:
-    """Whether a claim tells something about a person (shown only to signed-in users)."""
-    if claim.field in PERSONAL_FIELDS or claim.subject in record.people:
-        return True
-    text = f"{claim.value} {claim.note}".casefold()
-    return any(p.name.casefold() in text for p in record.people.values())
 
 
 def _ref(s: Structure, node: str) -> dict[str, str]:
@@ -96,17 +87,9 @@ def unit_at(
         "children": [],
         "lines": [],
         "posts": [],
-        "claims": [
-            {
-                "field": c.field,
-                "value": c.value,
-                "basis": str(c.basis),
-                "note": c.note,
-                "sources": citations((c.citation,), record.sources),
-            }
-            for c in record.claims
-            if c.subject == node and (people or not is_personal(c, record))
-        ],
+        # each: field, value, basis, note, sources; disputed and other_values where
+        # sources differ (organogram.queries.claims)
+        "claims": node_claims(record, node, people=people)["items"],
     }
     if isinstance(version, Unit):
         data.update(

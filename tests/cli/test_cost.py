@@ -139,3 +139,19 @@ def test_frozen_and_proposed_posts_are_told_apart(capsys):
     assert "Frozen (1, costed apart, not in the total):" in out
     assert "c Frozen officer: 80,000.00 USD" in out
     assert "Left out: 1 proposed post(s)." in out
+
+
+def test_a_total_of_posts_none_of_which_could_be_costed_is_not_zero(capsys, tmp_path):
+    import re
+    import shutil
+
+    data = tmp_path / "costing"
+    shutil.copytree(COSTING, data)
+    org = data / "org.yaml"
+    org.write_text(re.sub(r"(?m)^    grade: .*\n", "", org.read_text()), encoding="utf-8")
+    code, out, _ = run(capsys, "cost", str(data), "--at", "2020-06")
+    assert code == 0
+    assert "Total: not costed (0 posts)" in out
+    assert "Not costed (6, not in the total):" in out
+    code, out, _ = run(capsys, "cost", str(data), "--at", "2020-06", "--format", "json")
+    assert json.loads(out)["structure"]["total"] is None

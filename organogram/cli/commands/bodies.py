@@ -6,6 +6,7 @@ import argparse
 import datetime as dt
 
 from ...queries.governance import governance
+from ..claims import print_claims
 from ..output import Printer, emit_json
 from .common import add_format, add_path, load
 
@@ -15,9 +16,10 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
         "bodies",
         help="governing bodies, their sessions and bureau, members and observers",
-        description="Print each governing body with its sessions, the bureau in office at "
-        "the date and the documents linked to it, then how many members and observers the "
-        "record holds at the date.",
+        description="Print each governing body with its sessions, the bureau in office (or "
+        "possibly in office) at the date, the bureau before and after each session and the "
+        "documents linked to it, then how many members and observers the record holds at the "
+        "date; with each, what the sources say about it (claims) and where they differ.",
     )
     add_path(p)
     p.add_argument("--at", metavar="DATE", help="as of this date (default: today)")
@@ -78,14 +80,17 @@ def run(args: argparse.Namespace) -> int:
             for doc in s["documents"]:
                 out.line(out.style(f"      {doc['symbol'] or doc['title']} ({doc['id']})", "dim"))
         _print_bureau(out, body, data["at"])
+        print_claims(out, body["claims"], subjects=True, indent="  ")
     m = data["membership"]
     out.line()
     out.line(
         f"At {data['at']} the record holds {m['members']} member(s) and "
-        f"{m['observers']} observer(s) (only those the sources name):"
+        f"{m['observers']} observer(s) (only those the sources name; the whole membership "
+        "is not recorded):"
     )
     for entry in m["list"]:
         out.line(f"  {entry['state']}: {entry['status']} since {entry['since']}")
+    print_claims(out, m["claims"], "What the sources say about the membership", subjects=True)
     if data["unlinked"]:
         out.line()
         out.line("Sources whose body or session the registers do not hold (not linked):")

@@ -6,6 +6,7 @@ import argparse
 from typing import Any
 
 from ...queries import cost as q
+from ..claims import print_claims
 from ..output import Printer, emit_json
 from .common import add_at, add_format, add_path, load
 
@@ -18,7 +19,8 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
         description="Print the annual standard cost of the posts in force at a date, by "
         "unit (with subtree totals), grade or budget part, from the dataset's cost tables; "
         "with --plan, the structure the plan produces and what the plan's posts cost year "
-        "by year. Figures from an illustrative table or rate are marked so. See docs/cost.md.",
+        "by year, each with what the sources say about what it costs (claims). Figures from "
+        "an illustrative table or rate are marked so. See docs/cost.md.",
     )
     add_path(p)
     add_at(p)
@@ -144,6 +146,7 @@ def print_structure(out: Printer, org: str, d: dict[str, Any]) -> None:
             "Grades assumed by the cost table (the record gives none): "
             + ", ".join(f"{p['post']} {p['grade']}" for p in assumed)
         )
+    print_claims(out, d["claims"], subjects=True)
 
 
 def print_plan(out: Printer, d: dict[str, Any]) -> None:
@@ -182,3 +185,4 @@ def print_plan(out: Printer, d: dict[str, Any]) -> None:
             line += f"; {y['not_costed']} post(s) not costed"
         out.line(line)
     out.line(out.style(f"Total: {_amount(d['total'], cur)}", "bold"))
+    print_claims(out, d["claims"], subjects=True)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 
 from ...queries.history import unit_history
+from ..claims import print_claims
 from ..output import Printer, emit_json
 from .common import add_format, add_path, load
 
@@ -45,6 +46,8 @@ def run(args: argparse.Namespace) -> int:
             desc += f", {v['kind']}"
         if v["parent"]:
             desc += f"; under {v['parent_name']}"
+        elif v.get("placement") == "unknown":
+            desc += "; placement not recorded"
         out.line(f"  {out.style(span, 'cyan')}  {desc}")
         sources = "; ".join(s["text"] for s in v["sources"])
         basis = " (inferred)" if v["basis"] == "inferred" else ""
@@ -63,4 +66,5 @@ def run(args: argparse.Namespace) -> int:
                 out.line(
                     f"  {link[other + '_name']} ({link[other]}): {link['kind']}, {link['date']}"
                 )
+    print_claims(out, data["claims"])
     return 0

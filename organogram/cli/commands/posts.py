@@ -7,6 +7,7 @@ import datetime as dt
 from typing import Any
 
 from ...queries.posts import post_detail, posts_at
+from ..claims import print_claims
 from ..output import Printer, emit_json
 from .common import add_format, add_path, load
 
@@ -19,8 +20,9 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
         description="List the posts in force at a date: title, grade, category, unit, duty "
         "station, status, funding, full-time equivalent and who holds them. With --post, "
         "show one post: its terms of reference at the date (and their versions), the "
-        "generic description they follow, its grades over time with their sources, and "
-        "who held it. The command reads a local dataset, so holders' names are shown; "
+        "generic description they follow, its grades over time with their sources, "
+        "who held it, and what the sources say about it (claims, disagreements named). "
+        "The command reads a local dataset, so holders' names are shown; "
         "--without-names leaves them out (personal data).",
     )
     add_path(p)
@@ -130,6 +132,7 @@ def _print_post(out: Printer, d: dict[str, Any], people: bool) -> None:
         for a in d["assignments"]:
             until = f" until {a['until']}" if a["until"] else ""
             out.line(f"  {a['name']}, {a['kind']}, from {a['since']}{until}")
+    print_claims(out, d["claims"])
 
 
 _LISTS = [

@@ -50,7 +50,12 @@ def cost(request: HttpRequest, state: State) -> HttpResponse:
     error = ""
     try:
         data = q.cost_at(
-            state.record, when.date, by=by, currency=currency or None, table=table or None
+            state.record,
+            when.date,
+            by=by,
+            currency=currency or None,
+            table=table or None,
+            people=can(request.user, "people.view"),
         )
     except (CostingError, NotFound) as exc:
         error = str(exc)
@@ -80,11 +85,14 @@ def cost(request: HttpRequest, state: State) -> HttpResponse:
     )
 
 
-def plan_cost_context(state: State, plan_id: str, currency: str = "", table: str = "") -> dict:
-    """The plan's cost for a page, or the reason it cannot be costed."""
+def plan_cost_context(
+    state: State, plan_id: str, currency: str = "", table: str = "", *, people: bool = False
+) -> dict:
+    """The plan's cost for a page, or the reason it cannot be costed; claims about a
+    person only with ``people``."""
     try:
         data = q.plan_cost_data(
-            state.record, plan_id, currency=currency or None, table=table or None
+            state.record, plan_id, currency=currency or None, table=table or None, people=people
         )
     except NotFound as exc:
         raise Http404(str(exc)) from None
@@ -105,7 +113,8 @@ def plan_cost(request: HttpRequest, state: State, plan_id: str) -> HttpResponse:
         plan = state.record.plan(plan_id)
     except NotFound as exc:
         raise Http404(str(exc)) from None
-    context = plan_cost_context(state, plan_id, currency, table)
+    people = can(request.user, "people.view")
+    context = plan_cost_context(state, plan_id, currency, table, people=people)
     years = [str(y["year"]) for y in context["plan_cost"]["years"]] if context["plan_cost"] else []
     return render(
         request,

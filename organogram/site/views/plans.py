@@ -143,7 +143,11 @@ def plan_page(
         "drafted": _moment(facts["plan"]["drafted_at"]),
         "preview_day": dt.date.fromisoformat(facts["preview"]["date"]),
         "downloads": download_links(request, "site:plan_download", plan_id),
-        **(plan_cost_context(state, plan_id) if can(user, "cost.view") else {}),
+        **(
+            plan_cost_context(state, plan_id, people=can(user, "people.view"))
+            if can(user, "cost.view")
+            else {}
+        ),
         **extra,
     }
     return render(request, "site/plan.html", context, status=status)

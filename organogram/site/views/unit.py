@@ -53,9 +53,10 @@ def node_histories(state: State) -> dict[str, Any]:
     )
 
 
-def node_history(state: State, node: str) -> dict[str, Any]:
-    """:func:`unit_history` from every node's history, folded once per revision."""
-    return unit_history(state.record, node, node_histories(state))
+def node_history(state: State, node: str, people: bool = True) -> dict[str, Any]:
+    """:func:`unit_history` from every node's history, folded once per revision (claims
+    about a person only with ``people``)."""
+    return unit_history(state.record, node, node_histories(state), people=people)
 
 
 def touching(state: State, node: str, people: bool) -> list[dict[str, Any]]:
@@ -93,7 +94,7 @@ def unit(request: HttpRequest, state: State, node: str) -> HttpResponse:
                 people=people,
                 snapshot=cached_snapshot(state, when.date),
             )
-            history = node_history(state, node)
+            history = node_history(state, node, people)
         except NotFound as exc:
             raise Http404(str(exc)) from None
         versions = history["versions"]
