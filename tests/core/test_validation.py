@@ -22,6 +22,7 @@ from organogram.core.changes import (
 from organogram.core.dates import FuzzyDate
 from organogram.core.errors import NotFound
 from organogram.core.model import (
+    UNNAMED,
     Assignment,
     AssignmentKind,
     Line,
@@ -373,6 +374,12 @@ def test_depth_reports_only_the_first_level_too_deep():
     assert "at level 9 under Director General (dg), deeper than 8 levels" in findings[0].message
     assert validate_structure(_chain(8)) == []
     assert validate_structure(s, RuleConfig(max_depth=11)) == []
+
+
+def test_a_holder_the_sources_do_not_name_is_not_an_unknown_person():
+    s = valid()
+    s.holders["dg"] = (Assignment("dg", UNNAMED),)
+    assert "holder-unknown" not in codes(validate_structure(s))
 
 
 def test_findings_come_errors_first():

@@ -163,7 +163,8 @@ def head_not_in_unit(s: Structure, config: RuleConfig) -> Iterator[Hit]:
 def _unknown_holders(s: Structure, held: Iterable[Held]) -> Iterator[Hit]:
     for post_id, holders in held:
         for a in holders:
-            if a.person not in s.people:
+            # A holder the sources do not name is not a person missing from the record.
+            if a.named and a.person not in s.people:
                 yield Hit(
                     post_id,
                     f"{named(s, post_id)} is held by {a.person!r}, who is not in the record",
