@@ -45,3 +45,6 @@ class Layout:
     edges: list[tuple[Point, ...]] = field(default_factory=list)
     width: float = 0.0
     height: float = 0.0
+    #: where the units no source places start, drawn apart below the tree under a
+    #: heading (None: there are none).
+    apart_top: float | None = None

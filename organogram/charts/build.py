@@ -4,10 +4,16 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from ..core.certainty import EXISTENCE, POSSIBLE, Certainty
 from ..core.model import AssignmentKind
 from ..core.rollups import rollups
 from ..core.structure import Structure
 from .model import Chart, ChartNode, Portfolio, SideLine
+
+#: What a box says of a holder the sources do not name, and of a post without one.
+UNNAMED = "a holder not named in the sources"
+VACANT = "vacant"
+NO_HOLDER = "no holder recorded"
 
 #: How a holder's assignment is told after the name (a regular one says nothing).
 _KIND_WORDS = {
@@ -17,15 +23,28 @@ _KIND_WORDS = {
 }
 
 
-def chart_of(s: Structure, *, unit: str | None = None, people: bool = False) -> Chart:
+def chart_of(
+    s: Structure,
+    *,
+    unit: str | None = None,
+    people: bool = False,
+    certainty: Certainty | None = None,
+    vacancy_known: bool = False,
+) -> Chart:
     """The chart of ``s``: every unit and senior post (or ``unit``'s subtree).
 
     ``people``: show who holds each senior post and head post; leave it false unless
     the reader may see personal data. Side lines are kept when both ends are drawn
     (a line to an ordinary post is drawn to the unit the post sits in).
+    ``certainty`` (the snapshot's): marks the nodes only possibly in force, with why.
+    Units no source places come after the roots, flagged ``unplaced`` (drawn apart).
+    ``vacancy_known``: every assignment is recorded by then, so a post nobody holds is
+    vacant (else only those a source says are).
     """
     # Senior posts head the tree (the Director General first), then top-level units.
     roots = sorted(s.roots(), key=lambda r: (0 if r in s.posts else 1, r))
+    unplaced = set(s.unplaced_nodes())
+    roots += [n for n in s.unplaced_nodes() if n not in roots]
     counts = rollups(s)
     nodes: dict[str, ChartNode] = {}
     stack = list(reversed(roots))
@@ -34,7 +53,13 @@ def chart_of(s: Structure, *, unit: str | None = None, people: bool = False) -> 
         if node in nodes:
             continue  # a cycle, which checked changes never make
         parent = s.oversight.get(node)
-        nodes[node] = _node(s, node, parent, counts, people)
+        nodes[node] = _node(s, node, parent, counts, people, vacancy_known)
+        nodes[node].unplaced = node in unplaced
+        if certainty is not None and certainty.status(s, node) == POSSIBLE:
+            nodes[node].possible = True
+            nodes[node].possible_why = "; ".join(
+                p.describe() for p in certainty.reasons(node) if p.aspect == EXISTENCE
+            )
         kids = [c for c in s.children(node) if c not in nodes]
         nodes[node].children = kids
         stack.extend(reversed(kids))
@@ -59,7 +84,9 @@ def subtree(chart: Chart, unit: str) -> Chart:
     return Chart(nodes, [unit], lines, chart.portfolios)
 
 
-def _node(s: Structure, node: str, parent: str | None, counts, people: bool) -> ChartNode:
+def _node(
+    s: Structure, node: str, parent: str | None, counts, people: bool, known: bool = False
+) -> ChartNode:
     if node in s.units:
         u = s.units[node]
         head = s.posts.get(u.head) if u.head else None
@@ -71,7 +98,7 @@ def _node(s: Structure, node: str, parent: str | None, counts, people: bool) -> 
             kind=u.kind,
             abbreviation=u.abbreviation,
             head=_post_title(head, u.name) if head else "",
-            holder=holder_text(s, head.id) if head and people else "",
+            holder=holder_text(s, head.id, known) if head and people else "",
             posts=len(s.post_ids(node)),
             posts_below=rolled.headcount if rolled else None,
         )
@@ -83,7 +110,7 @@ def _node(s: Structure, node: str, parent: str | None, counts, people: bool) -> 
         kind="senior post",
         senior=True,
         head=post.grade,
-        holder=holder_text(s, node) if people else "",
+        holder=holder_text(s, node, known) if people else "",
     )
 
 
@@ -96,15 +123,26 @@ def _post_title(post, unit_name: str = "") -> str:
     return f"{title} ({post.grade})" if post.grade else title
 
 
-def holder_text(s: Structure, post: str) -> str:
-    """Who holds ``post``: names, with "a.i." or "acting" where so; empty when vacant."""
+def holder_text(s: Structure, post: str, vacancy_known: bool = False) -> str:
+    """Who holds ``post``: names, with "a.i." or "acting" where so, "a holder not named
+    in the sources" for one the sources do not name; "vacant" where a source says so
+    (or ``vacancy_known``); else, nobody recorded, "no holder recorded" for a senior
+    post and nothing for a head post (the unit's box says enough)."""
     out = []
     for a in s.holders.get(post, ()):
-        person = s.people.get(a.person)
-        name = person.name if person else a.person
+        if not a.named:
+            name = UNNAMED
+        else:
+            person = s.people.get(a.person)
+            name = person.name if person else a.person
         word = _KIND_WORDS.get(a.kind)
         out.append(f"{name} ({word})" if word else name)
-    return "; ".join(out)
+    if out:
+        return "; ".join(out)
+    if post in s.vacant or vacancy_known:
+        return VACANT
+    p = s.posts.get(post)
+    return NO_HOLDER if p is not None and p.senior else ""
 
 
 def side_lines(s: Structure, nodes: dict[str, ChartNode]) -> list[SideLine]:

@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
+from ..core.certainty import Certainty
 from ..core.model import LineageLink
 from ..core.structure import Structure
 from .build import assign_portfolios, chart_of
@@ -42,10 +43,15 @@ def compare(
     *,
     links: Iterable[LineageLink] | None = None,
     people: bool = False,
+    certainties: tuple[Certainty | None, Certainty | None] = (None, None),
+    vacancy_known: tuple[bool, bool] = (False, False),
 ) -> Comparison:
-    """Mark what differs from ``before`` to ``after`` on charts of both, and overlay them."""
+    """Mark what differs from ``before`` to ``after`` on charts of both, and overlay them.
+
+    ``certainties``: each side's, to mark the nodes only possibly in force there."""
     links = list(new_links(before, after) if links is None else links)
-    a, b = chart_of(before, people=people), chart_of(after, people=people)
+    a = chart_of(before, people=people, certainty=certainties[0], vacancy_known=vacancy_known[0])
+    b = chart_of(after, people=people, certainty=certainties[1], vacancy_known=vacancy_known[1])
     successors = _successors(links, b.nodes)
     predecessors: dict[str, list[tuple[str, str]]] = {}
     for old, found in successors.items():
@@ -109,7 +115,13 @@ def _mark_before(node: ChartNode, b: Chart, before: Structure, successors) -> No
         elif later.kind != node.kind:
             marks.append(Mark.RECLASSIFIED)
             notes.append(f"now a {later.kind}")
-        if _moved(node, later, successors):
+        if node.unplaced and not later.unplaced:
+            notes.append(
+                f"placed under {b.nodes[later.parent].name}"
+                if later.parent
+                else "placed at the top"
+            )
+        elif _moved(node, later, successors):
             marks.append(Mark.MOVED)
             notes.append(f"to {b.nodes[later.parent].name}" if later.parent else "to the top")
     node.marks, node.notes = tuple(marks), tuple(notes)
@@ -140,7 +152,9 @@ def _mark_after(node: ChartNode, a: Chart, before: Structure, predecessors, succ
         elif earlier.kind != node.kind:
             marks.append(Mark.RECLASSIFIED)
             notes.append(f"formerly a {earlier.kind}")
-        if _moved(earlier, node, successors):
+        if earlier.unplaced and not node.unplaced:
+            notes.append("placed here; its earlier place is not recorded")
+        elif _moved(earlier, node, successors):
             marks.append(Mark.MOVED)
             notes.append(
                 f"from {a.nodes[earlier.parent].name}" if earlier.parent else "from the top"

@@ -76,7 +76,9 @@ def box_text(node: ChartNode, hidden: int = 0, style: BoxStyle | None = None) ->
     for line in wrap(node.title, inner, st.name, bold=True, max_lines=st.name_lines):
         out.lines.append(TextLine(line, st.name, bold=True))
     for text, role, italic in details:
-        for line in wrap(text, inner, st.detail, max_lines=3 if role == "note" else 2):
+        for line in wrap(
+            text, inner, st.detail, max_lines=3 if role in ("note", "possible") else 2
+        ):
             out.lines.append(TextLine(line, st.detail, italic=italic, role=role))
     text_h = sum(ln.size * st.line for ln in out.lines)
     out.height = math.ceil(st.band + st.pad_y + text_h + st.pad_y - 1.0)
@@ -98,6 +100,8 @@ def _details(node: ChartNode, hidden: int) -> list[tuple[str, str, bool]]:
     elif node.posts_below:
         out.append((f"{node.posts_below} posts in units below", "muted", False))
     out += [(note, "note", True) for note in node.notes]
+    if node.possible and not node.ghost and node.possible_why:
+        out.append((node.possible_why, "possible", True))
     if hidden:
         out.append((f"+ {hidden} unit{'s' if hidden != 1 else ''} below", "more", False))
     return out

@@ -8,16 +8,21 @@ from .content import TAG_PAD, TAG_SIZE, BoxText, tag_width
 from .layout import Box, Layout
 from .lines import side_lines_group
 from .model import Chart, ChartNode, Mark
-from .scene import Group, Lines, Rect, Text
+from .scene import Group, Lines, Poly, Rect, Text
 from .style import (
+    APART_HEADING,
     BOX_FILL,
     BOX_STROKE,
     EDGE,
     INK,
     MARKS,
     MUTED,
+    POSSIBLE_DASH,
+    POSSIBLE_FILL,
+    POSSIBLE_STROKE,
     BoxStyle,
     portfolio_colour,
+    portfolio_tint,
 )
 
 #: The order marks take when choosing a box's outline colour.
@@ -57,6 +62,8 @@ def draw_chart(
     edges = Group(cls="edges")
     edges.add(Lines(tuple(tuple(e) for e in lay.edges), stroke=EDGE, width=0.7))
     out.add(edges)
+    if lay.apart_top is not None:
+        out.add(_apart_heading(lay))
     boxes = Group(cls="nodes")
     for node_id, box in lay.boxes.items():
         if only is not None and node_id not in only:
@@ -77,11 +84,17 @@ def _box(node: ChartNode, box: Box, text: BoxText, st: BoxStyle, hidden: int, li
         classes.append("senior")
     if node.ghost:
         classes.append("ghost")
+    possible = node.possible and not node.ghost
+    if possible:
+        classes.append("possible")
+    if node.unplaced:
+        classes.append("unplaced")
     g = Group(
         id=f"n-{node.id}",
         cls=" ".join(classes),
         attrs={"data-id": node.id, "data-parent": node.parent or ""},
         href=link.format(id=node.id) if link else "",
+        title=node.possible_why if possible else "",
     )
     if node.children:
         g.attrs["data-kids"] = str(len(node.children))
@@ -89,8 +102,24 @@ def _box(node: ChartNode, box: Box, text: BoxText, st: BoxStyle, hidden: int, li
     fill = colour if node.senior else BOX_FILL
     if node.ghost:
         fill = "#f3f4f6"
+    elif possible:
+        fill = portfolio_tint(node.portfolio) if node.senior else POSSIBLE_FILL
     dash = (3.0, 2.0) if node.ghost else ()
-    g.add(Rect(box.x, box.y, box.w, box.h, fill=fill, stroke=BOX_STROKE, width=0.5, dash=dash))
+    if possible:
+        g.add(
+            Rect(
+                box.x,
+                box.y,
+                box.w,
+                box.h,
+                fill=fill,
+                stroke=POSSIBLE_STROKE,
+                width=0.9,
+                dash=POSSIBLE_DASH,
+            )
+        )
+    else:
+        g.add(Rect(box.x, box.y, box.w, box.h, fill=fill, stroke=BOX_STROKE, width=0.5, dash=dash))
     if not node.senior and not node.ghost:
         g.add(Rect(box.x, box.y, box.w, st.band, fill=colour))
     if outline:
@@ -101,7 +130,7 @@ def _box(node: ChartNode, box: Box, text: BoxText, st: BoxStyle, hidden: int, li
 
 def _lines(node: ChartNode, box: Box, text: BoxText, st: BoxStyle, colour: str) -> list:
     items: list = []
-    inverse = node.senior and not node.ghost
+    inverse = node.senior and not node.ghost and not node.possible
     # Rows share a height: centre the text in what its row leaves it.
     y = box.y + (0 if node.senior else st.band) + st.pad_y + max(0.0, box.h - text.height) / 2
     for i, line in enumerate(text.lines):
@@ -119,12 +148,24 @@ def _lines(node: ChartNode, box: Box, text: BoxText, st: BoxStyle, colour: str) 
     return items
 
 
+def _apart_heading(lay: Layout) -> Group:
+    """The heading over the units no source places, and a rule between them and the tree."""
+    top = lay.apart_top or 0.0
+    g = Group(cls="apart")
+    if top > 30:
+        rule = top - 34
+        g.add(Poly(((0.0, rule), (lay.width, rule)), stroke="#c9d0da", width=0.6, dash=(4.0, 3.0)))
+    g.add(Text(0.0, top - 16, APART_HEADING[0], 8.0, INK, bold=True))
+    g.add(Text(0.0, top - 6, APART_HEADING[1], 6.4, MUTED, italic=True))
+    return g
+
+
 def _fill(role: str, inverse: bool, ghost: bool, colour: str) -> str:
     if ghost:
         return MUTED
     if inverse:
         return "#ffffff" if role in ("ink", "note") else "#dfe6f0"
-    roles = {"ink": INK, "muted": MUTED, "kind": colour, "kind-only": colour}
+    roles = {"ink": INK, "muted": MUTED, "possible": MUTED, "kind": colour, "kind-only": colour}
     return roles.get(role, {"note": "#6a1b9a", "more": "#1d4f91"}.get(role, INK))
 
 

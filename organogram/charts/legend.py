@@ -8,7 +8,23 @@ from .content import TAG_PAD, TAG_SIZE, tag_width
 from .metrics import text_width
 from .model import Chart, Mark
 from .scene import Group, Poly, Rect, Text
-from .style import INK, MARK_MEANINGS, MARKS, MUTED, SIDE_LINES, portfolio_colour
+from .style import (
+    INK,
+    MARK_MEANINGS,
+    MARKS,
+    MUTED,
+    POSSIBLE_DASH,
+    POSSIBLE_FILL,
+    POSSIBLE_MEANING,
+    POSSIBLE_STROKE,
+    SIDE_LINES,
+    portfolio_colour,
+)
+
+
+class Possible:
+    """The legend's sample of a node only possibly in force (a dashed box)."""
+
 
 SIZE = 6.8
 ROW = 13.0
@@ -24,12 +40,14 @@ class Legend(Group):
 def entries(charts: list[Chart], *, side_lines: bool) -> list[tuple[str, list[tuple[str, object]]]]:
     """The legend's sections: (heading, [(label, sample)]) for what the charts use.
 
-    A sample is a portfolio index (int), a :class:`Mark`, or a side line's kind (str).
+    A sample is a portfolio index (int), a :class:`Mark`, a side line's kind (str), or
+    :class:`Possible`.
     """
     sections: list[tuple[str, list[tuple[str, object]]]] = []
     portfolios: dict[str, int] = {}
     marks: set[Mark] = set()
     kinds: set[str] = set()
+    possible = False
     for chart in charts:
         used = {n.portfolio for n in chart.nodes.values()}
         for i, p in enumerate(chart.portfolios):
@@ -37,9 +55,12 @@ def entries(charts: list[Chart], *, side_lines: bool) -> list[tuple[str, list[tu
                 portfolios.setdefault(p.label, i)
         for node in chart.nodes.values():
             marks.update(node.marks)
+            possible = possible or (node.possible and not node.ghost)
         kinds.update(ln.kind for ln in chart.lines)
     if portfolios:
         sections.append(("Portfolio", list(portfolios.items())))
+    if possible:
+        sections.append(("Certainty", [(POSSIBLE_MEANING, Possible())]))
     if marks:
         sections.append(("Changes", [(MARK_MEANINGS[m], m) for m in Mark if m in marks]))
     if side_lines and kinds:
@@ -73,12 +94,27 @@ def legend(charts: list[Chart], *, side_lines: bool, width: float) -> Legend:
 
 
 def _sample_width(sample: object) -> float:
+    if isinstance(sample, Possible):
+        return 18.0
     if isinstance(sample, Mark):
         return tag_width(MARKS[sample][1])
     return 22.0 if isinstance(sample, str) else 14.0
 
 
 def _sample(sample: object, x: float, y: float) -> list:
+    if isinstance(sample, Possible):
+        return [
+            Rect(
+                x,
+                y - SIZE * 0.95,
+                18.0,
+                SIZE * 1.25,
+                fill=POSSIBLE_FILL,
+                stroke=POSSIBLE_STROKE,
+                width=0.8,
+                dash=POSSIBLE_DASH,
+            )
+        ]
     if isinstance(sample, Mark):
         colour, word = MARKS[sample]
         w = tag_width(word)

@@ -48,6 +48,12 @@ class ChartNode:
     notes: tuple[str, ...] = ()
     #: a unit that no longer exists on the later side of an overlaid comparison.
     ghost: bool = False
+    #: only possibly in force at the chart's date (a change dated to a span that goes
+    #: past it made it), and why, in words ("possibly not yet in force: by June 2021").
+    possible: bool = False
+    possible_why: str = ""
+    #: no source gives its line of oversight: drawn apart, under "Placement not recorded".
+    unplaced: bool = False
     children: list[str] = field(default_factory=list)
 
     @property

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Collection
 from dataclasses import dataclass
 
+from .boxes import Box
 from .content import BoxText, box_text
 from .draw import draw_chart
 from .layout import Layout, Spacing, layout
@@ -111,7 +112,33 @@ def arrange(
             cache[key] = box_text(chart.nodes[node], key[1], style)
         mine[node] = cache[key]
     sizes = {n: (mine[n].width, mine[n].height) for n in shown}
-    return Arranged(layout(chart.roots, children, sizes, spacing), mine, hidden)
+    placed = [r for r in chart.roots if not chart.nodes[r].unplaced]
+    apart = [r for r in chart.roots if chart.nodes[r].unplaced]
+    if not apart:
+        return Arranged(layout(chart.roots, children, sizes, spacing), mine, hidden)
+    return Arranged(
+        set_apart(
+            layout(placed, children, sizes, spacing), layout(apart, children, sizes, spacing)
+        ),
+        mine,
+        hidden,
+    )
+
+
+#: Room between the tree and the units set apart below it, for their heading.
+APART_GAP = 46.0
+
+
+def set_apart(tree: Layout, apart: Layout) -> Layout:
+    """``apart`` (the units no source places) drawn below ``tree``, under a heading."""
+    top = tree.height + APART_GAP if tree.boxes else APART_GAP - 14
+    boxes = dict(tree.boxes)
+    for node, b in apart.boxes.items():
+        boxes[node] = Box(b.id, b.x, b.y + top, b.w, b.h, b.stacked)
+    edges = tree.edges + [tuple((x, y + top) for x, y in e) for e in apart.edges]
+    return Layout(
+        boxes, edges, max(tree.width, apart.width, 260.0), top + apart.height, apart_top=top
+    )
 
 
 def draw(

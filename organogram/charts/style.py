@@ -44,6 +44,18 @@ BOX_FILL = "#ffffff"
 BOX_STROKE = "#a7b0bd"
 EDGE = "#6f7a89"
 
+#: A node only possibly in force at the chart's date: a dashed outline, a lighter fill.
+POSSIBLE_STROKE = "#5b6675"
+POSSIBLE_DASH = (2.6, 1.8)
+POSSIBLE_FILL = "#f7f8fa"
+POSSIBLE_MEANING = "possibly in force on this date (dated to a span that includes it)"
+
+#: The heading over the units no source places, drawn apart below the tree.
+APART_HEADING = (
+    "Placement not recorded",
+    "No source says where these units are; they are not top-level units.",
+)
+
 #: Comparison marks: colour and the word on the box's tag.
 MARKS: dict[Mark, tuple[str, str]] = {
     Mark.ADDED: ("#1e7b34", "NEW"),

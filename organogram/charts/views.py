@@ -15,7 +15,7 @@ from ..core.errors import NotFound
 from ..core.plans.branch import before_and_after
 from ..core.record import Record
 from ..core.structure import Structure
-from ..core.timeline import Timeline
+from ..core.timeline import Snapshot, Timeline
 from .build import chart_of, subtree
 from .compare import compare
 from .model import Chart
@@ -58,6 +58,10 @@ def _structure(timeline: Timeline, at: str) -> Structure:
     return timeline.snapshot(at).structure
 
 
+def _snapshot(timeline: Timeline, at: str) -> Snapshot:
+    return timeline.snapshot(at)
+
+
 def chart_view(record: Record, req: ChartRequest) -> ChartView:
     """The chart(s) and page text for ``req``; NotFound for an unknown plan or unit."""
     day = as_of(FuzzyDate.parse(req.at))
@@ -66,20 +70,35 @@ def chart_view(record: Record, req: ChartRequest) -> ChartView:
     if req.plan:
         plan = record.plan(req.plan)
         base, timeline, _ = before_and_after(record.timeline, plan)
-    after = _structure(timeline, req.at)
+    snap = _snapshot(timeline, req.at)
+    after = snap.structure
+    known = record.organization.vacancy_known(day)
     org = record.organization.name
     what = f"with the plan \u201c{plan.title}\u201d ({plan.status})" if plan else ""
     if req.compare is None:
         _check_unit(after, req.unit, day)
-        chart = chart_of(after, unit=req.unit, people=req.people)
+        chart = chart_of(
+            after,
+            unit=req.unit,
+            people=req.people,
+            certainty=snap.certainty,
+            vacancy_known=known,
+        )
         subtitle = f"Structure as of {long_date(day)}"
         subtitle += f", {what}" if what else ""
         text = PageText(org, subtitle, source_line(record, timeline, day, plan))
         return ChartView([chart], text, day.isoformat())
     before_day = as_of(FuzzyDate.parse(req.compare))
     # With a plan, the earlier side is the record without it: the present beside the plan.
-    before = _structure(base, req.compare)
-    result = compare(before, after, people=req.people)
+    before_snap = _snapshot(base, req.compare)
+    before = before_snap.structure
+    result = compare(
+        before,
+        after,
+        people=req.people,
+        certainties=(before_snap.certainty, snap.certainty),
+        vacancy_known=(record.organization.vacancy_known(before_day), known),
+    )
     if req.unit:
         _check_unit(after, req.unit, day)
         result.overlay = subtree(result.overlay, req.unit)
