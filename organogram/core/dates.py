@@ -221,6 +221,12 @@ class FuzzyDate:
             return f"H{1 if s.month == 1 else 2} {s.year}"
         return str(s.year)
 
+    def moment(self) -> str:
+        """The date as a moment in a sentence: "2018", "some time between July 2018 and
+        December 2018", "by June 2021" (after "until", "on", "at")."""
+        words = self.describe()
+        return f"some time {words}" if self.qualifier == "between" else words
+
     def sort_key(self) -> tuple[dt.date, int]:
         """Order of application: by first day, coarser periods first on the same day."""
         return (self.start, int(self.precision))

@@ -103,7 +103,7 @@ class Term:
             else:
                 d = self.known_until
                 why.append(
-                    f"in office at least until {d}; later not recorded"
+                    f"in office at least until {d.moment()}; later not recorded"
                     if d
                     else "no date of the term is recorded"
                 )

@@ -7,6 +7,7 @@ stays valid while a new one is built.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field, fields, replace
 from enum import StrEnum
 from typing import Any
@@ -259,3 +260,11 @@ class Organization:
     name: str
     description: str = ""
     sources: tuple[str, ...] = field(default_factory=tuple)
+    #: from this date on, the record holds every assignment: a post without a holder
+    #: is vacant. Before it (or without it), such a post has no holder recorded.
+    assignments_complete_from: FuzzyDate | None = None
+
+    def vacancy_known(self, day: dt.date) -> bool:
+        """True when, on ``day``, a post without a recorded holder is known to be vacant."""
+        done = self.assignments_complete_from
+        return done is not None and done.start <= day

@@ -25,7 +25,7 @@ from .certainty import Certainty, certainty
 from .changes import Change
 from .collector import paused
 from .dates import FuzzyDate, as_of
-from .model import LineageLink, Person, Post, Unit
+from .model import UNKNOWN_PLACE, LineageLink, Person, Post, Unit
 from .ordering import GroupKey, merge_order, ordered_groups, without_order
 from .structure import Structure
 
@@ -437,9 +437,9 @@ class Timeline:
 def _add_version(s: Structure, node: str, change: Change, versions: list[Version]) -> None:
     """After ``change`` touched ``node`` in ``s``: its new version, if it made one."""
     record = s.units.get(node) or s.posts.get(node)
-    parent = s.oversight.get(node)
+    parent = s.placement(node)
     state = (record, parent)
-    parent_name = s.label(parent) if parent else None
+    parent_name = s.label(parent) if parent and parent != UNKNOWN_PLACE else None
     last = versions[-1] if versions else None
     if last is not None and last.since == change.date:
         # Several changes on the same date make one version, told by all of them.

@@ -54,6 +54,12 @@ ORGANIZATION = FieldSet(
         Field("name", TEXT, True),
         Field("description", TEXT),
         Field("sources", ListOf(SOURCE), doc="sources about the organization as a whole"),
+        Field(
+            "assignments_complete_from",
+            DATE,
+            doc="from this date the record holds every assignment: a post without a holder "
+            "is vacant (before it: no holder recorded)",
+        ),
     ]
 )
 

@@ -41,6 +41,7 @@ def read_organization(r: Reading, ctx: Ctx, node: Node) -> None:
         name=values["name"],
         description=values.get("description", ""),
         sources=values.get("sources", ()),
+        assignments_complete_from=values.get("assignments_complete_from"),
     )
 
 

@@ -4,10 +4,41 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..core.certainty import EXISTENCE, Certainty
 from ..core.dates import as_of
 from ..core.diff import diff_between
 from ..core.record import Record
+from ..core.structure import Structure
 from .changes import changes_data, node_refs
+
+
+def confirmed(a: Certainty, b: Certainty, s_b: Structure) -> list[dict[str, Any]]:
+    """Units and posts only possibly in force at the first date and certainly at the second.
+
+    A diff does not call them established: the record says only that they were in place
+    by some date (``../2021-06``) or came some time in a span (``2009/2021-06``).
+    """
+    out = []
+    for node in a.possible_nodes():
+        if not s_b.exists(node) or EXISTENCE in b.aspects(node):
+            continue
+        change = next(p.change for p in a.reasons(node) if p.aspect == EXISTENCE)
+        date = change.date
+        if date.earliest is None:
+            when = f"in place {date.describe()}; since when is not recorded"
+        else:
+            when = f"came into force some time {date.describe()}"
+        out.append(
+            {
+                "id": node,
+                "name": s_b.label(node),
+                "date": str(date),
+                "text": f"{s_b.label(node)}: {when}",
+                "cites": [str(c) for c in change.cites],
+                "change": change.id,
+            }
+        )
+    return out
 
 
 def diff_dates(record: Record, start: str, end: str, *, people: bool = True) -> dict[str, Any]:
@@ -26,10 +57,13 @@ def diff_dates(record: Record, start: str, end: str, *, people: bool = True) -> 
     for rows, told in ((changes, result.changes), (events, result.events)):
         for row, c in zip(rows, told, strict=True):
             row["units"] = node_refs(c, result.after, result.before)
+    lo, hi = sorted((day_a, day_b))
+    snap_lo, snap_hi = record.timeline.snapshot(lo), record.timeline.snapshot(hi)
     return {
         "from": day_a.isoformat(),
         "to": day_b.isoformat(),
         "summary": result.summary(),
         "changes": changes,
+        "confirmed": confirmed(snap_lo.certainty, snap_hi.certainty, snap_hi.structure),
         "events": events,
     }

@@ -103,7 +103,7 @@ def term_text(t: Term) -> str:
     elif t.ended_at is not None:
         end = f"until the {t.ended_at.title()}, whose date is not recorded"
     elif t.known_until is not None:
-        end = f"in office at least until {t.known_until}; later not recorded"
+        end = f"in office at least until {t.known_until.moment()}; later not recorded"
     else:
         end = "end not recorded"
     return f"{start}; {end}"

@@ -4,22 +4,87 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..core.certainty import CERTAIN, Certainty
 from ..core.dates import FuzzyDate
 from ..core.errors import NotFound
+from ..core.model import UNKNOWN_PLACE, Assignment
 from ..core.plans import plan_timeline
 from ..core.record import Record
 from ..core.structure import Structure
 from ..core.timeline import Snapshot, Timeline
 from .names import node_kind
 
+#: What a post without a recorded holder is called, by whether vacancies are known.
+HELD, VACANT, NO_HOLDER = "held", "vacant", "no holder recorded"
 
-def node_data(s: Structure, node: str, *, people: bool = True) -> dict[str, Any]:
-    """One unit or senior post as data: what the tree and its JSON show."""
+#: The words for a holder the sources do not name.
+UNNAMED_WORDS = "a holder not named in the sources"
+
+
+def holding(s: Structure, post: str, vacancy_known: bool = False) -> str:
+    """:data:`HELD`, :data:`VACANT` (a source says so, or every assignment is recorded
+    from before this day: ``vacancy_known``) or :data:`NO_HOLDER`."""
+    if s.holders.get(post):
+        return HELD
+    return VACANT if post in s.vacant or vacancy_known else NO_HOLDER
+
+
+def holder_data(s: Structure, a: Assignment, certainty: Certainty | None = None) -> dict[str, Any]:
+    """One holder as data; an unnamed holder has ``person`` None."""
+    named = a.named
+    out: dict[str, Any] = {
+        "person": a.person if named else None,
+        "name": (s.people[a.person].name if a.person in s.people else a.person)
+        if named
+        else UNNAMED_WORDS,
+        "kind": str(a.kind),
+        "since": str(a.since) if a.since else None,
+    }
+    if certainty is not None:
+        change = certainty.holders_possible.get((a.post, a.person))
+        out["certain"] = change is None
+        if change is not None:
+            out["possibly_since"] = change.date.describe()
+    return out
+
+
+def uncertain_data(certainty: Certainty | None, node: str) -> list[dict[str, Any]]:
+    """What is only possible about ``node``, each with the change that makes it so."""
+    if certainty is None:
+        return []
+    return [
+        {
+            "aspect": p.aspect,
+            "words": p.describe(),
+            "date": str(p.change.date),
+            "when": p.change.date.describe(),
+            "change": p.change.id,
+            "cites": [str(c) for c in p.change.cites],
+        }
+        for p in certainty.reasons(node)
+    ]
+
+
+def node_data(
+    s: Structure,
+    node: str,
+    *,
+    people: bool = True,
+    certainty: Certainty | None = None,
+    vacancy_known: bool = False,
+) -> dict[str, Any]:
+    """One unit or senior post as data: what the tree and its JSON show.
+
+    With ``certainty``: whether it is in force or only possibly (``status``), and what
+    about it is only possible, with the changes that make it so (``uncertain``).
+    """
+    place = s.placement(node)
     data: dict[str, Any] = {
         "id": node,
         "name": s.label(node),
         "kind": node_kind(s, node),
-        "parent": s.oversight.get(node),
+        "parent": None if place == UNKNOWN_PLACE else place,
+        "placement": "unknown" if place == UNKNOWN_PLACE else "recorded",
         "lines": [
             {"kind": str(ln.kind), "to": ln.target, "to_name": s.label(ln.target)}
             for ln in s.lines_of(node)
@@ -37,18 +102,17 @@ def node_data(s: Structure, node: str, *, people: bool = True) -> dict[str, Any]
         data["grade"] = post.grade
         data["unit"] = post.unit
         data["status"] = str(post.status)
+    if certainty is not None:
+        data["status"] = certainty.status(s, node)
+        data["uncertain"] = uncertain_data(certainty, node)
+    post = node if node in s.posts else (s.units[node].head if node in s.units else None)
+    if post is not None and post in s.posts:
+        data["holding"] = holding(s, post, vacancy_known)
     if people:
         holders = s.holders.get(node) or (
             s.holders.get(s.units[node].head) if node in s.units and s.units[node].head else ()
         )
-        data["holders"] = [
-            {
-                "person": a.person,
-                "name": s.people[a.person].name if a.person in s.people else a.person,
-                "kind": str(a.kind),
-            }
-            for a in holders or ()
-        ]
+        data["holders"] = [holder_data(s, a, certainty) for a in holders or ()]
     return data
 
 
@@ -76,25 +140,47 @@ def structure_at(
             raise NotFound(absent_reason(record, s, unit, snap.day.isoformat()))
         order = s.subtree(unit)
     else:
-        order = [
-            n for root in sorted(s.roots(), key=lambda r: _rank(s, r)) for n in s.subtree(root)
-        ]
-        # Nodes caught in a cycle have no root; show them anyway.
-        seen = set(order)
-        order += [n for n in s.nodes() if n not in seen]
+        order = tree_order(s)
+    certainty = snap.certainty
+    known = record.organization.vacancy_known(snap.day)
+    ended = [n for n in certainty.possibly_ended() if unit is None or n == unit]
     return {
         "date": snap.day.isoformat(),
         "plan": plan,
-        "nodes": [node_data(s, n, people=people) for n in order],
-        "uncertain": [{"change": c.id, "op": c.op, "date": str(c.date)} for c in snap.uncertain],
+        "nodes": [
+            node_data(s, n, people=people, certainty=certainty, vacancy_known=known)
+            for n in order
+        ],
+        "unplaced": [n for n in s.unplaced_nodes() if n in set(order)],
+        "possibly_still": [
+            {"id": n, "name": s.label(n), "uncertain": uncertain_data(certainty, n)}
+            for n in ended
+        ],
+        "uncertain": [
+            {
+                "change": c.id,
+                "op": c.op,
+                "date": str(c.date),
+                "when": c.date.describe(),
+                "cites": [str(x) for x in c.cites],
+            }
+            for c in snap.uncertain
+        ],
     }
 
 
 def tree_order(s: Structure) -> list[str]:
-    """Every node, depth first from the top; nodes caught in a cycle come last."""
-    order = [n for root in sorted(s.roots(), key=lambda r: _rank(s, r)) for n in s.subtree(root)]
+    """Every node, depth first from the top, then the subtrees of nodes no source places;
+    nodes caught in a cycle come last."""
+    tops = [*sorted(s.roots(), key=lambda r: _rank(s, r)), *s.unplaced_nodes()]
+    order = [n for root in tops for n in s.subtree(root)]
     seen = set(order)
     return order + [n for n in s.nodes() if n not in seen]
+
+
+def is_certain(node: dict[str, Any]) -> bool:
+    """True for a node of :func:`structure_at` that is certainly in force."""
+    return node.get("status", CERTAIN) == CERTAIN
 
 
 def _rank(s: Structure, node: str) -> tuple[int, str]:

@@ -77,7 +77,11 @@ def record_rows(record: Record) -> Rows:
     org = record.organization
     rows = Rows(
         m.Organization(
-            key=org.id, name=org.name, description=org.description, sources=list(org.sources)
+            key=org.id,
+            name=org.name,
+            description=org.description,
+            sources=list(org.sources),
+            assignments_complete_from=str(org.assignments_complete_from or ""),
         )
     )
     for i, s in enumerate(record.sources.values()):
@@ -276,7 +280,15 @@ def load_record() -> tuple[Record, dict[str, int]] | None:
         for c in m.Claim.objects.all()
     ]
     record = Record(
-        organization=CoreOrganization(org.key, org.name, org.description, tuple(org.sources)),
+        organization=CoreOrganization(
+            org.key,
+            org.name,
+            org.description,
+            tuple(org.sources),
+            FuzzyDate.parse(org.assignments_complete_from)
+            if org.assignments_complete_from
+            else None,
+        ),
         timeline=Timeline(timeline, people),
         sources=sources,
         people=people,

@@ -24,6 +24,11 @@ class Organization(models.Model):
     name = models.CharField(max_length=500)
     description = models.TextField(blank=True)
     sources = models.JSONField(default=list, blank=True)
+    assignments_complete_from = models.CharField(
+        max_length=40,
+        blank=True,
+        help_text="from this date every assignment is recorded (a dataset date; empty: never)",
+    )
 
     def __str__(self) -> str:
         return self.name

@@ -41,6 +41,11 @@ def run(args: argparse.Namespace) -> int:
     out.line(out.style("  " + (", ".join(parts) if parts else "no difference"), "cyan"))
     for c in data["changes"]:
         out.line(f"  • {c['text']}")
+    if data.get("confirmed"):
+        out.line(out.style("Possibly in force on the first date, certainly on the second", "bold"))
+        for c in data["confirmed"]:
+            cites = f" ({', '.join(c['cites'])})" if c["cites"] else ""
+            out.line(f"  • {c['text']}{cites}")
     if args.events and data["events"]:
         out.line(out.style("Recorded changes between the dates", "bold"))
         for c in data["events"]:

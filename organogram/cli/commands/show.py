@@ -44,17 +44,43 @@ def run(args: argparse.Namespace) -> int:
     if args.plan:
         title += f", with plan {args.plan!r}"
     out.line(out.style(title, "bold"))
-    render_tree(out, data["nodes"])
+    unplaced = set(data.get("unplaced", ()))
+    placed = [n for n in data["nodes"] if not _below(n, unplaced, data["nodes"])]
+    render_tree(out, placed)
+    if unplaced:
+        out.line()
+        out.line(out.style("Placement not recorded (no source says where these were):", "bold"))
+        render_tree(out, [n for n in data["nodes"] if _below(n, unplaced, data["nodes"])])
+    if data.get("possibly_still"):
+        out.line()
+        out.line(out.style("Possibly still in force (their end is dated to a span):", "bold"))
+        for n in data["possibly_still"]:
+            why = "; ".join(u["words"] for u in n["uncertain"])
+            out.line(f"  {n['name']}  " + out.style(why, "yellow"))
     if data["uncertain"]:
         out.line()
         out.line(
             out.style(
-                f"{len(data['uncertain'])} change(s) dated to a period that contains this day "
-                "are shown as already in effect.",
+                f"? marks what is only possibly in force on {data['date']}: "
+                f"{len(data['uncertain'])} change(s) dated to a span that goes past this day "
+                "are shown as already made.",
                 "dim",
             )
         )
     return 0
+
+
+def _below(node: dict[str, Any], tops: set[str], nodes: list[dict[str, Any]]) -> bool:
+    """True when ``node`` is one of ``tops`` or under one of them."""
+    parents = {n["id"]: n["parent"] for n in nodes}
+    current: str | None = node["id"]
+    seen: set[str] = set()
+    while current is not None and current not in seen:
+        if current in tops:
+            return True
+        seen.add(current)
+        current = parents.get(current)
+    return False
 
 
 def render_tree(out: Printer, nodes: list[dict[str, Any]]) -> None:
@@ -70,12 +96,22 @@ def render_tree(out: Printer, nodes: list[dict[str, Any]]) -> None:
         abbr = f" ({n['abbreviation']})" if n.get("abbreviation") else ""
         kind = out.style(n["kind"], "cyan")
         holders = ", ".join(
-            h["name"] + ("" if h["kind"] == "regular" else f", {h['kind']}")
+            h["name"]
+            + ("" if h["kind"] == "regular" else f", {h['kind']}")
+            + ("" if h.get("certain", True) else f", possibly: {h['possibly_since']}")
             for h in n.get("holders", [])
         )
-        text = f"{name}{abbr}  {kind}"
+        mark = "? " if n.get("status") == "possibly in force" else ""
+        text = f"{mark}{name}{abbr}  {kind}"
         if holders:
             text += "  " + out.style(holders, "dim")
+        elif n["kind"] == "senior-post" and n.get("holding"):
+            text += "  " + out.style(n["holding"], "dim")
+        reasons = n.get("uncertain", [])
+        if mark:  # possibly not in force at all: that says the rest
+            reasons = [u for u in reasons if u["aspect"] == "existence"]
+        if reasons:
+            text += "  " + out.style("; ".join(u["words"] for u in reasons), "yellow")
         return text
 
     def walk(node_id: str, prefix: str, last: bool, top: bool) -> None:

@@ -11,7 +11,7 @@ from ..changes import (
     RegradePost,
     Vacate,
 )
-from ..model import AssignmentKind
+from ..model import UNKNOWN_PLACE, AssignmentKind
 from .telling import _Telling, narrates
 from .words import join
 
@@ -20,10 +20,16 @@ from .words import join
 def _create_post(c: CreatePost, t: _Telling) -> str:
     grade = f" ({c.grade})" if c.grade else ""
     where = f" in {t.node(c.unit)}" if c.unit else ""
-    reports = f", reporting to {t.node(c.reports_to)}" if c.reports_to else ""
+    if c.reports_to == UNKNOWN_PLACE:
+        reports = "; to whom it reports is not recorded"
+    else:
+        reports = f", reporting to {t.node(c.reports_to)}" if c.reports_to else ""
     senior = "a senior" if c.senior else "a"
     extra = _post_terms(c.status, c.funding, c.fte, created=True)
-    return f"{senior} post of {c.title}{grade} is created{where}{reports}{extra}"
+    # "../2021-09": the record knows the post was there by then, not that it began.
+    verb = "is in place" if c.date.earliest is None else "is created"
+    since = " (since when is not recorded)" if c.date.earliest is None else ""
+    return f"{senior} post of {c.title}{grade} {verb}{where}{reports}{extra}{since}"
 
 
 _STATUS_WORDS = {
@@ -43,7 +49,7 @@ def _fte(fte: float) -> str:
 
 
 def _post_terms(status: object, funding: object, fte: object, created: bool = False) -> str:
-    """", proposed, funded from projects": what a create-post says beyond
+    """ ", proposed, funded from projects": what a create-post says beyond
     the title (a create leaves out the defaults)."""
     parts: list[str] = []
     if status is not None and not (created and status == "established"):
@@ -86,9 +92,7 @@ def _amend_post(c: AmendPost, t: _Telling) -> str:
     if c.category is not None:
         parts.append(f"moves to the {c.category} category" if c.category else "has no category")
     if c.duty_station is not None:
-        parts.append(
-            f"is based in {c.duty_station}" if c.duty_station else "has no duty station"
-        )
+        parts.append(f"is based in {c.duty_station}" if c.duty_station else "has no duty station")
     if c.senior is not None:
         parts.append("becomes a senior post" if c.senior else "is no longer a senior post")
     if c.status is not None:
@@ -112,9 +116,14 @@ def _move_post(c: MovePost, t: _Telling) -> str:
             since = f" from {t.node(old)}" if old else ""
             parts.append(f"moves{since} to {t.node(c.unit)}")
     if c.reports_to != "=":
-        parts.append(
-            f"reports to {t.node(c.reports_to)}" if c.reports_to else "no longer reports to a post"
-        )
+        if c.reports_to == UNKNOWN_PLACE:
+            parts.append("reports to a post not recorded")
+        else:
+            parts.append(
+                f"reports to {t.node(c.reports_to)}"
+                if c.reports_to
+                else "no longer reports to a post"
+            )
     return f"{t.post(c.post)} {join(parts)}"
 
 
@@ -135,12 +144,14 @@ def _assign(c: Assign, t: _Telling) -> str:
         named, anonymous = _TAKES_UP[AssignmentKind(c.kind)]
     except ValueError:
         named, anonymous = f"{{p}} takes up {{post}} ({c.kind})", "{post} is filled"
-    wording = named if t.show_people else anonymous
+    wording = named if t.show_people and c.person else anonymous
     return wording.format(p=t.person(c.person), post=t.post(c.post))
 
 
 @narrates(Vacate)
 def _vacate(c: Vacate, t: _Telling) -> str:
+    if not c.person:
+        return f"{t.post(c.post)} is vacant"
     if t.show_people:
         return f"{t.person(c.person)} leaves {t.post(c.post)}"
     return f"{t.post(c.post)} is vacated"

@@ -37,6 +37,8 @@ class _Telling:
 
     def person(self, person_id: str) -> str:
         """The person's name as recorded, or their id."""
+        if not person_id:
+            return "a holder the sources do not name"
         person = self.s.people.get(person_id)
         return person.name if person is not None else person_id
 

@@ -15,6 +15,7 @@ from ..changes import (
     SetHead,
     Split,
 )
+from ..model import UNKNOWN_PLACE
 from .telling import _Telling, narrates
 from .words import COUNT, a, join, kind_word, the, the_new
 
@@ -29,8 +30,19 @@ def _create(c: CreateUnit, t: _Telling) -> str:
     kind = kind_word(spec.kind)
     # "the Protection Division is established", not "… as a division".
     as_kind = "" if not kind or kind in spec.name.lower() else f" as {a(kind)}"
-    under = f", under {t.node(c.parent)}" if c.parent else ""
-    return f"{the(_with_abbreviation(spec.name, spec.abbreviation))} is established{as_kind}{under}"
+    under = _under(c.parent, t)
+    name = the(_with_abbreviation(spec.name, spec.abbreviation))
+    if c.date.earliest is None:
+        # "../2021-09": the record knows it was in place by then, not that it began.
+        return f"{name} is in place{as_kind}{under} (since when is not recorded)"
+    return f"{name} is established{as_kind}{under}"
+
+
+def _under(parent: str | None, t: _Telling) -> str:
+    """", under the Department of …", or that no source gives the placement."""
+    if parent == UNKNOWN_PLACE:
+        return "; where it is placed is not recorded"
+    return f", under {t.node(parent)}" if parent else ""
 
 
 @narrates(Rename)
@@ -100,11 +112,15 @@ def _set_head(c: SetHead, t: _Telling) -> str:
 
 @narrates(Move)
 def _move(c: Move, t: _Telling) -> str:
-    before = t.s.oversight.get(c.node)
-    if c.to is None:
+    before = t.s.placement(c.node)
+    if before == UNKNOWN_PLACE:
+        was = "; its earlier place is not recorded"
+    else:
         was = f", no longer under {t.node(before)}" if before else ""
+    if c.to == UNKNOWN_PLACE:
+        return f"Where {t.node(c.node)} is placed from here is not recorded{was}"
+    if c.to is None:
         return f"{t.node(c.node)} is placed at the top of the structure{was}"
-    was = f", no longer under {t.node(before)}" if before else ""
     return f"{t.node(c.node)} is placed under the oversight of {t.node(c.to)}{was}"
 
 

@@ -112,7 +112,7 @@ def unplaced(s: Structure, config: RuleConfig) -> Iterator[Hit]:
 
 def _placement_unknown(s: Structure, config: RuleConfig, among: Iterable[str]) -> Iterator[Hit]:
     for node in among:
-        if node in s.unplaced and s.exists(node):
+        if node in s.unplaced and s.is_node(node):
             yield Hit(node, f"{named(s, node)}: placement not recorded (no source gives it)")
 
 
@@ -266,7 +266,8 @@ def _deep_among(s: Structure, config: RuleConfig, region: Region) -> Iterator[Hi
             path.append(up)
             parent = s.oversight.get(up)
             if parent is None:
-                level[up] = 1
+                # A node no source places is at no known level, nor is anything under it.
+                level[up] = None if up in s.unplaced else 1
                 path.pop()
                 break
             if not s.is_node(parent) or parent in path:
