@@ -110,7 +110,7 @@ def test_the_iom_bureau_is_not_said_to_be_in_office_years_later(capsys):
     assert "Bureau at 2026-01-01: not known for certain; possibly in office:" in text
     assert (
         "Chairperson: Negash Kebret Botora (Ethiopia) (possibly: in office at least until "
-        "2018; later not recorded)"
+        "some time between July 2018 and December 2018; later not recorded)"
     ) in text
     assert "Bureau before the 109th session of the Council (2018):" in text
     assert "Chairperson: Juan Eduardo Eguiguren (Chile)" in text
