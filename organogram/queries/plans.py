@@ -17,6 +17,7 @@ from ..core.plans import (
 from ..core.plans.views import show
 from ..core.record import Record
 from ..core.timeline import Timeline
+from .certain import preview_certainty
 from .changes import change_data, changes_data, node_refs
 from .findings import finding_data
 from .structure import node_data, tree_order
@@ -112,6 +113,7 @@ def plan_preview(
     rows = changes_data(diff, pv.base, record.sources, show_people=people)
     for row, c in zip(rows, diff, strict=True):
         row["units"] = node_refs(c, s, pv.base)
+    certainty = preview_certainty(pv)
     return {
         "plan": plan.id,
         "title": plan.title,
@@ -119,7 +121,17 @@ def plan_preview(
         "date": pv.day.isoformat(),
         "ok": pv.ok,
         "problems": pv.problems(),
-        "nodes": [node_data(s, n, people=people) for n in tree_order(s)],
+        "nodes": [
+            node_data(
+                s,
+                n,
+                people=people,
+                certainty=certainty,
+                vacancy_known=record.organization.vacancy_known(pv.day),
+            )
+            for n in tree_order(s)
+        ],
+        "unplaced": s.unplaced_nodes(),
         "touched": sorted({n for c in plan.changes for n in c.subjects()}),
         "diff": rows,
     }

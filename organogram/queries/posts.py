@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..core.certainty import Certainty
 from ..core.changes import Assign, CreatePost, RegradePost, Vacate
 from ..core.dates import FuzzyDate
 from ..core.errors import NotFound
@@ -20,14 +21,28 @@ from ..formats.register import entry_to_dict
 from ..formats.registers.posts import DESCRIPTIONS, TERMS
 from .claims import node_claims
 from .names import citations
+from .structure import (
+    NO_HOLDER,
+    UNNAMED_WORDS,
+    VACANT,
+    holder_data,
+    holding,
+    uncertain_data,
+)
 
 
 def _unit(s: Structure, unit: str | None) -> dict[str, str] | None:
     return {"id": unit, "name": s.label(unit)} if unit else None
 
 
-def post_row(s: Structure, post: Post, people: bool) -> dict[str, Any]:
-    """One post as a row of the list: its attributes, whether it is held, and by whom."""
+def post_row(
+    s: Structure, post: Post, people: bool, known: bool = False, certainty: Certainty | None = None
+) -> dict[str, Any]:
+    """One post as a row of the list: its attributes, whether it is held, and by whom.
+
+    ``holding``: "held", "vacant" (a source says so, or every assignment is recorded by
+    then: ``known``) or "no holder recorded"; with ``certainty``, ``certainty`` says
+    whether the post is in force or only possibly, and ``uncertain`` why."""
     held = s.holders.get(post.id, ())
     row: dict[str, Any] = {
         "id": post.id,
@@ -41,25 +56,23 @@ def post_row(s: Structure, post: Post, people: bool) -> dict[str, Any]:
         "funding": str(post.funding),
         "fte": post.fte,
         "filled": bool(held),
-        "vacant": is_vacant(s, post),
+        "vacant": is_vacant(s, post, known),
+        "holding": holding(s, post.id, known),
     }
+    if certainty is not None:
+        row["certainty"] = certainty.status(s, post.id)
+        row["uncertain"] = uncertain_data(certainty, post.id)
     if people:
-        row["holders"] = [
-            {
-                "person": a.person,
-                "name": s.people[a.person].name if a.person in s.people else a.person,
-                "kind": str(a.kind),
-                "since": str(a.since) if a.since else None,
-            }
-            for a in held
-        ]
+        row["holders"] = [holder_data(s, a, certainty) for a in held]
     return row
 
 
-def is_vacant(s: Structure, post: Post) -> bool:
-    """An established post nobody holds. Proposed, frozen and abolished posts are not
+def is_vacant(s: Structure, post: Post, known: bool = False) -> bool:
+    """An established post nobody holds, where a source says it is vacant or every
+    assignment is recorded by then (``known``); without either, nobody is *recorded*
+    holding it, which is not a vacancy. Proposed, frozen and abolished posts are not
     vacancies: they are not to be filled."""
-    return post.status is PostStatus.ESTABLISHED and not s.holders.get(post.id)
+    return post.status is PostStatus.ESTABLISHED and holding(s, post.id, known) == VACANT
 
 
 def _in_scope(s: Structure, unit: str | None) -> list[Post]:
@@ -86,13 +99,14 @@ def posts_at(
     s = snap.structure
     if status is not None and status not in PostStatus._value2member_map_:
         raise NotFound(f"no post status {status!r}: use one of {', '.join(PostStatus)}")
+    known = record.organization.vacancy_known(snap.day)
     rows = []
     for post in _in_scope(s, unit):
         if status is not None and post.status != status:
             continue
-        if vacant and not is_vacant(s, post):
+        if vacant and not is_vacant(s, post, known):
             continue
-        rows.append(post_row(s, post, people))
+        rows.append(post_row(s, post, people, known, snap.certainty))
     rows.sort(key=lambda r: ((r["unit"] or {}).get("name", ""), not r["senior"], r["title"]))
     return {
         "date": snap.day.isoformat(),
@@ -106,16 +120,27 @@ def posts_at(
 def vacancies_at(
     record: Record, at: str | FuzzyDate, *, unit: str | None = None
 ) -> dict[str, Any]:
-    """Established posts nobody holds at ``at``, and apart the frozen ones (not to be
-    filled). Names no one, so anyone may see it."""
+    """Established posts vacant at ``at`` (a source says so, or every assignment is
+    recorded by then), apart those nobody is recorded holding (``no_holder_recorded``:
+    not known to be vacant), and apart the frozen ones (not to be filled). Names no one,
+    so anyone may see it."""
     snap = record.timeline.snapshot(at)
     s = snap.structure
+    known = record.organization.vacancy_known(snap.day)
     scope = _in_scope(s, unit)
+    c = snap.certainty
     return {
         "date": snap.day.isoformat(),
         "unit": _unit(s, unit),
-        "vacant": [post_row(s, p, False) for p in scope if is_vacant(s, p)],
-        "frozen": [post_row(s, p, False) for p in scope if p.status is PostStatus.FROZEN],
+        "vacant": [post_row(s, p, False, known, c) for p in scope if is_vacant(s, p, known)],
+        "no_holder_recorded": [
+            post_row(s, p, False, known, c)
+            for p in scope
+            if p.status is PostStatus.ESTABLISHED and holding(s, p.id, known) == NO_HOLDER
+        ],
+        "frozen": [
+            post_row(s, p, False, known, c) for p in scope if p.status is PostStatus.FROZEN
+        ],
     }
 
 
@@ -147,19 +172,25 @@ def assignments(record: Record, post: str) -> list[dict[str, Any]]:
         if isinstance(c, Assign) and c.post == post:
             person = record.people.get(c.person)
             entry = {
-                "person": c.person,
-                "name": person.name if person else c.person,
+                "person": c.person or None,
+                "name": (person.name if person else c.person) or UNNAMED_WORDS,
                 "contact": person.contact if person else "",
                 "cv": person.cv if person else "",
                 "kind": str(c.kind),
                 "since": str(c.date),
+                "since_words": c.date.describe(),
                 "until": None,
                 "sources": citations(c.cites, record.sources),
             }
             open_[c.person] = entry
             out.append(entry)
-        elif isinstance(c, Vacate) and c.post == post and c.person in open_:
-            open_.pop(c.person)["until"] = str(c.date)
+        elif isinstance(c, Vacate) and c.post == post:
+            # A vacancy a source states (no person) ends every open assignment.
+            for who in [c.person] if c.person else list(open_):
+                if who in open_:
+                    ended = open_.pop(who)
+                    ended["until"] = str(c.date)
+                    ended["until_words"] = c.date.describe()
     return out
 
 
@@ -206,7 +237,13 @@ def post_detail(
         generic = record.registers.get(DESCRIPTIONS.section, {}).get(current.description)
         if generic is not None:
             description = parts_dict(record, DESCRIPTIONS, generic)
-    data = post_row(s, post, people and state == "in-force")
+    data = post_row(
+        s,
+        post,
+        people and state == "in-force",
+        record.organization.vacancy_known(snap.day),
+        snap.certainty,
+    )
     data.update(
         date=snap.day.isoformat(),
         state=state,

@@ -14,6 +14,7 @@ from ..core.model import Post, Unit
 from ..core.record import Record
 from ..core.structure import Structure
 from ..core.timeline import Snapshot
+from .certain import holders, node_certainty
 from .claims import PERSONAL_FIELDS, is_personal, node_claims
 from .names import node_kind
 
@@ -31,17 +32,6 @@ _LINE_WORDS = {
 
 def _ref(s: Structure, node: str) -> dict[str, str]:
     return {"id": node, "name": s.label(node), "kind": node_kind(s, node).replace("-", " ")}
-
-
-def _holders(s: Structure, post: str) -> list[dict[str, str]]:
-    return [
-        {
-            "person": a.person,
-            "name": s.people[a.person].name if a.person in s.people else a.person,
-            "kind": str(a.kind),
-        }
-        for a in s.holders.get(post, ())
-    ]
 
 
 def unit_at(
@@ -112,7 +102,9 @@ def unit_at(
             fte=version.fte,
         )
         if people and state == "in-force":
-            data["holders"] = _holders(s, node)
+            data["holders"] = holders(snap, node)
+    # certainty (in force, only possibly, or not, and why), placement, holding (a post)
+    data.update(node_certainty(record, snap, node))
     if state != "in-force":
         return data
     data["chain"] = [_ref(s, n) for n in s.ancestors(node)]
@@ -137,7 +129,8 @@ def unit_at(
             "senior": post.senior,
             "head": isinstance(version, Unit) and version.head == post_id,
         }
+        entry.update(node_certainty(record, snap, post_id))
         if people:
-            entry["holders"] = _holders(s, post_id)
+            entry["holders"] = holders(snap, post_id)
         data["posts"].append(entry)
     return data

@@ -93,6 +93,7 @@ def plan_facts(state: State, plan_id: str, people: bool) -> dict[str, Any]:
     for row in preview["diff"]:
         for ref in row["units"]:
             ref["link"] = ref["id"] in known
+    nested = build_tree(preview["nodes"])
     validation = plan_validation(record, plan_id)
     findings = validation["findings"]
     for f in findings:
@@ -100,7 +101,9 @@ def plan_facts(state: State, plan_id: str, people: bool) -> dict[str, Any]:
     facts = {
         "plan": detail,
         "preview": preview,
-        "tree": build_tree(preview["nodes"]),
+        # Units no source places are shown apart from the tree.
+        "tree": [t for t in nested if t["placement"] != "unknown"],
+        "unplaced_tree": [t for t in nested if t["placement"] == "unknown"],
         "validation": validation,
         "new_findings": [f for f in findings if f["new"]],
         "old_findings": [f for f in findings if not f["new"]],

@@ -44,6 +44,7 @@ def posts(request: HttpRequest, state: State) -> HttpResponse:
             unit=unit or "",
             status=status or "",
             vacant=vacant,
+            vacancy_known=state.record.organization.vacancy_known(when.day),
             show_people=people,
         ),
         status=400 if when.error else 200,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from django.http import Http404, HttpRequest, HttpResponse
@@ -71,17 +72,24 @@ def cached_index(state: State, at: FuzzyDate, people: bool) -> TreeIndex:
     )
 
 
-def tree_html(state: State, at: FuzzyDate, at_query: str, people: bool) -> SafeString:
+def tree_html(
+    state: State, at: FuzzyDate, at_query: str, people: bool, *, unplaced: bool = False
+) -> SafeString:
     """The page's tree as HTML (its top levels only past :func:`tree_units` units),
     rendered once per revision for the dates asked last: on a large organization it is
-    most of the page's work."""
+    most of the page's work. ``unplaced``: the trees of the units no source places,
+    shown apart, instead of the tree of oversight."""
 
     def render_tree() -> SafeString:
-        tree = top_levels(cached_index(state, at, people), tree_units())
+        index = cached_index(state, at, people)
+        apart = set(cached_structure(state, at, people=people).get("unplaced", ()))
+        roots = [r for r in index.roots if (r in apart) == unplaced]
+        tree = top_levels(replace(index, roots=roots), tree_units())
         context = {"tree": tree, "at_query": at_query}
         return render_to_string("site/_tree.html", context)
 
-    return state.kept("structure.tree", (str(at), at_query, people, tree_units()), render_tree)
+    key = (str(at), at_query, people, tree_units(), unplaced)
+    return state.kept("structure.tree", key, render_tree)
 
 
 @registry_page
@@ -96,6 +104,12 @@ def structure(request: HttpRequest, state: State) -> HttpResponse:
         request,
         when,
         tree_html=tree_html(state, when.date, when.query, people),
+        unplaced_html=tree_html(state, when.date, when.query, people, unplaced=True)
+        if data.get("unplaced")
+        else "",
+        unplaced_count=len(data.get("unplaced", ())),
+        possible_count=sum(1 for n in data["nodes"] if n.get("status") == "possibly in force"),
+        possibly_still=data.get("possibly_still", []),
         count=len(data["nodes"]),
         partial=len(data["nodes"]) > tree_units(),
         uncertain=data["uncertain"],

@@ -25,8 +25,10 @@ def warm(state: State) -> None:
     cached_snapshot(state, today)
     for people in (False, True):
         sentences(state, people)
-        cached_structure(state, today, people=people)
+        data = cached_structure(state, today, people=people)
         tree_html(state, today, "", people)
+        if data.get("unplaced"):
+            tree_html(state, today, "", people, unplaced=True)
     # One unit's page makes what every unit page shares, kept with the timeline: the
     # structure at the record's end with its lineage index (a fold of the whole record)
     # and the index of the changes touching each node.
