@@ -150,8 +150,11 @@ def gather(
             h = Holding(c.person, c.post, str(c.kind), unit, c.date)
             open_holdings[(c.post, c.person)] = h
             facts.holdings.append(h)
-        elif isinstance(c, Vacate) and (c.post, c.person) in open_holdings:
-            open_holdings.pop((c.post, c.person)).end = c.date
+        elif isinstance(c, Vacate):
+            # A vacancy a source states (no person) ends every holding of the post.
+            for key in [(c.post, c.person)] if c.person else list(open_holdings):
+                if key[0] == c.post and key in open_holdings:
+                    open_holdings.pop(key).end = c.date
         c._apply(s)
         for u in set(s.units) - before_units:
             facts.units[u] = Span(c.date)

@@ -10,6 +10,12 @@
 * each creation, rename, reclassification, merge, split, replacement and abolition an
   ``org:ChangeEvent`` with ``org:originalOrganization`` and
   ``org:resultingOrganization``, dated with ``dcterms:date``.
+
+A date the sources bound without giving it (``../2021-06``, ``2009/2021``, ``2011~``)
+is written as an ISO 8601-2 (EDTF) literal (the Library of Congress datatype
+``edtf:EDTF``) where a date is expected, and an interval's end so dated gets no
+``time:Instant`` but a ``skos:note`` in words. A holder the sources do not name is
+not a ``foaf:Person``: their membership has no ``org:member`` and a ``skos:note``.
 """
 
 from __future__ import annotations
@@ -25,7 +31,10 @@ from .triples import TYPE, Graph, Literal, Ref, jsonld, turtle
 
 
 def date_literal(date: FuzzyDate) -> Literal:
-    """A date as precise as it is known: xsd:date, xsd:gYearMonth or xsd:gYear."""
+    """A date as precise as it is known: xsd:date, xsd:gYearMonth or xsd:gYear; a date
+    only bounded or approximate in its EDTF form (never as a day it is not)."""
+    if date.form:
+        return Literal(date.form, "edtf:EDTF")
     if date.precision == Precision.DAY:
         return Literal(date.start.isoformat(), "xsd:date")
     if date.precision == Precision.MONTH:
@@ -56,6 +65,10 @@ class _Writer:
         self.g.add(b, TYPE, Ref("time:Interval"))
         for prop, date in (("time:hasBeginning", start), ("time:hasEnd", end)):
             if date is None:
+                continue
+            if date.form:
+                side = "begins" if prop == "time:hasBeginning" else "ends"
+                self.g.add(b, "skos:note", f"{side} {date.describe()} ({date.form})")
                 continue
             self.blank += 1
             inst = f"_:instant{self.blank}"
@@ -122,12 +135,15 @@ class _Writer:
             g.add(self.iri("person", person.id), "foaf:name", person.name)
         for n, h in enumerate(self.f.holdings, 1):
             person, post = self.iri("person", h.person), self.iri("post", h.post)
-            if h.end is None and h.post in self.f.structure.posts:
+            if h.person and h.end is None and h.post in self.f.structure.posts:
                 g.add(person, "org:holds", Ref(post))
                 g.add(post, "org:heldBy", Ref(person))
             m = self.iri("membership", str(n))
             g.add(m, TYPE, Ref("org:Membership"))
-            g.add(m, "org:member", Ref(person))
+            if h.person:
+                g.add(m, "org:member", Ref(person))
+            else:
+                g.add(m, "skos:note", "held by a person the sources do not name")
             unit = self.iri("unit", h.unit) if self.f.has(h.unit) else root
             g.add(m, "org:organization", Ref(unit))
             g.add(m, "org:role", Ref(self.iri("role", make_id(self.post_title(h.post)))))

@@ -9,6 +9,12 @@ and dates, and, outside the standard, ``grade``, ``status``, ``funding`` and ``f
 holding of a post is a membership with its dates and, as ``role``, how the post was held
 (regular, ad interim…).
 Lineage (which unit became which) has no place in Popolo: the ORG export carries it.
+
+A date the sources bound without giving it (``../2021-06`` not later than,
+``2009/2021`` some time between, ``2011~`` approximate) cannot be written as a Popolo
+date: it is left out, and ``date_notes`` (outside the standard) says what is known of it,
+in words and in its ISO 8601-2 (EDTF) form. A membership of a holder the sources do not
+name has no ``person_id`` and says so in ``note``.
 """
 
 from __future__ import annotations
@@ -24,12 +30,28 @@ from .facts import gather
 
 
 def popolo_date(date: FuzzyDate | None) -> str | None:
-    """A date as Popolo writes them: ``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY``."""
-    if date is None:
+    """A date as Popolo writes them: ``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY``; None for
+    a date only bounded or approximate (see :func:`date_note`)."""
+    if date is None or date.form:
         return None
     if date.precision in (Precision.DAY, Precision.MONTH):
         return str(date)
     return f"{date.start.year:04d}"
+
+
+def date_note(field: str, date: FuzzyDate | None) -> str | None:
+    """What is known of a date :func:`popolo_date` cannot write: "founding_date: by June
+    2021 (../2021-06)"; None for a date it writes."""
+    if date is None or not date.form:
+        return None
+    return f"{field}: {date.describe()} ({date.form})"
+
+
+def _dates(**fields: FuzzyDate | None) -> dict[str, Any]:
+    """The Popolo date fields, and ``date_notes`` for those only bounded or approximate."""
+    out: dict[str, Any] = {k: popolo_date(v) for k, v in fields.items()}
+    out["date_notes"] = [n for k, v in fields.items() if (n := date_note(k, v))]
+    return out
 
 
 def _clean(obj: dict[str, Any]) -> dict[str, Any]:
@@ -65,8 +87,7 @@ def to_popolo(
             _clean(
                 {
                     "name": n.name,
-                    "start_date": popolo_date(n.start),
-                    "end_date": popolo_date(n.end),
+                    **_dates(start_date=n.start, end_date=n.end),
                     "note": "former name",
                 }
             )
@@ -81,8 +102,7 @@ def to_popolo(
                     "name": unit.name,
                     "classification": unit.kind,
                     "parent_id": unit_parent(s.oversight.get(u)) if u in s.units else None,
-                    "founding_date": popolo_date(span.start),
-                    "dissolution_date": popolo_date(span.end),
+                    **_dates(founding_date=span.start, dissolution_date=span.end),
                     "other_names": other,
                     "identifiers": [{"identifier": u, "scheme": root}],
                 }
@@ -97,8 +117,7 @@ def to_popolo(
                     "id": p,
                     "label": post.title,
                     "organization_id": post.unit if facts.has(post.unit) else root,
-                    "start_date": popolo_date(span.start),
-                    "end_date": popolo_date(span.end),
+                    **_dates(start_date=span.start, end_date=span.end),
                     "grade": post.grade,
                     "status": str(post.status),
                     "funding": str(post.funding),
@@ -111,12 +130,12 @@ def to_popolo(
         _clean(
             {
                 "id": f"membership-{n}",
-                "person_id": h.person,
+                "person_id": h.person or None,
                 "post_id": h.post,
                 "organization_id": h.unit if facts.has(h.unit) else root,
                 "role": h.kind,
-                "start_date": popolo_date(h.start),
-                "end_date": popolo_date(h.end),
+                **_dates(start_date=h.start, end_date=h.end),
+                "note": "" if h.person else "held by a person the sources do not name",
             }
         )
         for n, h in enumerate(facts.holdings, 1)

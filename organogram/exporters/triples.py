@@ -19,6 +19,7 @@ PREFIXES = {
     "prov": "http://www.w3.org/ns/prov#",
     "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
     "xsd": "http://www.w3.org/2001/XMLSchema#",
+    "edtf": "http://id.loc.gov/datatypes/edtf/",
 }
 TYPE = "rdf:type"
 
