@@ -20,7 +20,9 @@ def test_the_review_is_marked_on_the_later_chart(iom):
     assert Mark.ADDED in after["dspop"].marks
     assert Mark.REPLACED in after["eo"].marks
     assert any("Office of the Director General" in n for n in after["eo"].notes)
-    assert Mark.MERGED in after["protection"].marks
+    # A new division: IOM's protection *work* is brought together in it (scpf28:26); no unit
+    # is recorded before it (the dataset once merged two invented nodes into it).
+    assert after["protection"].marks == (Mark.ADDED,)
     moved = [n for n in after.values() if Mark.MOVED in n.marks]
     assert moved and all(n.notes for n in moved)
     renamed = [n for n in after.values() if Mark.RENAMED in n.marks]
@@ -58,7 +60,9 @@ def test_portfolios_are_the_director_general_and_the_deputies(iom):
     chart = chart_of(iom.timeline.snapshot("2022").structure)
     assert [p.node for p in chart.portfolios] == ["dg", "ddg-op", "ddg-mr"]
     assert chart.nodes["dfam"].portfolio == 2
-    assert chart.nodes["cro"].portfolio == 0  # oversees nothing: stays in the DG's
+    # Reports straight to the Director General and oversees nothing: stays in the DG's. (The
+    # Chief Risk Officer, once used here, is a post of a department, not a chart node.)
+    assert chart.nodes["media-comms"].portfolio == 0
 
 
 def test_holders_are_shown_only_when_asked(iom):

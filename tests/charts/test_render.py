@@ -55,7 +55,10 @@ def test_text_is_escaped():
 
 
 def test_side_lines_are_drawn_on_demand(iom):
-    view = chart_view(iom, ChartRequest(at="2016-11-30"))
+    # The Emergency Support Unit's support to the Department of Operations and Emergencies
+    # (portfolio, emergency-support); the Chief Risk Officer's lines of 2016 run from a post
+    # that is not a node of the chart.
+    view = chart_view(iom, ChartRequest(at="2022"))
     plain = export(view, "svg")[0].decode()
     lined = export(view, "svg", side_lines=True)[0].decode()
     assert 'class="side-lines"' not in plain
@@ -117,7 +120,8 @@ def test_the_pdf_renders_with_pdftoppm(iom, mpl, tmp_path):
 def test_every_box_of_a_chart_of_the_record_fits_the_page(iom):
     view = chart_view(iom, ChartRequest(at="2022", compare="2021-06", mode="side-by-side"))
     _, page = export(view, "svg", paper="a3")
-    assert page.scale > 0.2
+    # The 2021 side draws apart the units whose placement no source gives, which widens it.
+    assert page.scale > 0.15
     assert len(view.charts) == 2
     assert all(len(c.nodes) for c in view.charts)
     assert chart_of(iom.timeline.snapshot("2022").structure).portfolios
