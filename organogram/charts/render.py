@@ -116,17 +116,38 @@ def arrange(
     apart = [r for r in chart.roots if chart.nodes[r].unplaced]
     if not apart:
         return Arranged(layout(chart.roots, children, sizes, spacing), mine, hidden)
-    return Arranged(
-        set_apart(
-            layout(placed, children, sizes, spacing), layout(apart, children, sizes, spacing)
-        ),
-        mine,
-        hidden,
-    )
+    tree = layout(placed, children, sizes, spacing)
+    parts = [layout([r], children, sizes, spacing) for r in apart]
+    return Arranged(set_apart(tree, packed(parts, tree.width)), mine, hidden)
 
 
 #: Room between the tree and the units set apart below it, for their heading.
 APART_GAP = 46.0
+
+
+#: Gaps between the units set apart, packed in rows.
+APART_H_GAP, APART_V_GAP = 18.0, 26.0
+
+
+def packed(parts: list[Layout], width: float) -> Layout:
+    """``parts`` (each a unit set apart, with what is under it) in rows left to right, a
+    row no wider than ``width`` or than a roughly square block holds, whichever is wider
+    (a record whose sources place few units must not make one very long row)."""
+    area = sum(p.width * p.height for p in parts)
+    limit = max(width, (area**0.5) * 1.6, *(p.width for p in parts))
+    boxes: dict[str, Box] = {}
+    edges: list = []
+    x = top = row_h = right = 0.0
+    for part in parts:
+        if x > 0 and x + part.width > limit:
+            x, top, row_h = 0.0, top + row_h + APART_V_GAP, 0.0
+        for node, b in part.boxes.items():
+            boxes[node] = Box(b.id, b.x + x, b.y + top, b.w, b.h, b.stacked)
+        edges += [tuple((px + x, py + top) for px, py in e) for e in part.edges]
+        right = max(right, x + part.width)
+        row_h = max(row_h, part.height)
+        x += part.width + APART_H_GAP
+    return Layout(boxes, edges, right, top + row_h)
 
 
 def set_apart(tree: Layout, apart: Layout) -> Layout:
