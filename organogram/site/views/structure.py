@@ -109,7 +109,10 @@ def structure(request: HttpRequest, state: State) -> HttpResponse:
         else "",
         unplaced_count=len(data.get("unplaced", ())),
         possible_count=sum(1 for n in data["nodes"] if n.get("status") == "possibly in force"),
-        possibly_still=data.get("possibly_still", []),
+        possibly_still=[
+            {**n, "words": list(dict.fromkeys(u["words"] for u in n["uncertain"]))}
+            for n in data.get("possibly_still", [])
+        ],
         count=len(data["nodes"]),
         partial=len(data["nodes"]) > tree_units(),
         uncertain=data["uncertain"],
