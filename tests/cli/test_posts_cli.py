@@ -38,7 +38,13 @@ def test_posts_carry_grade_status_funding_fte_and_holder(capsys):
     assert (rows["fin-assistant"]["funding"], rows["fin-assistant"]["fte"]) == ("projects", 0.5)
     assert rows["fin-officer"]["grade"] == "P-3"
     assert rows["fin-officer"]["holders"] == [
-        {"person": "ben", "name": "Ben Sample", "kind": "officer-in-charge", "since": "2021-03"}
+        {
+            "person": "ben",
+            "name": "Ben Sample",
+            "kind": "officer-in-charge",
+            "since": "2021-03",
+            "certain": True,
+        }
     ]
     assert data["fte"] == 3.5
 

@@ -30,7 +30,8 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--unit", metavar="UNIT", help="only posts in this unit and those under it")
     p.add_argument(
         "--vacant", action="store_true",
-        help="only vacancies: established posts nobody holds (frozen ones are not)",
+        help="only vacancies: established posts a source says are vacant, or nobody holds "
+        "once assignments are complete (frozen ones are not)",
     )
     p.add_argument("--post", metavar="ID", help="show this post in full")
     p.add_argument(
@@ -79,10 +80,17 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _holders(p: dict[str, Any], people: bool) -> str:
+    # "vacant" only where a source says so (or assignments are complete); an established
+    # post nobody is recorded holding has "no holder recorded".
+    empty = {"vacant": "vacant", "no holder recorded": "no holder recorded"}.get(
+        p.get("holding", ""), ""
+    )
+    if p.get("status") != "established" and empty != "vacant":
+        empty = ""
     if not people:
-        return "filled" if p["filled"] else ("vacant" if p["vacant"] else "")
+        return "filled" if p["filled"] else empty
     if not p["holders"]:
-        return "vacant" if p["vacant"] else ""
+        return empty
     return ", ".join(
         h["name"] + ("" if h["kind"] == "regular" else f" ({h['kind']})") for h in p["holders"]
     )
@@ -98,7 +106,7 @@ def _print_post(out: Printer, d: dict[str, Any], people: bool) -> None:
         ("FTE", f"{d['fte']:g}"),
     ]
     if d["in_force"]:
-        facts.append(("Held by", _holders(d, people) or "vacant"))
+        facts.append(("Held by", _holders(d, people) or d.get("holding", "")))
     for label, value in facts:
         if value:
             out.line(f"  {label}: {value}")
