@@ -67,7 +67,7 @@ def test_edit_a_rate_from_the_cost_page(page_and_url):
     page, base = page_and_url
     page.goto(base + "/cost/#exchange_rates")
     page.click("#exchange_rates >> xpath=following-sibling::table[1] >> text=Edit >> nth=2")
-    page.wait_for_url("**/cost/rates/usd-chf-2022/edit/")
+    page.wait_for_url("**/cost/rates/illustrative-usd-chf-2022/edit/")
     page.fill("#rate", "-1")
     page.click("#rate-form button[type=submit]")
     assert "rate: -1 is not allowed" in page.inner_text(".refusal")

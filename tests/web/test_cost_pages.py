@@ -42,14 +42,18 @@ def test_the_cost_page_says_the_table_is_illustrative(client):
 def test_grouping_and_currency_switch(client):
     page = text(client.get("/cost/?at=2022&by=grade&currency=CHF"))
     assert "D-2 2 646,000.00" in page
-    assert "1 USD = 0.95 CHF (rate usd-chf-2022, illustrative)" in page
+    assert "1 USD = 0.95 CHF (rate illustrative-usd-chf-2022, illustrative)" in page
     page = text(client.get("/cost/?at=2022&by=part"))
     assert "funding not given 5 1,470,000.00" in page
 
 
 def test_budgets_are_listed_by_year_and_part(client):
     page = text(client.get("/cost/"))
-    assert "2019 administrative 52,229,662.00 CHF proposed c109-report:budget-2019" in page
+    # Cited to the section that holds the figures (the dataset once named a section the
+    # report does not have); the original 2018 Operational Part is one of them.
+    cite = "c109-report:what-iom-will-need-to-deliver"
+    assert f"2019 administrative 52,229,662.00 CHF proposed {cite}" in page
+    assert f"2018 operational 956,000,000.00 USD approved {cite}" in page
     assert "2019 operational 1,000,000,000.00 USD proposed" in page
     assert "2019 operational-support-income 96,000,000.00 USD proposed" in page
 
@@ -66,8 +70,10 @@ def test_the_plan_page_shows_its_cost_by_year(client):
     assert "367,500.00" in page and "1,470,000.00" in page
     detail = text(client.get("/plans/hq-review-2021/cost/?currency=CHF"))
     assert "Director of the Global Data Institute gdi-director created D-1 assumed" in detail
-    assert "70,525.00 294,500.00" in detail
-    assert "Total 1,730,925.00 CHF" in detail
+    # The review is dated 2021-Q4/2022, so it is costed over 2021 to 2023, the first full
+    # year after its last change (with the illustrative 2023 rate).
+    assert "70,525.00 294,500.00 279,000.00" in detail
+    assert "Total 3,053,925.00 CHF" in detail
 
 
 def test_a_plan_that_cannot_be_costed_says_why(client):
@@ -81,25 +87,27 @@ def test_a_plan_that_cannot_be_costed_says_why(client):
 
 
 def test_an_editor_edits_a_rate_and_the_cost_follows(editor):
-    form = editor.get("/cost/rates/usd-chf-2022/edit/")
+    form = editor.get("/cost/rates/illustrative-usd-chf-2022/edit/")
     version = re.search(rb'name="version" value="(\d+)"', form.content).group(1).decode()
     response = editor.post(
-        "/cost/rates/usd-chf-2022/edit/",
+        "/cost/rates/illustrative-usd-chf-2022/edit/",
         {"version": version, "valid": "2022", "base": "USD", "quote": "CHF", "rate": "0.5"},
     )
     assert response.status_code == 302
-    assert str(store.current_record().entry("exchange_rates", "usd-chf-2022").rate) == "0.5"
+    rate = store.current_record().entry("exchange_rates", "illustrative-usd-chf-2022").rate
+    assert str(rate) == "0.5"
     assert m.AuditEntry.objects.filter(action="organogram.exchange_rates.edit").exists()
     page = text(editor.get("/cost/?at=2022&currency=CHF"))
     assert "735,000.00 CHF" in page  # 1,470,000 USD at 0.5
     # The same form sent again holds an old version: refused, nothing overwritten.
     stale = editor.post(
-        "/cost/rates/usd-chf-2022/edit/",
+        "/cost/rates/illustrative-usd-chf-2022/edit/",
         {"version": version, "valid": "2022", "base": "USD", "quote": "CHF", "rate": "0.7"},
     )
     assert stale.status_code == 409
     assert "has changed since you read it" in text(stale)
-    assert str(store.current_record().entry("exchange_rates", "usd-chf-2022").rate) == "0.5"
+    rate = store.current_record().entry("exchange_rates", "illustrative-usd-chf-2022").rate
+    assert str(rate) == "0.5"
 
 
 def test_a_bad_cost_table_is_refused_naming_the_field(editor):
@@ -180,6 +188,7 @@ def test_the_cost_api(client, settings):
     assert [(y["year"], y["total"]) for y in plan["years"]] == [
         (2021, "367500.00"),
         (2022, "1470000.00"),
+        (2023, "1470000.00"),
     ]
     missing = client.get("/api/cost?at=2022&currency=EUR")
     assert missing.status_code == 422

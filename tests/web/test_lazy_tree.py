@@ -101,7 +101,7 @@ def test_the_page_over_the_limit_shows_the_top_levels_and_says_so(client, small_
 @pytest.mark.django_db
 def test_the_page_under_the_limit_is_whole(client):
     html = page(client, f"/?at={AT}")
-    assert len(NODE_ID.findall(html)) == 85
+    assert len(NODE_ID.findall(html)) == 86
     assert "data-children" not in html and "data-partial" not in html
     assert "Expand all" in html and "only its top levels" not in html
 
@@ -113,10 +113,12 @@ def test_the_children_endpoint_returns_the_nodes_children(client, settings, smal
     assert NODE_ID.findall(html) == children_of("ddg-mr", AT)
     assert f'href="/units/{children_of("ddg-mr", AT)[0]}/?at={AT}"' in html  # keeps the date
     # A branch within the limit comes whole: deeper levels are sent too.
-    assert "data-children" in page(client, f"/tree/ddg-op/?at={AT}")  # 15 units under it
-    settings.ORGANOGRAM_TREE_UNITS = 15
+    # 18 units under it: the Policy Hub and the two divisions go on inside the Department of
+    # Policy and Research, beside the Protection Division (scpf28 paras. 26-27).
+    assert "data-children" in page(client, f"/tree/ddg-op/?at={AT}")
+    settings.ORGANOGRAM_TREE_UNITS = 18
     whole = page(client, f"/tree/ddg-op/?at={AT}")
-    assert "data-children" not in whole and len(NODE_ID.findall(whole)) == 15
+    assert "data-children" not in whole and len(NODE_ID.findall(whole)) == 18
 
 
 @pytest.mark.django_db

@@ -95,7 +95,7 @@ ENDPOINTS: dict[str, tuple[str, str, str, dict | None]] = {
     "cost_table_new": ("GET", "/cost/tables/new/", "cost.edit", None),
     "cost_table_edit": ("GET", "/cost/tables/illustrative-2021/edit/", "cost.edit", None),
     "exchange_rate_new": ("GET", "/cost/rates/new/", "cost.edit", None),
-    "exchange_rate_edit": ("GET", "/cost/rates/usd-chf-2021/edit/", "cost.edit", None),
+    "exchange_rate_edit": ("GET", "/cost/rates/illustrative-usd-chf-2021/edit/", "cost.edit", None),
     "posts": ("GET", "/posts/?at=2024&vacant=1", "structure.view", None),
     "post": ("GET", "/posts/ddg-mr/?at=2024", "structure.view", None),
     "admin": ("GET", "/admin/", "user.manage", None),

@@ -59,14 +59,14 @@ def test_the_list_shows_each_plan_with_status_date_and_changes(client):
     html = page(client, "/plans/")
     assert 'href="/plans/hq-review-2021/"' in html
     assert '<span class="status enacted">enacted</span>' in html
-    assert "<td>2021-Q4</td>" in html and "<td>52</td>" in html
+    assert "<td>2021-Q4/2022</td>" in html and "<td>54</td>" in html
     assert "Sign in</a> to draft a plan" in html
 
 
 def test_an_enacted_plan_shows_narrative_preview_checks_and_history(client):
     html = page(client, f"/plans/{REVIEW}/")
     assert "IOM Headquarters Organizational Review (2021)" in html
-    assert "Phase 1: Structural adjustments begin" in html
+    assert "Phase 1: Structural adjustments, beginning in the last quarter of 2021" in html
     assert (
         "The Department of Strategic Planning and Organizational Performance is established" in html
     )

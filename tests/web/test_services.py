@@ -126,10 +126,10 @@ def test_a_change_that_does_not_apply_is_refused_and_nothing_is_written():
 
 def test_a_change_that_breaks_a_later_change_is_refused_naming_it():
     before = snapshot_of_tables()
-    abolish = Abolish(date=FuzzyDate.parse("2019"), unit="finance-accounting")
+    abolish = Abolish(date=FuzzyDate.parse("2019"), unit="gender-coordination")
     with pytest.raises(ChangeRefused) as info:
         record_change(abolish, EDITOR)
-    assert "rename-finance-accounting" in str(info.value)
+    assert "review-replace-gender-coordination" in str(info.value)
     assert "would break later changes" in str(info.value)
     assert snapshot_of_tables() == before
 
@@ -175,7 +175,7 @@ def test_a_dataset_whose_changes_do_not_apply_is_refused(tmp_path):
     bad = tmp_path / "bad"
     shutil.copytree(IOM, bad)
     (bad / "zz-extra.yaml").write_text(
-        "changes:\n  - op: rename\n    unit: ethics\n    name: X\n    date: 2001\n"
+        "changes:\n  - op: rename\n    unit: policy-hub\n    name: X\n    date: 2001\n"
     )
     with pytest.raises(RegistryError, match="do not apply"):
         load_dataset_into_registry(bad, EDITOR, replace=True)

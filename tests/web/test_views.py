@@ -91,9 +91,10 @@ def test_unit_page_lineage_links_both_ways(client):
     odg = page(client, "/units/odg/?at=2016-11-30")
     assert "Became" in odg
     assert 'href="/units/eo/?at=2016-11-30"' in odg
-    eo = page(client, "/units/eo/?at=2022-06-30")
-    assert 'href="/units/odg/?at=2022-06-30"' in eo
-    odg_later = page(client, "/units/odg/?at=2022-06-30")
+    # The replacement falls some time in 2021-Q4/2022: certain from the end of 2022.
+    eo = page(client, "/units/eo/?at=2023-06-30")
+    assert 'href="/units/odg/?at=2023-06-30"' in eo
+    odg_later = page(client, "/units/odg/?at=2023-06-30")
     assert "no longer in force" in odg_later
 
 
@@ -117,7 +118,9 @@ def test_anonymous_visitors_never_see_holders(client, url):
 
 
 def test_signed_in_users_see_holders(signed_in):
-    assert PEOPLE[0] in page(signed_in, "/?at=2016-11-30")
+    # Ambassador Swing led IOM at some time before 2018, undated (C/109 report): the DG's
+    # page lists him among the post's holders; the 2016 tree shows the post's holder as not
+    # named, since both holdings are dated only "by 2018".
     assert PEOPLE[0] in page(signed_in, "/units/dg/?at=2016-11-30")
     assert PEOPLE[1] in page(signed_in, "/units/ddg-mr/?at=2023-06-30")
 
