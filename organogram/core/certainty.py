@@ -7,10 +7,9 @@ post, line and holder the change touched is only *possibly* as the structure sho
 until the span's last day. This module says which, and names the change (its date, its
 citation) that makes each one uncertain.
 
-The record's order is taken as the order in which things happened; a span says only when.
-So a change is certainly done by a day when a change the record puts after it, on the same
-unit or post, certainly is: "created by 2021, renamed in March 2019" makes the unit
-certain from March 2019 on.
+A change needs what it refers to in force, so the creation of a unit or post is certainly
+done by a day when a change that uses it certainly is: "in place by 2021, renamed in March
+2019" makes the unit certain from March 2019 on, and so does a division created under it.
 """
 
 from __future__ import annotations
@@ -19,7 +18,18 @@ import datetime as dt
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
-from .changes import AddLine, Assign, Change, Move, MovePost, RemoveLine, Vacate
+from .changes import (
+    AddLine,
+    Assign,
+    Change,
+    Merge,
+    Move,
+    MovePost,
+    RemoveLine,
+    Replace,
+    Split,
+    Vacate,
+)
 from .model import Line
 from .structure import Structure
 
@@ -120,8 +130,8 @@ def certainty(
     for change in uncertain:
         created = change.creates()
         for node in touched.get(id(change), change.subjects()):
-            aspect = _aspect(s, change, node, created)
-            out.by_node.setdefault(node, []).append(Possibility(node, aspect, change))
+            for aspect in _aspects(s, change, node, created):
+                out.by_node.setdefault(node, []).append(Possibility(node, aspect, change))
         if isinstance(change, AddLine):
             out.lines_possible[change.line()] = change
         elif isinstance(change, RemoveLine):
@@ -134,19 +144,23 @@ def certainty(
     return out
 
 
-def _aspect(s: Structure, change: Change, node: str, created: frozenset[str]) -> str:
+def _aspects(s: Structure, change: Change, node: str, created: frozenset[str]) -> tuple[str, ...]:
+    """What about ``node`` ``change`` leaves open."""
     if node in created:
-        return EXISTENCE
+        return (EXISTENCE,)
     if not s.exists(node):
-        return ENDED
+        return (ENDED,)
     if isinstance(change, (AddLine, RemoveLine)):
-        return LINES
+        return (LINES,)
     if isinstance(change, (Assign, Vacate)):
-        return HOLDERS
-    if isinstance(change, (Move, MovePost)) or node not in change.subjects():
-        # A merge or split hands what reported to an ended unit to another.
-        return PLACEMENT
-    return DETAILS
+        return (HOLDERS,)
+    if isinstance(change, (Move, MovePost)):
+        return (PLACEMENT,)
+    if isinstance(change, (Merge, Split, Replace)):
+        # What reported to an ended unit is handed to another, a successor may take its
+        # predecessor's place and head: where it is and what it is may both differ.
+        return (PLACEMENT, DETAILS)
+    return (DETAILS,)
 
 
 def _left(s: Structure, change: Vacate) -> list[str]:

@@ -290,7 +290,7 @@ class Timeline:
         """The structure as of ``at`` (a period is read as its last day)."""
         day = as_of(at)
         s, failures = self.fold(day)
-        return Snapshot(day, s, self._uncertain(day, failures), failures, self)
+        return Snapshot(day, s, self.uncertain(day, failures), failures, self)
 
     def snapshots(self, dates: Iterable[str | dt.date | FuzzyDate]) -> Iterator[Snapshot]:
         """:meth:`snapshot` as of each of ``dates``, earliest first, from a single fold.
@@ -306,15 +306,16 @@ class Timeline:
             end = self.position(day)
             self.advance(s, failures, at, end)
             at = end
-            yield Snapshot(day, s, self._uncertain(day, failures), list(failures), self)
+            yield Snapshot(day, s, self.uncertain(day, failures), list(failures), self)
 
-    def _uncertain(self, day: dt.date, failures: list[Failure]) -> list[Change]:
+    def uncertain(self, day: dt.date, failures: list[Failure]) -> list[Change]:
         """Changes applied by ``day`` that possibly had not happened yet on it.
 
-        Those whose span starts on or before ``day`` and ends after it; less those that
-        a change the record puts after them, on a unit or post they share, shows done:
-        it is certainly done by ``day`` (its span ended), and the record's order is the
-        order things happened.
+        Those whose span starts on or before ``day`` and ends after it; less the
+        creations that a later change shows done: one that touches or needs the unit or
+        post they create and is certainly done by ``day`` (its span ended). A change
+        needs what it refers to in force: a division created in 2016 under a department
+        "in place by 2021" shows the department there in 2016.
         """
         if self._inexact is None:
             self._inexact = [c for c in self.changes if not c.date.exact]
@@ -330,17 +331,29 @@ class Timeline:
         if not open_:
             return []
         order = self._order()
+        needing = self._needing()
         out = []
         for c in open_:
             after = order[id(c)]
             shown_done = any(
                 order[id(later)] > after and later.date.end <= day and id(later) not in failed
-                for node in c.subjects()
-                for later in self.touching(node)
+                for node in c.creates()
+                for later in (*self.touching(node), *needing.get(node, ()))
             )
             if not shown_done:
                 out.append(c)
         return out
+
+    def _needing(self) -> dict[str, list[Change]]:
+        """Node -> the changes that need it in force (a parent, a unit to sit in…)."""
+        index = self._memo.get("needing")
+        if not isinstance(index, dict):
+            index = {}
+            for c in self.changes:
+                for node in c.needs() - c.subjects():
+                    index.setdefault(node, []).append(c)
+            self._memo["needing"] = index
+        return index
 
     def _order(self) -> dict[int, int]:
         """Each change's place in the order of application, by ``id``."""

@@ -59,5 +59,5 @@ def preview_certainty(pv: Preview) -> Certainty | None:
     tl = pv.timeline
     if tl is None:
         return None
-    uncertain = tl._uncertain(pv.day, pv.failures)  # the timeline has no public way yet
+    uncertain = tl.uncertain(pv.day, pv.failures)
     return Snapshot(pv.day, pv.structure, uncertain, pv.failures, tl).certainty

@@ -83,7 +83,10 @@ def test_a_term_no_later_session_ends_is_open_not_still_in_office():
     assert t.standing("2018-11-26")[0] is Standing.OUT
     assert t.standing("2018-12-31") == (Standing.IN_OFFICE, "")
     later = t.standing("2026")
-    assert later == (Standing.POSSIBLY, "in office at least until December 2018; later not recorded")
+    assert later == (
+        Standing.POSSIBLY,
+        "in office at least until December 2018; later not recorded",
+    )
 
 
 def test_an_officer_outgoing_at_a_session_served_until_it():

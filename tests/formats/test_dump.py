@@ -19,7 +19,7 @@ from organogram.formats.order import shorthand_ok
 
 from .conftest import FIXTURES, record_parts
 
-DATASETS = ["example", "full"]
+DATASETS = ["example", "full", "uncertain"]
 
 
 @pytest.mark.parametrize("name", DATASETS)

@@ -1,0 +1,87 @@
+"""What the command line says where the sources are vague: possibly in force, placement
+not recorded, holders not named, vacancies only where a source says so."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from organogram.cli.main import main
+
+DATA = Path(__file__).resolve().parents[1] / "fixtures" / "datasets" / "uncertain"
+
+
+def run(capsys, *argv: str) -> str:
+    assert main(list(argv)) == 0
+    return capsys.readouterr().out
+
+
+def test_show_marks_what_is_only_possibly_in_force_with_the_date_and_citation(capsys):
+    text = run(capsys, "show", str(DATA), "--at", "2019-06-30")
+    media = next(line for line in text.splitlines() if "Media and Communications" in line)
+    assert "? Media" in media
+    assert "possibly not yet in force: between 2001 and June 2021 (rev:14)" in media
+    assert "? Department of Operations" not in text  # certain since 2000
+
+
+def test_show_lists_units_no_source_places_apart_not_at_the_top(capsys):
+    text = run(capsys, "show", str(DATA), "--at", "2019-06-30")
+    tree, _, apart = text.partition("Placement not recorded")
+    assert "Results-Based Management Unit" not in tree
+    assert "Gender Coordination Unit" in apart and "└── Gender Team" in apart
+
+
+def test_show_tells_holders_not_named_vacancies_stated_and_posts_without_a_holder(capsys):
+    lines = run(capsys, "show", str(DATA), "--at", "2019-06-30").splitlines()
+
+    def line(name: str) -> str:
+        return next(x for x in lines if name in x)
+
+    assert "a holder not named in the sources" in line("Finance Division")
+    assert line("Chief Risk Officer").endswith("vacant")  # a vacate without person
+    assert line("Senior Adviser").endswith("no holder recorded")
+
+
+def test_show_lists_what_is_possibly_still_in_force(capsys):
+    text = run(capsys, "show", str(DATA), "--at", "2021-03")
+    tree, _, still = text.partition("Possibly still in force")
+    assert "Old Liaison Office" not in tree
+    assert "Old Liaison Office  possibly still in force: between 2020 and 2022 (rev:20)" in still
+    assert "Possibly still in force" not in run(capsys, "show", str(DATA), "--at", "2023")
+
+
+def test_show_json_carries_status_placement_and_holding(capsys):
+    data = json.loads(run(capsys, "show", str(DATA), "--at", "2019-06-30", "--format", "json"))
+    nodes = {n["id"]: n for n in data["nodes"]}
+    assert nodes["rbm"]["status"] == "possibly in force"
+    assert nodes["rbm"]["placement"] == "unknown" and nodes["rbm"]["parent"] is None
+    assert nodes["ops"]["status"] == "in force" and nodes["ops"]["uncertain"] == []
+    assert nodes["adviser"]["holding"] == "no holder recorded"
+    assert nodes["cro"]["holding"] == "vacant"
+    assert [h["person"] for h in nodes["ddg"]["holders"]] == [None]
+    assert data["unplaced"] == ["rbm", "gcu"]
+    later = json.loads(run(capsys, "show", str(DATA), "--at", "2021-07", "--format", "json"))
+    assert {n["id"]: n["status"] for n in later["nodes"]}["rbm"] == "in force"
+
+
+def test_diff_does_not_call_established_what_was_only_first_seen(capsys):
+    text = run(capsys, "diff", str(DATA), "--from", "2019-06-30", "--to", "2022-12-31")
+    assert "established" not in text
+    assert (
+        "Results-Based Management Unit: in place by June 2021; since when is not recorded (rev:12)"
+        in text
+    )
+    assert "Media and Communications Division: came into force some time between 2001" in text
+
+
+def test_history_says_the_placement_is_not_recorded(capsys):
+    text = run(capsys, "history", str(DATA), "rbm")
+    assert "../2021-06 → now  Results-Based Management Unit, unit; placement not recorded" in text
+
+
+def test_validate_counts_unknown_placements_as_gaps_not_errors(capsys):
+    data = json.loads(run(capsys, "validate", str(DATA), "--format", "json"))
+    findings = data["findings"] if isinstance(data, dict) else data
+    gaps = {f["subject"] for f in findings if f["code"] == "placement-unknown"}
+    assert gaps == {"rbm", "gcu"}
+    assert not [f for f in findings if f["severity"] == "error"]
