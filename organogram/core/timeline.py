@@ -451,8 +451,8 @@ def _add_version(s: Structure, node: str, change: Change, versions: list[Version
     """After ``change`` touched ``node`` in ``s``: its new version, if it made one."""
     record = s.units.get(node) or s.posts.get(node)
     parent = s.placement(node)
-    state = (record, parent)
     parent_name = s.label(parent) if parent and parent != UNKNOWN_PLACE else None
+    state = (record, parent)
     last = versions[-1] if versions else None
     if last is not None and last.since == change.date:
         # Several changes on the same date make one version, told by all of them.

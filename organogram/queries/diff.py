@@ -5,11 +5,18 @@ from __future__ import annotations
 from typing import Any
 
 from ..core.certainty import EXISTENCE, Certainty
+from ..core.changes import Change
 from ..core.dates import as_of
 from ..core.diff import diff_between
 from ..core.record import Record
 from ..core.structure import Structure
 from .changes import changes_data, node_refs
+
+
+def _dated(change: Change) -> str:
+    """"dated between December 2016 and 2022 (drm2016:talent)"."""
+    cites = ", ".join(str(c) for c in change.cites)
+    return f"dated {change.date.describe()}" + (f" ({cites})" if cites else "")
 
 
 def confirmed(a: Certainty, b: Certainty, s_b: Structure) -> list[dict[str, Any]]:
@@ -59,6 +66,18 @@ def diff_dates(record: Record, start: str, end: str, *, people: bool = True) -> 
             row["units"] = node_refs(c, result.after, result.before)
     lo, hi = sorted((day_a, day_b))
     snap_lo, snap_hi = record.timeline.snapshot(lo), record.timeline.snapshot(hi)
+    # A change toward what is only possibly so on the target date is only possibly made.
+    target = snap_hi if day_b >= day_a else snap_lo
+    for row, c in zip(changes, result.changes, strict=True):
+        why = {
+            id(p.change): p.change
+            for n in sorted(c.subjects())
+            for p in target.certainty.reasons(n)
+        }
+        row["possibly"] = bool(why)
+        if why:
+            words = "; ".join(_dated(w) for w in why.values())
+            row["text"] = f"{row['text']} Possibly not yet so by {target.day}: {words}."
     return {
         "from": day_a.isoformat(),
         "to": day_b.isoformat(),

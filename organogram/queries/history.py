@@ -9,7 +9,14 @@ from ..core.errors import NotFound
 from ..core.model import UNKNOWN_PLACE, LineageLink
 from ..core.record import Record
 from ..core.structure import Structure
-from ..core.timeline import History, LineageIndex, Timeline, lineage_closure, lineage_index
+from ..core.timeline import (
+    History,
+    LineageIndex,
+    Timeline,
+    Version,
+    lineage_closure,
+    lineage_index,
+)
 from .claims import node_claims
 from .names import citations
 
@@ -49,6 +56,12 @@ def unit_history(
         raise NotFound(f"no unit or post {node!r} in the record")
     final, names, index = _final(timeline)
     versions = []
+
+    def history_of(other: str) -> History | None:
+        if histories is not None:
+            return histories.get(other)
+        return timeline.history(other)
+
     for v in hist.versions:
         cites = tuple(c for change in v.changes for c in change.cites)
         entry: dict[str, Any] = {
@@ -59,6 +72,9 @@ def unit_history(
             "parent": None if v.parent == UNKNOWN_PLACE else v.parent,
             "parent_name": v.parent_name,
             "placement": "unknown" if v.parent == UNKNOWN_PLACE else "recorded",
+            "parent_renamed": _renamed_during(v, history_of)
+            if v.parent and v.parent != UNKNOWN_PLACE
+            else [],
             "change": v.change.id,
             "op": v.change.op,
             "changes": [{"id": c.id, "op": c.op} for c in v.changes],
@@ -91,6 +107,24 @@ def _final(timeline: Timeline) -> tuple[Structure, dict[str, str], LineageIndex]
         names = {u: final.label(u) for u in {*final.units, *final.retired_units}}
         kept = timeline.memo["unit_history.final"] = (final, names, lineage_index(final.lineage))
     return kept  # type: ignore[return-value]
+
+
+def _renamed_during(v: Version, history_of) -> list[dict[str, str]]:
+    """The names ``v``'s parent took while ``v`` held: a version names its parent as it
+    was named when the version began, and then as it was renamed."""
+    parent = history_of(v.parent)
+    if parent is None:
+        return []
+    out = []
+    name = v.parent_name
+    for pv in parent.versions:
+        if pv.record is None or not (v.since < pv.since) or (v.until and v.until <= pv.since):
+            continue
+        label = getattr(pv.record, "name", None) or getattr(pv.record, "title", "")
+        if label and label != name:
+            out.append({"name": label, "since": str(pv.since), "when": pv.since.describe()})
+            name = label
+    return out
 
 
 def _plain(value: Any) -> Any:

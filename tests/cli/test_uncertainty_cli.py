@@ -85,3 +85,28 @@ def test_validate_counts_unknown_placements_as_gaps_not_errors(capsys):
     gaps = {f["subject"] for f in findings if f["code"] == "placement-unknown"}
     assert gaps == {"rbm", "gcu"}
     assert not [f for f in findings if f["severity"] == "error"]
+
+
+def test_diff_says_a_change_only_possibly_made_by_the_later_date_is_possible(capsys):
+    text = run(capsys, "diff", str(DATA), "--from", "2019-06-30", "--to", "2021-03")
+    line = next(x for x in text.splitlines() if "Old Liaison Office" in x)
+    assert "is abolished. Possibly not yet so by 2021-03-31: dated between 2020 and 2022" in line
+    later = run(capsys, "diff", str(DATA), "--from", "2019-06-30", "--to", "2023")
+    assert "The Old Liaison Office is abolished." in later and "Possibly not yet" not in later
+
+
+def test_history_names_the_parent_as_it_was_then_and_as_it_was_renamed(tmp_path, capsys):
+    (tmp_path / "d.yaml").write_text(
+        "organization: {id: o, name: O}\n"
+        "units:\n"
+        "  - {id: dept, name: Department of Resources, kind: department, established: 2009}\n"
+        "  - {id: div, name: Budget Division, kind: division, parent: dept, established: 2010}\n"
+        "changes:\n"
+        "  - {op: rename, unit: dept, name: Department of Finance, date: 2021-Q4}\n",
+        encoding="utf-8",
+    )
+    text = run(capsys, "history", str(tmp_path), "div")
+    assert (
+        "2010 → now  Budget Division, division; under Department of Resources "
+        "(renamed Department of Finance, Q4 2021)"
+    ) in text

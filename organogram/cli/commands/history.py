@@ -46,6 +46,8 @@ def run(args: argparse.Namespace) -> int:
             desc += f", {v['kind']}"
         if v["parent"]:
             desc += f"; under {v['parent_name']}"
+            for r in v.get("parent_renamed", ()):
+                desc += f" (renamed {r['name']}, {r['when']})"
         elif v.get("placement") == "unknown":
             desc += "; placement not recorded"
         out.line(f"  {out.style(span, 'cyan')}  {desc}")

@@ -147,7 +147,11 @@ class AmendPost(Change):
 @register
 @dataclass(kw_only=True)
 class AbolishPost(Change):
-    """A post ceases to exist. It must be vacant and no node may report to it."""
+    """A post ceases to exist. No named person may hold it and no node may report to it.
+
+    A holder the sources do not name leaves with the post: the record cannot name whom
+    to vacate, and the post's end says that the holding ended.
+    """
 
     op = "abolish-post"
     label = "Abolish post"
@@ -157,8 +161,9 @@ class AbolishPost(Change):
     def check(self, s: Structure) -> list[str]:
         problems: list[str] = []
         if need_post(s, self.post, problems):
-            if s.holders.get(self.post):
-                names = ", ".join(a.person for a in s.holders[self.post])
+            named = [a.person for a in s.holders.get(self.post, ()) if a.named]
+            if named:
+                names = ", ".join(named)
                 problems.append(f"post {self.post!r} is held by {names}: vacate it first")
             # Ordinary posts reporting to it count too, not only units and senior posts.
             below = s.reporting_to(self.post)
