@@ -14,10 +14,11 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from .changes import Change
+from .lineage_walk import lineage_index
 from .model import Source
 from .narration import narrate_changes
 from .structure import Structure
-from .timeline import History, Timeline, Version, _add_version, lineage_index
+from .timeline import History, Timeline, Version, _add_version
 
 
 def _start(before: Timeline, after: Timeline, whole_dates: bool) -> tuple[int, Structure]:

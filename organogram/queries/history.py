@@ -6,17 +6,11 @@ from dataclasses import asdict
 from typing import Any
 
 from ..core.errors import NotFound
+from ..core.lineage_walk import LineageIndex, lineage_closure, lineage_index
 from ..core.model import UNKNOWN_PLACE, LineageLink
 from ..core.record import Record
 from ..core.structure import Structure
-from ..core.timeline import (
-    History,
-    LineageIndex,
-    Timeline,
-    Version,
-    lineage_closure,
-    lineage_index,
-)
+from ..core.timeline import History, Timeline, Version
 from .claims import node_claims
 from .names import citations
 

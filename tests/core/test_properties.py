@@ -19,8 +19,9 @@ from hypothesis import strategies as st
 from organogram.core.changes import Change
 from organogram.core.dates import FuzzyDate
 from organogram.core.diff import diff, diff_between, differences, same_structure
+from organogram.core.lineage_walk import lineage_closure
 from organogram.core.structure import Structure
-from organogram.core.timeline import Timeline, lineage_closure
+from organogram.core.timeline import Timeline
 
 from .strategies import apply_all, core_problems, days_of, histories, structures
 

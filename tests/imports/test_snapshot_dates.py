@@ -9,13 +9,11 @@ counts regradings, retitlings and other amendments apart.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from pathlib import Path
 
 import jsonschema
 import pytest
-import yaml
 
 from organogram.core.dates import FuzzyDate
 from organogram.core.diff import diff_between, same_structure
@@ -24,6 +22,8 @@ from organogram.formats import dump_dataset, load_dataset
 from organogram.formats.schema import load_schema
 from organogram.importers import govuk, history
 from organogram.importers.run import Options, run_import
+
+from ..formats.test_schema import schema_errors
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "imports"
 SENIOR = (
@@ -164,25 +164,6 @@ def test_govuk_keeps_stated_closing_dates_and_dates_the_rest_between_versions():
     assert others == {"2023-06-02/2024-11-01", "2023-11-17/2024-11-01"}
 
 
-VALIDATOR = None
-
-
-def plain(value):
-    """A YAML value as JSON data: dates and times (read by YAML 1.1) become their text."""
-    if isinstance(value, dict):
-        return {str(k): plain(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [plain(v) for v in value]
-    if isinstance(value, dt.date | dt.datetime):
-        return value.isoformat()
-    return value
-
-
-def schema_errors(path: Path) -> list[str]:
-    global VALIDATOR
-    VALIDATOR = VALIDATOR or jsonschema.Draft202012Validator(load_schema())
-    data = plain(yaml.safe_load(path.read_text(encoding="utf-8")))
-    return [e.message for e in VALIDATOR.iter_errors(data)]
 
 
 @pytest.mark.parametrize("kind", ["uk-organogram", "govuk-organisations"])
