@@ -113,6 +113,19 @@ def node_data(
             s.holders.get(s.units[node].head) if node in s.units and s.units[node].head else ()
         )
         data["holders"] = [holder_data(s, a, certainty) for a in holders or ()]
+        if certainty is not None and post is not None:
+            # Holders whose leaving is dated to a span that goes past this day.
+            data["holders_possibly_still"] = [
+                {
+                    "person": person or None,
+                    "name": (s.people[person].name if person in s.people else person)
+                    if person
+                    else UNNAMED_WORDS,
+                    "until": change.date.describe(),
+                }
+                for (p, person), change in certainty.holders_possibly_still.items()
+                if p == post
+            ]
     return data
 
 

@@ -110,3 +110,26 @@ def test_history_names_the_parent_as_it_was_then_and_as_it_was_renamed(tmp_path,
         "2010 → now  Budget Division, division; under Department of Resources "
         "(renamed Department of Finance, Q4 2021)"
     ) in text
+
+
+def test_show_tells_a_holder_whose_leaving_is_dated_to_a_span_as_possibly_still_there(
+    tmp_path, capsys
+):
+    (tmp_path / "d.yaml").write_text(
+        "organization: {id: o, name: O}\n"
+        "people: [{id: sam, name: Sam Swing}]\n"
+        "posts: [{id: dg, title: Director General, senior: true, established: 2000}]\n"
+        "changes:\n"
+        "  - {op: assign, post: dg, person: sam, date: 2000/2018}\n"
+        "  - {op: vacate, post: dg, person: sam, date: 2000/2018}\n"
+        "  - {op: assign, post: dg, date: 2000/2018}\n",
+        encoding="utf-8",
+    )
+    line = run(capsys, "show", str(tmp_path), "--at", "2016").splitlines()[1]
+    assert line == (
+        "Director General  senior-post  a holder not named in the sources (possibly not yet: "
+        "between 2000 and 2018); possibly still Sam Swing (left between 2000 and 2018)"
+    )
+    assert run(capsys, "show", str(tmp_path), "--at", "2019").splitlines()[1] == (
+        "Director General  senior-post  a holder not named in the sources"
+    )

@@ -98,20 +98,28 @@ def render_tree(out: Printer, nodes: list[dict[str, Any]]) -> None:
         holders = ", ".join(
             h["name"]
             + ("" if h["kind"] == "regular" else f", {h['kind']}")
-            + ("" if h.get("certain", True) else f", possibly: {h['possibly_since']}")
+            + ("" if h.get("certain", True) else f" (possibly not yet: {h['possibly_since']})")
             for h in n.get("holders", [])
         )
         mark = "? " if n.get("status") == "possibly in force" else ""
         text = f"{mark}{name}{abbr}  {kind}"
+        still = "; ".join(
+            f"possibly still {h['name']} (left {h['until']})"
+            for h in n.get("holders_possibly_still", [])
+        )
+        holders = "; ".join(x for x in (holders, still) if x)
         if holders:
             text += "  " + out.style(holders, "dim")
         elif n["kind"] == "senior-post" and n.get("holding"):
             text += "  " + out.style(n["holding"], "dim")
-        reasons = n.get("uncertain", [])
-        if mark:  # possibly not in force at all: that says the rest
+        # The holders say their own uncertainty; a node possibly not in force at all
+        # needs no other reason.
+        reasons = [u for u in n.get("uncertain", []) if u["aspect"] != "holders"]
+        if mark:
             reasons = [u for u in reasons if u["aspect"] == "existence"]
         if reasons:
-            text += "  " + out.style("; ".join(u["words"] for u in reasons), "yellow")
+            words = dict.fromkeys(u["words"] for u in reasons)
+            text += "  " + out.style("; ".join(words), "yellow")
         return text
 
     def walk(node_id: str, prefix: str, last: bool, top: bool) -> None:
