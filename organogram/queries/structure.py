@@ -156,6 +156,7 @@ def structure_at(
         order = tree_order(s)
     certainty = snap.certainty
     known = record.organization.vacancy_known(snap.day)
+    shown = set(order)
     ended = [n for n in certainty.possibly_ended() if unit is None or n == unit]
     return {
         "date": snap.day.isoformat(),
@@ -164,7 +165,7 @@ def structure_at(
             node_data(s, n, people=people, certainty=certainty, vacancy_known=known)
             for n in order
         ],
-        "unplaced": [n for n in s.unplaced_nodes() if n in set(order)],
+        "unplaced": [n for n in s.unplaced_nodes() if n in shown],
         "possibly_still": [
             {"id": n, "name": s.label(n), "uncertain": uncertain_data(certainty, n)}
             for n in ended
