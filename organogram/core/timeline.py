@@ -56,7 +56,7 @@ class Snapshot:
     def certainty(self) -> Certainty:
         """Which units, posts, lines and holders are only possibly as shown, and why."""
         if self._certainty is None:
-            touched = self.timeline.touched_sets() if self.timeline and self.uncertain else {}
+            touched = self.timeline.touched_sets(self.uncertain) if self.timeline else {}
             self._certainty = certainty(self.structure, self.day, self.uncertain, touched)
         return self._certainty
 
@@ -125,6 +125,14 @@ class Timeline:
         self._origin = None if origin is None else (weakref.ref(origin[0]), origin[1])
         #: results derived from the changes, kept while the timeline lives (see memo).
         self._memo: dict[object, object] = {}
+        #: id of a change -> (the change, what it touched): see touched_sets. What the
+        #: timeline this one was made from found for their common prefix holds here too:
+        #: the structure before each of those changes is the same.
+        self._touched: dict[int, tuple[Change, frozenset[str]]] = {}
+        if origin is not None and origin[0]._touched:
+            before, prefix = origin[0]._touched, origin[1]
+            order = origin[0]._order()
+            self._touched = {k: v for k, v in before.items() if order.get(k, prefix) < prefix}
 
     @property
     def memo(self) -> dict[object, object]:
@@ -363,29 +371,34 @@ class Timeline:
             order = self._memo["order"] = {id(c): i for i, c in enumerate(self.changes)}
         return order
 
-    def touched_sets(self) -> dict[int, frozenset[str]]:
-        """The units and posts each change not exact to the day touched, by ``id``.
+    def touched_sets(self, changes: Iterable[Change]) -> dict[int, frozenset[str]]:
+        """The units and posts each of ``changes`` touched, by ``id`` of the change.
 
-        One fold from the first change, made once: what a change touches (a merge hands
-        the reporters of the units it ends to another) is known only by applying it.
+        What a change touches is known only by applying it (a merge hands the reporters
+        of the units it ends to another), so those not yet known are applied again in one
+        fold from the checkpoint before the first of them. What is found is kept, and
+        handed to the timelines made from this one for the changes they share before the
+        first place they differ.
         """
-        found = self._memo.get("touched")
-        if isinstance(found, dict):
-            return found
-        out: dict[int, frozenset[str]] = {}
-        s = self.empty()
-        with paused():
-            for change in self.changes:
-                if change.check(s):
-                    continue
-                if change.date.exact:
-                    change._apply(s)
-                    continue
-                s.touched.clear()
-                change._apply(s)
-                out[id(change)] = frozenset(s.touched)
-        self._memo["touched"] = out
-        return out
+        known = self._touched
+        wanted = list(changes)
+        missing = {id(c) for c in wanted if known.get(id(c), (None,))[0] is not c}
+        if missing:
+            order = self._order()
+            places = sorted(order[i] for i in missing if i in order)
+            if places:
+                start, s, _ = self.start_at(places[0])
+                with paused():
+                    for change in self.changes[start : places[-1] + 1]:
+                        if change.check(s):
+                            continue
+                        if id(change) in missing:
+                            s.touched.clear()
+                            change._apply(s)
+                            known[id(change)] = (change, frozenset(s.touched))
+                        else:
+                            change._apply(s)
+        return {id(c): known[id(c)][1] for c in wanted if id(c) in known}
 
     def between(self, start: dt.date, end: dt.date) -> list[Change]:
         """Changes effective after ``start`` and on or before ``end``."""
