@@ -39,6 +39,12 @@ def test_possible_and_unplaced_units_at_two_widths(
             assert "Gender Coordination Unit" in apart.inner_text()
             assert "Gender Coordination Unit" not in page.locator("#tree").inner_text()
             assert page.locator(".certainty-legend").is_visible()
+            # Typing in "Find a unit" filters the units listed apart too.
+            page.fill("#q", "gender team")
+            assert page.locator("#unplaced-tree li.node:not([hidden])").count() == 2
+            assert page.locator("#tree li.node:not([hidden])").count() == 0
+            page.fill("#q", "")
+            assert page.locator("#unplaced-tree li.node[hidden]").count() == 0
             # Nothing is wider than the window (the reasons wrap).
             scroll = page.evaluate("document.documentElement.scrollWidth")
             assert scroll <= width + 1

@@ -15,14 +15,23 @@
     partial();
     return;
   }
-  var items = Array.prototype.slice.call(tree.querySelectorAll("li.node"));
+  // Units no source places are listed apart, below the tree: the filter reaches them too.
+  var trees = [tree];
+  var apart = document.querySelector("#unplaced-tree");
+  if (apart) trees.push(apart);
+  var items = [];
+  trees.forEach(function (t) {
+    items = items.concat(Array.prototype.slice.call(t.querySelectorAll("li.node")));
+  });
   var initiallyOpen = items.map(function (li) {
     var d = li.querySelector(":scope > details");
     return d ? d.open : false;
   });
 
   function setAll(open) {
-    tree.querySelectorAll("details").forEach(function (d) { d.open = open; });
+    trees.forEach(function (t) {
+      t.querySelectorAll("details").forEach(function (d) { d.open = open; });
+    });
   }
   document.querySelectorAll("[data-tree-expand]").forEach(function (b) {
     b.addEventListener("click", function () { setAll(true); });
