@@ -82,8 +82,10 @@ def test_history_says_the_placement_is_not_recorded(capsys):
 def test_validate_counts_unknown_placements_as_gaps_not_errors(capsys):
     data = json.loads(run(capsys, "validate", str(DATA), "--format", "json"))
     findings = data["findings"] if isinstance(data, dict) else data
-    gaps = {f["subject"] for f in findings if f["code"] == "placement-unknown"}
-    assert gaps == {"rbm", "gcu"}
+    gaps = {f["subject"]: f for f in findings if f["code"] == "placement-unknown"}
+    assert set(gaps) == {"rbm", "gcu"}
+    # Dated by the change that made it, never by the first day Python has.
+    assert gaps["rbm"]["from"] == "../2021-06"
     assert not [f for f in findings if f["severity"] == "error"]
 
 
@@ -133,3 +135,17 @@ def test_show_tells_a_holder_whose_leaving_is_dated_to_a_span_as_possibly_still_
     assert run(capsys, "show", str(tmp_path), "--at", "2019").splitlines()[1] == (
         "Director General  senior-post  a holder not named in the sources"
     )
+
+
+def test_validate_dates_a_finding_by_its_change_not_the_first_day_python_has(tmp_path, capsys):
+    (tmp_path / "d.yaml").write_text(
+        "organization: {id: o, name: O}\n"
+        "units:\n"
+        "  - {id: a, name: A, kind: unit, parent: unknown, established: ../2019}\n"
+        "  - {id: b, name: B, kind: unit, parent: unknown, established: ../2021-06}\n",
+        encoding="utf-8",
+    )
+    text = run(capsys, "validate", str(tmp_path))
+    assert "0001" not in text
+    assert "B (b): placement not recorded (no source gives it) (from ../2021-06)" in text
+    assert "A (a): placement not recorded (no source gives it) (from ../2019)" in text

@@ -169,7 +169,9 @@ class _Watch:
             touched = [self.touched_by[n] for n in causes if n in self.touched_by]
             cause = max(touched, key=lambda pair: pair[0])[1] if touched else None
             by_subject.setdefault(hit.subject, {})[ident] = len(self.findings)
-            self.findings.append(_finding(r, hit, self.config, cause, date))
+            # Among changes with no earliest day, the one that caused it dates it best.
+            when = cause.date if cause is not None and date.start == dt.date.min else date
+            self.findings.append(_finding(r, hit, self.config, cause, when))
         for index in stale.values():
             self.findings[index] = replace(self.findings[index], until=date)
 
@@ -177,7 +179,13 @@ class _Watch:
 def _group_date(changes: list[Change], day: dt.date) -> FuzzyDate:
     """The date to report for problems appearing with ``changes`` (all starting ``day``)."""
     dates = {c.date for c in changes}
-    return dates.pop() if len(dates) == 1 else FuzzyDate.day(day)
+    if len(dates) == 1:
+        return dates.pop()
+    if day == dt.date.min:
+        # Changes with no earliest day ("../2021"): the soonest of their own dates, never
+        # the first day Python has.
+        return min(dates, key=lambda d: (d.end, d.sort_key()))
+    return FuzzyDate.day(day)
 
 
 def _step(s: Structure, change: Change, last: dict[str, str | None]) -> Step:
