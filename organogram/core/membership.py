@@ -162,7 +162,7 @@ def _term_key(t: Term) -> dt.date:
     """When a term began, or (not recorded) the day before it ended, for ordering."""
     if t.since is not None:
         return t.since.start
-    if t.until is not None:
+    if t.until is not None and t.until.start > dt.date.min:
         return t.until.start - dt.timedelta(days=1)
     return dt.date.min
 

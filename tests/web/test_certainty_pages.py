@@ -118,3 +118,19 @@ def test_the_post_page_of_a_possible_post_held_by_someone_not_named(signed_in, u
     assert "a holder not named in the sources" in page
     assert "regular, from between 2001 and June 2021" in page  # the assignment, in words
     assert text(signed_in.get("/posts/p4/" + AT)).count("no holder recorded") >= 1
+
+
+def test_a_unit_ended_by_a_date_with_no_earliest_day_has_a_page(client, db, tmp_path):
+    (tmp_path / "d.yaml").write_text(
+        "organization: {id: o, name: O}\n"
+        "units:\n"
+        "  - {id: gone, name: Gone Office, kind: office, parent: unknown, established: ../2015}\n"
+        "changes:\n"
+        "  - {op: abolish, unit: gone, date: ../2018}\n",
+        encoding="utf-8",
+    )
+    load_dataset_into_registry(tmp_path, Actor("tests"), replace=True)
+    page = client.get("/units/gone/?at=2020")
+    assert page.status_code == 200
+    assert "0001-01-01" not in page.content.decode()
+    assert client.get("/compare/").status_code == 200

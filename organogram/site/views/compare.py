@@ -32,8 +32,11 @@ def suggestions(state: State) -> list[dict[str, str]]:
     out = []
     for plan in state.record.plans.values():
         if plan.status is PlanStatus.ENACTED and plan.changes:
-            start = min(c.date.start for c in plan.changes) - dt.timedelta(days=1)
+            first = min(c.date.start for c in plan.changes)
             end = max(c.date.end for c in plan.changes)
+            if first == dt.date.min or end == dt.date.max:
+                continue  # a change with an open side: no day before or after to offer
+            start = first - dt.timedelta(days=1)
             out.append({"from": start.isoformat(), "to": end.isoformat(), "title": plan.title})
     today = dt.date.today()
     year_ago = (today - dt.timedelta(days=365)).isoformat()

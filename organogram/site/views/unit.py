@@ -157,8 +157,10 @@ def _see_at(state: str, versions: list[dict[str, Any]]) -> str:
     if state == "abolished":
         ended = next((v for v in reversed(versions) if not v["exists"]), None)
         if ended is not None:
-            day = FuzzyDate.parse(ended["since"]).start - dt.timedelta(days=1)
-            return day.isoformat()
+            first = FuzzyDate.parse(ended["since"]).start
+            if first == dt.date.min:
+                return ""  # ended by a date with no earliest day: no day known before it
+            return (first - dt.timedelta(days=1)).isoformat()
     return ""
 
 
