@@ -124,3 +124,40 @@ def test_an_open_start_applies_from_the_start_of_the_record_possibly_until_its_e
     assert early.certainty.status(early.structure, "old") == POSSIBLE
     late = timeline.snapshot("2021")
     assert late.certainty.status(late.structure, "old") == CERTAIN
+
+
+def test_the_diff_carries_placements_no_source_gives():
+    from organogram.core.diff import same_structure
+    from organogram.core.diff.plain import plain_diff
+
+    a = Structure()
+    post(a, "dg")
+    for change in (unit("x", UNKNOWN_PLACE), unit("y", None), unit("z", "dg")):
+        change.apply(a)
+    b = a.copy()
+    Move(date=D, node="x", to="dg").apply(b)  # placed
+    Move(date=D, node="y", to=UNKNOWN_PLACE).apply(b)  # from the top to no recorded place
+    Move(date=D, node="z", to=UNKNOWN_PLACE).apply(b)  # from under dg
+    unit("new", UNKNOWN_PLACE).apply(b)
+    changes = plain_diff(a, b, D)
+    told = {
+        (c.op, getattr(c, "node", None) or c.unit.id, getattr(c, "to", None))
+        for c in changes
+        if c.op in ("move", "create")
+    }
+    assert told == {
+        ("move", "x", "dg"),
+        ("move", "y", UNKNOWN_PLACE),
+        ("move", "z", UNKNOWN_PLACE),
+        ("create", "new", None),
+    }
+    assert next(c for c in changes if c.op == "create").parent == UNKNOWN_PLACE
+    reached = a.copy()
+    for change in changes:
+        change.apply(reached)
+    assert same_structure(reached, b)
+    back = plain_diff(b, a, D)
+    undone = b.copy()
+    for change in back:
+        change.apply(undone)
+    assert same_structure(undone, a) and undone.unplaced_nodes() == ["x"]

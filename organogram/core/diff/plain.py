@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import heapq
 from collections.abc import Iterable
+from dataclasses import replace
 from operator import attrgetter
 
 from ..changes import (
@@ -55,7 +56,7 @@ from ..changes import (
 )
 from ..changes.posts import AMENDABLE
 from ..dates import FuzzyDate
-from ..model import AssignmentKind, Line
+from ..model import UNKNOWN_PLACE, AssignmentKind, Line
 from ..structure import Structure
 from .depth import Depths
 from .signature import holder_set
@@ -429,7 +430,42 @@ def _changed_posts(a: Structure, b: Structure) -> tuple[list[str], list[str], li
 
 def plain_diff(a: Structure, b: Structure, date: FuzzyDate) -> list[Change]:
     """The changes (without ids) that turn ``a`` into ``b``, each dated ``date``."""
-    return _Differ(a, b, date).run()
+    changes = _Differ(a, b, date).run()
+    if a.unplaced or b.unplaced:
+        changes = _unknown_places(a, b, date, changes)
+    return changes
+
+
+def _unknown_places(a: Structure, b: Structure, date: FuzzyDate, changes: list[Change]):
+    """``changes`` with the placements no source gives: the differ reads them as the top.
+
+    What ``b`` leaves unplaced is created or moved to the unknown place rather than to the
+    top; a kept node going between the top and the unknown place (neither a line the
+    differ sees) is moved too, at the end: nothing depends on it.
+    """
+    unknown = {n for n in b.unplaced if b.exists(n)}
+    out: list[Change] = []
+    for c in changes:
+        if isinstance(c, CreateUnit) and c.unit.id in unknown and c.parent is None:
+            c = replace(c, parent=UNKNOWN_PLACE)
+        elif isinstance(c, CreatePost) and c.post in unknown and c.reports_to is None:
+            c = replace(c, reports_to=UNKNOWN_PLACE)
+        elif isinstance(c, Move) and c.node in unknown and c.to is None:
+            c = replace(c, to=UNKNOWN_PLACE)
+        elif isinstance(c, MovePost) and c.post in unknown and c.reports_to is None:
+            c = replace(c, reports_to=UNKNOWN_PLACE)
+        out.append(c)
+    for node in sorted((a.unplaced | unknown) & (a.units.keys() | a.posts.keys())):
+        if not b.exists(node) or node in a.oversight or node in b.oversight:
+            continue
+        to = b.placement(node)
+        if a.placement(node) == to:
+            continue
+        if node in b.units:
+            out.append(Move(date=date, node=node, to=to))
+        else:
+            out.append(MovePost(date=date, post=node, reports_to=to))
+    return out
 
 
 def number(changes: Iterable[Change], prefix: str = "diff") -> list[Change]:

@@ -2,7 +2,8 @@
 
 Two structures are the same when they hold the same units and posts (every
 attribute), the same lines of oversight, the same typed lines and, for each post,
-the same holders as a set of (person, kind). Retired units, lineage, people and the
+the same holders as a set of (person, kind). A placement no source gives counts as a line
+to :data:`~organogram.core.model.UNKNOWN_PLACE`. Retired units, lineage, people and the
 date a holder took up a post are history, not structure, and are not compared.
 """
 
@@ -10,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..model import Line, Post, Unit
+from ..model import UNKNOWN_PLACE, Line, Post, Unit
 from ..structure import Structure
 
 
@@ -35,7 +36,7 @@ def structure_signature(s: Structure) -> Signature:
     return Signature(
         units=dict(s.units),
         posts=dict(s.posts),
-        oversight=dict(s.oversight),
+        oversight={**s.oversight, **{n: UNKNOWN_PLACE for n in s.unplaced if s.exists(n)}},
         lines=frozenset(s.lines),
         holders={p: holder_set(s, p) for p, held in s.holders.items() if held},
     )
