@@ -10,6 +10,7 @@ import pytest
 from organogram.core.changes import (
     Abolish,
     AbolishPost,
+    AmendPost,
     CreatePost,
     CreateUnit,
     Merge,
@@ -111,6 +112,20 @@ def test_a_split_sends_ordinary_reporters_of_the_ended_unit_to_its_first_success
     s = build(unit("a"), CreatePost(date=D, post="p", title="Adviser", reports_to="a"))
     Split(date=D, unit="a", into=(spec("n1"), spec("n2"))).apply(s)
     assert s.oversight["p"] == "n1"
+
+
+def test_a_split_cannot_send_an_ordinary_reporter_under_a_unit_below_it():
+    # x was a senior post when u was placed under it; an ordinary post now, it still
+    # reports to a. Ending a sends x to n1, which the split puts under u: x, n1, u, x.
+    s = build(
+        unit("a"),
+        CreatePost(date=D, post="x", title="Adviser", senior=True, reports_to="a"),
+        unit("u", "x"),
+        AmendPost(date=D, post="x", senior=False),
+    )
+    split = Split(date=D, unit="a", into=(spec("n1"),), parents={"n1": "u"})
+    assert any("cycle" in p for p in split.check(s))
+    assert acyclic(s)
 
 
 @pytest.mark.parametrize(

@@ -167,6 +167,11 @@ class Split(Change):
         for what, home in self.moves.items():
             if not (what in s.posts and not s.is_node(what)):
                 after[what] = home
+        if not self.keep and self.into:
+            # What still reports to the unit that ends goes to the first new unit: an
+            # ordinary post among them may have a unit under it (it was senior once).
+            for reporter in s.reporter_ids(self.unit):
+                after.setdefault(reporter, self.into[0].id)
         for start in after:
             seen = {start}
             current = after[start]
