@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from ..core.dates import FuzzyDate
-from ..core.model import Assignment, Person, Post, Unit
+from ..core.model import UNKNOWN_PLACE, Assignment, Person, Post, Unit
 from ..core.structure import Structure
 from .history import Snapshot
 from .mapping import make_id
@@ -146,7 +146,8 @@ class SnapshotBuilder:
             s.set_holders(pid, tuple(holders))
 
     def resolve(self, manager: str, refs: dict[str, str], row: Row, own: str | None) -> str | None:
-        """The post a 'reports to' reference names, or None for the top (reported)."""
+        """The post a 'reports to' reference names, None for the top, or the unknown place
+        when it names a post the snapshot does not hold (reported)."""
         if manager.lower() in _TOP:
             return None
         if manager in refs and refs[manager] != own:
@@ -163,14 +164,16 @@ class SnapshotBuilder:
                 "Reports to Senior Post",
             )
             return refs[stripped[0]]
+        # It reports to someone: only not to a post the record holds. Its line is not
+        # recorded, which is not the same as the top.
         self.warn(
             row,
             f"reports to {manager!r}, which is not a senior post of this snapshot: "
-            "placed at the top",
+            "its line of oversight is recorded as not known",
             "missing-manager",
             "Reports to Senior Post",
         )
-        return None
+        return UNKNOWN_PLACE
 
     def lines(self, s: Structure, refs: dict[str, str], managers) -> None:
         for pid, (manager, row) in managers.items():

@@ -49,6 +49,11 @@ def test_traps_are_reported_not_fatal():
     s = record.timeline.snapshot("2013-03-31").structure
     # One post for both rows (here the same person twice: the store's rows per tenure).
     assert [a.person for a in s.holders["p-b72"]] == ["montgomery-richard"]
+    # A manager the snapshot lacks: the post reports to someone not recorded, not the top.
+    missing = [p for p in report.warnings if p.code == "missing-manager"]
+    assert missing and all("recorded as not known" in p.message for p in missing)
+    assert s.unplaced and all(s.placement(n) == "unknown" for n in s.unplaced)
+    assert not set(s.roots()) & s.unplaced
 
 
 def test_junior_posts_report_to_senior_posts_and_fte_is_the_posts_field():
