@@ -10,6 +10,7 @@ from ..core.dates import as_of
 from ..core.diff import diff_between
 from ..core.record import Record
 from ..core.structure import Structure
+from ..core.timeline import Snapshot
 from .changes import changes_data, node_refs
 
 
@@ -64,8 +65,12 @@ def diff_dates(record: Record, start: str, end: str, *, people: bool = True) -> 
     for rows, told in ((changes, result.changes), (events, result.events)):
         for row, c in zip(rows, told, strict=True):
             row["units"] = node_refs(c, result.after, result.before)
+    # The two structures are the diff's own: no fold again, only what is uncertain on each.
     lo, hi = sorted((day_a, day_b))
-    snap_lo, snap_hi = record.timeline.snapshot(lo), record.timeline.snapshot(hi)
+    timeline, failures = record.timeline, record.timeline.failures()
+    s_lo, s_hi = (result.before, result.after) if day_a <= day_b else (result.after, result.before)
+    snap_lo = Snapshot(lo, s_lo, timeline.uncertain(lo, failures), failures, timeline)
+    snap_hi = Snapshot(hi, s_hi, timeline.uncertain(hi, failures), failures, timeline)
     # A change toward what is only possibly so on the target date is only possibly made.
     target = snap_hi if day_b >= day_a else snap_lo
     for row, c in zip(changes, result.changes, strict=True):

@@ -51,10 +51,9 @@ def unit_history(
     final, names, index = _final(timeline)
     versions = []
 
-    def history_of(other: str) -> History | None:
-        if histories is not None:
-            return histories.get(other)
-        return timeline.history(other)
+    # The parents' histories, for the names they took: one fold for all of them.
+    parents = {v.parent for v in hist.versions if v.parent and v.parent != UNKNOWN_PLACE}
+    history_of = (histories if histories is not None else timeline.histories(parents)).get
 
     for v in hist.versions:
         cites = tuple(c for change in v.changes for c in change.cites)
