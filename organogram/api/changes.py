@@ -8,8 +8,8 @@ from django.http import HttpRequest
 from ninja import Query, Router, Schema, Status
 
 from ..core.errors import NotFound
-from ..formats.codec import change_from_dict
-from ..registry import services, store
+from ..registry import store
+from ..registry.actions import RecordChange, ReverseChange, run
 from .auth import actor, need
 from .common import change_rows, when
 
@@ -95,11 +95,7 @@ def get_change(request: HttpRequest, change_id: str) -> dict[str, Any]:
 @router.post("", response={201: dict}, summary="Record a change in the timeline")
 def record(request: HttpRequest, body: ChangeIn) -> Status:
     """Checked as a dataset entry, then against the timeline; 409 with reasons if refused."""
-    need(request, "change.correct" if body.corrects else "change.record")
-    change = change_from_dict(body.change)
-    done = services.record_change(
-        change, actor(request), expected=body.expected, corrects=body.corrects
-    )
+    done = run(RecordChange(body.change, body.expected, body.corrects), actor(request))
     state = store.current()
     # The change as the new record holds it, so that it is told in a sentence.
     row = change_rows(request, state, [state.record.timeline.get(done.change.id)])[0]
@@ -109,11 +105,8 @@ def record(request: HttpRequest, body: ChangeIn) -> Status:
 @router.post("/{change_id}/reverse", response={201: dict}, summary="Reverse a change")
 def reverse(request: HttpRequest, change_id: str, body: ReverseIn) -> Status:
     """Record the inverse change(s), which restore what the change altered."""
-    need(request, "change.reverse")
     date = when(body.date) if body.date else None
-    done = services.reverse_change(
-        change_id, actor(request), date=date, reason=body.reason, expected=body.expected
-    )
+    done = run(ReverseChange(change_id, date, body.reason, body.expected), actor(request))
     state = store.current()
     recorded = [state.record.timeline.get(d.change.id) for d in done]
     body = {

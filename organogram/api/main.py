@@ -8,8 +8,7 @@ from ninja import NinjaAPI
 from .. import __version__
 from ..core.errors import NotFound
 from ..formats.codec import ChangeDataError
-from ..registry.entry_services import StaleEntry
-from ..registry.services import RegistryError, StaleEdit
+from ..registry.actions import Refused
 from ..registry.store import EmptyRegistry
 from . import changes, cost, governance, plans, posts, reading, registers
 from .auth import AUTH
@@ -56,15 +55,18 @@ def bad_change(request: HttpRequest, exc: ChangeDataError) -> HttpResponse:
     )
 
 
-@api.exception_handler(RegistryError)
-def refused(request: HttpRequest, exc: RegistryError) -> HttpResponse:
-    """A write refused (stale token, preconditions, later changes broken): 409."""
-    fields = getattr(exc, "fields", None) or {}
-    body = {
-        "detail": str(exc).split(":\n")[0],
-        "reasons": exc.reasons,
-        "fields": fields,
-        "stale": isinstance(exc, StaleEdit | StaleEntry),
-    }
-    # A form-like refusal (a field at fault) is 422; one about the record's state, 409.
-    return api.create_response(request, body, status=422 if fields else 409)
+#: How each kind of refusal is answered: the record's state (409) apart from the
+#: person (403), what does not exist (404) and input that is not well formed (422).
+STATUS_OF_REFUSAL = {"forbidden": 403, "missing": 404, "invalid": 422, "stale": 409}
+
+
+@api.exception_handler(Refused)
+def refused(request: HttpRequest, exc: Refused) -> HttpResponse:
+    """A write refused by its action, answered with the refusal as data."""
+    status = STATUS_OF_REFUSAL.get(exc.kind, 409)
+    if status == 403 and not getattr(request.auth, "is_authenticated", False):  # type: ignore[attr-defined]
+        status = 401
+    elif status == 409 and exc.fields:
+        # A form-like refusal (a field at fault) is 422, as an invalid input is.
+        status = 422
+    return api.create_response(request, exc.as_dict(), status=status)

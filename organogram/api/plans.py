@@ -6,12 +6,19 @@ from typing import Any
 
 from django.http import HttpRequest
 from ninja import Router, Schema, Status
-from ninja.errors import HttpError
 
-from ..core.plans import PlanStatus
 from ..queries import plans as q
-from ..registry import plan_services as ps
 from ..registry import store
+from ..registry.actions import (
+    AddPlanChange,
+    DraftPlan,
+    EditPlanChange,
+    EnactPlan,
+    MovePlan,
+    RebasePlan,
+    RemovePlanChange,
+    run,
+)
 from ..registry.permissions import can
 from .auth import actor, need
 
@@ -101,14 +108,7 @@ class EnactIn(Schema):
 @router.post("", response={201: dict}, summary="Draft a new plan")
 def draft(request: HttpRequest, body: PlanIn) -> Status:
     """A draft based on the record as it stands now."""
-    need(request, "plan.draft")
-    row = ps.draft_plan(
-        actor(request),
-        title=body.title,
-        effective=body.effective,
-        description=body.description,
-        plan_id=body.id,
-    )
+    row = run(DraftPlan(body.title, body.effective, body.description, body.id), actor(request))
     return Status(201, q.plan_detail(store.current().record, row.id, people=_people(request)))
 
 
@@ -117,32 +117,48 @@ def add_change(
     request: HttpRequest, plan_id: str, body: PlanChangeIn
 ) -> Status:
     """Checked as a dataset entry, then where it falls in the plan; 409/422 if refused."""
-    need(request, "plan.edit")
-    change = ps.add_plan_change(plan_id, body.change, actor(request), phase=body.phase)
+    change = run(AddPlanChange(plan_id, body.change, body.phase), actor(request))
     detail = q.plan_detail(store.current().record, plan_id, people=_people(request))
     return Status(201, {"plan": plan_id, "change": change.id, **detail})
 
 
+@router.put("/{plan_id}/changes/{change_id}", summary="Replace a change of a draft plan")
+def edit_change(
+    request: HttpRequest, plan_id: str, change_id: str, body: PlanChangeIn
+) -> dict[str, Any]:
+    """The change as a whole, in its place (its id kept; the date defaults to its own)."""
+    run(EditPlanChange(plan_id, change_id, body.change), actor(request))
+    detail = q.plan_detail(store.current().record, plan_id, people=_people(request))
+    return {"plan": plan_id, "change": change_id, **detail}
+
+
+@router.delete(
+    "/{plan_id}/changes/{change_id}", response={204: None}, summary="Remove a change"
+)
+def remove_change(request: HttpRequest, plan_id: str, change_id: str) -> Status:
+    """Take a change out of a draft plan."""
+    run(RemovePlanChange(plan_id, change_id), actor(request))
+    return Status(204, None)
+
+
+@router.post("/{plan_id}/rebase", summary="Settle the plan's conflicts: its base becomes now")
+def rebase(request: HttpRequest, plan_id: str) -> dict[str, Any]:
+    """For a draft reviewed against what was recorded since its base."""
+    run(RebasePlan(plan_id), actor(request))
+    return q.plan_detail(store.current().record, plan_id, people=_people(request))
+
+
 @router.post("/{plan_id}/transition", summary="Propose, approve, send back or withdraw a plan")
 def transition(request: HttpRequest, plan_id: str, body: MoveIn) -> dict[str, Any]:
-    """Who may make which move is the role table's (see ``can``)."""
-    plan = store.current().record.plan(plan_id)
-    try:
-        target = PlanStatus(body.to)
-    except ValueError:
-        raise HttpError(422, f"{body.to!r} is not a plan status") from None
-    actions = ps.MOVE_ACTIONS.get((plan.status, target), ("plan.edit",))
-    if not any(can(request.auth, a) for a in actions):  # type: ignore[attr-defined]
-        need(request, actions[0])
-    ps.move_plan(plan_id, body.to, actor(request), note=body.note, expected=body.expected)
+    """Who may make which move is the plan workflow's table's to say."""
+    run(MovePlan(plan_id, body.to, body.note, body.expected), actor(request))
     return q.plan_detail(store.current().record, plan_id, people=_people(request))
 
 
 @router.post("/{plan_id}/enact", summary="Enact an approved plan, all or nothing")
 def enact(request: HttpRequest, plan_id: str, body: EnactIn) -> dict[str, Any]:
     """Its changes join the timeline; refused with every reason (conflicts, failures)."""
-    need(request, "plan.enact")
-    changes = ps.enact_plan(plan_id, actor(request), note=body.note, expected=body.expected)
+    changes = run(EnactPlan(plan_id, body.note, body.expected), actor(request))
     return {
         "plan": plan_id,
         "status": "enacted",

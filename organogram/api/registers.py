@@ -18,8 +18,9 @@ from ninja import Query, Router, Schema, Status
 from ..core.errors import NotFound
 from ..formats.register import Register
 from ..formats.registers import ALL, BY_SECTION
-from ..registry import entry_services, store
 from ..registry import models as m
+from ..registry import store
+from ..registry.actions import RemoveEntry, SaveEntry, run
 from ..registry.permissions import can
 from .auth import actor, need
 
@@ -116,28 +117,17 @@ def get_entry(request: HttpRequest, section: str, key: str) -> dict[str, Any]:
 def add_entry(request: HttpRequest, section: str, body: EntryIn) -> Status:
     """Checked as a dataset entry and its references against the record; 422 names the
     fields at fault, 409 when an entry with that id exists."""
-    register = _register(section)
-    need(request, register.edit_action)
-    saved = entry_services.save_entry(
-        section, body.entry, actor(request), expected=body.expected, create=True
-    )
-    return Status(201, _saved(request, register, saved))
+    saved = run(SaveEntry(section, body.entry, body.expected, create=True), actor(request))
+    return Status(201, _saved(request, _register(section), saved))
 
 
 @router.put("/{section}/{key}", summary="Replace a register entry")
 def edit_entry(request: HttpRequest, section: str, key: str, body: EntryIn) -> dict[str, Any]:
     """The entry as a whole (its id unchanged); 409 if someone saved it since ``expected``."""
-    register = _register(section)
-    need(request, register.edit_action)
-    if body.entry.get("id", key) != key:
-        raise entry_services.EntryRefused(
-            f"the entry's id {body.entry.get('id')!r} is not {key!r}: an id cannot change",
-            fields={"id": ["an entry's id cannot change"]},
-        )
-    saved = entry_services.save_entry(
-        section, {**body.entry, "id": key}, actor(request), expected=body.expected, create=False
+    saved = run(
+        SaveEntry(section, body.entry, body.expected, create=False, key=key), actor(request)
     )
-    return _saved(request, register, saved)
+    return _saved(request, _register(section), saved)
 
 
 @router.delete("/{section}/{key}", response={204: None}, summary="Remove a register entry")
@@ -145,9 +135,7 @@ def remove_entry(
     request: HttpRequest, section: str, key: str, expected: int | None = None
 ) -> Status:
     """Refused (409) while other entries refer to it, or if it changed since ``expected``."""
-    register = _register(section)
-    need(request, register.edit_action)
-    entry_services.remove_entry(section, key, actor(request), expected=expected)
+    run(RemoveEntry(section, key, expected), actor(request))
     return Status(204, None)
 
 

@@ -20,7 +20,13 @@ a test fails when it is out of date. Every command that prints data takes
 is set.
 
 Exit status: 0 when all is well, 1 when the dataset has errors (or a validation found
-one), 2 for a usage error.
+one, or the registry refused a write: nothing is written then), 2 for a usage error.
+
+The commands that write the registry (`load`, `record`, `reverse`, `plan new|add|edit|
+remove|rebase|move|enact`, `user`, `import --registry`) run the same actions as the web
+pages and the API (see [the write path](web.md#the-write-path)), each audited as
+`via: cli` under `--by NAME` (default: the account running the command). The registry is
+the web application's database: `DATABASE_URL`, else `var/organogram.sqlite3`.
 """
 
 

@@ -1,155 +1,63 @@
-"""The write path: the one place where the registry is written.
+"""The registry's writes as functions, for scripts, loaders and tests: each runs one
+action (:mod:`organogram.registry.actions`) and returns its result.
 
-Each service runs in one transaction that locks the revision row first, so writes
-are serialized; it checks with the core, writes the rows, bumps the revision and
-leaves an audit entry, or refuses and writes nothing. The command line, the pages
-and the API all call these functions.
+The pages, the API and the command line build the actions themselves; these functions
+are the same actions under the names a script reaches for. Exporting, a read, is here
+too.
 """
 
 from __future__ import annotations
 
 import os
-import uuid
-from dataclasses import dataclass, replace
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from django.db import transaction
-from django.db.models import Max
-from django.utils import timezone
-
 from ..core.changes import Change
 from ..core.dates import FuzzyDate
-from ..core.errors import OrganogramError
+from ..core.plans import PlanStatus
 from ..core.record import Record
-from ..core.timeline import Failure, Timeline
 from ..formats import dump_dataset, load_dataset
-from ..formats.codec import change_to_dict
-from ..history.inverse import NotReversible, inverse
-from ..importers.progress import Progress
 from ..queries.selection import without_people
-from ..queries.structure import node_data
 from . import models as m
 from . import store
-from .audit import Actor, write_audit
-from .catchup import write_step
-from .convert import change_row, record_rows, row_change
+from .actions import (
+    AddPlanChange,
+    ChangeRefused,
+    DraftPlan,
+    EditPlanChange,
+    EnactPlan,
+    EntryRefused,
+    LoadRecord,
+    LoadResult,
+    MovePlan,
+    NotEmpty,
+    PlanRefused,
+    RebasePlan,
+    RecordChange,
+    Recorded,
+    Refused,
+    RemoveEntry,
+    RemovePlanChange,
+    ReverseChange,
+    SavedEntry,
+    SaveEntry,
+    StaleEdit,
+    StaleEntry,
+    run,
+)
+from .actions.entries import entry_version
+from .audit import Actor
 
-
-class RegistryError(OrganogramError):
-    """A write the registry refuses; nothing was written."""
-
-    def __init__(self, message: str, reasons: list[str] | None = None):
-        self.reasons = list(reasons or [])
-        text = (
-            message
-            if not self.reasons
-            else message + ":\n" + "\n".join(f"- {r}" for r in self.reasons)
-        )
-        super().__init__(text)
-
-
-class NotEmpty(RegistryError):
-    """Loading into a registry that already holds a record, without ``replace``."""
-
-
-class ChangeRefused(RegistryError):
-    """A change that does not apply at its date, or that would break later changes."""
-
-
-class StaleEdit(RegistryError):
-    """Someone else changed the same units since the editor looked: nothing overwritten."""
-
-    def __init__(self, newer: list[Change]):
-        self.newer = newer
-        super().__init__(
-            "someone else has changed these units since you looked; review the record as it "
-            "is now and try again",
-            [
-                f"{c.id}: {c.op} on {c.date}, recorded by {c.recorded_by or 'unknown'}"
-                for c in newer
-            ],
-        )
-
-
-@dataclass(frozen=True)
-class LoadResult:
-    """What a load put into the registry."""
-
-    organization: str
-    counts: dict[str, int]
-    revision: int
-
-
-@dataclass(frozen=True)
-class Recorded:
-    """A change recorded in the timeline."""
-
-    change: Change
-    sequence: int
-    revision: int
-
-
-#: Rows inserted per statement when loading a whole record.
-_BATCH = 500
-
-
-def _lock_revision() -> m.Revision:
-    """The revision row, locked until the transaction ends (created on first write)."""
-    m.Revision.objects.get_or_create(pk=1)
-    return m.Revision.objects.select_for_update().get(pk=1)
-
-
-def _bump(
-    rev: m.Revision, kind: str = m.Step.Kind.OTHER, changes: list[str] | None = None
-) -> int:
-    """Move the revision on, leaving the step that says what the write did (``kind``:
-    see :class:`~organogram.registry.models.Step`; ``changes``: the ids appended)."""
-    rev.number += 1
-    rev.stamp = uuid.uuid4().hex
-    rev.save(update_fields=["number", "stamp"])
-    write_step(rev.number, rev.stamp, kind, changes)
-    return rev.number
-
-
-def _counts() -> dict[str, int]:
-    return {
-        "sources": m.Source.objects.count(),
-        "people": m.Person.objects.count(),
-        "changes": m.Change.objects.count(),
-        "plans": m.Plan.objects.count(),
-        "claims": m.Claim.objects.count(),
-        "entries": m.Entry.objects.count(),
-    }
-
-
-def _clear() -> None:
-    for model in (
-        m.Change,
-        m.PlanEvent,
-        m.Plan,
-        m.Claim,
-        m.Entry,
-        m.Person,
-        m.Source,
-        m.Organization,
-    ):
-        model.objects.all().delete()
-
-
-def _failure_text(f: Failure) -> str:
-    return f"{f.change.id} ({f.change.op}, {f.change.date}): {'; '.join(f.problems)}"
+#: Every refusal of a write; nothing was written (the name older callers know).
+RegistryError = Refused
 
 
 def load_dataset_into_registry(
     path: str | os.PathLike[str], actor: Actor, *, replace: bool = False
 ) -> LoadResult:
-    """Load the dataset at ``path``: everything or nothing.
-
-    Refuses a registry that already holds a record unless ``replace`` is given, a
-    dataset with problems (DatasetError, with file, line and field), and a timeline
-    with changes that do not apply at their dates.
-    """
+    """Load the dataset at ``path``: everything or nothing (see :class:`LoadRecord`);
+    a dataset with problems is refused (DatasetError, with file, line and field)."""
     return load_record_into_registry(
         load_dataset(path),
         actor,
@@ -168,67 +76,8 @@ def load_record_into_registry(
     origin: dict[str, Any] | None = None,
     progress: bool | None = None,
 ) -> LoadResult:
-    """Put ``record`` in the registry in one transaction: everything or nothing.
-
-    Refuses (:class:`NotEmpty`) a registry that already holds a record unless
-    ``replace`` is given, and a timeline with changes that do not apply at their
-    dates. The audit entry is ``action`` (the loader's own name for it, kept when
-    replacing: ``before`` tells what was replaced), with ``origin`` (where the record
-    came from: a folder, an import's kind and files) and the counts in ``after``.
-    ``progress`` draws a bar of the rows written on standard error (None: only when
-    it is a terminal).
-    """
-    _, failures = record.timeline.fold()
-    if failures:
-        raise RegistryError(
-            f"{len(failures)} change(s) of the dataset do not apply at their dates "
-            "(`organogram validate` tells more)",
-            [_failure_text(f) for f in failures],
-        )
-    with transaction.atomic():
-        rev = _lock_revision()
-        existing = m.Organization.objects.first()
-        before = None
-        if existing is not None:
-            if not replace:
-                raise NotEmpty(
-                    f"the registry already holds {existing.name!r}; "
-                    "replace it with --replace (its export is a good backup first)"
-                )
-            before = {"organization": existing.key, **_counts()}
-            _clear()
-        rows = record_rows(record)
-        tables = [
-            (m.Source, rows.sources),
-            (m.Person, rows.people),
-            (m.Plan, rows.plans),
-            (m.PlanEvent, rows.events),
-            (m.Change, rows.changes),
-            (m.Claim, rows.claims),
-            (m.Entry, rows.entries),
-        ]
-        total = 1 + sum(len(r) for _, r in tables)
-        with Progress("Writing the registry", total, enabled=progress) as bar:
-            rows.organization.save()
-            bar.advance()
-            for model, batch in tables:
-                # In slices, so that a long load shows its progress (and stays within
-                # the databases' limits on parameters per statement).
-                for i in range(0, len(batch), _BATCH):
-                    model.objects.bulk_create(batch[i : i + _BATCH])
-                    bar.advance(len(batch[i : i + _BATCH]))
-        number = _bump(rev)
-        counts = _counts()
-        write_audit(
-            actor,
-            action,
-            "dataset",
-            record.organization.id,
-            before=before,
-            after={**(origin or {}), **counts},
-            revision=number,
-        )
-    return LoadResult(record.organization.name, counts, number)
+    """Put ``record`` in the registry in one transaction (see :class:`LoadRecord`)."""
+    return run(LoadRecord(record, replace, action, origin, progress), actor)
 
 
 def export_registry(
@@ -243,122 +92,15 @@ def export_registry(
     return record
 
 
-@dataclass(frozen=True)
-class Checked:
-    """A change checked against a timeline (see :func:`check_against`)."""
-
-    #: what keeps the change from applying at its date.
-    problems: list[str]
-    #: later changes that applied before and would fail with it.
-    broken: list[Failure]
-    #: the timeline with the change, folded to its end.
-    timeline: Timeline
-
-
-def check_against(timeline: Timeline, change: Change) -> Checked:
-    """Check ``change`` where it falls in ``timeline``, and every change after it.
-
-    Only the changes from the nearest checkpoint before the change on are folded (the
-    ones before it do not see it); changes that already failed before are not blamed
-    on the new one.
-    """
-    failed_before = {id(f.change) for f in timeline.failures()}
-    # The new timeline shares the checkpoints before the change: its fold starts there.
-    grown = timeline.with_changes([change])
-    _, after = grown.fold()
-    mine = [p for f in after if f.change is change for p in f.problems]
-    broken = [f for f in after if f.change is not change and id(f.change) not in failed_before]
-    return Checked(mine, broken, grown)
-
-
-def _nodes_at(timeline: Timeline, change: Change) -> dict[str, Any]:
-    """The units and posts ``change`` touches, as they stand at its date."""
-    s = timeline.snapshot(change.date).structure
-    return {n: node_data(s, n) for n in sorted(change.subjects()) if s.exists(n)}
-
-
 def record_change(
-    change: Change,
+    change: Change | Mapping[str, Any],
     actor: Actor,
     *,
     expected: int | None = None,
     corrects: str | None = None,
-    reverses: str | None = None,
 ) -> Recorded:
-    """Record ``change`` in the timeline, or refuse it and write nothing.
-
-    ``expected`` is the token the editor saw for the units the change touches
-    (:meth:`~organogram.registry.store.State.token`); if a newer change touched them
-    since, the edit is refused with :class:`StaleEdit`. The change must apply at its
-    date and every later change must still apply, else :class:`ChangeRefused` names
-    what fails. ``corrects`` names an earlier change this one corrects, and
-    ``reverses`` one it undoes (see :func:`reverse_change`), for the trace.
-    """
-    with transaction.atomic():
-        rev = _lock_revision()
-        state = store.current()
-        timeline = state.record.timeline
-        if expected is not None:
-            newer = state.newer_than(change.subjects(), expected)
-            if newer:
-                raise StaleEdit(newer)
-        if corrects is not None and timeline.get(corrects) is None:
-            raise ChangeRefused(f"there is no change {corrects!r} in the timeline to correct")
-        sequence = (m.Change.objects.aggregate(top=Max("sequence"))["top"] or 0) + 1
-        ident = change.id or f"rec-{sequence}"
-        if m.Change.objects.filter(pk=ident).exists():
-            raise ChangeRefused(f"a change with id {ident!r} is already recorded")
-        row = change_row(
-            replace(
-                change,
-                id=ident,
-                recorded_by=actor.by,
-                recorded_at=timezone.now().replace(microsecond=0),
-                origin=None,
-            ),
-            sequence,
-        )
-        # Checked as its row reads back, so that the record this process goes on with
-        # is the one every other process makes from the rows.
-        stamped = row_change(row)
-        checked = check_against(timeline, stamped)
-        if checked.problems:
-            raise ChangeRefused(f"the change does not apply on {stamped.date}", checked.problems)
-        if checked.broken:
-            raise ChangeRefused(
-                "the change would break later changes, which would no longer apply",
-                [_failure_text(f) for f in checked.broken],
-            )
-        row.save()
-        number = _bump(rev, m.Step.Kind.CHANGES, [ident])
-        after_timeline = checked.timeline
-        write_audit(
-            actor,
-            "organogram.change.reverse"
-            if reverses
-            else "organogram.change.correct"
-            if corrects
-            else "organogram.change.record",
-            "change",
-            ident,
-            before={"nodes": _nodes_at(timeline, stamped)},
-            after={
-                "change": change_to_dict(stamped),
-                "nodes": _nodes_at(after_timeline, stamped),
-                **({"corrects": corrects} if corrects else {}),
-                **({"reverses": reverses} if reverses else {}),
-            },
-            revision=number,
-        )
-        store.install(
-            state.following(
-                number,
-                replace(state.record, timeline=after_timeline),
-                {**state.sequences, ident: sequence},
-                rev.stamp,
-            )
-        )
-    return Recorded(stamped, sequence, number)
+    """Record ``change`` in the timeline (see :class:`RecordChange`)."""
+    return run(RecordChange(change, expected, corrects), actor)
 
 
 def reverse_change(
@@ -369,27 +111,95 @@ def reverse_change(
     reason: str = "",
     expected: int | None = None,
 ) -> list[Recorded]:
-    """Record the inverse of timeline change ``change_id``, dated ``date`` (default its own).
+    """Record the inverse of a timeline change (see :class:`ReverseChange`)."""
+    return run(ReverseChange(change_id, date, reason, expected), actor)
 
-    All of the inverse changes are recorded or none (see
-    :func:`organogram.history.inverse.inverse`); each is checked as
-    :func:`record_change` checks any change, and its audit entry names the change it
-    reverses.
-    """
-    with transaction.atomic():
-        _lock_revision()
-        state = store.current()
-        timeline = state.record.timeline
-        original = timeline.get(change_id)
-        if original is None:
-            raise ChangeRefused(f"there is no change {change_id!r} in the timeline to reverse")
-        try:
-            back = inverse(timeline, original, date, reason)
-        except NotReversible as exc:
-            raise ChangeRefused(str(exc)) from None
-        if expected is not None:
-            # Checked once for all: the first inverse change would make the next look stale.
-            newer = state.newer_than(frozenset().union(*(c.subjects() for c in back)), expected)
-            if newer:
-                raise StaleEdit(newer)
-        return [record_change(c, actor, reverses=change_id) for c in back]
+
+def draft_plan(
+    actor: Actor, *, title: str, effective: str, description: str = "", plan_id: str = ""
+) -> m.Plan:
+    """A new draft plan (see :class:`DraftPlan`); returns its row."""
+    return run(DraftPlan(title, effective, description, plan_id), actor)
+
+
+def add_plan_change(
+    plan_id: str, data: Mapping[str, Any], actor: Actor, *, phase: str | None = None
+) -> Change:
+    """Add a change to a draft plan (see :class:`AddPlanChange`)."""
+    return run(AddPlanChange(plan_id, data, phase), actor)
+
+
+def edit_plan_change(
+    plan_id: str, change_id: str, data: Mapping[str, Any], actor: Actor
+) -> Change:
+    """Replace a change of a draft plan (see :class:`EditPlanChange`)."""
+    return run(EditPlanChange(plan_id, change_id, data), actor)
+
+
+def remove_plan_change(plan_id: str, change_id: str, actor: Actor) -> None:
+    """Take a change out of a draft plan (see :class:`RemovePlanChange`)."""
+    run(RemovePlanChange(plan_id, change_id), actor)
+
+
+def rebase_plan(plan_id: str, actor: Actor) -> None:
+    """Settle a draft plan's conflicts (see :class:`RebasePlan`)."""
+    run(RebasePlan(plan_id), actor)
+
+
+def move_plan(
+    plan_id: str, to: str, actor: Actor, *, note: str = "", expected: str | None = None
+) -> PlanStatus:
+    """Move a plan's status (see :class:`MovePlan`)."""
+    return run(MovePlan(plan_id, to, note, expected), actor)
+
+
+def enact_plan(
+    plan_id: str, actor: Actor, *, note: str = "", expected: str | None = None
+) -> list[Change]:
+    """Enact an approved plan, all or nothing (see :class:`EnactPlan`)."""
+    return run(EnactPlan(plan_id, note, expected), actor)
+
+
+def save_entry(
+    section: str,
+    data: Mapping[str, Any],
+    actor: Actor,
+    *,
+    expected: int | None = None,
+    create: bool | None = None,
+) -> SavedEntry:
+    """Add or replace a register entry (see :class:`SaveEntry`)."""
+    return run(SaveEntry(section, data, expected, create), actor)
+
+
+def remove_entry(section: str, key: str, actor: Actor, *, expected: int | None = None) -> int:
+    """Remove a register entry (see :class:`RemoveEntry`); returns the revision."""
+    return run(RemoveEntry(section, key, expected), actor)
+
+
+__all__ = [
+    "ChangeRefused",
+    "EntryRefused",
+    "LoadResult",
+    "NotEmpty",
+    "PlanRefused",
+    "Recorded",
+    "RegistryError",
+    "StaleEdit",
+    "StaleEntry",
+    "add_plan_change",
+    "draft_plan",
+    "edit_plan_change",
+    "enact_plan",
+    "entry_version",
+    "export_registry",
+    "load_dataset_into_registry",
+    "load_record_into_registry",
+    "move_plan",
+    "rebase_plan",
+    "record_change",
+    "remove_entry",
+    "remove_plan_change",
+    "reverse_change",
+    "save_entry",
+]

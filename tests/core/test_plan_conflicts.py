@@ -253,11 +253,13 @@ def test_rebasing_settles_a_conflict_and_the_plan_can_then_be_enacted():
     tl = with_since(
         since(Rename(id="s1", date=D("2021-08"), unit="dom", name="Department of Field Work"))
     )
-    plan = approved(review())
+    plan = review()
     assert conflicts(tl, plan)
+    with pytest.raises(PlanError, match="only a draft can be edited"):
+        rebase(approved(plan), at=dt.datetime(2021, 9, 15))
     settled = rebase(plan, at=dt.datetime(2021, 9, 15))
     assert conflicts(tl, settled) == [] and plan.drafted_at == DRAFTED
-    result = enact(tl, settled, by="ana", at=ENACTED_AT)
+    result = enact(tl, approved(settled), by="ana", at=ENACTED_AT)
     assert result.timeline.snapshot("2022").structure.units["dom"].name == (
         "Department of Operations and Emergencies"
     )

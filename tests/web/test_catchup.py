@@ -23,9 +23,9 @@ from organogram.registry import catchup, store
 from organogram.registry import models as m
 from organogram.registry.audit import Actor
 from organogram.registry.convert import load_record
-from organogram.registry.entry_services import remove_entry, save_entry
-from organogram.registry.plan_services import add_plan_change, draft_plan, remove_plan_change
-from organogram.registry.plan_workflow import enact_plan, move_plan
+from organogram.registry.services import remove_entry, save_entry
+from organogram.registry.services import add_plan_change, draft_plan, remove_plan_change
+from organogram.registry.services import enact_plan, move_plan
 from organogram.registry.services import (
     ChangeRefused,
     StaleEdit,

@@ -77,7 +77,7 @@ def test_the_plan_page_shows_its_cost_by_year(client):
 
 
 def test_a_plan_that_cannot_be_costed_says_why(client):
-    from organogram.registry import plan_services
+    from organogram.registry import services as plan_services
 
     plan_services.draft_plan(Actor("tests"), title="Early", effective="2010", plan_id="early")
     page = text(client.get("/plans/early/"))

@@ -8,7 +8,7 @@ from organogram.formats import load_dataset
 from organogram.registry import models as m
 from organogram.registry import store
 from organogram.registry.audit import Actor
-from organogram.registry.entry_services import (
+from organogram.registry.services import (
     EntryRefused,
     StaleEntry,
     entry_version,

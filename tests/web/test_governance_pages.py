@@ -8,7 +8,7 @@ from organogram.formats.registers import BY_SECTION
 from organogram.registry import store
 from organogram.registry.accounts import add_user
 from organogram.registry.audit import Actor
-from organogram.registry.entry_services import entry_version, save_entry
+from organogram.registry.services import entry_version, save_entry
 
 pytestmark = pytest.mark.django_db
 

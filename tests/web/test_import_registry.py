@@ -156,7 +156,7 @@ def test_the_progress_bar_counts_every_row_written(monkeypatch):
         def close(self) -> None:
             drawn.append((self.label, self.done, self.total))
 
-    monkeypatch.setattr("organogram.registry.services.Progress", Seen)
+    monkeypatch.setattr("organogram.registry.actions.dataset.Progress", Seen)
     load_record_into_registry(record, Actor("t"), replace=True, progress=False)
     label, done, total = drawn[0]
     tables = (m.Source, m.Person, m.Plan, m.PlanEvent, m.Change, m.Claim, m.Entry)

@@ -16,7 +16,7 @@ from django.test import override_settings
 from django.urls import get_resolver
 
 from organogram.api.main import api
-from organogram.registry import plan_services
+from organogram.registry import services as plan_services
 from organogram.registry.accounts import add_user, create_token
 from organogram.registry.audit import Actor
 from organogram.registry.permissions import RULES
@@ -130,6 +130,13 @@ ENDPOINTS: dict[str, tuple[str, str, str, dict | None]] = {
     "POST /api/plans/{plan_id}/changes": (
         "POST", f"/api/plans/{PLAN}/changes", "plan.edit", RENAME,
     ),
+    "PUT /api/plans/{plan_id}/changes/{change_id}": (
+        "PUT", f"/api/plans/{PLAN}/changes/{PLAN}-1", "plan.edit", RENAME,
+    ),
+    "DELETE /api/plans/{plan_id}/changes/{change_id}": (
+        "DELETE", f"/api/plans/{PLAN}/changes/{PLAN}-1", "plan.edit", None,
+    ),
+    "POST /api/plans/{plan_id}/rebase": ("POST", f"/api/plans/{PLAN}/rebase", "plan.edit", {}),
     "POST /api/plans/{plan_id}/transition": (
         "POST", f"/api/plans/{PLAN}/transition", "plan.propose", {"to": "proposed"},
     ),

@@ -10,7 +10,7 @@ from organogram.registry import models as m
 from organogram.registry import store
 from organogram.registry.accounts import add_user
 from organogram.registry.audit import Actor
-from organogram.registry.plan_services import add_plan_change, draft_plan
+from organogram.registry.services import add_plan_change, draft_plan
 from organogram.registry.services import record_change
 
 pytestmark = pytest.mark.django_db
@@ -249,7 +249,7 @@ def test_an_editor_may_propose_but_not_approve(as_role, draft):
 
 def test_an_approver_approves_and_enacts_but_does_not_edit(as_role, draft):
     add_plan_change(draft, {"op": "relocate", "unit": "ethics", "location": "Manila"}, TESTS)
-    from organogram.registry.plan_services import move_plan
+    from organogram.registry.services import move_plan
 
     move_plan(draft, "proposed", TESTS)
     approver = as_role("approver")

@@ -9,14 +9,14 @@ from organogram.core.dates import FuzzyDate
 from organogram.registry import models as m
 from organogram.registry import store
 from organogram.registry.audit import Actor
-from organogram.registry.plan_services import (
+from organogram.registry.services import (
     PlanRefused,
     add_plan_change,
     draft_plan,
     rebase_plan,
     remove_plan_change,
 )
-from organogram.registry.plan_workflow import enact_plan, move_plan
+from organogram.registry.services import enact_plan, move_plan
 from organogram.registry.services import record_change
 
 pytestmark = pytest.mark.django_db
@@ -253,7 +253,7 @@ def test_a_failure_while_enacting_writes_nothing(monkeypatch):
     def broken(*args, **kwargs):
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr("organogram.registry.plan_workflow.write_audit", broken)
+    monkeypatch.setattr("organogram.registry.actions.base.write_audit", broken)
     with pytest.raises(RuntimeError):
         enact_plan(plan_id, BEA)
     assert tables() == before

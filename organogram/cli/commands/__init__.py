@@ -16,6 +16,7 @@ from . import (
     show,
     user,
     validate,
+    writes,
 )
 
 #: Subcommands in the order ``organogram --help`` lists them.
@@ -31,6 +32,7 @@ ALL = [
     bodies,
     nominations,
     registry,
+    writes,
     serve,
     user,
     import_,

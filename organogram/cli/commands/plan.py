@@ -1,4 +1,5 @@
-"""``organogram plan``: list, preview, validate, narrate and check plans for conflicts."""
+"""``organogram plan``: list, preview, validate, narrate and check plans for conflicts
+in a dataset; draft, fill, move and enact them in the registry (see :mod:`.writes`)."""
 
 from __future__ import annotations
 
@@ -9,14 +10,17 @@ from ..output import Printer, emit_json
 from .common import add_format, add_path, load
 from .show import render_tree
 from .validate import print_findings
+from .writes import add_plan_verbs
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
     """Register ``plan`` and its subcommands."""
     p = sub.add_parser(
         "plan",
-        help="reorganization plans: list, preview, validate, narrate, conflicts",
-        description="Work with the reorganization plans of a dataset without changing it.",
+        help="reorganization plans: read them in a dataset, write them in the registry",
+        description="Read the reorganization plans of a dataset (list, preview, validate, "
+        "narrate, conflicts) without changing it, or write plans in the registry (new, add, "
+        "edit, remove, rebase, move, enact).",
     )
     verbs = p.add_subparsers(dest="verb", metavar="VERB", required=True)
 
@@ -56,6 +60,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
         "Compare what the plan expected, what it wants and what the record holds now. "
         "Exits 1 when there is a conflict.",
     ).set_defaults(handler=run_conflicts)
+    add_plan_verbs(verbs)
 
 
 def run_list(args: argparse.Namespace) -> int:

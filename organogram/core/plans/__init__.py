@@ -17,17 +17,44 @@ from .compare import compare_plans, plan_diff
 from .conflicts import Conflict, conflicts
 from .enact import EnactResult, enact, enact_problems
 from .merge import MergeConflict, merge_conflicts, merge_plans
-from .model import TRANSITIONS, Phase, Plan, PlanError, PlanStatus, StatusEvent
+from .model import (
+    EDITABLE,
+    MOVE_OF,
+    MOVES,
+    TRANSITIONS,
+    Move,
+    Phase,
+    Plan,
+    PlanError,
+    PlanStatus,
+    StatusEvent,
+)
 from .narrate import NarrativeSection, PlanNarrative, narrate_plan
 from .preview import Preview, preview
 from .validate import PlanFinding, PlanValidation, check_plan, validate_plan
-from .workflow import add_changes, check_transition, rebase, remove_changes, transition
+from .workflow import (
+    add_changes,
+    check_editable,
+    check_transition,
+    move_for,
+    new_plan,
+    next_change_id,
+    plan_id_for,
+    rebase,
+    remove_changes,
+    replace_change,
+    transition,
+)
 
 __all__ = [
+    "EDITABLE",
+    "MOVES",
+    "MOVE_OF",
     "TRANSITIONS",
     "Conflict",
     "EnactResult",
     "MergeConflict",
+    "Move",
     "NarrativeSection",
     "Phase",
     "Plan",
@@ -40,6 +67,7 @@ __all__ = [
     "StatusEvent",
     "add_changes",
     "base_timeline",
+    "check_editable",
     "check_plan",
     "check_transition",
     "compare_plans",
@@ -48,12 +76,17 @@ __all__ = [
     "enact_problems",
     "merge_conflicts",
     "merge_plans",
+    "move_for",
     "narrate_plan",
+    "new_plan",
+    "next_change_id",
     "plan_diff",
+    "plan_id_for",
     "plan_timeline",
     "preview",
     "rebase",
     "remove_changes",
+    "replace_change",
     "since_base",
     "transition",
     "validate_plan",

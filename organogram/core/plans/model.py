@@ -41,14 +41,61 @@ class PlanStatus(StrEnum):
     WITHDRAWN = "withdrawn"
 
 
-#: status -> statuses it may move to.
+@dataclass(frozen=True)
+class Move:
+    """One move of the workflow: from a status to another, and what it is called.
+
+    ``verb`` names the move in the audit log (``organogram.plan.<verb>``); ``label`` is
+    what a button that makes it says; ``permissions`` are the rules of the role table
+    (:mod:`organogram.registry.permissions`) any one of which allows it.
+    """
+
+    frm: PlanStatus
+    to: PlanStatus
+    verb: str
+    label: str
+    permissions: tuple[str, ...]
+
+
+#: The workflow, once: every move a plan may make. Statuses, verbs, buttons and
+#: permissions everywhere (registry, pages, API, command line) are read from here.
+MOVES: tuple[Move, ...] = (
+    Move(PlanStatus.DRAFT, PlanStatus.PROPOSED, "propose", "Propose", ("plan.propose",)),
+    # Taking a proposal back to work on it, or sending it back for revision.
+    Move(
+        PlanStatus.PROPOSED,
+        PlanStatus.DRAFT,
+        "redraft",
+        "Send back to draft",
+        ("plan.propose", "plan.approve"),
+    ),
+    Move(PlanStatus.PROPOSED, PlanStatus.APPROVED, "approve", "Approve", ("plan.approve",)),
+    Move(
+        PlanStatus.APPROVED,
+        PlanStatus.PROPOSED,
+        "propose",
+        "Reopen the approval",
+        ("plan.approve",),
+    ),
+    # Enacting is more than a move: it puts the changes in the timeline (see enact()).
+    Move(PlanStatus.APPROVED, PlanStatus.ENACTED, "enact", "Enact", ("plan.enact",)),
+    Move(PlanStatus.DRAFT, PlanStatus.WITHDRAWN, "withdraw", "Withdraw", ("plan.withdraw",)),
+    Move(PlanStatus.PROPOSED, PlanStatus.WITHDRAWN, "withdraw", "Withdraw", ("plan.withdraw",)),
+    Move(PlanStatus.APPROVED, PlanStatus.WITHDRAWN, "withdraw", "Withdraw", ("plan.withdraw",)),
+    Move(PlanStatus.WITHDRAWN, PlanStatus.DRAFT, "redraft", "Reopen as a draft", ("plan.edit",)),
+)
+
+#: (from, to) -> the move; a pair not in it is not a move of the workflow.
+MOVE_OF: dict[tuple[PlanStatus, PlanStatus], Move] = {(m.frm, m.to): m for m in MOVES}
+
+#: status -> statuses it may move to (read from :data:`MOVES`).
 TRANSITIONS: dict[PlanStatus, frozenset[PlanStatus]] = {
-    PlanStatus.DRAFT: frozenset({PlanStatus.PROPOSED, PlanStatus.WITHDRAWN}),
-    PlanStatus.PROPOSED: frozenset({PlanStatus.APPROVED, PlanStatus.DRAFT, PlanStatus.WITHDRAWN}),
-    PlanStatus.APPROVED: frozenset({PlanStatus.ENACTED, PlanStatus.PROPOSED, PlanStatus.WITHDRAWN}),
-    PlanStatus.ENACTED: frozenset(),
-    PlanStatus.WITHDRAWN: frozenset({PlanStatus.DRAFT}),
+    s: frozenset(m.to for m in MOVES if m.frm is s) for s in PlanStatus
 }
+
+#: The statuses in which a plan's changes, phases and base may be edited: a plan under
+#: review or approved is what its reviewers saw; to change it, send it back to draft.
+EDITABLE: frozenset[PlanStatus] = frozenset({PlanStatus.DRAFT})
 
 
 @dataclass(frozen=True)

@@ -14,12 +14,13 @@ first. An enacted plan is part of the record and can no longer be edited.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+import re
+from collections.abc import Container, Iterable
 from dataclasses import replace
 
 from ..changes import Change
 from ..dates import FuzzyDate
-from .model import TRANSITIONS, Plan, PlanError, PlanStatus, StatusEvent
+from .model import EDITABLE, MOVE_OF, TRANSITIONS, Move, Plan, PlanError, PlanStatus, StatusEvent
 
 #: What to do to reach each status from where a plan may stand, for error messages.
 _HOW = {
@@ -103,39 +104,85 @@ def record_transition(
     return plan.copy(status=PlanStatus(to), events=[*plan.events, event], **updates)
 
 
-def _editable(plan: Plan) -> None:
-    """Refuse to edit an enacted plan: its changes are in the record."""
-    if plan.status is PlanStatus.ENACTED:
-        raise PlanError(
-            f"plan {plan.id!r} is enacted and cannot be edited: its changes are part of the "
-            "record; draft a new plan to change the structure further"
+def check_editable(plan: Plan) -> str | None:
+    """Why ``plan``'s changes, phases or base cannot be edited now (None when they can).
+
+    Only a draft is edited (:data:`~organogram.core.plans.model.EDITABLE`): what was
+    proposed or approved is what its reviewers saw.
+    """
+    if plan.status in EDITABLE:
+        return None
+    how = {
+        PlanStatus.PROPOSED: "send it back to draft first",
+        PlanStatus.APPROVED: "send it back to draft first",
+        PlanStatus.WITHDRAWN: "reopen it as a draft first",
+    }.get(plan.status)
+    if how is None:
+        return (
+            f"plan {plan.id!r} is {plan.status} and cannot be edited: its changes are part of "
+            "the record; draft a new plan to change the structure further"
         )
+    return f"plan {plan.id!r} is {plan.status}: only a draft can be edited; {how}"
 
 
-def add_changes(plan: Plan, changes: Iterable[Change], phase: str | None = None) -> Plan:
-    """``plan`` with ``changes`` appended (in ``phase`` if given); refused once enacted.
+def _editable(plan: Plan) -> None:
+    why = check_editable(plan)
+    if why is not None:
+        raise PlanError(why)
 
-    Ids must be unique within the plan; a change without an id is given the next free
-    ``PLAN-N``, as the loader does.
+
+def move_for(plan: Plan, to: PlanStatus | str) -> Move:
+    """The workflow's move of ``plan`` to ``to``; PlanError saying why when there is none."""
+    try:
+        target = PlanStatus(to)
+    except ValueError:
+        raise PlanError(f"{to!r} is not a plan status") from None
+    why = check_transition(plan, target)
+    if why is not None:
+        raise PlanError(why)
+    return MOVE_OF[(plan.status, target)]
+
+
+def next_change_id(plan: Plan, taken: Container[str] = frozenset()) -> str:
+    """The id a new change of ``plan`` is given: the first free ``PLAN-N`` after its
+    changes, avoiding ``taken`` (ids used elsewhere in the record) and its own."""
+    own = {c.id for c in plan.changes}
+    n = len(plan.changes)
+    while True:
+        n += 1
+        ident = f"{plan.id}-{n}"
+        if ident not in own and ident not in taken:
+            return ident
+
+
+def add_changes(
+    plan: Plan,
+    changes: Iterable[Change],
+    phase: str | None = None,
+    *,
+    taken: Container[str] = frozenset(),
+) -> Plan:
+    """``plan`` with ``changes`` appended (in ``phase`` if given); refused unless a draft.
+
+    Ids must be unique within the plan and not among ``taken`` (the ids the rest of the
+    record uses); a change without an id is given the next free ``PLAN-N``
+    (:func:`next_change_id`), as the loader does.
     """
     _editable(plan)
     if phase is not None and plan.phase(phase) is None:
         known = ", ".join(p.id for p in plan.phases) or "none"
         raise PlanError(f"plan {plan.id!r} has no phase {phase!r} (phases: {known})")
     out = plan.copy()
-    taken = {c.id for c in out.changes}
     problems: list[str] = []
-    n = len(out.changes)
     for change in changes:
         if not change.id:
-            n += 1
-            while f"{plan.id}-{n}" in taken:
-                n += 1
-            change = _with_id(change, f"{plan.id}-{n}")
-        elif change.id in taken:
+            change = _with_id(change, next_change_id(out, taken))
+        elif change.id in {c.id for c in out.changes}:
             problems.append(f"the plan already has a change {change.id!r}")
             continue
-        taken.add(change.id)
+        elif change.id in taken:
+            problems.append(f"a change {change.id!r} exists already")
+            continue
         out.changes.append(change)
         if phase is not None:
             out.phase_of[change.id] = phase
@@ -144,19 +191,63 @@ def add_changes(plan: Plan, changes: Iterable[Change], phase: str | None = None)
     return out
 
 
+def replace_change(plan: Plan, change: Change) -> Plan:
+    """``plan`` with its change of ``change.id`` replaced by ``change``, in its place and
+    phase; refused unless a draft, or when the plan has no change of that id."""
+    _editable(plan)
+    at = next((i for i, c in enumerate(plan.changes) if c.id == change.id), None)
+    if at is None:
+        raise PlanError(f"plan {plan.id!r} has no change {change.id!r}")
+    out = plan.copy()
+    out.changes[at] = change
+    return out
+
+
+def plan_id_for(title: str, taken: set[str] | frozenset[str]) -> str:
+    """The id a new plan titled ``title`` is given: its words in lower case joined by
+    hyphens (at most 60 characters), numbered ``-2``, ``-3``… when ``taken``."""
+    words = re.sub(r"[^a-z0-9]+", "-", title.casefold()).strip("-")
+    base = words[:60].strip("-") or "plan"
+    ident, n = base, 1
+    while ident in taken:
+        n += 1
+        ident = f"{base}-{n}"
+    return ident
+
+
+def new_plan(
+    plan_id: str,
+    title: str,
+    effective: FuzzyDate,
+    *,
+    by: str,
+    at: dt.datetime,
+    description: str = "",
+) -> Plan:
+    """A new draft plan based on the record as it stands at ``at`` (record time)."""
+    return Plan(
+        id=plan_id,
+        title=title,
+        effective=effective,
+        description=description,
+        drafted_at=at,
+        events=[StatusEvent(PlanStatus.DRAFT, FuzzyDate.parse(at.date()), by, "drafted")],
+    )
+
+
 def rebase(plan: Plan, *, at: dt.datetime) -> Plan:
     """``plan`` with its base moved to ``at``: it now accounts for what was recorded by then.
 
     This is how a conflict is settled once the plan has been reviewed against the
     changes recorded since its base (kept, adjusted or dropped): those changes become
-    part of its base and no longer conflict. Refused once the plan is enacted.
+    part of its base and no longer conflict. Refused unless the plan is a draft.
     """
     _editable(plan)
     return plan.copy(drafted_at=at)
 
 
 def remove_changes(plan: Plan, change_ids: Iterable[str]) -> Plan:
-    """``plan`` without the changes of these ids; refused once enacted or for unknown ids."""
+    """``plan`` without the changes of these ids; refused unless a draft, or for unknown ids."""
     _editable(plan)
     drop = set(change_ids)
     unknown = sorted(drop - {c.id for c in plan.changes})

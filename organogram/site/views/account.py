@@ -7,13 +7,14 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
 from ...registry import models as m
-from ...registry.accounts import create_token, revoke_token
+from ...registry.accounts import revoke_token
+from ...registry.actions import CreateToken, run
 from ...registry.audit import Actor
 from ...registry.permissions import allowed_actions, role_of
 from .common import requires
 
 
-@requires("token.manage")
+@requires(CreateToken.permissions)
 def account(request: HttpRequest) -> HttpResponse:
     """GET: role and tokens; POST ``create`` (with ``name``) or ``revoke`` (a token id)."""
     actor = Actor.for_user(request.user, "web", getattr(request, "id", ""))
@@ -24,7 +25,8 @@ def account(request: HttpRequest) -> HttpResponse:
             if ident.isdigit() and revoke_token(request.user, int(ident), actor):
                 messages.success(request, "The token is revoked: it no longer signs in.")
             return redirect("site:account")
-        _, new_token = create_token(request.user, actor, request.POST.get("name", "").strip())
+        name = request.POST.get("name", "").strip()
+        _, new_token = run(CreateToken(request.user, name), actor)
     context = {
         "role": role_of(request.user),
         "actions": sorted(allowed_actions(request.user)),

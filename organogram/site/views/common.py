@@ -52,13 +52,18 @@ def may_see_people(request: HttpRequest) -> bool:
     return can(request.user, "people.view")
 
 
-def requires(action: str) -> Callable[[Callable[..., HttpResponse]], Callable[..., HttpResponse]]:
-    """For pages that need ``can(user, action)``: visitors sign in, others get 403."""
+def requires(
+    action: str | tuple[str, ...],
+) -> Callable[[Callable[..., HttpResponse]], Callable[..., HttpResponse]]:
+    """For pages that need ``can(user, action)`` (a tuple: any one of them, as an
+    action's ``permissions``): visitors sign in, others get 403."""
+    wanted = (action,) if isinstance(action, str) else action
+    action = wanted[0]
 
     def decorate(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
         @functools.wraps(view)
         def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-            if not can(request.user, action):
+            if not any(can(request.user, a) for a in wanted):
                 if not request.user.is_authenticated:
                     return redirect_to_login(request.get_full_path())
                 return render(request, "site/denied.html", {"action": action}, status=403)

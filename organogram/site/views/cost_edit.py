@@ -2,7 +2,7 @@
 
 Each form is read into the mapping a dataset entry would hold, over the entry as
 stored (so fields the form does not show, such as citations, are kept), and written
-through :func:`organogram.registry.entry_services.save_entry`: checked like a dataset
+as a :class:`~organogram.registry.actions.SaveEntry` action: checked like a dataset
 file, audited, and refused when someone saved the entry since the form was opened.
 """
 
@@ -17,7 +17,8 @@ from django.urls import reverse
 
 from ...formats.register import entry_to_dict
 from ...formats.registers import BY_SECTION
-from ...registry.entry_services import EntryRefused, StaleEntry, entry_version, save_entry
+from ...registry.actions import Refused, SaveEntry, run
+from ...registry.actions.entries import entry_version
 from ...registry.store import State
 from .common import registry_page, requires
 from .plans import actor
@@ -99,13 +100,12 @@ def _edit(
         except ValueError:
             expected = -1  # a form without its version is as good as stale
         try:
-            saved = save_entry(
-                section, data, actor(request), expected=expected, create=key is None
-            )
-        except StaleEntry as exc:
-            stale = str(exc)
-        except EntryRefused as exc:
-            reasons = exc.reasons or [str(exc)]
+            saved = run(SaveEntry(section, data, expected, create=key is None), actor(request))
+        except Refused as exc:
+            if exc.stale:
+                stale = str(exc)
+            else:
+                reasons = exc.reasons or [str(exc)]
         else:
             noun = BY_SECTION[section].noun
             messages.success(request, f"The {noun} {saved.entry.id} is saved.")
@@ -133,7 +133,7 @@ def _rows(data: dict[str, Any]) -> list[dict[str, str]]:
 
 
 @registry_page
-@requires("cost.edit")
+@requires(BY_SECTION[TABLES].edit_action)
 def cost_table_edit(
     request: HttpRequest, state: State, table_id: str | None = None
 ) -> HttpResponse:
@@ -142,7 +142,7 @@ def cost_table_edit(
 
 
 @registry_page
-@requires("cost.edit")
+@requires(BY_SECTION[RATES].edit_action)
 def exchange_rate_edit(
     request: HttpRequest, state: State, rate_id: str | None = None
 ) -> HttpResponse:

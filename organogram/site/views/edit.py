@@ -1,6 +1,6 @@
 """Recording a change from a unit's page, and reversing a recorded change.
 
-Every save goes through :func:`organogram.registry.services.record_change` with the
+Every save is a :class:`~organogram.registry.actions.RecordChange` action with the
 token the form was drawn with: if someone changed the unit since, or the change does
 not apply, the form comes back with the explanation and the input kept.
 """
@@ -16,10 +16,10 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 
 from ...core.dates import DateError, FuzzyDate
-from ...formats.codec import ChangeDataError, change_from_dict
 from ...history.inverse import NotReversible, inverse, reversible
 from ...queries.changes import change_data, changes_data
-from ...registry import services, store
+from ...registry import store
+from ...registry.actions import RecordChange, Refused, ReverseChange, run
 from ...registry.audit import Actor
 from ...registry.store import State
 from ..forms import FIELD_OF, OPS, ChangeForm, Op, change_mapping
@@ -64,7 +64,7 @@ def ops_for(is_unit: bool) -> list[Op]:
 
 
 @registry_page
-@requires("change.record")
+@requires(RecordChange.permissions)
 def record(request: HttpRequest, state: State, node: str, op: str) -> HttpResponse:
     """GET: the form for ``op`` on ``node``; POST: record it, or show why not."""
     s = state.record.timeline.snapshot(dt.date.today()).structure
@@ -107,29 +107,28 @@ def _save(
 ) -> dict[str, Any] | None:
     """Record the form's change; None when done, else what to tell (fields marked)."""
     data = form.cleaned_data
-    try:
-        change = change_from_dict(change_mapping(spec, node, is_unit, data))
-    except ChangeDataError as exc:
-        for field, problems in exc.by_field().items():
-            target = FIELD_OF.get(field)
-            for p in problems:
-                form.add_error(target if target in form.fields else None, f"{field}: {p}")
-        return {"message": "the change is not complete", "reasons": []}
     actor = Actor.for_user(request.user, "web", getattr(request, "id", ""))
+    action = RecordChange(
+        change_mapping(spec, node, is_unit, data),
+        expected=data["token"],
+        corrects=data.get("corrects") or None,
+    )
     try:
-        done = services.record_change(
-            change, actor, expected=data["token"], corrects=data.get("corrects") or None
-        )
-    except services.StaleEdit as exc:
-        return {"message": str(exc).split(":\n")[0], "reasons": exc.reasons, "stale": True}
-    except services.RegistryError as exc:
-        return {"message": str(exc).split(":\n")[0], "reasons": exc.reasons}
+        done = run(action, actor)
+    except Refused as exc:
+        if exc.kind == "invalid":
+            for field, problems in exc.fields.items():
+                target = FIELD_OF.get(field)
+                for p in problems:
+                    form.add_error(target if target in form.fields else None, f"{field}: {p}")
+            return {"message": "the change is not complete", "reasons": []}
+        return {"message": exc.message, "reasons": exc.reasons, "stale": exc.stale}
     messages.success(request, f"Recorded: {spec.title.lower()} ({done.change.id}).")
     return None
 
 
 @registry_page
-@requires("change.reverse")
+@requires(ReverseChange.permissions)
 def reverse_change(request: HttpRequest, state: State, change_id: str) -> HttpResponse:
     """GET: what reversing the change would record; POST: record it, or say why not."""
     timeline = state.record.timeline
@@ -154,13 +153,11 @@ def reverse_change(request: HttpRequest, state: State, change_id: str) -> HttpRe
             errors["reason"] = "say why it is reversed"
         if not errors:
             actor = Actor.for_user(request.user, "web", getattr(request, "id", ""))
+            expected = int(request.POST.get("token") or 0) or None
             try:
-                done = services.reverse_change(
-                    change_id, actor, date=date, reason=reason,
-                    expected=int(request.POST.get("token") or 0) or None,
-                )
-            except services.RegistryError as exc:
-                refusal = {"message": str(exc).split(":\n")[0], "reasons": exc.reasons}
+                done = run(ReverseChange(change_id, date, reason, expected), actor)
+            except Refused as exc:
+                refusal = {"message": exc.message, "reasons": exc.reasons}
             else:
                 ids = ", ".join(d.change.id for d in done)
                 messages.success(request, f"Reversed {change_id}: recorded {ids}.")

@@ -1,6 +1,6 @@
 """Adding and editing register entries (bodies, sessions, calls, nominations…) from forms.
 
-Every save goes through :func:`organogram.registry.entry_services.save_entry` with the
+Every save is a :class:`~organogram.registry.actions.SaveEntry` action with the
 version of the entry the form was drawn with: if someone saved the entry since, the
 form comes back saying so, with the input kept and the new version, so that saving
 again is a decision and not an accident.
@@ -17,7 +17,8 @@ from django.urls import reverse
 
 from ...formats.register import entry_to_dict
 from ...formats.registers import BY_SECTION
-from ...registry import entry_services as es
+from ...registry.actions import Refused, SaveEntry, run
+from ...registry.actions.entries import entry_version
 from ...registry.audit import Actor
 from ...registry.store import State
 from ..entry_form import inputs, posted
@@ -46,7 +47,7 @@ def _form(request: HttpRequest, state: State, section: str, key: str | None) -> 
         raise Http404(f"no {register.noun} {key!r}")
     errors: dict[str, list[str]] = {}
     refusal: dict[str, Any] | None = None
-    version = es.entry_version(section, key) if key else 0
+    version = entry_version(section, key) if key else 0
     if request.method == "POST":
         data, errors = posted(register, request.POST)
         if key:
@@ -55,14 +56,15 @@ def _form(request: HttpRequest, state: State, section: str, key: str | None) -> 
         if not errors:
             actor = Actor.for_user(request.user, "web", getattr(request, "id", ""))
             try:
-                saved = es.save_entry(section, data, actor, expected=expected, create=key is None)
-            except es.StaleEntry as exc:
-                refusal = {"message": str(exc), "reasons": [], "stale": True}
-                version = es.entry_version(section, data.get("id", ""))
-            except es.EntryRefused as exc:
-                refusal = {"message": str(exc).split(":\n")[0], "reasons": exc.reasons}
-                errors = _by_field(exc.reasons)
-                version = expected
+                saved = run(SaveEntry(section, data, expected, create=key is None), actor)
+            except Refused as exc:
+                if exc.stale:
+                    refusal = {"message": exc.message, "reasons": [], "stale": True}
+                    version = entry_version(section, data.get("id", ""))
+                else:
+                    refusal = {"message": exc.message, "reasons": exc.reasons}
+                    errors = _by_field(exc.reasons)
+                    version = expected
             else:
                 messages.success(request, f"Saved the {register.noun} {saved.entry.id}.")
                 return redirect(_back(section, data))
@@ -100,14 +102,14 @@ def _by_field(reasons: list[str]) -> dict[str, list[str]]:
 
 
 @registry_page
-@requires("register.edit")
+@requires(SaveEntry.permissions)
 def entry_new(request: HttpRequest, state: State, section: str) -> HttpResponse:
     """GET: an empty form (fields may be given in the query); POST: add the entry."""
     return _form(request, state, section, None)
 
 
 @registry_page
-@requires("register.edit")
+@requires(SaveEntry.permissions)
 def entry_edit(request: HttpRequest, state: State, section: str, key: str) -> HttpResponse:
     """GET: the entry's form with its version; POST: save it unless saved since."""
     return _form(request, state, section, key)

@@ -12,7 +12,7 @@ from django.shortcuts import render
 
 from ...core.errors import NotFound
 from ...queries.nominations import call_detail, calls
-from ...registry import entry_services as es
+from ...registry.actions.entries import entry_version
 from ...registry.store import State
 from .common import as_of, dated_context, may_see_people, registry_page
 
@@ -36,5 +36,5 @@ def call(request: HttpRequest, state: State, call_id: str) -> HttpResponse:
     return render(
         request,
         "site/call.html",
-        dated_context(request, when, call=data, version=es.entry_version("calls", call_id)),
+        dated_context(request, when, call=data, version=entry_version("calls", call_id)),
     )

@@ -16,14 +16,16 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from ...core.plans import PlanStatus, plan_timeline
-from ...registry.permissions import can
-from ...registry.plan_services import (
-    PlanRefused,
-    add_plan_change,
-    rebase_plan,
-    remove_plan_change,
+from ...registry.actions import (
+    AddPlanChange,
+    EnactPlan,
+    Forbidden,
+    MovePlan,
+    RebasePlan,
+    Refused,
+    RemovePlanChange,
+    run,
 )
-from ...registry.plan_workflow import MOVE_ACTIONS, enact_plan, move_plan
 from ...registry.store import State
 from ..plan_change_form import form_inputs, op_choices, place_errors, place_reasons, read_form
 from .common import may_see_people, registry_page, requires
@@ -60,7 +62,7 @@ def _suggestions(state: State, plan: Any, *, people: bool) -> dict[str, list[tup
     return out
 
 
-@requires("plan.edit")
+@requires(AddPlanChange.permissions)
 @registry_page
 def plan_change_new(request: HttpRequest, state: State, plan_id: str) -> HttpResponse:
     """Choose a kind of change (``?op=``), then fill in its fields and add it to the plan."""
@@ -90,9 +92,9 @@ def plan_change_new(request: HttpRequest, state: State, plan_id: str) -> HttpRes
         context["refusal"] = "a field could not be read"
         return render(request, "site/plan_change.html", context, status=400)
     try:
-        change = add_plan_change(plan_id, data, actor(request), phase=phase or None)
-    except PlanRefused as exc:
-        context["refusal"] = str(exc).split(":\n", 1)[0]
+        change = run(AddPlanChange(plan_id, data, phase or None), actor(request))
+    except Refused as exc:
+        context["refusal"] = exc.message
         context["loose"] = place_errors(inputs, exc.fields) + place_reasons(inputs, exc.reasons)
         return render(request, "site/plan_change.html", context, status=400)
     messages.success(request, f"Change {change.id} ({change.op}, {change.date}) added to the plan.")
@@ -100,7 +102,7 @@ def plan_change_new(request: HttpRequest, state: State, plan_id: str) -> HttpRes
 
 
 @require_POST
-@requires("plan.edit")
+@requires(RemovePlanChange.permissions)
 @registry_page
 def plan_change_remove(
     request: HttpRequest, state: State, plan_id: str, change_id: str
@@ -108,71 +110,55 @@ def plan_change_remove(
     """Take a change out of a draft plan."""
     _plan_or_404(state, plan_id)
     try:
-        remove_plan_change(plan_id, change_id, actor(request))
-    except PlanRefused as exc:
+        run(RemovePlanChange(plan_id, change_id), actor(request))
+    except Refused as exc:
         return plan_page(request, state, plan_id, 409, refusal=_refusal(exc))
     messages.success(request, f"Change {change_id} removed from the plan.")
     return redirect("site:plan", plan_id=plan_id)
 
 
 @require_POST
-@requires("plan.edit")
+@requires(RebasePlan.permissions)
 @registry_page
 def plan_rebase(request: HttpRequest, state: State, plan_id: str) -> HttpResponse:
     """Accept what was recorded since the plan's base: its base becomes now."""
     _plan_or_404(state, plan_id)
     try:
-        rebase_plan(plan_id, actor(request))
-    except PlanRefused as exc:
+        run(RebasePlan(plan_id), actor(request))
+    except Refused as exc:
         return plan_page(request, state, plan_id, 409, refusal=_refusal(exc))
     messages.success(request, "The plan's base is now the record as it stands.")
     return redirect("site:plan", plan_id=plan_id)
 
 
 @require_POST
-@requires("plan.view")
+@requires(MovePlan.permissions + EnactPlan.permissions)
 @registry_page
 def plan_move(request: HttpRequest, state: State, plan_id: str) -> HttpResponse:
     """Move the plan to ``to`` (``enacted`` enacts it), with ``note``; ``expected`` is the
-    status the person saw."""
-    plan = _plan_or_404(state, plan_id)
+    status the person saw. Who may make which move is the plan workflow's to say."""
+    _plan_or_404(state, plan_id)
     to = request.POST.get("to", "")
     note = request.POST.get("note", "")
     expected = request.POST.get("expected") or None
-    allowed, action = _may_move(request.user, plan.status, to)
-    if not allowed:
-        return render(request, "site/denied.html", {"action": action}, status=403)
     try:
         if to == PlanStatus.ENACTED:
-            done = enact_plan(plan_id, actor(request), note=note, expected=expected)
+            done = run(EnactPlan(plan_id, note, expected), actor(request))
             text = (
                 "Plan enacted: its change is now in the timeline."
                 if len(done) == 1
                 else f"Plan enacted: its {len(done)} changes are now in the timeline."
             )
         else:
-            move_plan(plan_id, to, actor(request), note=note, expected=expected)
-            text = f"Plan {PlanStatus(to)}."
-    except PlanRefused as exc:
+            moved = run(MovePlan(plan_id, to, note, expected), actor(request))
+            text = f"Plan {moved}."
+    except Forbidden as exc:
+        return render(request, "site/denied.html", {"action": exc.permission}, status=403)
+    except Refused as exc:
         return plan_page(request, state, plan_id, 409, refusal=_refusal(exc), note=note)
     messages.success(request, text)
     return redirect("site:plan", plan_id=plan_id)
 
 
-def _may_move(user: Any, here: PlanStatus, to: str) -> tuple[bool, str]:
-    """(whether ``user`` may ask for the move, the permission it takes) — the workflow
-    itself (is the move allowed from here?) is the service's to say."""
-    if to == PlanStatus.ENACTED:
-        return can(user, "plan.enact"), "plan.enact"
-    try:
-        actions = MOVE_ACTIONS.get((here, PlanStatus(to)))
-    except ValueError:
-        actions = None
-    if actions is None:
-        # Not a move of the workflow: let anyone who may move plans hear why not.
-        actions = ("plan.propose", "plan.approve", "plan.withdraw", "plan.edit")
-    return any(can(user, a) for a in actions), actions[0]
-
-
-def _refusal(exc: PlanRefused) -> dict[str, Any]:
-    return {"message": str(exc).split(":\n", 1)[0], "reasons": exc.reasons}
+def _refusal(exc: Refused) -> dict[str, Any]:
+    return {"message": exc.message, "reasons": exc.reasons}

@@ -15,7 +15,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
 from ...core.errors import NotFound
-from ...core.plans import PlanStatus
+from ...core.plans import EDITABLE, MOVE_OF, PlanStatus
 from ...queries.plans import (
     plan_conflicts,
     plan_detail,
@@ -25,27 +25,14 @@ from ...queries.plans import (
     plan_validation,
 )
 from ...queries.timeline import op_label
+from ...registry.actions import AddPlanChange, DraftPlan, Refused, allowed_moves, run
 from ...registry.audit import Actor
 from ...registry.permissions import can
-from ...registry.plan_services import PlanRefused, draft_plan
-from ...registry.plan_workflow import allowed_moves
 from ...registry.store import State
 from .common import may_see_people, registry_page, requires
 from .cost import plan_cost_context
 from .downloads import download_links
 from .tree_levels import build_tree
-
-#: (from, to) -> what the button that makes the move says.
-MOVE_WORDS = {
-    (PlanStatus.DRAFT, PlanStatus.PROPOSED): "Propose",
-    (PlanStatus.PROPOSED, PlanStatus.DRAFT): "Send back to draft",
-    (PlanStatus.PROPOSED, PlanStatus.APPROVED): "Approve",
-    (PlanStatus.APPROVED, PlanStatus.PROPOSED): "Reopen the approval",
-    (PlanStatus.WITHDRAWN, PlanStatus.DRAFT): "Reopen as a draft",
-    (PlanStatus.DRAFT, PlanStatus.WITHDRAWN): "Withdraw",
-    (PlanStatus.PROPOSED, PlanStatus.WITHDRAWN): "Withdraw",
-    (PlanStatus.APPROVED, PlanStatus.WITHDRAWN): "Withdraw",
-}
 
 
 def actor(request: HttpRequest) -> Actor:
@@ -127,21 +114,24 @@ def plan_page(
         raise Http404(str(exc)) from None
     here = PlanStatus(facts["plan"]["status"])
     user = request.user
+
+    def may(permission: str) -> bool:
+        return can(user, permission)
+
     moves = [
         {
             "to": str(to),
-            "words": MOVE_WORDS.get((here, to), str(to).capitalize()),
+            "words": MOVE_OF[(here, to)].label,
             "danger": to is PlanStatus.WITHDRAWN,
         }
-        for to in allowed_moves(here, user)
+        for to in allowed_moves(here, may)
     ]
-    if here is PlanStatus.WITHDRAWN:
-        moves = [m for m in moves if m["to"] != "withdrawn"]
+    enacting = MOVE_OF.get((here, PlanStatus.ENACTED))
     context = {
         **facts,
         "moves": moves,
-        "may_enact": here is PlanStatus.APPROVED and can(user, "plan.enact"),
-        "may_edit": here is PlanStatus.DRAFT and can(user, "plan.edit"),
+        "may_enact": enacting is not None and any(map(may, enacting.permissions)),
+        "may_edit": here in EDITABLE and any(map(may, AddPlanChange.permissions)),
         "preview_query": f"?at={facts['preview']['date']}",
         "drafted": _moment(facts["plan"]["drafted_at"]),
         "preview_day": dt.date.fromisoformat(facts["preview"]["date"]),
@@ -187,7 +177,7 @@ def plan(request: HttpRequest, state: State, plan_id: str) -> HttpResponse:
     return plan_page(request, state, plan_id)
 
 
-@requires("plan.draft")
+@requires(DraftPlan.permissions)
 @registry_page
 def plan_new(request: HttpRequest, state: State) -> HttpResponse:
     """Draft a new plan (title, effective date, description, optional id)."""
@@ -197,14 +187,13 @@ def plan_new(request: HttpRequest, state: State) -> HttpResponse:
     if request.method == "POST":
         values = {k: request.POST.get(k, "") for k in values}
         try:
-            row = draft_plan(
+            row = run(
+                DraftPlan(
+                    values["title"], values["effective"], values["description"], values["id"]
+                ),
                 actor(request),
-                title=values["title"],
-                effective=values["effective"],
-                description=values["description"],
-                plan_id=values["id"],
             )
-        except PlanRefused as exc:
+        except Refused as exc:
             errors = exc.fields
             general = "" if exc.fields else str(exc)
         else:

@@ -1,0 +1,370 @@
+"""``organogram record`` and ``organogram reverse``, and the writing verbs of ``organogram
+plan`` (``new``, ``add``, ``edit``, ``remove``, ``rebase``, ``move``, ``enact``): the
+registry written from the command line.
+
+Each runs the same action the pages and the API run
+(:mod:`organogram.registry.actions`), audited as ``via: cli`` under ``--by`` (default:
+the account running the command). A refusal is printed with every reason and exits 1;
+nothing is written then.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from ...core.errors import OrganogramError
+from .common import add_format
+
+#: The database the commands write, as ``organogram load`` says it.
+_DATABASE = (
+    "The registry is the web application's database: DATABASE_URL, else "
+    "var/organogram.sqlite3."
+)
+
+
+class ChangeInputError(OrganogramError):
+    """A change given on the command line that cannot be read as a mapping."""
+
+
+def add_parser(sub: argparse._SubParsersAction) -> None:
+    """Register ``record`` and ``reverse``."""
+    p = sub.add_parser(
+        "record",
+        help="record a dated change in the registry",
+        description="Record one change in the registry's timeline, checked where it falls "
+        "with every later change. Give it as FIELD=VALUE pairs, with the field names of a "
+        "dataset's changes: entries (each VALUE is read as in a dataset file: quote it to "
+        "keep text such as 'yes' as text), or as a YAML or JSON file holding that mapping. "
+        + _DATABASE,
+        epilog="example: organogram record op=rename unit=dfam date=2024-03-01 "
+        "name='Department of Finance' reason=\"the Director General's bulletin\" cite=src:12",
+    )
+    _change_input(p)
+    p.add_argument(
+        "--corrects", metavar="CHANGE", help="the id of an earlier change this one corrects"
+    )
+    p.add_argument(
+        "--expected",
+        type=int,
+        metavar="TOKEN",
+        help="refuse if a change recorded after this sequence number touches the same units",
+    )
+    _by(p)
+    add_format(p)
+    p.set_defaults(handler=run_record)
+
+    p = sub.add_parser(
+        "reverse",
+        help="record the reversal of a recorded change",
+        description="Record the change(s) that undo a recorded change, dated DATE (default "
+        "the reversed change's own date); all of them or none. " + _DATABASE,
+    )
+    p.add_argument("change", metavar="CHANGE", help="the id of the change to reverse")
+    p.add_argument("--reason", required=True, help="why it is reversed (kept with the record)")
+    p.add_argument("--date", metavar="DATE", help="when the reversal takes effect")
+    _by(p)
+    add_format(p)
+    p.set_defaults(handler=run_reverse)
+
+
+def add_plan_verbs(verbs: argparse._SubParsersAction) -> None:
+    """Register the verbs of ``organogram plan`` that write plans in the registry."""
+    v = verbs.add_parser(
+        "new",
+        help="draft a new plan in the registry",
+        description="Draft a new plan, based on the registry's record as it stands now. "
+        + _DATABASE,
+    )
+    v.add_argument("title", metavar="TITLE", help="what the plan is called")
+    v.add_argument("--effective", required=True, metavar="DATE", help="when it takes effect")
+    v.add_argument("--id", default="", help="its id (default: made from the title)")
+    v.add_argument("--description", default="", help="what it is for")
+    _by(v)
+    add_format(v)
+    v.set_defaults(handler=run_plan_new)
+
+    v = verbs.add_parser(
+        "add",
+        help="add a change to a draft plan in the registry",
+        description="Add a change to a draft plan, given as for `organogram record`; the "
+        "date defaults to the phase's or the plan's. " + _DATABASE,
+    )
+    v.add_argument("plan", metavar="PLAN", help="plan id")
+    _change_input(v)
+    v.add_argument("--phase", help="the phase the change belongs to")
+    _by(v)
+    add_format(v)
+    v.set_defaults(handler=run_plan_add)
+
+    v = verbs.add_parser(
+        "edit",
+        help="replace a change of a draft plan in the registry",
+        description="Replace a change of a draft plan by the one given (its id and place "
+        "kept; the date defaults to the one it had). " + _DATABASE,
+    )
+    v.add_argument("plan", metavar="PLAN", help="plan id")
+    v.add_argument("change", metavar="CHANGE", help="the id of the change to replace")
+    _change_input(v)
+    _by(v)
+    add_format(v)
+    v.set_defaults(handler=run_plan_edit)
+
+    v = verbs.add_parser(
+        "remove",
+        help="take a change out of a draft plan in the registry",
+        description="Take a change out of a draft plan. " + _DATABASE,
+    )
+    v.add_argument("plan", metavar="PLAN", help="plan id")
+    v.add_argument("change", metavar="CHANGE", help="the id of the change to remove")
+    _by(v)
+    v.set_defaults(handler=run_plan_remove)
+
+    v = verbs.add_parser(
+        "rebase",
+        help="settle a draft plan's conflicts: its base becomes now",
+        description="Move a draft plan's base to now, once it has been reviewed against "
+        "the changes recorded since: they no longer conflict. " + _DATABASE,
+    )
+    v.add_argument("plan", metavar="PLAN", help="plan id")
+    _by(v)
+    v.set_defaults(handler=run_plan_rebase)
+
+    v = verbs.add_parser(
+        "move",
+        help="propose, approve, send back, withdraw or reopen a plan in the registry",
+        description="Move a plan to another status: proposed, approved, draft or withdrawn "
+        "(enacting is `organogram plan enact`). " + _DATABASE,
+    )
+    v.add_argument("plan", metavar="PLAN", help="plan id")
+    v.add_argument(
+        "to", metavar="STATUS", choices=["draft", "proposed", "approved", "withdrawn"],
+        help="draft, proposed, approved or withdrawn",
+    )
+    v.add_argument("--note", default="", help="why (kept in the plan's history)")
+    v.add_argument("--expected", metavar="STATUS", help="refuse if the plan is no longer in it")
+    _by(v)
+    v.set_defaults(handler=run_plan_move)
+
+    v = verbs.add_parser(
+        "enact",
+        help="enact an approved plan in the registry, all or nothing",
+        description="Put an approved plan's changes in the timeline, all of them or none: "
+        "refused with every reason (conflicts, changes that would not apply). " + _DATABASE,
+    )
+    v.add_argument("plan", metavar="PLAN", help="plan id")
+    v.add_argument("--note", default="", help="the decision that enacts it")
+    v.add_argument("--expected", metavar="STATUS", help="refuse if the plan is no longer in it")
+    _by(v)
+    add_format(v)
+    v.set_defaults(handler=run_plan_enact)
+
+
+# ---------------------------------------------------------------- arguments
+def _by(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--by", metavar="NAME", help="who writes, for the audit log (default: you)")
+
+
+def _change_input(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "fields", nargs="*", metavar="FIELD=VALUE", help="the change's fields (op=… date=… …)"
+    )
+    p.add_argument(
+        "--file", metavar="FILE", help="a YAML or JSON file holding the change ('-': stdin)"
+    )
+
+
+def change_mapping(args: argparse.Namespace) -> dict[str, Any]:
+    """The change the arguments describe, as a dataset entry's mapping."""
+    if args.file and args.fields:
+        raise ChangeInputError("give the change as FIELD=VALUE pairs or with --file, not both")
+    if args.file:
+        import sys
+
+        name = "standard input" if args.file == "-" else args.file
+        try:
+            text = sys.stdin.read() if args.file == "-" else Path(args.file).read_text("utf-8")
+            data = yaml.safe_load(text)
+        except OSError as exc:
+            raise ChangeInputError(f"{name}: {exc.strerror}") from None
+        except yaml.YAMLError as exc:
+            raise ChangeInputError(f"{name}: not YAML or JSON: {exc}") from None
+        if not isinstance(data, dict):
+            raise ChangeInputError(f"{name}: expected one change (a mapping of fields)")
+        return data
+    if not args.fields:
+        raise ChangeInputError("give the change as FIELD=VALUE pairs (op=… date=… …) or --file")
+    out: dict[str, Any] = {}
+    for pair in args.fields:
+        field, sep, raw = pair.partition("=")
+        if not sep or not field:
+            raise ChangeInputError(f"{pair!r} is not FIELD=VALUE")
+        if field in out:
+            raise ChangeInputError(f"{field!r} is given twice")
+        out[field] = _value(raw)
+    return out
+
+
+def _value(raw: str) -> Any:
+    """A VALUE read as a dataset file would read it: numbers, true/false, dates and
+    [lists] as such; anything else (text with a colon, say) as the text typed."""
+    try:
+        value = yaml.safe_load(raw)
+    except yaml.YAMLError:
+        return raw
+    if value is None or isinstance(value, dict):
+        return raw
+    return value
+
+
+# ---------------------------------------------------------------- running
+def _registry():
+    # Django is imported here so that the other commands stay fast.
+    from ...web.local import migrate, setup
+
+    setup()
+    migrate()
+    from ...registry import actions
+    from ...registry.audit import Actor
+
+    return actions, Actor
+
+
+def _done(args: argparse.Namespace, data: dict[str, Any], text: str) -> int:
+    if getattr(args, "format", "text") == "json":
+        print(json.dumps(data, indent=2, ensure_ascii=False, default=_plain))
+    else:
+        print(text)
+    return 0
+
+
+def _plain(value: Any) -> str:
+    if isinstance(value, dt.date | dt.datetime):
+        return value.isoformat()
+    return str(value)
+
+
+def _change_data(change: Any) -> dict[str, Any]:
+    from ...formats.codec import change_to_dict
+
+    return change_to_dict(change)
+
+
+def run_record(args: argparse.Namespace) -> int:
+    """Record the change."""
+    data = change_mapping(args)
+    actions, actor = _registry()
+    action = actions.RecordChange(data, args.expected, args.corrects)
+    done = actions.run(action, actor.command_line(args.by))
+    c = done.change
+    return _done(
+        args,
+        {"change": _change_data(c), "sequence": done.sequence, "revision": done.revision},
+        f"Recorded {c.id} ({c.op}, {c.date}) (revision {done.revision}).",
+    )
+
+
+def run_reverse(args: argparse.Namespace) -> int:
+    """Record the reversal."""
+    from ...core.dates import FuzzyDate
+
+    date = FuzzyDate.parse(args.date) if args.date else None
+    actions, actor = _registry()
+    done = actions.run(
+        actions.ReverseChange(args.change, date, args.reason), actor.command_line(args.by)
+    )
+    ids = ", ".join(d.change.id for d in done)
+    revision = done[-1].revision if done else 0
+    return _done(
+        args,
+        {"reverses": args.change, "changes": [_change_data(d.change) for d in done],
+         "revision": revision},
+        f"Reversed {args.change}: recorded {ids} (revision {revision}).",
+    )
+
+
+def run_plan_new(args: argparse.Namespace) -> int:
+    """Draft the plan."""
+    actions, actor = _registry()
+    row = actions.run(
+        actions.DraftPlan(args.title, args.effective, args.description, args.id),
+        actor.command_line(args.by),
+    )
+    return _done(
+        args,
+        {"plan": row.id, "title": row.title, "effective": row.effective, "status": row.status},
+        f"Drafted plan {row.id} ({row.title!r}, effective {row.effective}).",
+    )
+
+
+def run_plan_add(args: argparse.Namespace) -> int:
+    """Add the change to the plan."""
+    data = change_mapping(args)
+    actions, actor = _registry()
+    change = actions.run(
+        actions.AddPlanChange(args.plan, data, args.phase), actor.command_line(args.by)
+    )
+    return _done(
+        args,
+        {"plan": args.plan, "change": _change_data(change)},
+        f"Added {change.id} ({change.op}, {change.date}) to plan {args.plan}.",
+    )
+
+
+def run_plan_edit(args: argparse.Namespace) -> int:
+    """Replace the plan's change."""
+    data = change_mapping(args)
+    actions, actor = _registry()
+    change = actions.run(
+        actions.EditPlanChange(args.plan, args.change, data), actor.command_line(args.by)
+    )
+    return _done(
+        args,
+        {"plan": args.plan, "change": _change_data(change)},
+        f"Replaced {change.id} ({change.op}, {change.date}) in plan {args.plan}.",
+    )
+
+
+def run_plan_remove(args: argparse.Namespace) -> int:
+    """Take the change out of the plan."""
+    actions, actor = _registry()
+    actions.run(actions.RemovePlanChange(args.plan, args.change), actor.command_line(args.by))
+    print(f"Removed {args.change} from plan {args.plan}.")
+    return 0
+
+
+def run_plan_rebase(args: argparse.Namespace) -> int:
+    """Move the plan's base to now."""
+    actions, actor = _registry()
+    actions.run(actions.RebasePlan(args.plan), actor.command_line(args.by))
+    print(f"Plan {args.plan}'s base is now the record as it stands.")
+    return 0
+
+
+def run_plan_move(args: argparse.Namespace) -> int:
+    """Move the plan's status."""
+    actions, actor = _registry()
+    status = actions.run(
+        actions.MovePlan(args.plan, args.to, args.note, args.expected),
+        actor.command_line(args.by),
+    )
+    print(f"Plan {args.plan} is {status}.")
+    return 0
+
+
+def run_plan_enact(args: argparse.Namespace) -> int:
+    """Enact the plan."""
+    actions, actor = _registry()
+    changes = actions.run(
+        actions.EnactPlan(args.plan, args.note, args.expected), actor.command_line(args.by)
+    )
+    return _done(
+        args,
+        {"plan": args.plan, "status": "enacted", "changes": [c.id for c in changes]},
+        f"Enacted plan {args.plan}: {len(changes)} change(s) now in the timeline.",
+    )

@@ -1,0 +1,86 @@
+"""Every write to the registry, as an action run by :func:`run` (see :mod:`.base`).
+
+The pages, the API, the command line and the loaders build an action and hand it to
+:func:`run` with the :class:`~organogram.registry.audit.Actor` who takes it: the
+person's permission, the checks, the rows, the revision and the audit entry are
+decided here, once.
+
+* :mod:`.base` — :class:`Action`, :func:`run`, the refusals;
+* :mod:`.changes` — record a change (or a correction), reverse one;
+* :mod:`.plans` — draft a plan, add/edit/remove its changes, rebase, move, enact;
+* :mod:`.entries` — save or remove a register entry;
+* :mod:`.accounts` — add an account, set its role, create or revoke a token;
+* :mod:`.dataset` — load or replace the whole record.
+"""
+
+from .accounts import AccountError, AddUser, CreateToken, RevokeToken, SetRole
+from .base import (
+    Action,
+    Audit,
+    Context,
+    Forbidden,
+    Invalid,
+    Missing,
+    Outcome,
+    Refused,
+    Stale,
+    allowed,
+    run,
+)
+from .changes import ChangeRefused, RecordChange, Recorded, ReverseChange, StaleEdit
+from .dataset import LoadRecord, LoadResult, NotEmpty
+from .entries import EntryRefused, RemoveEntry, SavedEntry, SaveEntry, StaleEntry
+from .plans import (
+    AddPlanChange,
+    DraftPlan,
+    EditPlanChange,
+    EnactPlan,
+    MovePlan,
+    PlanRefused,
+    RebasePlan,
+    RemovePlanChange,
+    StalePlan,
+    allowed_moves,
+)
+
+__all__ = [
+    "AccountError",
+    "Action",
+    "AddPlanChange",
+    "AddUser",
+    "Audit",
+    "ChangeRefused",
+    "Context",
+    "CreateToken",
+    "DraftPlan",
+    "EditPlanChange",
+    "EnactPlan",
+    "EntryRefused",
+    "Forbidden",
+    "Invalid",
+    "LoadRecord",
+    "LoadResult",
+    "Missing",
+    "MovePlan",
+    "NotEmpty",
+    "Outcome",
+    "PlanRefused",
+    "RebasePlan",
+    "RecordChange",
+    "Recorded",
+    "Refused",
+    "RemoveEntry",
+    "RemovePlanChange",
+    "ReverseChange",
+    "RevokeToken",
+    "SaveEntry",
+    "SavedEntry",
+    "SetRole",
+    "Stale",
+    "StaleEdit",
+    "StaleEntry",
+    "StalePlan",
+    "allowed",
+    "allowed_moves",
+    "run",
+]

@@ -1,0 +1,137 @@
+"""The action that puts a whole record in the registry: load it, or replace the one held.
+
+The record's timeline is folded before the transaction (it needs no lock and may take
+a while on a large record); the rows are then written in one transaction: everything
+or nothing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from ...core.record import Record
+from ...importers.progress import Progress
+from .. import models as m
+from ..convert import record_rows
+from .base import Action, Audit, Context, Outcome, Refused
+from .changes import failure_text
+
+
+class NotEmpty(Refused):
+    """Loading into a registry that already holds a record, without ``replace``."""
+
+
+@dataclass(frozen=True)
+class LoadResult:
+    """What a load put into the registry."""
+
+    organization: str
+    counts: dict[str, int]
+    revision: int
+
+
+#: Rows inserted per statement when loading a whole record.
+BATCH = 500
+
+
+def counts() -> dict[str, int]:
+    """How many rows of each kind the registry holds."""
+    return {
+        "sources": m.Source.objects.count(),
+        "people": m.Person.objects.count(),
+        "changes": m.Change.objects.count(),
+        "plans": m.Plan.objects.count(),
+        "claims": m.Claim.objects.count(),
+        "entries": m.Entry.objects.count(),
+    }
+
+
+def _clear() -> None:
+    for model in (
+        m.Change,
+        m.PlanEvent,
+        m.Plan,
+        m.Claim,
+        m.Entry,
+        m.Person,
+        m.Source,
+        m.Organization,
+    ):
+        model.objects.all().delete()
+
+
+@dataclass
+class LoadRecord(Action):
+    """Put ``record`` in the registry, or refuse and write nothing.
+
+    Refuses (:class:`NotEmpty`) a registry that already holds a record unless
+    ``replace`` is given, and a timeline with changes that do not apply at their dates.
+    The audit entry is ``audit_action`` (the loader's own name for it), with ``origin``
+    (where the record came from: a folder, an import's kind and files) and the counts
+    in ``after``; ``before`` tells what was replaced. ``progress`` draws a bar of the
+    rows written on standard error (None: only when it is a terminal).
+    """
+
+    record: Record
+    replace: bool = False
+    audit_action: str = "organogram.dataset.load"
+    origin: dict[str, Any] | None = None
+    progress: bool | None = None
+
+    permissions = ("dataset.load",)
+    step = m.Step.Kind.OTHER
+
+    def prepare(self) -> None:
+        """Every change of the record applies at its date."""
+        _, failures = self.record.timeline.fold()
+        if failures:
+            raise Refused(
+                f"{len(failures)} change(s) of the dataset do not apply at their dates "
+                "(`organogram validate` tells more)",
+                [failure_text(f) for f in failures],
+            )
+
+    def check(self, ctx: Context) -> dict[str, Any] | None:
+        """An empty registry, or ``replace``; returns what is replaced."""
+        existing = m.Organization.objects.first()
+        if existing is None:
+            return None
+        if not self.replace:
+            raise NotEmpty(
+                f"the registry already holds {existing.name!r}; "
+                "replace it with --replace (its export is a good backup first)"
+            )
+        return {"organization": existing.key, **counts()}
+
+    def execute(self, ctx: Context, before: dict[str, Any] | None) -> Outcome:
+        """Write every row, in slices, with a progress bar."""
+        if before is not None:
+            _clear()
+        rows = record_rows(self.record)
+        tables = [
+            (m.Source, rows.sources),
+            (m.Person, rows.people),
+            (m.Plan, rows.plans),
+            (m.PlanEvent, rows.events),
+            (m.Change, rows.changes),
+            (m.Claim, rows.claims),
+            (m.Entry, rows.entries),
+        ]
+        total = 1 + sum(len(r) for _, r in tables)
+        with Progress("Writing the registry", total, enabled=self.progress) as bar:
+            rows.organization.save()
+            bar.advance()
+            for model, batch in tables:
+                # In slices, so that a long load shows its progress (and stays within
+                # the databases' limits on parameters per statement).
+                for i in range(0, len(batch), BATCH):
+                    model.objects.bulk_create(batch[i : i + BATCH])
+                    bar.advance(len(batch[i : i + BATCH]))
+        held = counts()
+        org = self.record.organization
+        audit = Audit(
+            self.audit_action, "dataset", org.id,
+            before=before, after={**(self.origin or {}), **held},
+        )
+        return Outcome(None, audit, numbered=lambda number: LoadResult(org.name, held, number))
