@@ -45,14 +45,13 @@ def ensure_admin(var: Path) -> str | None:
     users = get_user_model()
     if users.objects.exists():
         return None
-    password = secrets.token_urlsafe(12)
-    account = users.objects.create_superuser(ADMIN, email="", password=password)
-    # A superuser may do everything anyway; the group makes the role visible to admins.
-    from django.contrib.auth.models import Group
-
+    from ..registry.actions import AddUser, run
+    from ..registry.audit import Actor
     from ..registry.permissions import ADMINISTRATOR
 
-    account.groups.add(Group.objects.get_or_create(name=ADMINISTRATOR)[0])
+    # A superuser may do everything anyway; the group makes the role visible to admins.
+    action = AddUser(ADMIN, ADMINISTRATOR, secrets.token_urlsafe(12), superuser=True)
+    _, password = run(action, Actor.command_line("organogram serve"))
     var.mkdir(parents=True, exist_ok=True)
     path = var / PASSWORD_FILE
     path.unlink(missing_ok=True)

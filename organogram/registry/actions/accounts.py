@@ -62,11 +62,13 @@ def _own_or_manager(ctx: Context, user: Any) -> tuple[str, ...]:
 @dataclass
 class AddUser(Action):
     """Create account ``name`` holding ``role``; the result is it and its password
-    (generated when none is given)."""
+    (generated when none is given). ``superuser`` also opens Django's own admin site to it
+    (the first administrator that ``organogram serve`` makes)."""
 
     name: str
     role: str
     password: str | None = None
+    superuser: bool = False
 
     permissions = ("user.manage",)
     step = None
@@ -81,9 +83,12 @@ class AddUser(Action):
     def execute(self, ctx: Context, group: Group) -> Outcome:
         """Create the account in its group."""
         password = self.password or secrets.token_urlsafe(12)
-        user = get_user_model().objects.create_user(self.name, password=password)
+        users = get_user_model().objects
+        make = users.create_superuser if self.superuser else users.create_user
+        user = make(self.name, password=password)
         user.groups.add(group)
-        audit = Audit("organogram.user.add", "user", self.name, after={"role": self.role})
+        after = {"role": self.role, **({"superuser": True} if self.superuser else {})}
+        audit = Audit("organogram.user.add", "user", self.name, after=after)
         return Outcome((user, password), audit)
 
 
