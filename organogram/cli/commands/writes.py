@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -223,7 +224,8 @@ def _value(raw: str) -> Any:
 
 
 # ---------------------------------------------------------------- running
-def _registry():
+def _run(args: argparse.Namespace, make: Callable[[Any], Any]) -> Any:
+    """Run the action ``make(actions)`` builds, for whoever runs the command (``--by``)."""
     # Django is imported here so that the other commands stay fast.
     from ...web.local import migrate, setup
 
@@ -232,7 +234,7 @@ def _registry():
     from ...registry import actions
     from ...registry.audit import Actor
 
-    return actions, Actor
+    return actions.run(make(actions), Actor.command_line(args.by))
 
 
 def _done(args: argparse.Namespace, data: dict[str, Any], text: str) -> int:
@@ -258,9 +260,7 @@ def _change_data(change: Any) -> dict[str, Any]:
 def run_record(args: argparse.Namespace) -> int:
     """Record the change."""
     data = change_mapping(args)
-    actions, actor = _registry()
-    action = actions.RecordChange(data, args.expected, args.corrects)
-    done = actions.run(action, actor.command_line(args.by))
+    done = _run(args, lambda a: a.RecordChange(data, args.expected, args.corrects))
     c = done.change
     return _done(
         args,
@@ -274,27 +274,20 @@ def run_reverse(args: argparse.Namespace) -> int:
     from ...core.dates import FuzzyDate
 
     date = FuzzyDate.parse(args.date) if args.date else None
-    actions, actor = _registry()
-    done = actions.run(
-        actions.ReverseChange(args.change, date, args.reason), actor.command_line(args.by)
-    )
+    done = _run(args, lambda a: a.ReverseChange(args.change, date, args.reason))
     ids = ", ".join(d.change.id for d in done)
     revision = done[-1].revision if done else 0
+    changes = [_change_data(d.change) for d in done]
     return _done(
         args,
-        {"reverses": args.change, "changes": [_change_data(d.change) for d in done],
-         "revision": revision},
+        {"reverses": args.change, "changes": changes, "revision": revision},
         f"Reversed {args.change}: recorded {ids} (revision {revision}).",
     )
 
 
 def run_plan_new(args: argparse.Namespace) -> int:
     """Draft the plan."""
-    actions, actor = _registry()
-    row = actions.run(
-        actions.DraftPlan(args.title, args.effective, args.description, args.id),
-        actor.command_line(args.by),
-    )
+    row = _run(args, lambda a: a.DraftPlan(args.title, args.effective, args.description, args.id))
     return _done(
         args,
         {"plan": row.id, "title": row.title, "effective": row.effective, "status": row.status},
@@ -302,67 +295,52 @@ def run_plan_new(args: argparse.Namespace) -> int:
     )
 
 
-def run_plan_add(args: argparse.Namespace) -> int:
-    """Add the change to the plan."""
-    data = change_mapping(args)
-    actions, actor = _registry()
-    change = actions.run(
-        actions.AddPlanChange(args.plan, data, args.phase), actor.command_line(args.by)
-    )
+def _plan_change(args: argparse.Namespace, change: Any, what: str) -> int:
     return _done(
         args,
         {"plan": args.plan, "change": _change_data(change)},
-        f"Added {change.id} ({change.op}, {change.date}) to plan {args.plan}.",
+        f"{what} {change.id} ({change.op}, {change.date}) in plan {args.plan}.",
     )
+
+
+def run_plan_add(args: argparse.Namespace) -> int:
+    """Add the change to the plan."""
+    data = change_mapping(args)
+    change = _run(args, lambda a: a.AddPlanChange(args.plan, data, args.phase))
+    return _plan_change(args, change, "Added")
 
 
 def run_plan_edit(args: argparse.Namespace) -> int:
     """Replace the plan's change."""
     data = change_mapping(args)
-    actions, actor = _registry()
-    change = actions.run(
-        actions.EditPlanChange(args.plan, args.change, data), actor.command_line(args.by)
-    )
-    return _done(
-        args,
-        {"plan": args.plan, "change": _change_data(change)},
-        f"Replaced {change.id} ({change.op}, {change.date}) in plan {args.plan}.",
-    )
+    change = _run(args, lambda a: a.EditPlanChange(args.plan, args.change, data))
+    return _plan_change(args, change, "Replaced")
 
 
 def run_plan_remove(args: argparse.Namespace) -> int:
     """Take the change out of the plan."""
-    actions, actor = _registry()
-    actions.run(actions.RemovePlanChange(args.plan, args.change), actor.command_line(args.by))
+    _run(args, lambda a: a.RemovePlanChange(args.plan, args.change))
     print(f"Removed {args.change} from plan {args.plan}.")
     return 0
 
 
 def run_plan_rebase(args: argparse.Namespace) -> int:
     """Move the plan's base to now."""
-    actions, actor = _registry()
-    actions.run(actions.RebasePlan(args.plan), actor.command_line(args.by))
+    _run(args, lambda a: a.RebasePlan(args.plan))
     print(f"Plan {args.plan}'s base is now the record as it stands.")
     return 0
 
 
 def run_plan_move(args: argparse.Namespace) -> int:
     """Move the plan's status."""
-    actions, actor = _registry()
-    status = actions.run(
-        actions.MovePlan(args.plan, args.to, args.note, args.expected),
-        actor.command_line(args.by),
-    )
+    status = _run(args, lambda a: a.MovePlan(args.plan, args.to, args.note, args.expected))
     print(f"Plan {args.plan} is {status}.")
     return 0
 
 
 def run_plan_enact(args: argparse.Namespace) -> int:
     """Enact the plan."""
-    actions, actor = _registry()
-    changes = actions.run(
-        actions.EnactPlan(args.plan, args.note, args.expected), actor.command_line(args.by)
-    )
+    changes = _run(args, lambda a: a.EnactPlan(args.plan, args.note, args.expected))
     return _done(
         args,
         {"plan": args.plan, "status": "enacted", "changes": [c.id for c in changes]},

@@ -51,12 +51,19 @@ def digest(text: str) -> str:
     return hashlib.sha256(text.encode()).hexdigest()
 
 
-def _own_or_manager(ctx: Context, user: Any) -> tuple[str, ...]:
-    """Someone else's tokens are an administrator's business."""
-    me = ctx.actor.user
-    if me is not None and getattr(me, "pk", None) != getattr(user, "pk", None):
-        return ("user.manage",)
-    return ()
+class _TokenAction(Action):
+    """What the writes of a token share: one's own, or an administrator's business."""
+
+    user: Any
+    permissions = ("token.manage",)
+    step = None
+
+    def needs(self, ctx: Context) -> tuple[str, ...]:
+        """Another account's token takes ``user.manage``."""
+        me = ctx.actor.user
+        if me is not None and getattr(me, "pk", None) != getattr(self.user, "pk", None):
+            return ("user.manage",)
+        return ()
 
 
 @dataclass
@@ -120,19 +127,12 @@ class SetRole(Action):
 
 
 @dataclass
-class CreateToken(Action):
+class CreateToken(_TokenAction):
     """A new API token for ``user``: the result is the row and the token itself (shown
     once)."""
 
     user: Any
     name: str = ""
-
-    permissions = ("token.manage",)
-    step = None
-
-    def needs(self, ctx: Context) -> tuple[str, ...]:
-        """Another account's token takes ``user.manage``."""
-        return _own_or_manager(ctx, self.user)
 
     def execute(self, ctx: Context, checked: None) -> Outcome:
         """Store the token's digest and the prefix that recognizes it."""
@@ -151,18 +151,11 @@ class CreateToken(Action):
 
 
 @dataclass
-class RevokeToken(Action):
+class RevokeToken(_TokenAction):
     """Delete one of ``user``'s tokens."""
 
     user: Any
     token_id: int
-
-    permissions = ("token.manage",)
-    step = None
-
-    def needs(self, ctx: Context) -> tuple[str, ...]:
-        """Another account's token takes ``user.manage``."""
-        return _own_or_manager(ctx, self.user)
 
     def check(self, ctx: Context) -> m.Token:
         """The account has that token."""

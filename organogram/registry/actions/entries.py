@@ -69,8 +69,20 @@ def _permissions_of(section: str) -> tuple[str, ...]:
     return (register_of(section).edit_action,)
 
 
+class _EntryAction(Action):
+    """What the writes of one register share: its permission, the step they leave."""
+
+    section: str
+    permissions = ("register.edit", "cost.edit")
+    step = m.Step.Kind.ENTRIES
+
+    def needs(self, ctx: Context) -> tuple[str, ...]:
+        """The register's own permission (cost tables are kept by ``cost.edit``)."""
+        return _permissions_of(self.section)
+
+
 @dataclass
-class SaveEntry(Action):
+class SaveEntry(_EntryAction):
     """Add or replace the entry of register ``section`` described by ``data``.
 
     ``expected`` is the version the editor read (0 for "it did not exist"); None skips
@@ -84,13 +96,6 @@ class SaveEntry(Action):
     expected: int | None = None
     create: bool | None = None
     key: str | None = None
-
-    permissions = ("register.edit", "cost.edit")
-    step = m.Step.Kind.ENTRIES
-
-    def needs(self, ctx: Context) -> tuple[str, ...]:
-        """The register's own permission (cost tables are kept by ``cost.edit``)."""
-        return _permissions_of(self.section)
 
     def prepare(self) -> None:
         """Read the entry with the format's field table."""
@@ -173,19 +178,12 @@ class SaveEntry(Action):
 
 
 @dataclass
-class RemoveEntry(Action):
+class RemoveEntry(_EntryAction):
     """Remove one entry; refused while other entries refer to it. Returns the revision."""
 
     section: str
     key: str
     expected: int | None = None
-
-    permissions = ("register.edit", "cost.edit")
-    step = m.Step.Kind.ENTRIES
-
-    def needs(self, ctx: Context) -> tuple[str, ...]:
-        """The register's own permission."""
-        return _permissions_of(self.section)
 
     def prepare(self) -> None:
         """The register exists."""
