@@ -20,6 +20,7 @@ from typing import Any
 import yaml
 
 from ...core.errors import OrganogramError
+from ...core.plans import MOVES, PlanStatus
 from .common import add_format
 
 #: The database the commands write, as ``organogram load`` says it.
@@ -143,10 +144,8 @@ def add_plan_verbs(verbs: argparse._SubParsersAction) -> None:
         "(enacting is `organogram plan enact`). " + _DATABASE,
     )
     v.add_argument("plan", metavar="PLAN", help="plan id")
-    v.add_argument(
-        "to", metavar="STATUS", choices=["draft", "proposed", "approved", "withdrawn"],
-        help="draft, proposed, approved or withdrawn",
-    )
+    statuses = sorted({str(mv.to) for mv in MOVES if mv.to is not PlanStatus.ENACTED})
+    v.add_argument("to", metavar="STATUS", choices=statuses, help=", ".join(statuses))
     v.add_argument("--note", default="", help="why (kept in the plan's history)")
     v.add_argument("--expected", metavar="STATUS", help="refuse if the plan is no longer in it")
     _by(v)

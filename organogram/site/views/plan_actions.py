@@ -15,7 +15,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
-from ...core.plans import PlanStatus, plan_timeline
+from ...core.plans import PlanStatus, check_editable, plan_timeline
 from ...registry.actions import (
     AddPlanChange,
     EnactPlan,
@@ -69,8 +69,9 @@ def plan_change_new(request: HttpRequest, state: State, plan_id: str) -> HttpRes
     plan = _plan_or_404(state, plan_id)
     op = request.GET.get("op") or request.POST.get("op") or ""
     context: dict[str, Any] = {"plan": plan, "ops": op_choices(), "op": op, "loose": []}
-    if plan.status is not PlanStatus.DRAFT:
-        context["closed"] = True
+    closed = check_editable(plan)
+    if closed is not None:
+        context["closed"] = closed[:1].upper() + closed[1:] + "."
         return render(request, "site/plan_change.html", context, status=409)
     if not op:
         return render(request, "site/plan_change.html", context)

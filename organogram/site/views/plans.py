@@ -158,7 +158,7 @@ def _moment(text: str) -> dt.datetime | None:
 def plans(request: HttpRequest, state: State) -> HttpResponse:
     """Every plan with its status, effective date, number of changes and latest move."""
     rows = plan_list(state.record)
-    order = {s: i for i, s in enumerate(("draft", "proposed", "approved", "enacted", "withdrawn"))}
+    order = {str(s): i for i, s in enumerate(PlanStatus)}
     counts = {s: sum(1 for r in rows if r["status"] == s) for s in order}
     return render(
         request,
