@@ -293,4 +293,5 @@ def test_a_split_written_in_yaml_with_a_checkbox(signed_in, draft):
 
 def test_an_enacted_plan_takes_no_more_changes(signed_in):
     html = page(signed_in, f"/plans/{REVIEW}/changes/new/?op=rename", 409)
-    assert "only a draft can be edited" in html
+    # The core's reason, as the action would refuse it.
+    assert "is enacted and cannot be edited" in html and "draft a new plan" in html
