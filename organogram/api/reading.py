@@ -14,11 +14,11 @@ from ..queries.sources import source_detail, source_list
 from ..queries.unit import is_personal, unit_at
 from ..registry import store
 from ..registry.permissions import allowed_actions, can, role_of
-from ..site.views.common import cached_snapshot
-from ..site.views.structure import cached_structure
-from ..site.views.unit import node_history
+from ..registry.reading.structure import cached_snapshot, cached_structure
+from ..registry.reading.timeline import node_history
+from ..registry.reading.tokens import latest_token
 from .auth import need
-from .common import change_rows, latest_token, when
+from .common import change_rows, when
 
 router = Router(tags=["record"])
 
@@ -51,7 +51,7 @@ def structure(
 
     # The answer as written, kept per revision: on a large organization writing the JSON
     # of every node costs more than all the rest of the request.
-    content = state.kept("structure.json", (str(day), unit, plan, people), body)
+    content = state.memo.kept("structure.json", (str(day), unit, plan, people), body)
     return HttpResponse(content, content_type="application/json; charset=utf-8")
 
 
