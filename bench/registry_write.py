@@ -59,7 +59,7 @@ def reader() -> None:
 
 def _unit_page(state) -> None:
     """What a unit page keeps per revision: every node's history, every change told."""
-    from organogram.site.views.unit import node_history, sentences
+    from organogram.registry.reading.timeline import node_history, sentences
 
     s, _ = state.record.timeline.fold()
     node_history(state, next(iter(s.units)))

@@ -12,6 +12,7 @@ from ..registry import store
 from ..registry.actions import RecordChange, ReverseChange, run
 from .auth import actor, need
 from .common import change_rows, when
+from .schemas.changes import ChangeOut, ChangePage
 
 router = Router(tags=["changes"])
 
@@ -49,7 +50,7 @@ class ChangeFilter(Schema):
     offset: int = 0
 
 
-@router.get("", summary="Timeline changes, filtered")
+@router.get("", response=ChangePage, exclude_unset=True, summary="Timeline changes, filtered")
 def list_changes(request: HttpRequest, filters: Query[ChangeFilter]) -> dict[str, Any]:
     """Changes in the order they apply: from ``start`` to ``end``, touching ``unit``,
     of one ``op``, citing ``source`` or enacted with ``plan``; ``limit``/``offset`` page."""
@@ -81,7 +82,7 @@ def list_changes(request: HttpRequest, filters: Query[ChangeFilter]) -> dict[str
     }
 
 
-@router.get("/{change_id}", summary="One timeline change")
+@router.get("/{change_id}", response=ChangeOut, exclude_unset=True, summary="One timeline change")
 def get_change(request: HttpRequest, change_id: str) -> dict[str, Any]:
     """The change as data, told in a sentence."""
     need(request, "structure.view")

@@ -1,4 +1,4 @@
-"""What the API's endpoints share: reading dates, telling changes, the editing token."""
+"""What the API's endpoints share: reading dates and telling changes."""
 
 from __future__ import annotations
 
@@ -13,8 +13,8 @@ from ..core.changes import Change
 from ..core.dates import DateError, FuzzyDate
 from ..queries.changes import change_data
 from ..registry.permissions import can
+from ..registry.reading.timeline import sentences
 from ..registry.store import State
-from ..site.views.unit import sentences
 
 
 def when(at: str | None) -> FuzzyDate:
@@ -25,11 +25,6 @@ def when(at: str | None) -> FuzzyDate:
         return FuzzyDate.parse(at.strip())
     except DateError as exc:
         raise HttpError(400, str(exc)) from None
-
-
-def latest_token(state: State) -> int:
-    """The sequence of the latest recorded change: a token valid for any edit."""
-    return state.once("latest_token", lambda: max(state.sequences.values(), default=0))
 
 
 def change_rows(

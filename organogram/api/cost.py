@@ -19,11 +19,16 @@ from ..registry import store
 from ..registry.permissions import can
 from .auth import need
 from .common import when
+from .schemas.cost import BudgetOut, PlanCostOut, StructureCostOut
 
 router = Router(tags=["cost"])
 
 
-@router.get("/cost", summary="The annual cost of the structure as of a date")
+@router.get(
+    "/cost",
+    response=StructureCostOut,
+    summary="The annual cost of the structure as of a date",
+)
 def structure_cost(
     request: HttpRequest,
     at: str | None = None,
@@ -60,7 +65,11 @@ def structure_cost(
         raise HttpError(422, str(exc)) from None
 
 
-@router.get("/cost/plans/{plan_id}", summary="What a plan's posts cost, year by year")
+@router.get(
+    "/cost/plans/{plan_id}",
+    response=PlanCostOut,
+    summary="What a plan's posts cost, year by year",
+)
 def plan_cost(
     request: HttpRequest,
     plan_id: str,
@@ -92,7 +101,11 @@ def plan_cost(
         raise HttpError(422, str(exc)) from None
 
 
-@router.get("/budgets", summary="The Programme and Budget parts, by year and part")
+@router.get(
+    "/budgets",
+    response=list[BudgetOut],
+    summary="The Programme and Budget parts, by year and part",
+)
 def budgets(request: HttpRequest) -> list[dict[str, Any]]:
     """Every budget entry, latest year first, amounts as text."""
     need(request, "cost.view")

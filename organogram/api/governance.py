@@ -18,11 +18,16 @@ from ..registry import store
 from ..registry.permissions import can
 from .auth import need
 from .common import when
+from .schemas.governance import BodiesOut, BodyOut, CallDetail, CallsOut
 
 router = Router(tags=["governance"])
 
 
-@router.get("/bodies", summary="Governing bodies, their bureau and the members at a date")
+@router.get(
+    "/bodies",
+    response=BodiesOut,
+    summary="Governing bodies, their bureau and the members at a date",
+)
 def bodies(request: HttpRequest, at: str | None = None) -> dict[str, Any]:
     """Every body with its sessions and bureau, and the members and observers held."""
     need(request, "structure.view")
@@ -30,7 +35,7 @@ def bodies(request: HttpRequest, at: str | None = None) -> dict[str, Any]:
     return governance(store.current().record, when(at), people)
 
 
-@router.get("/bodies/{body_id}", summary="One governing body at a date")
+@router.get("/bodies/{body_id}", response=BodyOut, summary="One governing body at a date")
 def body(request: HttpRequest, body_id: str, at: str | None = None) -> dict[str, Any]:
     """The body's sessions with their documents, its bureau at the date and over time."""
     need(request, "structure.view")
@@ -38,14 +43,22 @@ def body(request: HttpRequest, body_id: str, at: str | None = None) -> dict[str,
     return body_detail(store.current().record, body_id, when(at), people)
 
 
-@router.get("/calls", summary="Calls for nominations with their counts at a date")
+@router.get(
+    "/calls",
+    response=CallsOut,
+    summary="Calls for nominations with their counts at a date",
+)
 def call_list(request: HttpRequest, at: str | None = None) -> dict[str, Any]:
     """Each call's deadline, posts, and nominations by status, late ones counted."""
     need(request, "structure.view")
     return calls(store.current().record, when(at))
 
 
-@router.get("/calls/{call_id}", summary="One call and its nominations at a date")
+@router.get(
+    "/calls/{call_id}",
+    response=CallDetail,
+    summary="One call and its nominations at a date",
+)
 def call(request: HttpRequest, call_id: str, at: str | None = None) -> dict[str, Any]:
     """The call's nominations flagged late, with status and outcome; candidates' names
     and documents only for callers who may see people's data."""

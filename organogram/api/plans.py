@@ -21,6 +21,14 @@ from ..registry.actions import (
 )
 from ..registry.permissions import can
 from .auth import actor, need
+from .schemas.plans import (
+    PlanConflictsOut,
+    PlanNarrativeOut,
+    PlanOut,
+    PlanPreviewOut,
+    PlanRow,
+    PlanValidationOut,
+)
 
 router = Router(tags=["plans"])
 
@@ -29,42 +37,58 @@ def _people(request: HttpRequest) -> bool:
     return can(request.auth, "people.view")  # type: ignore[attr-defined]
 
 
-@router.get("", summary="Every plan")
+@router.get("", response=list[PlanRow], summary="Every plan")
 def list_plans(request: HttpRequest) -> list[dict[str, Any]]:
     """Each plan with its status, effective date, number of changes and latest move."""
     need(request, "plan.view")
     return q.plan_list(store.current().record)
 
 
-@router.get("/{plan_id}", summary="One plan, its changes by phase")
+@router.get("/{plan_id}", response=PlanOut, summary="One plan, its changes by phase")
 def plan(request: HttpRequest, plan_id: str) -> dict[str, Any]:
     """What the plan's page shows: phases, documents, status history, changes told."""
     need(request, "plan.view")
     return q.plan_detail(store.current().record, plan_id, people=_people(request))
 
 
-@router.get("/{plan_id}/preview", summary="The structure the plan would make")
+@router.get(
+    "/{plan_id}/preview",
+    response=PlanPreviewOut,
+    summary="The structure the plan would make",
+)
 def preview(request: HttpRequest, plan_id: str, at: str | None = None) -> dict[str, Any]:
     """The structure at the plan's effective date (or ``at``), what would not apply, the diff."""
     need(request, "plan.view")
     return q.plan_preview(store.current().record, plan_id, at, people=_people(request))
 
 
-@router.get("/{plan_id}/validation", summary="Validation findings with the plan")
+@router.get(
+    "/{plan_id}/validation",
+    response=PlanValidationOut,
+    summary="Validation findings with the plan",
+)
 def validation(request: HttpRequest, plan_id: str) -> dict[str, Any]:
     """Every rule run on the record with the plan; ``new`` marks what the plan brings."""
     need(request, "plan.view")
     return q.plan_validation(store.current().record, plan_id)
 
 
-@router.get("/{plan_id}/narrative", summary="The plan told in plain language")
+@router.get(
+    "/{plan_id}/narrative",
+    response=PlanNarrativeOut,
+    summary="The plan told in plain language",
+)
 def narrative(request: HttpRequest, plan_id: str) -> dict[str, Any]:
     """Sentences by phase, as a governing-body paper would tell them."""
     need(request, "plan.view")
     return q.plan_narrative(store.current().record, plan_id, people=_people(request))
 
 
-@router.get("/{plan_id}/conflicts", summary="Conflicts with what was recorded since its base")
+@router.get(
+    "/{plan_id}/conflicts",
+    response=PlanConflictsOut,
+    summary="Conflicts with what was recorded since its base",
+)
 def conflicts(request: HttpRequest, plan_id: str) -> dict[str, Any]:
     """Change by change: where the plan, its base and the record now all differ."""
     need(request, "plan.view")

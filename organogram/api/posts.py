@@ -12,11 +12,16 @@ from ..registry import store
 from ..registry.permissions import can
 from .auth import need
 from .common import when
+from .schemas.posts import PostOut, PostsOut, VacanciesOut
 
 router = Router(tags=["posts"])
 
 
-@router.get("/posts", summary="The posts in force at a date, with status, funding and FTE")
+@router.get(
+    "/posts",
+    response=PostsOut,
+    summary="The posts in force at a date, with status, funding and FTE",
+)
 def posts(
     request: HttpRequest,
     at: str | None = None,
@@ -32,14 +37,23 @@ def posts(
     )
 
 
-@router.get("/vacancies", summary="Established posts nobody holds at a date; frozen apart")
+@router.get(
+    "/vacancies",
+    response=VacanciesOut,
+    summary="Established posts nobody holds at a date; frozen apart",
+)
 def vacancies(request: HttpRequest, at: str | None = None, unit: str | None = None) -> dict:
     """Vacant and frozen posts; names no one."""
     need(request, "structure.view")
     return vacancies_at(store.current().record, when(at), unit=unit)
 
 
-@router.get("/posts/{post_id}", summary="One post: terms of reference, grades, holders")
+@router.get(
+    "/posts/{post_id}",
+    response=PostOut,
+    exclude_unset=True,
+    summary="One post: terms of reference, grades, holders",
+)
 def post(request: HttpRequest, post_id: str, at: str | None = None) -> dict[str, Any]:
     """The post at a date with its terms of reference then, their versions, the generic
     description they follow, its classification history and (if allowed) who held it."""

@@ -14,16 +14,26 @@ from ..queries.sources import source_detail, source_list
 from ..queries.unit import is_personal, unit_at
 from ..registry import store
 from ..registry.permissions import allowed_actions, can, role_of
-from ..site.views.common import cached_snapshot
-from ..site.views.structure import cached_structure
-from ..site.views.unit import node_history
+from ..registry.reading.structure import cached_snapshot, cached_structure
+from ..registry.reading.timeline import node_history
+from ..registry.reading.tokens import latest_token
 from .auth import need
-from .common import change_rows, latest_token, when
+from .common import change_rows, when
+from .schemas.record import (
+    DiffOut,
+    HistoryOut,
+    LineageOut,
+    Me,
+    SourceDetail,
+    SourceRow,
+    StructureOut,
+    UnitOut,
+)
 
 router = Router(tags=["record"])
 
 
-@router.get("/me", summary="Who is calling, their role and what they may do")
+@router.get("/me", response=Me, summary="Who is calling, their role and what they may do")
 def me(request: HttpRequest) -> dict[str, Any]:
     """The caller's account name (empty for a visitor), role and allowed actions."""
     user = request.auth  # type: ignore[attr-defined]
@@ -34,7 +44,11 @@ def me(request: HttpRequest) -> dict[str, Any]:
     }
 
 
-@router.get("/structure", summary="The structure as of a date (or a subtree, or a plan's)")
+@router.get(
+    "/structure",
+    response=StructureOut,
+    summary="The structure as of a date (or a subtree, or a plan's)",
+)
 def structure(
     request: HttpRequest, at: str | None = None, unit: str | None = None, plan: str | None = None
 ) -> HttpResponse:
@@ -51,11 +65,16 @@ def structure(
 
     # The answer as written, kept per revision: on a large organization writing the JSON
     # of every node costs more than all the rest of the request.
-    content = state.kept("structure.json", (str(day), unit, plan, people), body)
+    content = state.memo.kept("structure.json", (str(day), unit, plan, people), body)
     return HttpResponse(content, content_type="application/json; charset=utf-8")
 
 
-@router.get("/units/{node}", summary="One unit or senior post as of a date")
+@router.get(
+    "/units/{node}",
+    response=UnitOut,
+    exclude_unset=True,
+    summary="One unit or senior post as of a date",
+)
 def unit(request: HttpRequest, node: str, at: str | None = None) -> dict[str, Any]:
     """What the Unit page shows of the day, with ``token`` for editing it."""
     need(request, "structure.view")
@@ -66,7 +85,12 @@ def unit(request: HttpRequest, node: str, at: str | None = None) -> dict[str, An
     return {**data, "token": state.token([node])}
 
 
-@router.get("/units/{node}/history", summary="Every version of a unit, and its lineage")
+@router.get(
+    "/units/{node}/history",
+    response=HistoryOut,
+    exclude_unset=True,
+    summary="Every version of a unit, and its lineage",
+)
 def history(request: HttpRequest, node: str) -> dict[str, Any]:
     """Versions with their dates and sources, predecessors, successors, its changes, and
     the claims kept about it (sources that differ shown as such)."""
@@ -79,7 +103,11 @@ def history(request: HttpRequest, node: str) -> dict[str, Any]:
     return data
 
 
-@router.get("/units/{node}/lineage", summary="What a unit came from and what it became")
+@router.get(
+    "/units/{node}/lineage",
+    response=LineageOut,
+    summary="What a unit came from and what it became",
+)
 def lineage(request: HttpRequest, node: str) -> dict[str, Any]:
     """Predecessors and successors through merges, splits and replacements."""
     need(request, "structure.view")
@@ -87,7 +115,7 @@ def lineage(request: HttpRequest, node: str) -> dict[str, Any]:
     return {k: data[k] for k in ("id", "name", "in_force", "predecessors", "successors")}
 
 
-@router.get("/diff", summary="What changed between two dates")
+@router.get("/diff", response=DiffOut, by_alias=True, summary="What changed between two dates")
 def diff(
     request: HttpRequest,
     start: str = Query(..., alias="from"),
@@ -100,14 +128,19 @@ def diff(
     return diff_dates(store.current().record, start, end, people=can(request.auth, "people.view"))
 
 
-@router.get("/sources", summary="Every source document")
+@router.get("/sources", response=list[SourceRow], summary="Every source document")
 def sources(request: HttpRequest) -> list[dict[str, Any]]:
     """Each document with how many changes and claims cite it."""
     need(request, "structure.view")
     return source_list(store.current().record)
 
 
-@router.get("/sources/{source_id}", summary="One source, what it claims and supports")
+@router.get(
+    "/sources/{source_id}",
+    response=SourceDetail,
+    exclude_unset=True,
+    summary="One source, what it claims and supports",
+)
 def source(request: HttpRequest, source_id: str) -> dict[str, Any]:
     """Its claims (disputes marked) and the changes it supports."""
     need(request, "structure.view")

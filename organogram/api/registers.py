@@ -23,6 +23,7 @@ from ..registry import store
 from ..registry.actions import RemoveEntry, SaveEntry, run
 from ..registry.permissions import can
 from .auth import actor, need
+from .schemas.registers import EntryOut, EntryPage, RegistersOut
 
 router = Router(tags=["registers"])
 
@@ -59,7 +60,7 @@ def _shown(request: HttpRequest, register: Register, row: m.Entry) -> dict[str, 
     return {"id": row.key, "version": row.version, "entry": data}
 
 
-@router.get("", summary="The registers and how many entries each holds")
+@router.get("", response=RegistersOut, summary="The registers and how many entries each holds")
 def list_registers(request: HttpRequest) -> dict[str, Any]:
     """Each register's section name, what an entry is, its fields and its count."""
     need(request, "structure.view")
@@ -84,7 +85,7 @@ def list_registers(request: HttpRequest) -> dict[str, Any]:
     }
 
 
-@router.get("/{section}", summary="The entries of one register")
+@router.get("/{section}", response=EntryPage, summary="The entries of one register")
 def list_entries(request: HttpRequest, section: str, page: Query[Page]) -> dict[str, Any]:
     """Entries in the order written, ``limit``/``offset`` paged; personal fields only
     for readers allowed to see people's data."""
@@ -102,7 +103,7 @@ def list_entries(request: HttpRequest, section: str, page: Query[Page]) -> dict[
     }
 
 
-@router.get("/{section}/{key}", summary="One register entry")
+@router.get("/{section}/{key}", response=EntryOut, summary="One register entry")
 def get_entry(request: HttpRequest, section: str, key: str) -> dict[str, Any]:
     """The entry's mapping and its version (needed to edit or remove it)."""
     register = _register(section)

@@ -15,21 +15,18 @@ from __future__ import annotations
 
 import gc
 import threading
-from collections import OrderedDict
-from collections.abc import Callable, Hashable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any, TypeVar
+from typing import Any
 
 from django.db import connection, connections, transaction
 
 from ..core.errors import OrganogramError
 from ..core.record import Record
-from ..core.timeline import Timeline
 from . import models as m
 from .catchup import caught_up
 from .convert import load_record
-
-T = TypeVar("T")
+from .reading.memo import RevisionMemo
 
 
 class EmptyRegistry(OrganogramError):
@@ -44,7 +41,7 @@ class EmptyRegistry(OrganogramError):
 
 @dataclass
 class State:
-    """A record as of one revision, and what readers derive from it and share."""
+    """A record as of one revision, and the memory of what readers derive from it."""
 
     revision: int
     record: Record
@@ -52,16 +49,10 @@ class State:
     sequences: dict[str, int]
     #: the revision's stamp (see Revision.stamp).
     stamp: str = ""
-    #: derived data cached for this revision (narrations and the like), by key.
-    memo: dict[Any, Any] = field(default_factory=dict)
-    #: key -> (an earlier revision's timeline, what it derived for that key), for
-    #: :meth:`grown` (see :meth:`following`).
-    seeds: dict[Any, tuple[Timeline, Any]] = field(default_factory=dict, repr=False)
-    #: the keys made by :meth:`grown`.
-    _grown: set[Any] = field(default_factory=set, repr=False, compare=False)
-    _lock: threading.Lock = field(default_factory=threading.Lock, repr=False, compare=False)
-    _building: threading.Lock = field(
-        default_factory=threading.Lock, repr=False, compare=False
+    #: what readers derive from this revision and share (see
+    #: :mod:`organogram.registry.reading`); replaced with the state.
+    memo: RevisionMemo = field(
+        default_factory=lambda: RevisionMemo(settle), repr=False, compare=False
     )
 
     def following(
@@ -69,60 +60,11 @@ class State:
     ) -> State:
         """The state of a later revision, made from this one by adding to its timeline.
 
-        What this one derived for :meth:`grown` (or was given to derive it from) goes
-        with it, so that the next revision's is grown from it instead of made anew.
+        What this one derived from its whole timeline goes with it (as seeds), so that
+        the next revision's is grown from it instead of made anew.
         """
-        seeds = dict(self.seeds)
-        # Copied whole first (one step each): other threads may be adding to them.
-        for key in list(self._grown):
-            if key in self.memo:
-                seeds[key] = (self.record.timeline, self.memo[key])
-        return State(revision, record, sequences, stamp, seeds=seeds)
-
-    def grown(
-        self, key: Hashable, build: Callable[[], T], grow: Callable[[Timeline, T], T]
-    ) -> T:
-        """:meth:`once` for something derived from the whole timeline: ``grow(timeline,
-        value)`` from what an earlier revision derived when there is one (its timeline and
-        value), else ``build()``. ``grow`` must give exactly what ``build`` gives."""
-
-        def make() -> T:
-            self._grown.add(key)
-            seed = self.seeds.pop(key, None)
-            if seed is None:
-                return build()
-            before, value = seed
-            return value if before is self.record.timeline else grow(before, value)
-
-        return self.once(key, make)
-
-    def once(self, key: Hashable, build: Callable[[], T]) -> T:
-        """``build()``, made once for this revision however many requests ask at once."""
-        if key in self.memo:
-            return self.memo[key]
-        # One builder at a time: twenty requests arriving together on a new revision
-        # would otherwise each build the same large index.
-        with self._building:
-            if key not in self.memo:
-                self.memo[key] = build()
-                settle()
-        return self.memo[key]
-
-    def kept(self, kind: str, key: Hashable, build: Callable[[], T], keep: int = 16) -> T:
-        """``build()`` for ``key``, made once per revision; only the ``keep`` keys of
-        ``kind`` used last are kept (keys such as dates are not bounded)."""
-        with self._lock:
-            cache = self.memo.setdefault(kind, OrderedDict())
-            if key in cache:
-                cache.move_to_end(key)
-                return cache[key]
-        value = build()
-        with self._lock:
-            cache[key] = value
-            cache.move_to_end(key)
-            while len(cache) > keep:
-                cache.popitem(last=False)
-        return value
+        memo = self.memo.passed_on(self.record.timeline)
+        return State(revision, record, sequences, stamp, memo=memo)
 
     def token(self, nodes: Iterable[str]) -> int:
         """The sequence of the latest timeline change touching any of ``nodes`` (0: none).

@@ -23,15 +23,19 @@ from organogram.registry import catchup, store
 from organogram.registry import models as m
 from organogram.registry.audit import Actor
 from organogram.registry.convert import load_record
-from organogram.registry.services import remove_entry, save_entry
-from organogram.registry.services import add_plan_change, draft_plan, remove_plan_change
-from organogram.registry.services import enact_plan, move_plan
 from organogram.registry.services import (
     ChangeRefused,
     StaleEdit,
+    add_plan_change,
+    draft_plan,
+    enact_plan,
     load_dataset_into_registry,
+    move_plan,
     record_change,
+    remove_entry,
+    remove_plan_change,
     reverse_change,
+    save_entry,
 )
 
 from .conftest import IOM
@@ -207,7 +211,7 @@ def test_a_record_replaced_after_a_write_is_freed_without_the_collector(
     timeline = held.record.timeline
     timeline.fold()
     timeline.touching("ethics")
-    held.once("histories", timeline.histories)
+    held.memo.once("histories", timeline.histories)
     gone = weakref.ref(held), weakref.ref(timeline)
     del held, timeline
     gc.disable()
@@ -266,7 +270,7 @@ def test_a_record_made_inside_a_write_is_kept_for_every_thread_once_committed(
 def test_histories_and_sentences_after_a_write_grow_from_the_last_revisions(monkeypatch):
     from organogram.core.narration import narrate_changes
     from organogram.core.timeline import Timeline
-    from organogram.site.views.unit import node_history, sentences
+    from organogram.registry.reading.timeline import node_history, sentences
 
     held = store.current()
     before = (node_history(held, "ethics"), sentences(held, True), sentences(held, False))
@@ -279,7 +283,8 @@ def test_histories_and_sentences_after_a_write_grow_from_the_last_revisions(monk
         raise AssertionError("made from the first change")
 
     monkeypatch.setattr(Timeline, "histories", refuse)
-    monkeypatch.setattr(import_module("organogram.site.views.unit"), "narrate_changes", refuse)
+    shared = import_module("organogram.registry.reading.timeline")
+    monkeypatch.setattr(shared, "narrate_changes", refuse)
     history = node_history(state, "ethics")
     told = sentences(state, False)
     monkeypatch.undo()
@@ -290,4 +295,4 @@ def test_histories_and_sentences_after_a_write_grow_from_the_last_revisions(monk
         timeline.changes, timeline.empty(), state.record.sources, show_people=False
     )
     assert sentences(state, True) == sentences(store.State(0, state.record, {}), True)
-    assert not state.seeds  # each made, nothing more kept of the earlier revisions
+    assert not state.memo.seeds  # each made, nothing more kept of the earlier revisions

@@ -12,10 +12,10 @@ from organogram.registry.services import (
     EntryRefused,
     StaleEntry,
     entry_version,
+    export_registry,
     remove_entry,
     save_entry,
 )
-from organogram.registry.services import export_registry
 
 pytestmark = pytest.mark.django_db
 

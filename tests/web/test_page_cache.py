@@ -12,6 +12,9 @@ from django.test import Client
 
 from organogram.core.changes import Rename
 from organogram.core.dates import FuzzyDate
+from organogram.core.model import Organization
+from organogram.core.record import Record
+from organogram.core.timeline import Timeline
 from organogram.registry import store
 from organogram.registry.audit import Actor
 from organogram.registry.services import record_change
@@ -20,8 +23,8 @@ from organogram.registry.store import State
 from .test_views import PEOPLE, page
 
 pytestmark = pytest.mark.django_db
-# The module (the package's name "structure" is the view function).
-structure_view = importlib.import_module("organogram.site.views.structure")
+# The module that builds the structure the Structure page and the API share.
+shared_structure = importlib.import_module("organogram.registry.reading.structure")
 
 
 def test_kept_builds_once_per_key_and_keeps_only_the_latest():
@@ -31,14 +34,14 @@ def test_kept_builds_once_per_key_and_keeps_only_the_latest():
     def build(key: str):
         return lambda: built.append(key) or key.upper()
 
-    assert state.kept("k", "a", build("a"), keep=2) == "A"
-    assert state.kept("k", "a", build("a"), keep=2) == "A"
-    state.kept("k", "b", build("b"), keep=2)
-    state.kept("k", "a", build("a"), keep=2)  # a is now the latest used
-    state.kept("k", "c", build("c"), keep=2)  # b, used longest ago, goes
-    state.kept("k", "b", build("b"), keep=2)
+    assert state.memo.kept("k", "a", build("a"), keep=2) == "A"
+    assert state.memo.kept("k", "a", build("a"), keep=2) == "A"
+    state.memo.kept("k", "b", build("b"), keep=2)
+    state.memo.kept("k", "a", build("a"), keep=2)  # a is now the latest used
+    state.memo.kept("k", "c", build("c"), keep=2)  # b, used longest ago, goes
+    state.memo.kept("k", "b", build("b"), keep=2)
     assert built == ["a", "b", "c", "b"]
-    assert list(state.memo["k"]) == ["c", "b"]
+    assert list(state.memo.recent("k")) == ["c", "b"]
 
 
 def test_once_builds_once_however_many_ask_together():
@@ -52,7 +55,7 @@ def test_once_builds_once_however_many_ask_together():
 
     got: list[int] = []
     threads = [
-        threading.Thread(target=lambda: got.append(state.once("x", build))) for _ in range(8)
+        threading.Thread(target=lambda: got.append(state.memo.once("x", build))) for _ in range(8)
     ]
     for t in threads:
         t.start()
@@ -61,15 +64,34 @@ def test_once_builds_once_however_many_ask_together():
     assert got == [42] * 8 and len(calls) == 1
 
 
+def test_once_may_ask_for_another_value_while_building_one():
+    state = State(1, None, {})  # type: ignore[arg-type]
+    # Building "outer" asks for "inner": the same thread takes the builder's lock again.
+    outer = state.memo.once("outer", lambda: state.memo.once("inner", lambda: 1) + 1)
+    assert outer == 2 and "inner" in state.memo and "outer" in state.memo
+
+
+def test_what_is_grown_is_handed_to_the_next_revision_and_nothing_else():
+    timeline = Timeline(())
+    first = State(1, Record(Organization("o", "O"), timeline), {})
+    first.memo.grown("told", timeline, lambda: "made", lambda before, value: "grown")
+    first.memo.once("plain", lambda: "kept")
+    later = Timeline(())
+    second = first.following(2, Record(Organization("o", "O"), later), {}, "")
+    assert set(second.memo.seeds) == {"told"} and "plain" not in second.memo
+    assert second.memo.grown("told", later, lambda: "made", lambda b, v: v + " on") == "made on"
+    assert not second.memo.seeds
+
+
 def test_the_structure_is_built_once_per_revision_and_date(client, monkeypatch):
     calls: list[str] = []
-    real = structure_view.structure_at
+    real = shared_structure.structure_at
 
     def counting(record, at, **kw):
         calls.append(str(at))
         return real(record, at, **kw)
 
-    monkeypatch.setattr(structure_view, "structure_at", counting)
+    monkeypatch.setattr(shared_structure, "structure_at", counting)
     store.forget()
     page(client, "/?at=2016-11-30")
     page(client, "/?at=2016-11-30")

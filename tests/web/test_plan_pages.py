@@ -10,8 +10,7 @@ from organogram.registry import models as m
 from organogram.registry import store
 from organogram.registry.accounts import add_user
 from organogram.registry.audit import Actor
-from organogram.registry.services import add_plan_change, draft_plan
-from organogram.registry.services import record_change
+from organogram.registry.services import add_plan_change, draft_plan, record_change
 
 pytestmark = pytest.mark.django_db
 

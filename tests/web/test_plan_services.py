@@ -13,11 +13,12 @@ from organogram.registry.services import (
     PlanRefused,
     add_plan_change,
     draft_plan,
+    enact_plan,
+    move_plan,
     rebase_plan,
+    record_change,
     remove_plan_change,
 )
-from organogram.registry.services import enact_plan, move_plan
-from organogram.registry.services import record_change
 
 pytestmark = pytest.mark.django_db
 

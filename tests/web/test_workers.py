@@ -28,7 +28,8 @@ from organogram.web.serving import cores, default_workers, have_workers
 
 # The modules (the package's names "structure" and "unit" are the view functions).
 structure_view = importlib.import_module("organogram.site.views.structure")
-unit_view = importlib.import_module("organogram.site.views.unit")
+shared_structure = importlib.import_module("organogram.registry.reading.structure")
+shared_timeline = importlib.import_module("organogram.registry.reading.timeline")
 
 EXAMPLE = Path(__file__).resolve().parents[1] / "fixtures" / "datasets" / "example"
 
@@ -220,8 +221,8 @@ def test_a_warmed_revision_answers_the_first_pages_without_building(client, monk
         raise AssertionError("built again after warming")
 
     monkeypatch.setattr(Timeline, "histories", refuse)
-    monkeypatch.setattr(structure_view, "structure_at", refuse)
-    monkeypatch.setattr(unit_view, "narrate_changes", refuse)
+    monkeypatch.setattr(shared_structure, "structure_at", refuse)
+    monkeypatch.setattr(shared_timeline, "narrate_changes", refuse)
     monkeypatch.setattr(structure_view, "render_to_string", refuse)
     monkeypatch.setattr(Timeline, "fold", refuse)
     assert "touching" in state.record.timeline.memo

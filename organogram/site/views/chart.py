@@ -57,7 +57,7 @@ def parse_request(request: HttpRequest) -> tuple[ChartRequest, dict[str, str]]:
 
 def cached_view(state: State, req: ChartRequest) -> ChartView:
     """The chart view, built once per revision and request (a few kept)."""
-    return state.kept("chart.views", req, lambda: chart_view(state.record, req), _KEEP)
+    return state.memo.kept("chart.views", req, lambda: chart_view(state.record, req), _KEEP)
 
 
 def asked_view(request: HttpRequest, state: State) -> tuple[ChartRequest, ChartView]:

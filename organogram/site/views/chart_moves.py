@@ -15,7 +15,6 @@ the old one is rarely laid out again.
 
 from __future__ import annotations
 
-from collections import OrderedDict
 from typing import Any
 
 from django.http import HttpRequest, JsonResponse
@@ -52,7 +51,7 @@ def _remembered(
     state: State, key: tuple[ChartRequest, bool, str], value: list[Placed] | None = None
 ) -> list[Placed] | None:
     """The boxes' places of a layout drawn recently (or, with ``value``, remember them)."""
-    cache = state.memo.setdefault("chart.placed", OrderedDict())
+    cache = state.memo.recent("chart.placed")
     if value is not None:
         cache[key] = value
         while len(cache) > _KEEP:

@@ -13,7 +13,6 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from ...core.dates import DateError, FuzzyDate
-from ...core.timeline import Snapshot
 from ...registry import store
 from ...registry.permissions import can
 from ...registry.store import EmptyRegistry
@@ -93,13 +92,6 @@ def registry_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpRespon
         return view(request, state, *args, **kwargs)
 
     return wrapper
-
-
-def cached_snapshot(state: store.State, at: FuzzyDate) -> Snapshot:
-    """The record's snapshot as of ``at``, made once per revision for the dates asked
-    last: each costs a copy of a whole structure, much of a page's time on a large record.
-    Shared by every request: nobody may change it."""
-    return state.kept("snapshot", str(at), lambda: state.record.timeline.snapshot(at), keep=4)
 
 
 def dated_context(request: HttpRequest, when: AsOf, **context: Any) -> dict[str, Any]:

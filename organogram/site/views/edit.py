@@ -21,15 +21,11 @@ from ...queries.changes import change_data, changes_data
 from ...registry import store
 from ...registry.actions import RecordChange, Refused, ReverseChange, run
 from ...registry.audit import Actor
+from ...registry.reading.timeline import sentences
+from ...registry.reading.tokens import latest_token
 from ...registry.store import State
 from ..forms import FIELD_OF, OPS, ChangeForm, Op, change_mapping
 from .common import registry_page, requires
-from .unit import sentences
-
-
-def latest(state: State) -> int:
-    """The token a form is drawn with: the latest recorded change (any later one is news)."""
-    return max(state.sequences.values(), default=0)
 
 
 def _options(state: State, node: str, day: dt.date) -> dict[str, list[tuple[str, str]]]:
@@ -83,14 +79,13 @@ def record(request: HttpRequest, state: State, node: str, op: str) -> HttpRespon
             if refusal and refusal.get("stale"):
                 # Told what changed, the editor may save again on purpose: a fresh token.
                 form.data = form.data.copy()
-                form.data["token"] = str(latest(store.current()))
+                form.data["token"] = str(latest_token(store.current()))
             if refusal is None:
                 when = form.cleaned_data["date"]
                 return redirect(reverse("site:unit", args=[node]) + f"?at={when}")
     else:
-        form = ChangeForm(
-            spec, options, initial={"token": latest(state), "date": dt.date.today().isoformat()}
-        )
+        initial = {"token": latest_token(state), "date": dt.date.today().isoformat()}
+        form = ChangeForm(spec, options, initial=initial)
     context = {
         "node": node,
         "name": s.label(node),
@@ -173,7 +168,7 @@ def reverse_change(request: HttpRequest, state: State, change_id: str) -> HttpRe
         "reason": reason,
         "errors": errors,
         "refusal": refusal,
-        "token": request.POST.get("token") or latest(state),
+        "token": request.POST.get("token") or latest_token(state),
         "units": sorted(original.subjects()),
     }
     status = 409 if refusal and request.method == "POST" else 400 if errors else 200

@@ -41,18 +41,21 @@ def actor(request: HttpRequest) -> Actor:
 
 
 def _nodes_in_record(state: State) -> frozenset[str]:
-    if "plans.nodes" not in state.memo:
-        state.memo["plans.nodes"] = frozenset(
-            n for c in state.record.timeline for n in c.subjects()
-        )
-    return state.memo["plans.nodes"]
+    return state.memo.once(
+        "plans.nodes", lambda: frozenset(n for c in state.record.timeline for n in c.subjects())
+    )
 
 
 def plan_facts(state: State, plan_id: str, people: bool) -> dict[str, Any]:
-    """Everything the plan's page shows that comes from the record; once per revision."""
-    key = ("plans.facts", plan_id, people)
-    if key in state.memo:
-        return state.memo[key]
+    """Everything the plan's page shows that comes from the record: once per revision for
+    the plans asked last."""
+    return state.memo.kept(
+        "plans.facts", (plan_id, people), lambda: _plan_facts(state, plan_id, people), keep=64
+    )
+
+
+def _plan_facts(state: State, plan_id: str, people: bool) -> dict[str, Any]:
+    """:func:`plan_facts` made anew."""
     record = state.record
     detail = plan_detail(record, plan_id, people=people)
     # Numbered across phases, as the narrative numbers them, so "change 7" is one change.
@@ -100,7 +103,6 @@ def plan_facts(state: State, plan_id: str, people: bool) -> dict[str, Any]:
         if detail["status"] == PlanStatus.APPROVED
         else None,
     }
-    state.memo[key] = facts
     return facts
 
 

@@ -10,9 +10,9 @@ from ...queries.changes import change_data
 from ...queries.governance import source_body_links
 from ...queries.sources import source_detail, source_list
 from ...queries.unit import is_personal
+from ...registry.reading.timeline import sentences
 from ...registry.store import State
 from .common import may_see_people, registry_page
-from .unit import sentences
 
 
 @registry_page

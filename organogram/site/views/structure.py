@@ -11,7 +11,7 @@ from django.template.loader import render_to_string
 from django.utils.safestring import SafeString
 
 from ...core.dates import FuzzyDate
-from ...queries.structure import structure_at
+from ...registry.reading.structure import cached_structure
 from ...registry.store import State
 from .common import as_of, dated_context, may_see_people, registry_page
 from .downloads import download_links
@@ -46,26 +46,9 @@ def search(
     return found, total
 
 
-def cached_structure(
-    state: State,
-    at: FuzzyDate,
-    *,
-    unit: str | None = None,
-    plan: str | None = None,
-    people: bool = True,
-) -> dict[str, Any]:
-    """:func:`structure_at`, made once per revision for the dates asked last (shared by
-    the page and the API; nobody may change what it returns)."""
-    return state.kept(
-        "structure",
-        (str(at), unit, plan, people),
-        lambda: structure_at(state.record, at, unit=unit, plan=plan, people=people),
-    )
-
-
 def cached_index(state: State, at: FuzzyDate, people: bool) -> TreeIndex:
     """The structure's tree index (children, units under each), once per revision and date."""
-    return state.kept(
+    return state.memo.kept(
         "structure.index",
         (str(at), people),
         lambda: index_tree(cached_structure(state, at, people=people)["nodes"]),
@@ -89,7 +72,7 @@ def tree_html(
         return render_to_string("site/_tree.html", context)
 
     key = (str(at), at_query, people, tree_units(), unplaced)
-    return state.kept("structure.tree", key, render_tree)
+    return state.memo.kept("structure.tree", key, render_tree)
 
 
 @registry_page
@@ -143,7 +126,7 @@ def structure_children(request: HttpRequest, state: State, node: str) -> HttpRes
         context = {"tree": branch(index, node, tree_units()), "at_query": when.query}
         return render_to_string("site/_tree.html", context)
 
-    html = state.kept(
+    html = state.memo.kept(
         "structure.children",
         (str(when.date), when.query, people, tree_units(), node),
         render_branch,

@@ -17,9 +17,9 @@ from ...queries.timeline import (
     timeline_options,
     timeline_rows,
 )
+from ...registry.reading.timeline import sentences
 from ...registry.store import State
 from .common import may_see_people, registry_page
-from .unit import sentences
 
 #: Changes shown per page.
 PER_PAGE = 50
@@ -30,9 +30,7 @@ MAX_SUGGESTIONS = 3000
 
 def options(state: State) -> dict:
     """The filters' choices, computed once per revision."""
-    if "timeline.options" not in state.memo:
-        state.memo["timeline.options"] = timeline_options(state.record)
-    return state.memo["timeline.options"]
+    return state.memo.once("timeline.options", lambda: timeline_options(state.record))
 
 
 @registry_page

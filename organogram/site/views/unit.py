@@ -12,51 +12,16 @@ from django.utils.http import urlencode
 
 from ...core.dates import FuzzyDate
 from ...core.errors import NotFound
-from ...core.narration import narrate_changes
-from ...core.regrowth import grow_histories, grow_sentences, narrator
-from ...core.timeline import Timeline
 from ...history.inverse import reversible
 from ...queries.changes import change_data
-from ...queries.history import unit_history
 from ...queries.unit import unit_at
 from ...registry.permissions import can
+from ...registry.reading.structure import cached_snapshot
+from ...registry.reading.timeline import node_history, sentences
 from ...registry.store import State
-from .common import as_of, cached_snapshot, dated_context, may_see_people, registry_page
+from .common import as_of, dated_context, may_see_people, registry_page
 from .downloads import download_links
-
-
-def sentences(state: State, people: bool) -> dict[int, str]:
-    """Every timeline change told in a sentence, by object id; made once per revision,
-    after a write from the last revision's (only the changes from the write on told)."""
-    timeline = state.record.timeline
-
-    def build() -> dict[int, str]:
-        told = narrate_changes(
-            timeline.changes, timeline.empty(), state.record.sources, show_people=people
-        )
-        return {id(c): text for c, text in zip(timeline.changes, told, strict=True)}
-
-    def grow(before: Timeline, told: dict[int, str]) -> dict[int, str]:
-        return grow_sentences(before, told, timeline, narrator(state.record.sources, people))
-
-    return state.grown(("sentences", people), build, grow)
-
-
-def node_histories(state: State) -> dict[str, Any]:
-    """Every node's history, folded once per revision (after a write, from the last
-    revision's histories, folding only from the write on)."""
-    timeline = state.record.timeline
-    return state.grown(
-        "histories",
-        timeline.histories,
-        lambda before, value: grow_histories(before, value, timeline),
-    )
-
-
-def node_history(state: State, node: str, people: bool = True) -> dict[str, Any]:
-    """:func:`unit_history` from every node's history, folded once per revision (claims
-    about a person only with ``people``)."""
-    return unit_history(state.record, node, node_histories(state), people=people)
+from .edit import ops_for
 
 
 def touching(state: State, node: str, people: bool) -> list[dict[str, Any]]:
@@ -122,7 +87,7 @@ def unit(request: HttpRequest, state: State, node: str) -> HttpResponse:
     # unit, the date asked and the plan), the day it means (today moves at midnight) and
     # the reader's rights. The page around it (who is signed in, messages) is not kept.
     key = (request.get_full_path(), when.day, dt.date.today(), people, may_record, may_reverse)
-    title, body = state.kept("unit.page", key, build, keep=UNIT_PAGES_KEPT)
+    title, body = state.memo.kept("unit.page", key, build, keep=UNIT_PAGES_KEPT)
     return render(
         request,
         "site/unit.html",
@@ -142,8 +107,6 @@ def _chart_query(request: HttpRequest, day: dt.date, node: str) -> str:
 
 def _record_ops(state: State, node: str) -> list[Any]:
     """The "Record a change" operations offered (to editors) for a node in force today."""
-    from .edit import ops_for
-
     s = cached_snapshot(state, FuzzyDate.day(dt.date.today())).structure
     if node not in s.units and node not in s.posts:
         return []

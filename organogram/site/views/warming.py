@@ -11,10 +11,11 @@ from __future__ import annotations
 import datetime as dt
 
 from ...core.dates import FuzzyDate
+from ...registry.reading.structure import cached_snapshot, cached_structure
+from ...registry.reading.timeline import node_histories, node_history, sentences
 from ...registry.store import State
-from .common import cached_snapshot
-from .structure import cached_structure, tree_html
-from .unit import node_histories, node_history, sentences, touching
+from .structure import tree_html
+from .unit import touching
 
 
 def warm(state: State) -> None:
