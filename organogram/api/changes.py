@@ -12,7 +12,8 @@ from ..registry import store
 from ..registry.actions import RecordChange, ReverseChange, run
 from .auth import actor, need
 from .common import change_rows, when
-from .schemas.changes import ChangeOut, ChangePage
+from .schemas.changes import ChangeOut, ChangePage, RecordedOut, ReversedOut
+from .schemas.refusal import REFUSALS
 
 router = Router(tags=["changes"])
 
@@ -93,7 +94,12 @@ def get_change(request: HttpRequest, change_id: str) -> dict[str, Any]:
     return change_rows(request, state, [change])[0]
 
 
-@router.post("", response={201: dict}, summary="Record a change in the timeline")
+@router.post(
+    "",
+    response={201: RecordedOut, **REFUSALS},
+    exclude_unset=True,
+    summary="Record a change in the timeline",
+)
 def record(request: HttpRequest, body: ChangeIn) -> Status:
     """Checked as a dataset entry, then against the timeline; 409 with reasons if refused."""
     done = run(RecordChange(body.change, body.expected, body.corrects), actor(request))
@@ -103,7 +109,12 @@ def record(request: HttpRequest, body: ChangeIn) -> Status:
     return Status(201, {**row, "revision": done.revision})
 
 
-@router.post("/{change_id}/reverse", response={201: dict}, summary="Reverse a change")
+@router.post(
+    "/{change_id}/reverse",
+    response={201: ReversedOut, **REFUSALS},
+    exclude_unset=True,
+    summary="Reverse a change",
+)
 def reverse(request: HttpRequest, change_id: str, body: ReverseIn) -> Status:
     """Record the inverse change(s), which restore what the change altered."""
     date = when(body.date) if body.date else None

@@ -11,7 +11,8 @@ from ninja.errors import HttpError
 
 from ..core.changes import Change
 from ..core.dates import DateError, FuzzyDate
-from ..queries.changes import change_data
+from ..formats.codec import change_to_dict
+from ..queries.changes import PERSONAL_PARAMS, change_data
 from ..registry.permissions import can
 from ..registry.reading.timeline import sentences
 from ..registry.store import State
@@ -37,6 +38,9 @@ def change_rows(
         {
             **change_data(c, state.record.sources, told.get(id(c), ""), people=people),
             "sequence": state.sequences.get(c.id, 0),
+            # The change in the shape a write accepts (a dataset entry's mapping), so that
+            # what is read can be sent back, edited, as a new change.
+            "change": as_written(c, people),
             # Who recorded it is a colleague's name: for signed-in readers only.
             **(
                 {
@@ -50,3 +54,14 @@ def change_rows(
         for c in changes
         if c is not None
     ]
+
+
+#: What a dataset's change mapping holds about people: left out for visitors.
+_PERSONAL_FIELDS = PERSONAL_PARAMS | {"recorded_by", "recorded_at"}
+
+
+def as_written(change: Change, people: bool) -> dict[str, Any]:
+    """``change`` as a dataset's ``changes:`` entry writes it (what ``POST /api/changes``
+    accepts); without the fields naming people for readers who may not see them."""
+    data = change_to_dict(change)
+    return data if people else {k: v for k, v in data.items() if k not in _PERSONAL_FIELDS}

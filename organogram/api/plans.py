@@ -22,6 +22,8 @@ from ..registry.actions import (
 from ..registry.permissions import can
 from .auth import actor, need
 from .schemas.plans import (
+    EnactedOut,
+    PlanChangeOut,
     PlanConflictsOut,
     PlanNarrativeOut,
     PlanOut,
@@ -29,6 +31,7 @@ from .schemas.plans import (
     PlanRow,
     PlanValidationOut,
 )
+from .schemas.refusal import REFUSALS
 
 router = Router(tags=["plans"])
 
@@ -129,14 +132,18 @@ class EnactIn(Schema):
     expected: str | None = None
 
 
-@router.post("", response={201: dict}, summary="Draft a new plan")
+@router.post("", response={201: PlanOut, **REFUSALS}, summary="Draft a new plan")
 def draft(request: HttpRequest, body: PlanIn) -> Status:
     """A draft based on the record as it stands now."""
     row = run(DraftPlan(body.title, body.effective, body.description, body.id), actor(request))
     return Status(201, q.plan_detail(store.current().record, row.id, people=_people(request)))
 
 
-@router.post("/{plan_id}/changes", response={201: dict}, summary="Add a change to a draft plan")
+@router.post(
+    "/{plan_id}/changes",
+    response={201: PlanChangeOut, **REFUSALS},
+    summary="Add a change to a draft plan",
+)
 def add_change(
     request: HttpRequest, plan_id: str, body: PlanChangeIn
 ) -> Status:
@@ -146,7 +153,11 @@ def add_change(
     return Status(201, {"plan": plan_id, "change": change.id, **detail})
 
 
-@router.put("/{plan_id}/changes/{change_id}", summary="Replace a change of a draft plan")
+@router.put(
+    "/{plan_id}/changes/{change_id}",
+    response={200: PlanChangeOut, **REFUSALS},
+    summary="Replace a change of a draft plan",
+)
 def edit_change(
     request: HttpRequest, plan_id: str, change_id: str, body: PlanChangeIn
 ) -> dict[str, Any]:
@@ -157,7 +168,9 @@ def edit_change(
 
 
 @router.delete(
-    "/{plan_id}/changes/{change_id}", response={204: None}, summary="Remove a change"
+    "/{plan_id}/changes/{change_id}",
+    response={204: None, **REFUSALS},
+    summary="Remove a change",
 )
 def remove_change(request: HttpRequest, plan_id: str, change_id: str) -> Status:
     """Take a change out of a draft plan."""
@@ -165,21 +178,33 @@ def remove_change(request: HttpRequest, plan_id: str, change_id: str) -> Status:
     return Status(204, None)
 
 
-@router.post("/{plan_id}/rebase", summary="Settle the plan's conflicts: its base becomes now")
+@router.post(
+    "/{plan_id}/rebase",
+    response={200: PlanOut, **REFUSALS},
+    summary="Settle the plan's conflicts: its base becomes now",
+)
 def rebase(request: HttpRequest, plan_id: str) -> dict[str, Any]:
     """For a draft reviewed against what was recorded since its base."""
     run(RebasePlan(plan_id), actor(request))
     return q.plan_detail(store.current().record, plan_id, people=_people(request))
 
 
-@router.post("/{plan_id}/transition", summary="Propose, approve, send back or withdraw a plan")
+@router.post(
+    "/{plan_id}/transition",
+    response={200: PlanOut, **REFUSALS},
+    summary="Propose, approve, send back, withdraw or reopen a plan",
+)
 def transition(request: HttpRequest, plan_id: str, body: MoveIn) -> dict[str, Any]:
     """Who may make which move is the plan workflow's table's to say."""
     run(MovePlan(plan_id, body.to, body.note, body.expected), actor(request))
     return q.plan_detail(store.current().record, plan_id, people=_people(request))
 
 
-@router.post("/{plan_id}/enact", summary="Enact an approved plan, all or nothing")
+@router.post(
+    "/{plan_id}/enact",
+    response={200: EnactedOut, **REFUSALS},
+    summary="Enact an approved plan, all or nothing",
+)
 def enact(request: HttpRequest, plan_id: str, body: EnactIn) -> dict[str, Any]:
     """Its changes join the timeline; refused with every reason (conflicts, failures)."""
     changes = run(EnactPlan(plan_id, body.note, body.expected), actor(request))

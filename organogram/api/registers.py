@@ -23,7 +23,8 @@ from ..registry import store
 from ..registry.actions import RemoveEntry, SaveEntry, run
 from ..registry.permissions import can
 from .auth import actor, need
-from .schemas.registers import EntryOut, EntryPage, RegistersOut
+from .schemas.refusal import REFUSALS
+from .schemas.registers import EntryOut, EntryPage, RegistersOut, SavedEntryOut
 
 router = Router(tags=["registers"])
 
@@ -114,7 +115,9 @@ def get_entry(request: HttpRequest, section: str, key: str) -> dict[str, Any]:
     return _shown(request, register, row)
 
 
-@router.post("/{section}", response={201: dict}, summary="Add a register entry")
+@router.post(
+    "/{section}", response={201: SavedEntryOut, **REFUSALS}, summary="Add a register entry"
+)
 def add_entry(request: HttpRequest, section: str, body: EntryIn) -> Status:
     """Checked as a dataset entry and its references against the record; 422 names the
     fields at fault, 409 when an entry with that id exists."""
@@ -122,7 +125,11 @@ def add_entry(request: HttpRequest, section: str, body: EntryIn) -> Status:
     return Status(201, _saved(request, _register(section), saved))
 
 
-@router.put("/{section}/{key}", summary="Replace a register entry")
+@router.put(
+    "/{section}/{key}",
+    response={200: SavedEntryOut, **REFUSALS},
+    summary="Replace a register entry",
+)
 def edit_entry(request: HttpRequest, section: str, key: str, body: EntryIn) -> dict[str, Any]:
     """The entry as a whole (its id unchanged); 409 if someone saved it since ``expected``."""
     saved = run(
@@ -131,7 +138,9 @@ def edit_entry(request: HttpRequest, section: str, key: str, body: EntryIn) -> d
     return _saved(request, _register(section), saved)
 
 
-@router.delete("/{section}/{key}", response={204: None}, summary="Remove a register entry")
+@router.delete(
+    "/{section}/{key}", response={204: None, **REFUSALS}, summary="Remove a register entry"
+)
 def remove_entry(
     request: HttpRequest, section: str, key: str, expected: int | None = None
 ) -> Status:

@@ -193,3 +193,57 @@ def test_a_unit_answer_leaves_out_the_fields_of_a_post_and_the_other_way(client,
 def test_the_diff_answer_keeps_its_from_field(client):
     data = client.get("/api/diff?from=2009&to=2024").json()
     assert data["from"] == "2009-12-31" and data["to"] == "2024-12-31" and "from_" not in data
+
+
+def untyped_writes(openapi: dict) -> list[str]:
+    """The writes of ``openapi`` whose success answer has no schema, or whose refusals
+    (403, 404, 409, 422) do not name the refusal's schema, as "METHOD /path"."""
+    missing = []
+    for path, item in openapi["paths"].items():
+        for method in ("post", "put", "delete"):
+            op = item.get(method)
+            if op is None:
+                continue
+            responses = op.get("responses", {})
+            success = next((responses[c] for c in ("200", "201") if c in responses), None)
+            if success is None and "204" not in responses:
+                missing.append(f"{method.upper()} {path}")
+                continue
+            if success is not None:
+                schema = success.get("content", {}).get("application/json", {}).get("schema")
+                if not (schema or {}).get("$ref"):
+                    missing.append(f"{method.upper()} {path}")
+                    continue
+            for code in ("403", "404", "409", "422"):
+                schema = (
+                    responses.get(code, {}).get("content", {}).get("application/json", {})
+                ).get("schema") or {}
+                if not schema.get("$ref", "").endswith("/RefusalOut"):
+                    missing.append(f"{method.upper()} {path} ({code})")
+                    break
+    return sorted(missing)
+
+
+def test_every_write_describes_its_answer_and_its_refusals(client):
+    openapi = client.get("/api/openapi.json").json()
+    writes = [p for p, item in openapi["paths"].items() if {"post", "put", "delete"} & set(item)]
+    assert len(writes) >= 10
+    assert untyped_writes(openapi) == [], "writes whose answer or refusal has no schema"
+    refusal = openapi["components"]["schemas"]["RefusalOut"]["properties"]
+    assert set(refusal) == {"detail", "kind", "reasons", "fields", "stale"}
+
+
+def test_a_change_read_is_the_shape_a_write_accepts(client, auth):
+    """What GET /api/changes/ID gives under ``change`` can be posted back as a change."""
+    headers = auth
+    read = client.get("/api/changes/rename-ethics", **headers).json()
+    stamps = ("id", "recorded_by", "recorded_at")
+    again = {k: v for k, v in read["change"].items() if k not in stamps}
+    again.update(date="2031-01-01", name="Ethics and Integrity Office")
+    posted = client.post(
+        "/api/changes", {"change": again}, content_type="application/json", **headers
+    )
+    assert posted.status_code == 201, posted.content
+    answer = posted.json()
+    assert answer["change"]["name"] == "Ethics and Integrity Office"
+    assert answer["change"]["op"] == read["change"]["op"] == "rename"

@@ -26,6 +26,9 @@ class ChangeOut(Schema):
     text: str
     #: the order it was recorded in (the editing token it sets)
     sequence: int
+    #: the change as a dataset's ``changes:`` entry writes it: the shape ``POST
+    #: /api/changes`` accepts (without the fields naming people, for visitors)
+    change: dict[str, Any]
     #: who recorded it and when: for signed-in readers only
     recorded_by: str | None = None
     recorded_at: str | None = None
@@ -38,3 +41,17 @@ class ChangePage(Schema):
     offset: int
     limit: int
     changes: list[ChangeOut]
+
+
+class RecordedOut(ChangeOut):
+    """A change just recorded, and the revision the registry is at with it."""
+
+    revision: int
+
+
+class ReversedOut(Schema):
+    """The changes recorded to undo ``reverses``, and the revision with them."""
+
+    reverses: str
+    changes: list[ChangeOut]
+    revision: int

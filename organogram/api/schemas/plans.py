@@ -81,3 +81,19 @@ class PlanConflictsOut(Schema):
     ok: bool
     drafted_at: str
     conflicts: list[dict[str, Any]]
+
+
+class PlanChangeOut(PlanOut):
+    """A plan after one of its changes was added or replaced: ``change`` is its id."""
+
+    plan: str
+    change: str
+
+
+class EnactedOut(Schema):
+    """An enacted plan: the ids of its changes, now in the timeline, and the revision."""
+
+    plan: str
+    status: str
+    changes: list[str]
+    revision: int

@@ -49,3 +49,9 @@ class EntryPage(Schema):
     offset: int
     limit: int
     entries: list[EntryOut]
+
+
+class SavedEntryOut(EntryOut):
+    """An entry as saved (its new ``version``) and the revision the registry is at."""
+
+    revision: int

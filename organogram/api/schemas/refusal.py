@@ -1,0 +1,25 @@
+"""The answer of a refused write: the action's refusal as data."""
+
+from __future__ import annotations
+
+from ninja import Schema
+
+
+class RefusalOut(Schema):
+    """Why a write was refused; nothing was written."""
+
+    #: the refusal in a sentence
+    detail: str
+    #: forbidden, missing, invalid, stale or conflict
+    kind: str
+    #: every problem
+    reasons: list[str]
+    #: input field -> its problems
+    fields: dict[str, list[str]]
+    #: someone else wrote what you were editing since you read it: read again
+    stale: bool
+
+
+#: The refusals a write may answer, by status, for ``response=`` (a visitor's is 401, with
+#: the same body; a token that is not valid is 401 with ``detail`` only).
+REFUSALS = {403: RefusalOut, 404: RefusalOut, 409: RefusalOut, 422: RefusalOut}
