@@ -175,3 +175,18 @@ def test_a_register_names_the_permission_that_edits_it():
     editor_only = person("approver")  # approvers may not edit registers or cost tables
     with pytest.raises(Forbidden):
         run(SaveEntry("exchange_rates", {"id": "x"}), editor_only)
+
+
+def test_a_reversal_dated_before_the_change_it_reverses_is_refused():
+    from organogram.core.dates import FuzzyDate
+    from organogram.registry.actions import ReverseChange
+
+    done = run(RecordChange(RENAME), TESTS)
+    before = revision()
+    with pytest.raises(Refused, match="cannot take effect") as early:
+        # A year sorts before its first day: it would apply before the rename.
+        run(ReverseChange(done.change.id, FuzzyDate.parse("2030"), "typed in error"), TESTS)
+    assert early.value.fields == {"date": ["on or after 2030-01-01"]}
+    assert revision() == before
+    back = run(ReverseChange(done.change.id, FuzzyDate.parse("2030-01-01"), "typo"), TESTS)
+    assert back and revision() == before + 1

@@ -257,6 +257,14 @@ class ReverseChange(Action):
                 f"there is no change {self.change_id!r} in the timeline to reverse",
                 kind="missing",
             )
+        if self.date is not None and self.date < original.date:
+            # It would apply before the change it undoes: the change would stand while the
+            # record says it was reversed.
+            raise ChangeRefused(
+                f"a reversal cannot take effect ({self.date}) before the change it reverses "
+                f"({original.date})",
+                fields={"date": [f"on or after {original.date}"]},
+            )
         try:
             back = inverse(timeline, original, self.date, self.reason)
         except NotReversible as exc:
