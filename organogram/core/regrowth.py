@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 
-from .changes import Change
+from .changes import Change, step
 from .lineage_walk import lineage_index
 from .model import Source
 from .narration import narrate_changes
@@ -93,12 +93,12 @@ def grow_histories(
         versions[node] = mine
         touched_by[node] = kept
     grown: set[str] = set()
+    touched: set[str] = set()
     for change in after.changes[start:]:
-        if change.check(s):
+        touched.clear()
+        if step(change, s, touched):
             continue
-        s.touched.clear()
-        change._apply(s)
-        for node in s.touched:
+        for node in touched:
             if node not in grown:
                 # Lists of ``histories`` are shared with whoever holds them: copied once.
                 grown.add(node)

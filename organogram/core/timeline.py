@@ -22,7 +22,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 
 from .certainty import Certainty, certainty
-from .changes import Change
+from .changes import Change, step
 from .collector import paused
 from .dates import FuzzyDate, as_of
 from .lineage_walk import lineage_closure
@@ -259,11 +259,9 @@ class Timeline:
             stop = min(end, (i // spacing + 1) * spacing)
             with paused():
                 for change in changes[i:stop]:
-                    problems = change.check(s)
+                    problems = step(change, s)
                     if problems:
                         failures.append(Failure(change, tuple(problems)))
-                        continue
-                    change._apply(s)
             i = stop
             # Every ``spacing`` changes, and at the end: the present is asked for most.
             due = i % spacing == 0 or i == len(changes)
@@ -285,11 +283,9 @@ class Timeline:
         if structure is not None:
             failures: list[Failure] = []
             for change in self.changes[:end]:
-                problems = change.check(structure)
+                problems = step(change, structure)
                 if problems:
                     failures.append(Failure(change, tuple(problems)))
-                    continue
-                change._apply(structure)
             return structure, failures
         start, s, failures = self.start_at(end)
         self.advance(s, failures, start, end)
@@ -390,14 +386,12 @@ class Timeline:
                 start, s, _ = self.start_at(places[0])
                 with paused():
                     for change in self.changes[start : places[-1] + 1]:
-                        if change.check(s):
+                        if id(change) not in missing:
+                            step(change, s)
                             continue
-                        if id(change) in missing:
-                            s.touched.clear()
-                            change._apply(s)
-                            known[id(change)] = (change, frozenset(s.touched))
-                        else:
-                            change._apply(s)
+                        touched: set[str] = set()
+                        if not step(change, s, touched):
+                            known[id(change)] = (change, frozenset(touched))
         return {id(c): known[id(c)][1] for c in wanted if id(c) in known}
 
     def between(self, start: dt.date, end: dt.date) -> list[Change]:
@@ -429,12 +423,12 @@ class Timeline:
         s = self.empty()
         versions: dict[str, list[Version]] = {}
         touched_by: dict[str, list[Change]] = {}
+        touched: set[str] = set()
         for change in self.changes:
-            if change.check(s):
+            touched.clear()
+            if step(change, s, touched):
                 continue
-            s.touched.clear()
-            change._apply(s)
-            for node in s.touched:
+            for node in touched:
                 if wanted is not None and node not in wanted:
                     continue
                 touched_by.setdefault(node, []).append(change)

@@ -23,7 +23,7 @@ import datetime as dt
 import json
 from pathlib import Path
 
-from ..core.changes import Abolish, Change, Merge, Move, Rename, Replace, Split, UnitSpec
+from ..core.changes import Abolish, Change, Merge, Move, Rename, Replace, Split, UnitSpec, step
 from ..core.dates import FuzzyDate
 from ..core.model import Basis, Citation, Line, LineKind, Organization, Source, Unit
 from ..core.record import Record
@@ -266,7 +266,7 @@ class _Importer:
         applied = []
         for n, change in enumerate(out, 1):
             change.id = f"close-{uid}" + (f"-{n}" if len(out) > 1 else "")
-            problems = change.check(s)
+            problems = step(change, s)
             if problems:
                 self.report.warn(
                     "(register)",
@@ -274,7 +274,6 @@ class _Importer:
                     code="closure",
                 )
                 break
-            change.apply(s)
             applied.append(change)
         return applied
 

@@ -15,7 +15,7 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from organogram.core.certainty import CERTAIN, DETAILS, EXISTENCE, HOLDERS, PLACEMENT
-from organogram.core.changes import Change
+from organogram.core.changes import Change, step
 from organogram.core.dates import FuzzyDate
 from organogram.core.structure import Structure
 from organogram.core.timeline import Timeline
@@ -88,8 +88,8 @@ def reading(draw: st.DrawFn, timeline: Timeline) -> dict[int, dt.date] | None:
 def fold_reading(timeline: Timeline, chosen: dict[int, dt.date], day: dt.date) -> Structure:
     s = timeline.empty()
     for c in timeline.changes:
-        if chosen[id(c)] <= day and not c.check(s):
-            c._apply(s)
+        if chosen[id(c)] <= day:
+            step(c, s)
     return s
 
 

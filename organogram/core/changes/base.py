@@ -1,11 +1,11 @@
 """The base of every change: its date, citations, reason and who recorded it.
 
-A change is a small class with two steps, shared by the web, the API, the command
-line and the loaders:
-
-* :meth:`Change.check` lists what does not hold on a structure (empty: it applies);
-* :meth:`Change.apply` checks, then mutates the structure, or raises
-  :class:`~organogram.core.errors.ChangeError` and leaves it untouched.
+A change is a small class shared by the web, the API, the command line and the
+loaders. :meth:`Change.check` lists what does not hold on a structure (empty: it
+applies); :func:`step` is the one way a change is applied: it checks, then applies
+when nothing is wrong (noting, if asked, what it touched). The fold, the loaders,
+plans, validation, narration and the diff all go through it. :meth:`Change.apply` is
+:func:`step` that raises :class:`~organogram.core.errors.ChangeError` instead.
 
 Valid time (``date``: when the change takes effect in the organization) and record
 time (``recorded_at``, ``recorded_by``: when and by whom it entered the record) are
@@ -15,6 +15,7 @@ kept apart.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field, fields
 from typing import ClassVar
 
@@ -64,14 +65,14 @@ class Change:
         raise NotImplementedError
 
     def _apply(self, s: Structure) -> None:
+        # Mutates ``s`` assuming check(s) found nothing wrong: only step() calls it.
         raise NotImplementedError
 
     def apply(self, s: Structure) -> None:
         """Apply to ``s`` after checking; raises ChangeError and changes nothing if not."""
-        problems = self.check(s)
+        problems = step(self, s)
         if problems:
             raise ChangeError(self.id or self.op, problems)
-        self._apply(s)
 
     def subjects(self) -> frozenset[str]:
         """Ids of the units and posts this change touches (for history and conflicts)."""
@@ -98,6 +99,44 @@ class Change:
         if self.origin:
             return f"{self.origin[0]}:{self.origin[1]}"
         return self.id or self.op
+
+
+def step(
+    change: Change,
+    s: Structure,
+    touched: set[str] | None = None,
+    before: Callable[[Change, Structure], object] | None = None,
+) -> list[str]:
+    """Check ``change`` on ``s`` and apply it when nothing is wrong: one step of a fold.
+
+    Returns what does not hold (as :meth:`Change.check`); empty means the change was
+    applied. When it is not empty, ``s`` is exactly as it was.
+
+    ``touched``: a set that receives the ids of the units and posts the change touched
+    (nothing when it did not apply). What a change touches is known only by applying
+    it: a merge hands the reporters of the units it ends to another.
+
+    ``before``: called as ``before(change, s)`` once the change is known to apply, just
+    before it does, to read the structure as the change finds it (narration names
+    things as they were).
+    """
+    problems = change.check(s)
+    if problems:
+        return problems
+    if before is not None:
+        before(change, s)
+    if touched is None:
+        change._apply(s)
+        return problems
+    # The structure's writes note what they touch in ``s.touched``: pointing it at the
+    # caller's set for this one change collects exactly that, without copying a set.
+    kept = s.touched
+    s.touched = touched
+    try:
+        change._apply(s)
+    finally:
+        s.touched = kept
+    return problems
 
 
 # ------------------------------------------------------------------ helpers

@@ -14,7 +14,7 @@ from bisect import bisect_left
 from collections.abc import Collection
 from dataclasses import dataclass, field
 
-from ..changes import Change
+from ..changes import Change, step
 from ..collector import paused
 from ..structure import Structure
 from ..timeline import Failure, Timeline
@@ -85,13 +85,11 @@ def _trace(
             break
         if at_day is None and start > day:
             at_day = s.copy()
-        problems = change.check(s)
+        touched: set[str] = set()
+        problems = step(change, s, touched)
         if problems:
             out.failures.append(Failure(change, tuple(problems)))
             continue
-        s.touched.clear()
-        change._apply(s)
-        touched = set(s.touched)
         followed = id(change) in followed_ids
         if followed:
             for node in touched:
