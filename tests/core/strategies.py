@@ -16,7 +16,7 @@ such a dangling reference that neither side shares.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from hypothesis import strategies as st
 
@@ -380,7 +380,7 @@ def _grow(draw, s: Structure, steps: int, dates, proposers, keep_failures: bool)
         change = propose(draw, s, dates[i], proposers)
         if change is None:
             continue
-        change.id = f"c{i}"
+        change = replace(change, id=f"c{i}")
         if change.check(s):
             if keep_failures and draw(st.integers(0, 9)) == 0:
                 kept.append(change)

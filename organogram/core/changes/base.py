@@ -40,9 +40,15 @@ def register(cls: type[Change]) -> type[Change]:
 COMMON_FIELDS = ("id", "date", "cites", "reason", "recorded_by", "recorded_at", "basis", "note")
 
 
-@dataclass(kw_only=True)
+@dataclass(kw_only=True, frozen=True)
 class Change:
-    """One dated operation on the structure."""
+    """One dated operation on the structure.
+
+    Immutable (``dataclasses.replace`` makes an amended copy) and hashable by its id, so
+    that a change can key a dict or sit in a set; equality compares every field but the
+    origin, so two changes with the same id and different fields are distinct keys (in
+    one bucket).
+    """
 
     op: ClassVar[str] = ""
     #: Human name of the operation, for tables and filters.
@@ -58,6 +64,16 @@ class Change:
     note: str = ""
     #: Where the change was read from (file, line), for error messages; not compared.
     origin: tuple[str, int] | None = field(default=None, compare=False, repr=False)
+
+    def __hash__(self) -> int:
+        return hash(self.id)
+
+    def __init_subclass__(cls, **kwargs: object) -> None:
+        super().__init_subclass__(**kwargs)
+        # ``@dataclass(frozen=True)`` would give each subclass a hash of all its fields
+        # (slow, and unlike equal ids hashing equal) unless the class defines its own:
+        # this puts the id hash in the subclass before the decorator looks.
+        cls.__hash__ = Change.__hash__  # type: ignore[method-assign]
 
     # ---------------------------------------------------------------- protocol
     def check(self, s: Structure) -> list[str]:
