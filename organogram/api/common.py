@@ -40,7 +40,7 @@ def change_rows(
     told = sentences(state, people)
     return [
         {
-            **change_data(c, state.record.sources, told.get(id(c), ""), people=people),
+            **change_data(c, state.record.sources, told.get(c, ""), people=people),
             "sequence": state.sequences.get(c.id, 0),
             # Who recorded it is a colleague's name: for signed-in readers only.
             **(

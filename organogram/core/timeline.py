@@ -125,10 +125,10 @@ class Timeline:
         self._origin = None if origin is None else (weakref.ref(origin[0]), origin[1])
         #: results derived from the changes, kept while the timeline lives (see memo).
         self._memo: dict[object, object] = {}
-        #: id of a change -> (the change, what it touched): see touched_sets. What the
-        #: timeline this one was made from found for their common prefix holds here too:
-        #: the structure before each of those changes is the same.
-        self._touched: dict[int, tuple[Change, frozenset[str]]] = {}
+        #: change -> what it touched: see touched_sets. What the timeline this one was
+        #: made from found for their common prefix holds here too: the structure before
+        #: each of those changes is the same.
+        self._touched: dict[Change, frozenset[str]] = {}
         if origin is not None and origin[0]._touched:
             before, prefix = origin[0]._touched, origin[1]
             order = origin[0]._order()
@@ -327,11 +327,11 @@ class Timeline:
         if not self._inexact:
             return []
         # Only changes that were applied: a failed one is reported among the failures.
-        failed = {id(f.change) for f in failures}
+        failed = {f.change for f in failures}
         open_ = [
             c
             for c in self._inexact
-            if c.date.start <= day < c.date.end and id(c) not in failed
+            if c.date.start <= day < c.date.end and c not in failed
         ]
         if not open_:
             return []
@@ -339,9 +339,9 @@ class Timeline:
         needing = self._needing()
         out = []
         for c in open_:
-            after = order[id(c)]
+            after = order[c]
             shown_done = any(
-                order[id(later)] > after and later.date.end <= day and id(later) not in failed
+                order[later] > after and later.date.end <= day and later not in failed
                 for node in c.creates()
                 for later in (*self.touching(node), *needing.get(node, ()))
             )
@@ -360,15 +360,15 @@ class Timeline:
             self._memo["needing"] = index
         return index
 
-    def _order(self) -> dict[int, int]:
-        """Each change's place in the order of application, by ``id``."""
+    def _order(self) -> dict[Change, int]:
+        """Each change's place in the order of application."""
         order = self._memo.get("order")
         if not isinstance(order, dict):
-            order = self._memo["order"] = {id(c): i for i, c in enumerate(self.changes)}
+            order = self._memo["order"] = {c: i for i, c in enumerate(self.changes)}
         return order
 
-    def touched_sets(self, changes: Iterable[Change]) -> dict[int, frozenset[str]]:
-        """The units and posts each of ``changes`` touched, by ``id`` of the change.
+    def touched_sets(self, changes: Iterable[Change]) -> dict[Change, frozenset[str]]:
+        """The units and posts each of ``changes`` touched, by change.
 
         What a change touches is known only by applying it (a merge hands the reporters
         of the units it ends to another), so those not yet known are applied again in one
@@ -378,21 +378,21 @@ class Timeline:
         """
         known = self._touched
         wanted = list(changes)
-        missing = {id(c) for c in wanted if known.get(id(c), (None,))[0] is not c}
+        missing = {c for c in wanted if c not in known}
         if missing:
             order = self._order()
-            places = sorted(order[i] for i in missing if i in order)
+            places = sorted(order[c] for c in missing if c in order)
             if places:
                 start, s, _ = self.start_at(places[0])
                 with paused():
                     for change in self.changes[start : places[-1] + 1]:
-                        if id(change) not in missing:
+                        if change not in missing:
                             step(change, s)
                             continue
                         touched: set[str] = set()
                         if not step(change, s, touched):
-                            known[id(change)] = (change, frozenset(touched))
-        return {id(c): known[id(c)][1] for c in wanted if id(c) in known}
+                            known[change] = frozenset(touched)
+        return {c: known[c] for c in wanted if c in known}
 
     def between(self, start: dt.date, end: dt.date) -> list[Change]:
         """Changes effective after ``start`` and on or before ``end``."""

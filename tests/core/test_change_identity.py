@@ -54,3 +54,11 @@ def test_a_subclass_defined_elsewhere_hashes_by_its_id_too():
     first = Local(id="x1", date=DATE, detail=["a"])
     assert hash(first) == hash("x1")
     assert {first: 1}[Local(id="x1", date=DATE, detail=["a"])] == 1
+
+
+def test_changes_without_ids_hash_equal_when_equal_and_apart_otherwise():
+    a = Rename(date=DATE, unit="a", name="A")
+    assert hash(a) == hash(Rename(date=DATE, unit="a", name="A"))
+    # Changes made in code before they are recorded: many of them must not share a bucket.
+    many = {Abolish(date=DATE, unit=f"u{i}") for i in range(1000)}
+    assert len({hash(c) for c in many}) == 1000

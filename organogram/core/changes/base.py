@@ -47,7 +47,8 @@ class Change:
     Immutable (``dataclasses.replace`` makes an amended copy) and hashable by its id, so
     that a change can key a dict or sit in a set; equality compares every field but the
     origin, so two changes with the same id and different fields are distinct keys (in
-    one bucket).
+    one bucket). A change without an id (made in code and not yet recorded) hashes by
+    its operation, date and subjects instead, so that many of them do not share a bucket.
     """
 
     op: ClassVar[str] = ""
@@ -66,7 +67,10 @@ class Change:
     origin: tuple[str, int] | None = field(default=None, compare=False, repr=False)
 
     def __hash__(self) -> int:
-        return hash(self.id)
+        if self.id:
+            return hash(self.id)
+        # Fields equality compares: equal changes still hash equal.
+        return hash((self.op, self.date, self.subjects()))
 
     def __init_subclass__(cls, **kwargs: object) -> None:
         super().__init_subclass__(**kwargs)

@@ -10,6 +10,7 @@ from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.utils.http import urlencode
 
+from ...core.changes import Change
 from ...core.dates import FuzzyDate
 from ...core.errors import NotFound
 from ...core.narration import narrate_changes
@@ -25,18 +26,18 @@ from .common import as_of, cached_snapshot, dated_context, may_see_people, regis
 from .downloads import download_links
 
 
-def sentences(state: State, people: bool) -> dict[int, str]:
-    """Every timeline change told in a sentence, by object id; made once per revision,
+def sentences(state: State, people: bool) -> dict[Change, str]:
+    """Every timeline change told in a sentence, by change; made once per revision,
     after a write from the last revision's (only the changes from the write on told)."""
     timeline = state.record.timeline
 
-    def build() -> dict[int, str]:
+    def build() -> dict[Change, str]:
         told = narrate_changes(
             timeline.changes, timeline.empty(), state.record.sources, show_people=people
         )
-        return {id(c): text for c, text in zip(timeline.changes, told, strict=True)}
+        return dict(zip(timeline.changes, told, strict=True))
 
-    def grow(before: Timeline, told: dict[int, str]) -> dict[int, str]:
+    def grow(before: Timeline, told: dict[Change, str]) -> dict[Change, str]:
         return grow_sentences(before, told, timeline, narrator(state.record.sources, people))
 
     return state.grown(("sentences", people), build, grow)
@@ -65,7 +66,7 @@ def touching(state: State, node: str, people: bool) -> list[dict[str, Any]]:
     record = state.record
     return [
         {
-            **change_data(c, record.sources, told.get(id(c), ""), people=people),
+            **change_data(c, record.sources, told.get(c, ""), people=people),
             "reversible": reversible(c),
         }
         for c in record.timeline.touching(node)
