@@ -268,7 +268,10 @@ class Timeline:
             if keep and due and i not in self._checkpoints:
                 # Kept with the indexes built so far: they are shared with the structure
                 # until it changes them (copy on write), and a fold from here needs them.
-                self._checkpoints[i] = (s.copy(), list(failures))
+                # Read-only: every later fold from here starts from a copy of it.
+                kept = s.copy()
+                kept.freeze()
+                self._checkpoints[i] = (kept, list(failures))
 
     def fold(
         self, day: dt.date | None = None, structure: Structure | None = None
@@ -292,16 +295,23 @@ class Timeline:
         return s, failures
 
     def snapshot(self, at: str | dt.date | FuzzyDate) -> Snapshot:
-        """The structure as of ``at`` (a period is read as its last day)."""
+        """The structure as of ``at`` (a period is read as its last day).
+
+        Its structure is read-only (handed to whoever reads the snapshot): a write to it
+        raises :class:`~organogram.core.errors.SharedStructureError`; copy it to change
+        it, or use :meth:`fold`, whose structure is the caller's.
+        """
         day = as_of(at)
         s, failures = self.fold(day)
+        s.freeze()
         return Snapshot(day, s, self.uncertain(day, failures), failures, self)
 
     def snapshots(self, dates: Iterable[str | dt.date | FuzzyDate]) -> Iterator[Snapshot]:
         """:meth:`snapshot` as of each of ``dates``, earliest first, from a single fold.
 
         Every snapshot holds the *same* structure object, advanced in place: read what
-        you need from one before asking for the next, or copy it to keep it.
+        you need from one before asking for the next, or copy it to keep it. It is
+        read-only while you hold it (a write raises, as with :meth:`snapshot`).
         """
         days = sorted({as_of(d) for d in dates})
         if not days:
@@ -311,7 +321,8 @@ class Timeline:
             end = self.position(day)
             self.advance(s, failures, at, end)
             at = end
-            yield Snapshot(day, s, self.uncertain(day, failures), list(failures), self)
+            with s.read_only():
+                yield Snapshot(day, s, self.uncertain(day, failures), list(failures), self)
 
     def uncertain(self, day: dt.date, failures: list[Failure]) -> list[Change]:
         """Changes applied by ``day`` that possibly had not happened yet on it.
