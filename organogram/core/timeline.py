@@ -22,7 +22,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 
 from .certainty import Certainty, certainty
-from .changes import Change, step
+from .changes import Change, step, steps
 from .collector import paused
 from .dates import FuzzyDate, as_of
 from .lineage_walk import lineage_closure
@@ -258,10 +258,8 @@ class Timeline:
         while i < end:
             stop = min(end, (i // spacing + 1) * spacing)
             with paused():
-                for change in changes[i:stop]:
-                    problems = step(change, s)
-                    if problems:
-                        failures.append(Failure(change, tuple(problems)))
+                for change, problems in steps(changes[i:stop], s):
+                    failures.append(Failure(change, tuple(problems)))
             i = stop
             # Every ``spacing`` changes, and at the end: the present is asked for most.
             due = i % spacing == 0 or i == len(changes)
@@ -285,10 +283,8 @@ class Timeline:
         end = self.position(day)
         if structure is not None:
             failures: list[Failure] = []
-            for change in self.changes[:end]:
-                problems = step(change, structure)
-                if problems:
-                    failures.append(Failure(change, tuple(problems)))
+            for change, problems in steps(self.changes[:end], structure):
+                failures.append(Failure(change, tuple(problems)))
             return structure, failures
         start, s, failures = self.start_at(end)
         self.advance(s, failures, start, end)

@@ -11,6 +11,7 @@ from organogram.core.changes import (
     Rename,
     UnitSpec,
     step,
+    steps,
 )
 from organogram.core.dates import FuzzyDate
 from organogram.core.structure import Structure
@@ -96,3 +97,12 @@ def test_before_reads_the_structure_as_the_change_finds_it_only_when_it_applies(
     assert step(Rename(date=DATE, unit="a", name="New"), s, before=before) == []
     assert step(Rename(date=DATE, unit="gone", name="X"), s, before=before)
     assert seen == ["Unit a"]
+
+
+def test_steps_applies_in_turn_and_returns_those_that_did_not_apply_with_why():
+    s = base()
+    bad = Move(date=DATE, node="a", to="div")
+    rename, abolish = Rename(date=DATE, unit="a", name="First"), Abolish(date=DATE, unit="b")
+    failed = steps([rename, bad, abolish], s)
+    assert [(c, "cycle" in p[0]) for c, p in failed] == [(bad, True)]
+    assert s.units["a"].name == "First" and "b" not in s.units and s.parent("a") == "hq"

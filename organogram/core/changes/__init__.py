@@ -1,6 +1,6 @@
 """The change vocabulary: every dated operation on the structure, one class each."""
 
-from .base import COMMON_FIELDS, REGISTRY, Change, step
+from .base import COMMON_FIELDS, REGISTRY, Change, step, steps
 from .lineage import Merge, Replace, Split
 from .lines import AddLine, RemoveLine
 from .posts import AbolishPost, AmendPost, Assign, CreatePost, MovePost, RegradePost, Vacate
@@ -42,4 +42,5 @@ __all__ = [
     "UnitSpec",
     "Vacate",
     "step",
+    "steps",
 ]
