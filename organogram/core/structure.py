@@ -65,7 +65,8 @@ class Structure(StructureWrites):
     vacant: set[str] = field(default_factory=set)
     #: reference data shared by every snapshot of one record (not dated).
     people: dict[str, Person] = field(default_factory=dict)
-    #: ids mutated since the set was last cleared (history reads and clears it).
+    #: where the writes note the ids they change; :func:`~.changes.step` points it at
+    #: the caller's set while it applies a change, to tell what that change touched.
     touched: set[str] = field(default_factory=set, repr=False, compare=False)
     _ix: StructureIndexes | None = field(default=None, repr=False, compare=False)
     #: names of the containers (see SHARED) that may be shared with a copy: copied
