@@ -75,9 +75,9 @@ class Change:
 
     def __init_subclass__(cls, **kwargs: object) -> None:
         super().__init_subclass__(**kwargs)
-        # ``@dataclass(frozen=True)`` would give each subclass a hash of all its fields
-        # (slow, and unlike equal ids hashing equal) unless the class defines its own:
-        # this puts the id hash in the subclass before the decorator looks.
+        # ``@dataclass(frozen=True)`` gives a class a hash of all its fields (slow, not
+        # the id's, and failing on a field holding a dict) unless the class defines its
+        # own: this puts the id hash in each subclass before its decorator looks.
         cls.__hash__ = Change.__hash__  # type: ignore[method-assign]
 
     # ---------------------------------------------------------------- protocol
