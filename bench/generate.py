@@ -18,7 +18,7 @@ from __future__ import annotations
 import datetime as dt
 import random
 from array import array
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from organogram.core.changes import Change
 from organogram.core.dates import FuzzyDate
@@ -102,8 +102,7 @@ def generate(size: Size | str, seed: int = 1, progress=None) -> Organization:
     churn.month(
         size.months + 6, plan_changes, plan_counts, unit_share, size.plan_changes - unit_share
     )
-    for i, change in enumerate(plan_changes, 1):
-        change.id = f"plan-{i}"
+    plan_changes = [replace(c, id=f"plan-{i}") for i, c in enumerate(plan_changes, 1)]
     plan = Plan(
         id="bench-plan",
         title="Synthetic reorganization",

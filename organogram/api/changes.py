@@ -7,6 +7,7 @@ from typing import Any
 from django.http import HttpRequest
 from ninja import Query, Router, Schema, Status
 
+from ..core.changes import Change
 from ..core.errors import NotFound
 from ..registry import store
 from ..registry.actions import RecordChange, ReverseChange, run
@@ -60,9 +61,9 @@ def list_changes(request: HttpRequest, filters: Query[ChangeFilter]) -> dict[str
     record = state.record
     start = when(filters.start).start if filters.start else None
     end = when(filters.end).end if filters.end else None
-    in_plan: set[int] = set()
+    in_plan: set[Change] = set()
     if filters.plan is not None:
-        in_plan = {id(c) for c in record.plan(filters.plan).changes}
+        in_plan = set(record.plan(filters.plan).changes)
     found = [
         c
         for c in record.timeline
@@ -71,7 +72,7 @@ def list_changes(request: HttpRequest, filters: Query[ChangeFilter]) -> dict[str
         and (filters.unit is None or filters.unit in c.subjects())
         and (filters.op is None or c.op == filters.op)
         and (filters.source is None or any(x.source == filters.source for x in c.cites))
-        and (filters.plan is None or id(c) in in_plan)
+        and (filters.plan is None or c in in_plan)
     ]
     limit = max(1, min(filters.limit, 1000))
     page = found[filters.offset : filters.offset + limit]

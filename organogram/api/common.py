@@ -36,7 +36,7 @@ def change_rows(
     told = sentences(state, people)
     return [
         {
-            **change_data(c, state.record.sources, told.get(id(c), ""), people=people),
+            **change_data(c, state.record.sources, told.get(c, ""), people=people),
             "sequence": state.sequences.get(c.id, 0),
             # The change in the shape a write accepts (a dataset entry's mapping), so that
             # what is read can be sent back, edited, as a new change.

@@ -121,15 +121,15 @@ def certainty(
     s: Structure,
     day: dt.date,
     uncertain: Iterable[Change],
-    touched: Mapping[int, frozenset[str]],
+    touched: Mapping[Change, frozenset[str]],
 ) -> Certainty:
     """The :class:`Certainty` of ``s`` on ``day``, given the changes applied by then whose
     span goes past it (``uncertain``) and the units and posts each change touched
-    (``touched``, by ``id(change)``)."""
+    (``touched``, by ``change``)."""
     out = Certainty(day)
     for change in uncertain:
         created = change.creates()
-        for node in touched.get(id(change), change.subjects()):
+        for node in touched.get(change, change.subjects()):
             for aspect in _aspects(s, change, node, created):
                 out.by_node.setdefault(node, []).append(Possibility(node, aspect, change))
         if isinstance(change, AddLine):

@@ -16,5 +16,9 @@ class ChangeError(OrganogramError):
         super().__init__(f"change {change_id}: " + "; ".join(problems))
 
 
+class SharedStructureError(OrganogramError):
+    """A write to a structure that is shared read-only (a snapshot, a checkpoint)."""
+
+
 class NotFound(OrganogramError):
     """A unit, post, person, source, change or plan that the record does not hold."""

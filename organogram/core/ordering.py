@@ -120,19 +120,19 @@ def without_order(
     ordered again. Also returns the length of the common prefix of ``ordered`` and the
     result, as :func:`merge_order` does.
     """
-    ids = {id(c) for c in drop}
-    if not ids:
+    dropped = set(drop)
+    if not dropped:
         return list(ordered), set(unsettled), len(ordered)
     # The first dropped change is in a group from the earliest dropped date on (bisection,
     # then a walk through that group at most, not from the first change of the record).
     lo = bisect_left(ordered, min(c.date.sort_key() for c in drop), key=_date_key)
-    first = next((i for i in range(lo, len(ordered)) if id(ordered[i]) in ids), len(ordered))
+    first = next((i for i in range(lo, len(ordered)) if ordered[i] in dropped), len(ordered))
     keys = [_date_key(ordered[first])] if first < len(ordered) else []
     start = min(
         (bisect_left(ordered, key, key=_date_key) for key in [*keys, *unsettled]),
         default=len(ordered),
     )
-    tail, new_unsettled = ordered_groups(c for c in ordered[start:] if id(c) not in ids)
+    tail, new_unsettled = ordered_groups(c for c in ordered[start:] if c not in dropped)
     out = ordered[:start] + tail
     return out, new_unsettled, _shared(ordered, out, start)
 

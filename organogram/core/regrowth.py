@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 
-from .changes import Change
+from .changes import Change, step
 from .lineage_walk import lineage_index
 from .model import Source
 from .narration import narrate_changes
@@ -38,18 +38,18 @@ def _start(before: Timeline, after: Timeline, whole_dates: bool) -> tuple[int, S
 
 def grow_sentences(
     before: Timeline,
-    told: dict[int, str],
+    told: dict[Change, str],
     after: Timeline,
     narrate: Callable[[list[Change], Structure], list[str]],
-) -> dict[int, str]:
-    """A sentence for each change of ``after`` (by object id), ``told`` being those of
+) -> dict[Change, str]:
+    """A sentence for each change of ``after`` (by change), ``told`` being those of
     ``before``; ``narrate(changes, start)`` tells changes from a structure (as
     :func:`~organogram.core.narration.narrate_changes` with the caller's options)."""
     start, s = _start(before, after, whole_dates=False)
     kept = after.changes[:start]
-    out = {id(c): told[id(c)] for c in kept}
+    out = {c: told[c] for c in kept}
     rest = after.changes[start:]
-    out.update(zip(map(id, rest), narrate(rest, s), strict=True))
+    out.update(zip(rest, narrate(rest, s), strict=True))
     return out
 
 
@@ -72,20 +72,20 @@ def grow_histories(
     are made again by folding ``after`` from there, as :meth:`Timeline.histories` does.
     """
     start, s = _start(before, after, whole_dates=True)
-    dropped = {id(c) for c in before.changes[start:]}
+    dropped = set(before.changes[start:])
     versions: dict[str, list[Version]] = {}
     touched_by: dict[str, list[Change]] = {}
     for node, h in histories.items():
         kept, mine = h.changes, h.versions
-        if kept and id(kept[-1]) in dropped:
+        if kept and kept[-1] in dropped:
             # The changes of a history are in timeline order: the dropped ones end it.
             n = len(kept)
-            while n and id(kept[n - 1]) in dropped:
+            while n and kept[n - 1] in dropped:
                 n -= 1
             if n == 0:
                 continue  # first touched after the start: made again below, if at all
             kept, mine = kept[:n], list(mine)
-            while mine and id(mine[-1].changes[0]) in dropped:
+            while mine and mine[-1].changes[0] in dropped:
                 mine.pop()
             if mine and mine[-1].until is not None:
                 # The version that followed is dropped: this one was the last then.
@@ -93,12 +93,12 @@ def grow_histories(
         versions[node] = mine
         touched_by[node] = kept
     grown: set[str] = set()
+    touched: set[str] = set()
     for change in after.changes[start:]:
-        if change.check(s):
+        touched.clear()
+        if step(change, s, touched):
             continue
-        s.touched.clear()
-        change._apply(s)
-        for node in s.touched:
+        for node in touched:
             if node not in grown:
                 # Lists of ``histories`` are shared with whoever holds them: copied once.
                 grown.add(node)

@@ -12,6 +12,12 @@ with the original, and whichever of the two first writes to one of them duplicat
 then (copy on write, one container at a time). A fold keeps copies as checkpoints and
 hands copies out as snapshots; most of them are only read, or change a few containers.
 
+A structure others read is made read-only (:meth:`Structure.freeze`): a timeline's
+checkpoints, the structure of a :meth:`~organogram.core.timeline.Timeline.snapshot` and
+structures kept in a timeline's memo. A write through its methods (or :meth:`own`) then
+raises :class:`~organogram.core.errors.SharedStructureError`; :meth:`Structure.copy`
+gives a structure of your own to change, as cheaply as ever.
+
 Mutate a structure only through its methods (or, for a container no method writes,
 after :meth:`Structure.own`): a value written straight into one of its dicts could be
 shared with a copy, and is not seen by indexes built before. Building a structure by
@@ -22,13 +28,15 @@ hold on to a container across a mutation: taking ownership may replace it.
 from __future__ import annotations
 
 from collections.abc import Collection, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from itertools import repeat
 from types import MappingProxyType
 
+from .errors import SharedStructureError
 from .indexes import StructureIndexes, tally
 from .model import UNKNOWN_PLACE, Assignment, Line, LineageLink, Person, Post, Unit
-from .structure_writes import SHARED, StructureWrites
+from .structure_writes import READ_ONLY, SHARED, StructureWrites
 
 _NO_COUNTS: Mapping[str, int] = MappingProxyType({})
 
@@ -57,11 +65,12 @@ class Structure(StructureWrites):
     vacant: set[str] = field(default_factory=set)
     #: reference data shared by every snapshot of one record (not dated).
     people: dict[str, Person] = field(default_factory=dict)
-    #: ids mutated since the set was last cleared (history reads and clears it).
+    #: where the writes note the ids they change; :func:`~.changes.step` points it at
+    #: the caller's set while it applies a change, to tell what that change touched.
     touched: set[str] = field(default_factory=set, repr=False, compare=False)
     _ix: StructureIndexes | None = field(default=None, repr=False, compare=False)
     #: names of the containers (see SHARED) that may be shared with a copy: copied
-    #: before this structure first writes to them.
+    #: before this structure first writes to them. READ_ONLY too while it is read-only.
     _shared: set[str] = field(default_factory=set, repr=False, compare=False)
 
     # ----------------------------------------------------------------- queries
@@ -88,7 +97,7 @@ class Structure(StructureWrites):
             people=self.people,
         )
         out._shared = set(SHARED)
-        self._shared = set(SHARED)
+        self._shared.update(SHARED)  # keeps READ_ONLY: the copy alone is writable
         if indexes and self._ix is not None:
             out._ix = self._ix.copy()
         return out
@@ -98,15 +107,50 @@ class Structure(StructureWrites):
 
         A container shared with a copy is duplicated first; one already owned is left as
         it is. Every write to a container goes through here: the mutation methods call
-        it, and so must code that writes into a container directly.
+        it, and so must code that writes into a container directly. A read-only structure
+        refuses (:class:`~organogram.core.errors.SharedStructureError`).
         """
         shared = self._shared
+        if READ_ONLY in shared:
+            raise SharedStructureError(
+                "this structure is shared read-only (a snapshot or a checkpoint other "
+                "readers hold): copy it (structure.copy()) and change the copy"
+            )
         for name in names:
             if name in shared:
                 shared.discard(name)
                 setattr(self, name, getattr(self, name).copy())
             elif name not in SHARED:
                 raise ValueError(f"a structure has no container {name!r} to own")
+
+    def freeze(self) -> None:
+        """Make this structure read-only for good: every write to it raises from now on.
+
+        For a structure handed to readers who share it. Its indexes are still built and
+        kept when asked for (reading them changes nothing anyone sees).
+        """
+        self._shared.add(READ_ONLY)
+
+    @property
+    def frozen(self) -> bool:
+        """True while writes to this structure raise (see :meth:`freeze`)."""
+        return READ_ONLY in self._shared
+
+    @contextmanager
+    def read_only(self) -> Iterator[Structure]:
+        """Read-only inside the ``with`` block, as before after it.
+
+        For a structure lent out for a while (as :meth:`Timeline.snapshots` lends the
+        structure it goes on changing); one frozen for good stays so.
+        """
+        if self.frozen:
+            yield self
+            return
+        self._shared.add(READ_ONLY)
+        try:
+            yield self
+        finally:
+            self._shared.discard(READ_ONLY)
 
     def _index(self) -> StructureIndexes:
         """The indexes, built on first use."""

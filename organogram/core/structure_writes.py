@@ -4,6 +4,10 @@ Changes call these methods; each takes ownership of the containers it writes (se
 :meth:`Structure.own`: ``if self._shared`` first, so a structure that was never copied
 pays one test) and keeps the indexes up to date when they are built. They live apart
 from the structure's queries so that each file reads in one sitting.
+
+A read-only structure (:meth:`Structure.freeze`) keeps :data:`READ_ONLY` among its
+shared names: every write method then calls :meth:`Structure.own` before writing, and
+``own`` refuses. So the check costs a write nothing beyond the test it already makes.
 """
 
 from __future__ import annotations
@@ -28,6 +32,9 @@ SHARED = (
     "unplaced",
     "vacant",
 )
+
+#: Kept in ``_shared`` while a structure is read-only; not the name of a container.
+READ_ONLY = "(read-only)"
 
 
 class StructureWrites:
@@ -226,6 +233,9 @@ class StructureWrites:
         ``vacant``: a source says the post is vacant (with no holders). Holders taking
         it up end that.
         """
+        if self._shared:
+            # First, even when nothing changes: a read-only structure refuses any write.
+            self.own("holders")
         if vacant != (post_id in self.vacant):
             if self._shared:
                 self.own("vacant")
@@ -234,12 +244,8 @@ class StructureWrites:
             else:
                 self.vacant.discard(post_id)
         if holders:
-            if self._shared:
-                self.own("holders")
             self.holders[post_id] = holders
         elif post_id in self.holders:
-            if self._shared:
-                self.own("holders")
             del self.holders[post_id]
         self.touched.add(post_id)
 
@@ -253,10 +259,9 @@ class StructureWrites:
 
     def remove_line(self, line: Line) -> None:
         """Remove a typed line other than oversight."""
-        if line in self.lines:
-            if self._shared:
-                self.own("lines")
-            self.lines.discard(line)
+        if self._shared:
+            self.own("lines")
+        self.lines.discard(line)
         self.touched.update((line.source, line.target))
 
     def add_lineage(self, link: LineageLink) -> None:

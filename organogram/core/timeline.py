@@ -22,7 +22,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 
 from .certainty import Certainty, certainty
-from .changes import Change
+from .changes import Change, step, steps
 from .collector import paused
 from .dates import FuzzyDate, as_of
 from .lineage_walk import lineage_closure
@@ -125,10 +125,10 @@ class Timeline:
         self._origin = None if origin is None else (weakref.ref(origin[0]), origin[1])
         #: results derived from the changes, kept while the timeline lives (see memo).
         self._memo: dict[object, object] = {}
-        #: id of a change -> (the change, what it touched): see touched_sets. What the
-        #: timeline this one was made from found for their common prefix holds here too:
-        #: the structure before each of those changes is the same.
-        self._touched: dict[int, tuple[Change, frozenset[str]]] = {}
+        #: change -> what it touched: see touched_sets. What the timeline this one was
+        #: made from found for their common prefix holds here too: the structure before
+        #: each of those changes is the same.
+        self._touched: dict[Change, frozenset[str]] = {}
         if origin is not None and origin[0]._touched:
             before, prefix = origin[0]._touched, origin[1]
             order = origin[0]._order()
@@ -258,19 +258,18 @@ class Timeline:
         while i < end:
             stop = min(end, (i // spacing + 1) * spacing)
             with paused():
-                for change in changes[i:stop]:
-                    problems = change.check(s)
-                    if problems:
-                        failures.append(Failure(change, tuple(problems)))
-                        continue
-                    change._apply(s)
+                for change, problems in steps(changes[i:stop], s):
+                    failures.append(Failure(change, tuple(problems)))
             i = stop
             # Every ``spacing`` changes, and at the end: the present is asked for most.
             due = i % spacing == 0 or i == len(changes)
             if keep and due and i not in self._checkpoints:
                 # Kept with the indexes built so far: they are shared with the structure
                 # until it changes them (copy on write), and a fold from here needs them.
-                self._checkpoints[i] = (s.copy(), list(failures))
+                # Read-only: every later fold from here starts from a copy of it.
+                kept = s.copy()
+                kept.freeze()
+                self._checkpoints[i] = (kept, list(failures))
 
     def fold(
         self, day: dt.date | None = None, structure: Structure | None = None
@@ -284,28 +283,31 @@ class Timeline:
         end = self.position(day)
         if structure is not None:
             failures: list[Failure] = []
-            for change in self.changes[:end]:
-                problems = change.check(structure)
-                if problems:
-                    failures.append(Failure(change, tuple(problems)))
-                    continue
-                change._apply(structure)
+            for change, problems in steps(self.changes[:end], structure):
+                failures.append(Failure(change, tuple(problems)))
             return structure, failures
         start, s, failures = self.start_at(end)
         self.advance(s, failures, start, end)
         return s, failures
 
     def snapshot(self, at: str | dt.date | FuzzyDate) -> Snapshot:
-        """The structure as of ``at`` (a period is read as its last day)."""
+        """The structure as of ``at`` (a period is read as its last day).
+
+        Its structure is read-only (handed to whoever reads the snapshot): a write to it
+        raises :class:`~organogram.core.errors.SharedStructureError`; copy it to change
+        it, or use :meth:`fold`, whose structure is the caller's.
+        """
         day = as_of(at)
         s, failures = self.fold(day)
+        s.freeze()
         return Snapshot(day, s, self.uncertain(day, failures), failures, self)
 
     def snapshots(self, dates: Iterable[str | dt.date | FuzzyDate]) -> Iterator[Snapshot]:
         """:meth:`snapshot` as of each of ``dates``, earliest first, from a single fold.
 
         Every snapshot holds the *same* structure object, advanced in place: read what
-        you need from one before asking for the next, or copy it to keep it.
+        you need from one before asking for the next, or copy it to keep it. It is
+        read-only while you hold it (a write raises, as with :meth:`snapshot`).
         """
         days = sorted({as_of(d) for d in dates})
         if not days:
@@ -315,7 +317,8 @@ class Timeline:
             end = self.position(day)
             self.advance(s, failures, at, end)
             at = end
-            yield Snapshot(day, s, self.uncertain(day, failures), list(failures), self)
+            with s.read_only():
+                yield Snapshot(day, s, self.uncertain(day, failures), list(failures), self)
 
     def uncertain(self, day: dt.date, failures: list[Failure]) -> list[Change]:
         """Changes applied by ``day`` that possibly had not happened yet on it.
@@ -331,11 +334,11 @@ class Timeline:
         if not self._inexact:
             return []
         # Only changes that were applied: a failed one is reported among the failures.
-        failed = {id(f.change) for f in failures}
+        failed = {f.change for f in failures}
         open_ = [
             c
             for c in self._inexact
-            if c.date.start <= day < c.date.end and id(c) not in failed
+            if c.date.start <= day < c.date.end and c not in failed
         ]
         if not open_:
             return []
@@ -343,9 +346,9 @@ class Timeline:
         needing = self._needing()
         out = []
         for c in open_:
-            after = order[id(c)]
+            after = order[c]
             shown_done = any(
-                order[id(later)] > after and later.date.end <= day and id(later) not in failed
+                order[later] > after and later.date.end <= day and later not in failed
                 for node in c.creates()
                 for later in (*self.touching(node), *needing.get(node, ()))
             )
@@ -364,15 +367,15 @@ class Timeline:
             self._memo["needing"] = index
         return index
 
-    def _order(self) -> dict[int, int]:
-        """Each change's place in the order of application, by ``id``."""
+    def _order(self) -> dict[Change, int]:
+        """Each change's place in the order of application."""
         order = self._memo.get("order")
         if not isinstance(order, dict):
-            order = self._memo["order"] = {id(c): i for i, c in enumerate(self.changes)}
+            order = self._memo["order"] = {c: i for i, c in enumerate(self.changes)}
         return order
 
-    def touched_sets(self, changes: Iterable[Change]) -> dict[int, frozenset[str]]:
-        """The units and posts each of ``changes`` touched, by ``id`` of the change.
+    def touched_sets(self, changes: Iterable[Change]) -> dict[Change, frozenset[str]]:
+        """The units and posts each of ``changes`` touched, by change.
 
         What a change touches is known only by applying it (a merge hands the reporters
         of the units it ends to another), so those not yet known are applied again in one
@@ -382,23 +385,21 @@ class Timeline:
         """
         known = self._touched
         wanted = list(changes)
-        missing = {id(c) for c in wanted if known.get(id(c), (None,))[0] is not c}
+        missing = {c for c in wanted if c not in known}
         if missing:
             order = self._order()
-            places = sorted(order[i] for i in missing if i in order)
+            places = sorted(order[c] for c in missing if c in order)
             if places:
                 start, s, _ = self.start_at(places[0])
                 with paused():
                     for change in self.changes[start : places[-1] + 1]:
-                        if change.check(s):
+                        if change not in missing:
+                            step(change, s)
                             continue
-                        if id(change) in missing:
-                            s.touched.clear()
-                            change._apply(s)
-                            known[id(change)] = (change, frozenset(s.touched))
-                        else:
-                            change._apply(s)
-        return {id(c): known[id(c)][1] for c in wanted if id(c) in known}
+                        touched: set[str] = set()
+                        if not step(change, s, touched):
+                            known[change] = frozenset(touched)
+        return {c: known[c] for c in wanted if c in known}
 
     def between(self, start: dt.date, end: dt.date) -> list[Change]:
         """Changes effective after ``start`` and on or before ``end``."""
@@ -429,12 +430,12 @@ class Timeline:
         s = self.empty()
         versions: dict[str, list[Version]] = {}
         touched_by: dict[str, list[Change]] = {}
+        touched: set[str] = set()
         for change in self.changes:
-            if change.check(s):
+            touched.clear()
+            if step(change, s, touched):
                 continue
-            s.touched.clear()
-            change._apply(s)
-            for node in s.touched:
+            for node in touched:
                 if wanted is not None and node not in wanted:
                     continue
                 touched_by.setdefault(node, []).append(change)

@@ -25,6 +25,7 @@ from ..core.changes import (
     Replace,
     Split,
     Vacate,
+    step,
 )
 from ..core.dates import FuzzyDate, as_of
 from ..core.model import Person
@@ -109,8 +110,8 @@ class Facts:
         return [p for p in record.people.values() if p.id in held]
 
 
-def _unit_event(c: Change, s: Structure) -> tuple[str, list[str], list[str]] | None:
-    """(kind, original units, resulting units) of a change to units, on ``s`` before it."""
+def _unit_event(c: Change) -> tuple[str, list[str], list[str]] | None:
+    """(kind, original units, resulting units) of a change to units; None for others."""
     if isinstance(c, CreateUnit):
         return "create", [], [c.unit.id]
     if isinstance(c, (Rename, Reclassify)):
@@ -137,16 +138,23 @@ def gather(
     s = record.timeline.empty()
     facts = Facts(day, s)
     open_holdings: dict[tuple[str, str], Holding] = {}
+    told: list[str] = []
+
+    def tell(change: Change, before: Structure) -> None:
+        told.append(narrate_change(change, before, record.sources))
+
     for c in record.timeline.changes:
         if c.date.start > day:
             break
-        if c.check(s):
-            continue
         before_units = set(s.units)
-        event = _unit_event(c, s)
-        text = narrate_change(c, s, record.sources) if event else ""
+        event = _unit_event(c)
+        # An event is told as the change finds the structure, once it is known to apply.
+        told.clear()
+        if step(c, s, before=tell if event else None):
+            continue
+        text = told[0] if told else ""
         if isinstance(c, Assign):
-            unit = s.posts[c.post].unit
+            unit = s.posts[c.post].unit  # an assignment leaves the post where it was
             h = Holding(c.person, c.post, str(c.kind), unit, c.date)
             open_holdings[(c.post, c.person)] = h
             facts.holdings.append(h)
@@ -155,7 +163,6 @@ def gather(
             for key in [(c.post, c.person)] if c.person else list(open_holdings):
                 if key[0] == c.post and key in open_holdings:
                     open_holdings.pop(key).end = c.date
-        c._apply(s)
         for u in set(s.units) - before_units:
             facts.units[u] = Span(c.date)
             unit = s.units[u]

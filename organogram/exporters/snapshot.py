@@ -40,8 +40,7 @@ def record_at(
         changes = _within(changes, frozenset(nodes))
         held = {c.person for c in changes if isinstance(c, Assign)}
         people = {k: p for k, p in people.items() if k in held}
-    for n, change in enumerate(changes, 1):
-        change.id = f"at-{snap.day.isoformat()}-{n}"
+    changes = [replace(c, id=f"at-{snap.day.isoformat()}-{n}") for n, c in enumerate(changes, 1)]
     s = snap.structure
     kept = nodes if nodes is not None else {*s.units, *s.posts, record.organization.id}
     known = {*kept, *people, *record.sources}

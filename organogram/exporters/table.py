@@ -54,26 +54,26 @@ def _entry(obj: Any, fields: FieldSet) -> dict[str, Any]:
     return dump_fields(fields, values)
 
 
-def _shorthand(changes: list[Change]) -> dict[int, str]:
-    """id(change) -> sheet, keeping each date's order with units, posts, changes read in turn."""
-    out: dict[int, str] = {}
+def _shorthand(changes: list[Change]) -> dict[Change, str]:
+    """change -> sheet, keeping each date's order with units, posts, changes read in turn."""
+    out: dict[Change, str] = {}
     for _, group in groupby(changes, key=lambda c: c.date.sort_key()):
         run = list(group)
         i = 0
         while (
             i < len(run) and type(run[i]) is CreateUnit and run[i].id == f"create-{run[i].unit.id}"
         ):
-            out[id(run[i])] = "units"
+            out[run[i]] = "units"
             i += 1
         while (
             i < len(run)
             and type(run[i]) is CreatePost
             and run[i].id == f"create-post-{run[i].post}"
         ):
-            out[id(run[i])] = "posts"
+            out[run[i]] = "posts"
             i += 1
         for change in run[i:]:
-            out[id(change)] = "changes"
+            out[change] = "changes"
     return out
 
 
@@ -90,9 +90,9 @@ def _change_row(entry: dict[str, Any], plan: str = "") -> dict[str, Any]:
 def sheet_rows(record: Record) -> dict[str, list[dict[str, Any]]]:
     """Sheet -> its rows (field -> value as the YAML writer has it)."""
     enacted = {
-        id(c) for p in record.plans.values() if p.status is PlanStatus.ENACTED for c in p.changes
+        c for p in record.plans.values() if p.status is PlanStatus.ENACTED for c in p.changes
     }
-    top = [c for c in record.timeline.changes if id(c) not in enacted]
+    top = [c for c in record.timeline.changes if c not in enacted]
     where = _shorthand(top)
     rows: dict[str, list[dict[str, Any]]] = {name: [] for name in SHEETS}
     rows["organization"].append(_entry(record.organization, ENTRY_SHEETS["organization"]))
@@ -100,7 +100,7 @@ def sheet_rows(record: Record) -> dict[str, list[dict[str, Any]]]:
     rows["people"] = [_entry(p, ENTRY_SHEETS["people"]) for p in record.people.values()]
     n = 0
     for change in top:
-        sheet = where[id(change)]
+        sheet = where[change]
         if sheet == "units":
             rows["units"].append(unit_entry(change))  # type: ignore[arg-type]
         elif sheet == "posts":

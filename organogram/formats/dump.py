@@ -148,18 +148,18 @@ def claim_entry(claim: Claim) -> dict[str, Any]:
 def dataset_files(record: Record) -> dict[str, str]:
     """File name -> YAML text of the dataset that holds ``record``."""
     enacted = {
-        id(c) for p in record.plans.values() if p.status is PlanStatus.ENACTED for c in p.changes
+        c for p in record.plans.values() if p.status is PlanStatus.ENACTED for c in p.changes
     }
-    top = [c for c in record.timeline.changes if id(c) not in enacted]
+    top = [c for c in record.timeline.changes if c not in enacted]
     where = shorthand_ok(top)
     sections: dict[str, list[dict[str, Any]]] = {
         "sources": [_entry(s, SOURCE_ENTRY) for s in record.sources.values()],
         "people": [_entry(p, PERSON_ENTRY) for p in record.people.values()],
-        "units": [unit_entry(c) for c in top if where[id(c)] == "units"],  # type: ignore[arg-type]
-        "posts": [post_entry(c) for c in top if where[id(c)] == "posts"],  # type: ignore[arg-type]
+        "units": [unit_entry(c) for c in top if where[c] == "units"],  # type: ignore[arg-type]
+        "posts": [post_entry(c) for c in top if where[c] == "posts"],  # type: ignore[arg-type]
         "changes": [
             change_entry(c, None, f"changes-{i}")
-            for i, c in enumerate((c for c in top if where[id(c)] == "changes"), 1)
+            for i, c in enumerate((c for c in top if where[c] == "changes"), 1)
         ],
         "plans": [plan_entry(p) for p in record.plans.values()],
         "claims": [claim_entry(c) for c in record.claims],

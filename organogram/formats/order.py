@@ -25,18 +25,18 @@ def _section(change: Change) -> str:
     return "changes"
 
 
-def shorthand_ok(changes: list[Change]) -> dict[int, str]:
-    """id(change) -> "units", "posts" or "changes" for changes in timeline order."""
-    out: dict[int, str] = {}
+def shorthand_ok(changes: list[Change]) -> dict[Change, str]:
+    """change -> "units", "posts" or "changes" for changes in timeline order."""
+    out: dict[Change, str] = {}
     for _, group in groupby(changes, key=lambda c: c.date.sort_key()):
         run = list(group)
         i = len(run)
         while i and _section(run[i - 1]) == "units":
             i -= 1
-            out[id(run[i])] = "units"
+            out[run[i]] = "units"
         while i and _section(run[i - 1]) == "posts":
             i -= 1
-            out[id(run[i])] = "posts"
+            out[run[i]] = "posts"
         for change in run[:i]:
-            out[id(change)] = "changes"
+            out[change] = "changes"
     return out

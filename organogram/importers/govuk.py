@@ -21,9 +21,10 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from dataclasses import replace
 from pathlib import Path
 
-from ..core.changes import Abolish, Change, Merge, Move, Rename, Replace, Split, UnitSpec
+from ..core.changes import Abolish, Change, Merge, Move, Rename, Replace, Split, UnitSpec, step
 from ..core.dates import FuzzyDate
 from ..core.model import Basis, Citation, Line, LineKind, Organization, Source, Unit
 from ..core.record import Record
@@ -264,9 +265,9 @@ class _Importer:
                 out.append(Move(node=child, to=s.oversight.get(uid), **common))
             out.append(Abolish(unit=uid, **common))
         applied = []
-        for n, change in enumerate(out, 1):
-            change.id = f"close-{uid}" + (f"-{n}" if len(out) > 1 else "")
-            problems = change.check(s)
+        for n, proposed in enumerate(out, 1):
+            change = replace(proposed, id=f"close-{uid}" + (f"-{n}" if len(out) > 1 else ""))
+            problems = step(change, s)
             if problems:
                 self.report.warn(
                     "(register)",
@@ -274,7 +275,6 @@ class _Importer:
                     code="closure",
                 )
                 break
-            change.apply(s)
             applied.append(change)
         return applied
 
@@ -284,7 +284,7 @@ def _touches(change: Change) -> frozenset[str]:
 
 
 def _follow(seen: list[Change], closed: list[Change], by: FuzzyDate) -> None:
-    """Date the changes a version shows after the closures they follow.
+    """Date the changes a version shows after the closures they follow (replaced in ``seen``).
 
     A version's changes are dated from the day after the version before, but they were
     found after the closures dated in between had been applied; one that touches a unit
@@ -299,7 +299,7 @@ def _follow(seen: list[Change], closed: list[Change], by: FuzzyDate) -> None:
             last[i] = c
     if not last:
         return
-    for c in seen:
+    for k, c in enumerate(seen):
         touched = _touches(c)
         before = [last[i] for i in touched if i in last]
         after = max(before, key=lambda x: x.date.sort_key(), default=None)
@@ -308,7 +308,10 @@ def _follow(seen: list[Change], closed: list[Change], by: FuzzyDate) -> None:
         # After a day, from the next one; after a change of this version, from its start
         # (its date is then the same, and the order the diff found is kept).
         day = after.date.end + dt.timedelta(days=1) if after.date.exact else after.date.start
-        c.date = FuzzyDate.between(FuzzyDate.day(day), by) if day <= by.end else by
-        c.note += f"; after {after.id} ({after.date.describe()}), which it follows"
+        c = seen[k] = replace(
+            c,
+            date=FuzzyDate.between(FuzzyDate.day(day), by) if day <= by.end else by,
+            note=f"{c.note}; after {after.id} ({after.date.describe()}), which it follows",
+        )
         for i in touched:
             last[i] = c

@@ -16,7 +16,7 @@ snapshots changed some time from the day after the earlier one to the later one
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..core.changes import Change
 from ..core.dates import DateError, FuzzyDate
@@ -91,15 +91,18 @@ def changes_between(
     """
     when = seen_date(previous.date if previous is not None else None, snap.date)
     note = seen_note(previous, snap) + (f"; {snap.note}" if snap.note else "")
-    changes = diff(current, snap.structure, date=when)
-    for n, change in enumerate(changes, 1):
-        change.id = f"{snap.tag or snap.date}-{n}"
-        subject = _subject(change)
-        source, passage = snap.rows.get(subject or "", (snap.source, ""))
-        change.cites = (Citation(source, passage),)
-        change.basis = Basis.INFERRED
-        change.note = note
+    changes: list[Change] = []
+    for n, found in enumerate(diff(current, snap.structure, date=when), 1):
+        source, passage = snap.rows.get(_subject(found) or "", (snap.source, ""))
+        change = replace(
+            found,
+            id=f"{snap.tag or snap.date}-{n}",
+            cites=(Citation(source, passage),),
+            basis=Basis.INFERRED,
+            note=note,
+        )
         change.apply(current)  # raises if the diff were wrong: better than a bad dataset
+        changes.append(change)
     return changes
 
 

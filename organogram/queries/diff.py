@@ -74,14 +74,12 @@ def diff_dates(record: Record, start: str, end: str, *, people: bool = True) -> 
     # A change toward what is only possibly so on the target date is only possibly made.
     target = snap_hi if day_b >= day_a else snap_lo
     for row, c in zip(changes, result.changes, strict=True):
-        why = {
-            id(p.change): p.change
-            for n in sorted(c.subjects())
-            for p in target.certainty.reasons(n)
-        }
+        why = dict.fromkeys(
+            p.change for n in sorted(c.subjects()) for p in target.certainty.reasons(n)
+        )
         row["possibly"] = bool(why)
         if why:
-            words = "; ".join(_dated(w) for w in why.values())
+            words = "; ".join(_dated(w) for w in why)
             row["text"] = f"{row['text']} Possibly not yet so by {target.day}: {words}."
     return {
         "from": day_a.isoformat(),

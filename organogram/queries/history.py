@@ -97,6 +97,7 @@ def _final(timeline: Timeline) -> tuple[Structure, dict[str, str], LineageIndex]
     kept = timeline.memo.get("unit_history.final")
     if kept is None:
         final, _ = timeline.fold()
+        final.freeze()  # shared through the memo
         names = {u: final.label(u) for u in {*final.units, *final.retired_units}}
         kept = timeline.memo["unit_history.final"] = (final, names, lineage_index(final.lineage))
     return kept  # type: ignore[return-value]

@@ -104,7 +104,9 @@ def _final(record: Record) -> Structure:
     """The structure after every change (read-only: shared through the timeline's memo)."""
     memo = record.timeline.memo
     if "queries.final" not in memo:
-        memo["queries.final"], _ = record.timeline.fold()
+        final, _ = record.timeline.fold()
+        final.freeze()
+        memo["queries.final"] = final
     return memo["queries.final"]  # type: ignore[return-value]
 
 

@@ -104,7 +104,7 @@ def record_rows(record: Record) -> Rows:
         rows.people.append(
             m.Person(id=p.id, position=i, name=p.name, note=p.note, contact=p.contact, cv=p.cv)
         )
-    plan_of: dict[int, tuple[CorePlan, int]] = {}
+    plan_of: dict[Change, tuple[CorePlan, int]] = {}
     for i, plan in enumerate(record.plans.values()):
         rows.plans.append(
             m.Plan(
@@ -134,15 +134,15 @@ def record_rows(record: Record) -> Rows:
                 )
             )
         for j, c in enumerate(plan.changes):
-            plan_of[id(c)] = (plan, j)
+            plan_of[c] = (plan, j)
     sequence = 0
     for c in record.timeline.changes:
         sequence += 1
-        plan, j = plan_of.pop(id(c), (None, None))
+        plan, j = plan_of.pop(c, (None, None))
         rows.changes.append(change_row(c, sequence, plan, j))
     for plan in record.plans.values():
         for j, c in enumerate(plan.changes):
-            if id(c) in plan_of:  # not in the timeline: the plan is not enacted
+            if c in plan_of:  # not in the timeline: the plan is not enacted
                 sequence += 1
                 rows.changes.append(change_row(c, sequence, plan, j))
     for i, cl in enumerate(record.claims):

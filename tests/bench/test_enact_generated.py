@@ -70,7 +70,7 @@ def state(fold: tuple[Structure, list[Failure]]) -> tuple[object, ...]:
         s.posts,
         s.oversight,
         s.lineage,
-        [(id(f.change), f.problems) for f in failures],
+        [(f.change, f.problems) for f in failures],
     )
 
 
@@ -117,8 +117,8 @@ def test_following_the_plan_changes_nothing_but_what_is_recorded(org, where):
         (bare.structure, bare.failures)
     )
     # Every plan change that applied is found, wherever the first of them stands.
-    applied = {id(c) for c in plan.changes} - {id(f.change) for f in followed.failures}
-    touched = {id(c) for changes in followed.touched.values() for c in changes}
+    applied = set(plan.changes) - {f.change for f in followed.failures}
+    touched = {c for changes in followed.touched.values() for c in changes}
     assert touched == applied
     reference = trace(plain([*branch]), plan.effective.end, follow=plan.changes)
     assert followed.touched.keys() == reference.touched.keys()

@@ -16,7 +16,7 @@ such a dangling reference that neither side shares.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from hypothesis import strategies as st
 
@@ -43,6 +43,7 @@ from organogram.core.changes import (
     Split,
     UnitSpec,
     Vacate,
+    step,
 )
 from organogram.core.dates import FuzzyDate
 from organogram.core.model import AssignmentKind, Funding, LineKind, Person, PostStatus
@@ -123,9 +124,8 @@ def apply_all(start: Structure, changes: list[Change]) -> Structure:
     """Apply ``changes`` in order to a copy of ``start``; each must pass its check."""
     s = start.copy()
     for i, change in enumerate(changes):
-        problems = change.check(s)
+        problems = step(change, s)
         assert not problems, f"change {i + 1} ({change.op} {change.params()}): {problems}"
-        change._apply(s)
     return s
 
 
@@ -380,16 +380,16 @@ def _grow(draw, s: Structure, steps: int, dates, proposers, keep_failures: bool)
         change = propose(draw, s, dates[i], proposers)
         if change is None:
             continue
-        change.id = f"c{i}"
+        change = replace(change, id=f"c{i}")
         if change.check(s):
             if keep_failures and draw(st.integers(0, 9)) == 0:
                 kept.append(change)
             continue
         trial = s.copy()
-        change._apply(trial)
+        step(change, trial)
         if not closed(trial):
             continue
-        change._apply(s)
+        step(change, s)
         kept.append(change)
     return kept
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from organogram.core.changes import (
@@ -570,5 +572,5 @@ def test_params_subjects_and_where():
     }
     assert change.subjects() == {"dicp"}
     assert change.where() == "c1"
-    change.origin = ("data/changes.yaml", 12)
+    change = replace(change, origin=("data/changes.yaml", 12))
     assert change.where() == "data/changes.yaml:12"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from organogram.core.changes import (
     Abolish,
     AbolishPost,
@@ -323,8 +325,7 @@ def timeline(*changes) -> Timeline:
 
 
 def at(text, change):
-    change.date = FuzzyDate.parse(text)
-    return change
+    return replace(change, date=FuzzyDate.parse(text))
 
 
 def test_between_dates_a_merge_is_a_merge_and_backwards_a_split():

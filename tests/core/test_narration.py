@@ -276,7 +276,7 @@ def test_create_without_a_kind_says_nothing_of_it():
 
 
 def test_an_op_without_a_narration_is_an_error_not_a_silent_blank():
-    @dataclass(kw_only=True)
+    @dataclass(kw_only=True, frozen=True)
     class Unknown(Change):
         op = "unknown-op"
 
@@ -431,8 +431,7 @@ def test_narrate_changes_uses_the_names_in_force_at_each_turn():
 
 
 def test_narrate_changes_reports_and_skips_a_change_that_does_not_apply():
-    bad = Rename(id="c7", date=Q4, unit="ghost", name="Nothing")
-    bad.origin = ("data/plan.yaml", 12)
+    bad = Rename(id="c7", date=Q4, unit="ghost", name="Nothing", origin=("data/plan.yaml", 12))
     told_ = narrate_changes([bad, Abolish(date=Q4, unit="dicp")], base(), SOURCES, dated=True)
     assert told_ == [
         "Change 'c7' (rename, 2021-Q4, data/plan.yaml:12) is left out, as it does not apply "

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -39,9 +40,7 @@ SINCE = dt.datetime(2021, 8, 1, 9, 30)  # after the plan was drafted
 
 def since(change: Change, by: str = "bea") -> Change:
     """``change`` as recorded after the plan was drafted."""
-    change.recorded_at = SINCE
-    change.recorded_by = by
-    return change
+    return replace(change, recorded_at=SINCE, recorded_by=by)
 
 
 def with_since(*changes: Change) -> Timeline:

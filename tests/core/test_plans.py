@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 import pytest
 
@@ -281,7 +282,7 @@ def test_narration_has_title_description_phases_and_a_sentence_per_change():
         phases=(Phase("one", "First steps", D("2021-Q4")), Phase("two", "Full", D("2022"))),
         phase_of={"review-1": "two"},
     )
-    plan.changes[0].date = D("2022")
+    plan.changes[0] = replace(plan.changes[0], date=D("2022"))
     sources = {"scpf28": Source("scpf28", "HQ Organizational Review", symbol="S/28/8")}
     story = narrate_plan(record(), plan, sources)
     assert story.title.startswith("Headquarters review")

@@ -41,8 +41,8 @@ def checkpointed(changes: list[Change], people, spacing: int = 1) -> Timeline:
     return tl
 
 
-def told(tl: Timeline) -> dict[int, str]:
-    return dict(zip(map(id, tl.changes), narrate_changes(tl.changes, tl.empty()), strict=True))
+def told(tl: Timeline) -> dict[Change, str]:
+    return dict(zip(tl.changes, narrate_changes(tl.changes, tl.empty()), strict=True))
 
 
 @PROPERTY
@@ -61,7 +61,7 @@ def test_grown_histories_and_sentences_are_those_made_from_the_first_change(hist
     fresh = Timeline(list(grown), people)
     assert grow_histories(base, before, grown) == fresh.histories()
     got = grow_sentences(base, sentences, grown, narrator(None, True))
-    assert [got[id(c)] for c in grown] == narrate_changes(fresh.changes, fresh.empty())
+    assert [got[c] for c in grown] == narrate_changes(fresh.changes, fresh.empty())
     # What the earlier timeline's holders share is left as it was.
     assert before == Timeline(list(base), people).histories()
     assert sentences == told(base)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -458,8 +459,7 @@ def top(date: str = "2000") -> CreatePost:
 
 
 def from_file(change, line: int):
-    change.origin = ("data/changes.yaml", line)
-    return change
+    return replace(change, origin=("data/changes.yaml", line))
 
 
 def test_a_valid_timeline_has_no_findings():

@@ -8,6 +8,7 @@ changes can be any mix of ops on any of the ids.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from itertools import count
 
 from hypothesis import strategies as st
@@ -248,9 +249,10 @@ def records(draw) -> Record:
         )
         changes = [pools.change(next(serial)) for _ in range(draw(st.integers(0, 3)))]
         effective = draw(dates())
-        for c in changes:
-            if draw(st.booleans()):
-                c.date = effective  # written without a date
+        changes = [
+            replace(c, date=effective) if draw(st.booleans()) else c  # written without a date
+            for c in changes
+        ]
         phase_of = {
             c.id: draw(st.sampled_from(phases)).id
             for c in changes

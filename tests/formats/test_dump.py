@@ -106,7 +106,7 @@ def test_shorthand_only_where_reading_order_is_kept():
 
     def where(*changes):
         out = shorthand_ok(list(changes))
-        return [out[id(c)] for c in changes]
+        return [out[c] for c in changes]
 
     # changes.yaml is read before posts.yaml, and posts.yaml before units.yaml.
     assert where(post, unit, unit2) == ["posts", "units", "units"]

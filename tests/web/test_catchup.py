@@ -291,7 +291,7 @@ def test_histories_and_sentences_after_a_write_grow_from_the_last_revisions(monk
     timeline = state.record.timeline
     assert history == node_history(store.State(0, state.record, {}), "ethics") != before[0]
     assert "Office of Ethics" in [v.get("name") for v in history["versions"]]
-    assert [told[id(c)] for c in timeline] == narrate_changes(
+    assert [told[c] for c in timeline] == narrate_changes(
         timeline.changes, timeline.empty(), state.record.sources, show_people=False
     )
     assert sentences(state, True) == sentences(store.State(0, state.record, {}), True)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+from dataclasses import replace
 
 import pytest
 
@@ -165,8 +166,7 @@ def test_a_correction_names_what_it_corrects():
 
 
 def test_a_change_id_given_twice_is_refused():
-    change = rename("ethics", "Office of Ethics")
-    change.id = "rename-ethics"
+    change = replace(rename("ethics", "Office of Ethics"), id="rename-ethics")
     with pytest.raises(ChangeRefused, match="already recorded"):
         record_change(change, EDITOR)
 

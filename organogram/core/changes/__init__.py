@@ -1,6 +1,6 @@
 """The change vocabulary: every dated operation on the structure, one class each."""
 
-from .base import COMMON_FIELDS, REGISTRY, Change
+from .base import COMMON_FIELDS, REGISTRY, Change, step, steps
 from .lineage import Merge, Replace, Split
 from .lines import AddLine, RemoveLine
 from .posts import AbolishPost, AmendPost, Assign, CreatePost, MovePost, RegradePost, Vacate
@@ -41,4 +41,6 @@ __all__ = [
     "Split",
     "UnitSpec",
     "Vacate",
+    "step",
+    "steps",
 ]

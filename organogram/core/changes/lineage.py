@@ -48,7 +48,7 @@ def _need_outside(s: Structure, parent: str, ending: tuple[str, ...], problems: 
 
 
 @register
-@dataclass(kw_only=True)
+@dataclass(kw_only=True, frozen=True)
 class Merge(Change):
     """Several units become one: an existing unit among them or a new one."""
 
@@ -105,7 +105,7 @@ class Merge(Change):
 
 
 @register
-@dataclass(kw_only=True)
+@dataclass(kw_only=True, frozen=True)
 class Split(Change):
     """A unit's work is divided among new units; the unit may go on or end."""
 
@@ -214,7 +214,7 @@ class Split(Change):
 
 
 @register
-@dataclass(kw_only=True)
+@dataclass(kw_only=True, frozen=True)
 class Replace(Change):
     """A unit ends and another (new or existing) takes its place."""
 

@@ -9,7 +9,7 @@ from ..structure import Structure
 from .base import Change, register
 
 
-@dataclass(kw_only=True)
+@dataclass(kw_only=True, frozen=True)
 class _LineChange(Change):
     source: str
     kind: LineKind
@@ -40,7 +40,7 @@ class _LineChange(Change):
 
 
 @register
-@dataclass(kw_only=True)
+@dataclass(kw_only=True, frozen=True)
 class AddLine(_LineChange):
     """A typed line starts between two nodes."""
 
@@ -58,7 +58,7 @@ class AddLine(_LineChange):
 
 
 @register
-@dataclass(kw_only=True)
+@dataclass(kw_only=True, frozen=True)
 class RemoveLine(_LineChange):
     """A typed line between two nodes ends."""
 

@@ -10,7 +10,7 @@ from .base import Change, need_new_id, need_post, need_target, need_unit, node_i
 
 
 @register
-@dataclass(kw_only=True)
+@dataclass(kw_only=True, frozen=True)
 class CreatePost(Change):
     """A post is established in a unit; a senior post is a node of the tree of oversight."""
 
@@ -95,7 +95,7 @@ def post_values_problems(
 
 
 @register
-@dataclass(kw_only=True)
+@dataclass(kw_only=True, frozen=True)
 class AmendPost(Change):
     """Some of a post's attributes change: title, category, duty station, seniority,
     status, funding, full-time equivalent. Only the attributes given change."""
@@ -145,7 +145,7 @@ class AmendPost(Change):
 
 
 @register
-@dataclass(kw_only=True)
+@dataclass(kw_only=True, frozen=True)
 class AbolishPost(Change):
     """A post ceases to exist. No named person may hold it and no node may report to it.
 
@@ -182,7 +182,7 @@ class AbolishPost(Change):
 
 
 @register
-@dataclass(kw_only=True)
+@dataclass(kw_only=True, frozen=True)
 class RegradePost(Change):
     """A post's grade (and maybe its title or category) changes."""
 
@@ -227,7 +227,7 @@ _KEEP = "="  # in MovePost: leave this attribute as it is
 
 
 @register
-@dataclass(kw_only=True)
+@dataclass(kw_only=True, frozen=True)
 class MovePost(Change):
     """A post moves to another unit or reports to someone else (or both)."""
 
@@ -275,7 +275,7 @@ class MovePost(Change):
 
 
 @register
-@dataclass(kw_only=True)
+@dataclass(kw_only=True, frozen=True)
 class Assign(Change):
     """A person takes up a post: regularly, ad interim, acting or as officer-in-charge.
 
@@ -321,7 +321,7 @@ class Assign(Change):
 
 
 @register
-@dataclass(kw_only=True)
+@dataclass(kw_only=True, frozen=True)
 class Vacate(Change):
     """A person leaves a post; without a person, a source says the post is vacant."""
 

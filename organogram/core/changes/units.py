@@ -60,7 +60,7 @@ def check_spec(s: Structure, spec: UnitSpec, problems: list[str]) -> None:
 
 
 @register
-@dataclass(kw_only=True)
+@dataclass(kw_only=True, frozen=True)
 class CreateUnit(Change):
     """A new unit comes into being, under a line of oversight (or at the top)."""
 
@@ -90,7 +90,7 @@ class CreateUnit(Change):
         return node_ids(self.parent)
 
 
-@dataclass(kw_only=True)
+@dataclass(kw_only=True, frozen=True)
 class _UnitEdit(Change):
     """A change to one attribute group of an existing unit."""
 
@@ -116,7 +116,7 @@ class _UnitEdit(Change):
 
 
 @register
-@dataclass(kw_only=True)
+@dataclass(kw_only=True, frozen=True)
 class Rename(_UnitEdit):
     """The unit keeps its identity under a new name (and abbreviation)."""
 
@@ -138,7 +138,7 @@ class Rename(_UnitEdit):
 
 
 @register
-@dataclass(kw_only=True)
+@dataclass(kw_only=True, frozen=True)
 class Reclassify(_UnitEdit):
     """The unit changes kind (e.g. a division becomes a department), maybe its name too."""
 
@@ -164,7 +164,7 @@ class Reclassify(_UnitEdit):
 
 
 @register
-@dataclass(kw_only=True)
+@dataclass(kw_only=True, frozen=True)
 class Redescribe(_UnitEdit):
     """The unit's mandate or functions are restated."""
 
@@ -186,7 +186,7 @@ class Redescribe(_UnitEdit):
 
 
 @register
-@dataclass(kw_only=True)
+@dataclass(kw_only=True, frozen=True)
 class Relocate(_UnitEdit):
     """The unit moves to another duty station or place."""
 
@@ -204,7 +204,7 @@ class Relocate(_UnitEdit):
 
 
 @register
-@dataclass(kw_only=True)
+@dataclass(kw_only=True, frozen=True)
 class SetHead(_UnitEdit):
     """The post that heads the unit changes (None: no head post)."""
 
@@ -227,7 +227,7 @@ class SetHead(_UnitEdit):
 
 
 @register
-@dataclass(kw_only=True)
+@dataclass(kw_only=True, frozen=True)
 class Move(Change):
     """A unit or senior post gets a new line of oversight (None: it reports to no one)."""
 
@@ -259,7 +259,7 @@ class Move(Change):
 
 
 @register
-@dataclass(kw_only=True)
+@dataclass(kw_only=True, frozen=True)
 class Abolish(Change):
     """The unit ceases to exist. Nothing may still report to it on a line of oversight."""
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from ..changes import Change, Merge, Replace, Split, UnitSpec
+from ..changes import Change, Merge, Replace, Split, UnitSpec, step
 from ..dates import FuzzyDate
 from ..model import LineageLink
 from ..structure import Structure
@@ -65,8 +65,7 @@ def _live_successors(
 def _try(work: Structure, candidates: Iterable[Change]) -> Change | None:
     """Apply the first candidate whose check passes on ``work``; return it."""
     for change in candidates:
-        if not change.check(work):
-            change._apply(work)
+        if not step(change, work):
             return change
     return None
 

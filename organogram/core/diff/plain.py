@@ -470,7 +470,4 @@ def _unknown_places(a: Structure, b: Structure, date: FuzzyDate, changes: list[C
 
 def number(changes: Iterable[Change], prefix: str = "diff") -> list[Change]:
     """Give changes ids ``PREFIX-1``, ``PREFIX-2``… in order; returns them as a list."""
-    out = list(changes)
-    for i, change in enumerate(out, 1):
-        change.id = f"{prefix}-{i}"
-    return out
+    return [replace(change, id=f"{prefix}-{i}") for i, change in enumerate(changes, 1)]

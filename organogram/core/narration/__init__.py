@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from ..changes import Change
+from ..changes import Change, step
 from ..model import Source
 from ..structure import Structure
 from . import lines, posts, units  # noqa: F401  (each registers its narrators)
@@ -74,8 +74,13 @@ def narrate_changes(
     """
     s = start.copy()
     told: list[str] = []
+
+    def tell(change: Change, before: Structure) -> None:
+        told.append(narrate_change(change, before, sources, dated=dated, show_people=show_people))
+
     for change in changes:
-        problems = change.check(s)
+        # Told as the change finds the structure, once it is known to apply.
+        problems = step(change, s, before=tell)
         if problems:
             ident = f"{change.id!r} " if change.id else ""
             at = f", {change.origin[0]}:{change.origin[1]}" if change.origin else ""
@@ -83,7 +88,4 @@ def narrate_changes(
                 f"Change {ident}({change.op}, {change.date}{at}) is left out, as it does not "
                 f"apply here: {'; '.join(problems)}."
             )
-            continue
-        told.append(narrate_change(change, s, sources, dated=dated, show_people=show_people))
-        change._apply(s)
     return told

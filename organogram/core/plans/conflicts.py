@@ -96,7 +96,7 @@ def conflicts(
     day = end_of(plan.dates())
     base_tl = base_timeline(timeline, plan)
     since = since_base(timeline, plan)
-    later = {id(c) for c in since}
+    later = set(since)
     if branch is None:
         branch = timeline.with_changes(mine)
 
@@ -114,7 +114,7 @@ def conflicts(
     both = first if want_tl is branch else trace(branch, day)
 
     out = _preconditions(mine, first, now, both, want, no_base=plan.drafted_at is None)
-    blamed = {id(c.plan_change) for c in out}
+    blamed = {c.plan_change for c in out}
     for node in sorted(nodes):
         vb, vw, vn = view(base, node), view(want.structure, node), view(now.structure, node)
         for a in attributes(vb, vw, vn):
@@ -122,7 +122,7 @@ def conflicts(
             if b in (n, w) or w == n:
                 continue
             wanted = want.causes.get((node, a), [])
-            if wanted and all(id(c) in blamed for c in wanted):
+            if wanted and all(c in blamed for c in wanted):
                 continue  # already reported as a plan change that no longer applies
             made = now.causes.get((node, a)) or now.touched.get(node, [])
             out.append(
@@ -140,7 +140,7 @@ def conflicts(
             )
     failed_now = now.failed()
     for f in both.failures:
-        if id(f.change) in later and id(f.change) not in failed_now:
+        if f.change in later and f.change not in failed_now:
             node = min(f.change.subjects(), default="")
             out.append(
                 Conflict(
@@ -160,12 +160,12 @@ def _preconditions(
     """Plan changes that held on the base and fail on the present, unless redundant."""
     out: list[Conflict] = []
     failed_base = on_base.failed()
-    own = {id(m) for m in mine}
+    own = set(mine)
     for f in both.failures:
         c = f.change
-        if id(c) not in own:
+        if c not in own:
             continue
-        if id(c) in failed_base and not no_base:
+        if c in failed_base and not no_base:
             continue  # fails on the base too: the plan's own failure, not a conflict
         subjects = sorted(c.subjects())
         if not no_base and all(
@@ -190,7 +190,7 @@ def _preconditions(
 def _unique(changes: list[Change]) -> tuple[Change, ...]:
     """``changes`` without repeats, in order (changes are not hashable)."""
     seen: set[int] = set()
-    return tuple(c for c in changes if not (id(c) in seen or seen.add(id(c))))
+    return tuple(c for c in changes if not (c in seen or seen.add(c)))
 
 
 def _label(a: Structure, b: Structure, node: str) -> str:

@@ -53,14 +53,14 @@ def enact_problems(timeline: Timeline, plan: Plan) -> list[str]:
     found = conflicts(timeline, plan, branch=branch)
     problems += [f"conflict: {c.message()}" for c in found]
     # A failure already reported as a conflict is not reported twice.
-    told = {id(c.plan_change) for c in found if c.kind == PRECONDITION}
-    told |= {id(c.since[0]) for c in found if c.kind == BROKEN and c.since}
+    told = {c.plan_change for c in found if c.kind == PRECONDITION}
+    told |= {c.since[0] for c in found if c.kind == BROKEN and c.since}
     p = preview(timeline, plan, plan.last_date(), branch=branch)
-    problems += [f"plan change {failure_text(f)}" for f in p.failures if id(f.change) not in told]
+    problems += [f"plan change {failure_text(f)}" for f in p.failures if f.change not in told]
     problems += [
         f"recorded change {failure_text(f, 'would no longer apply')}"
         for f in p.broken
-        if id(f.change) not in told
+        if f.change not in told
     ]
     return problems
 

@@ -105,13 +105,13 @@ def preview(
     else:
         record, branch, mine = before_and_after(timeline, plan)
     structure, with_plan = walk(branch, day)
-    own = {id(c) for c in mine}
-    failures = [f for f in with_plan if id(f.change) in own]
+    own = set(mine)
+    failures = [f for f in with_plan if f.change in own]
     # Only a recorded change that fails with the plan can be broken by it; fold the
     # present timeline just far enough to tell whether it failed already.
-    suspects = [f for f in with_plan if id(f.change) not in own]
+    suspects = [f for f in with_plan if f.change not in own]
     until = max([day, *(f.change.date.start for f in suspects)])
     base, without = walk(record, day, until)
-    failed_before = {id(f.change) for f in without}
-    broken = [f for f in suspects if id(f.change) not in failed_before]
+    failed_before = {f.change for f in without}
+    broken = [f for f in suspects if f.change not in failed_before]
     return Preview(plan, when, day, structure, base, failures, broken, branch)

@@ -14,7 +14,7 @@ from bisect import bisect_left
 from collections.abc import Collection
 from dataclasses import dataclass, field
 
-from ..changes import Change
+from ..changes import Change, step
 from ..collector import paused
 from ..structure import Structure
 from ..timeline import Failure, Timeline
@@ -34,9 +34,9 @@ class Trace:
     #: (node, attribute) -> followed changes that changed it (watched nodes only).
     causes: dict[tuple[str, str], list[Change]] = field(default_factory=dict)
 
-    def failed(self) -> dict[int, Failure]:
-        """Failures keyed by the ``id()`` of their change."""
-        return {id(f.change): f for f in self.failures}
+    def failed(self) -> dict[Change, Failure]:
+        """Failures keyed by their change."""
+        return {f.change: f for f in self.failures}
 
 
 def trace(
@@ -65,10 +65,10 @@ def _trace(
     until: dt.date | None,
 ) -> Trace:
     watched = set(watch)
-    followed_ids = {id(c) for c in follow}
+    followed = set(follow)
     # The fold may start from a checkpoint as long as no followed change comes before
     # it: nothing would have been recorded for the changes skipped.
-    limit = min(timeline.position(day), _first_followed(timeline, follow, followed_ids))
+    limit = min(timeline.position(day), _first_followed(timeline, follow, followed))
     begin, s, failures = timeline.start_at(limit)
     out = Trace(s, failures)
     at_day: Structure | None = None
@@ -85,25 +85,25 @@ def _trace(
             break
         if at_day is None and start > day:
             at_day = s.copy()
-        problems = change.check(s)
+        touched: set[str] = set()
+        problems = step(change, s, touched)
         if problems:
             out.failures.append(Failure(change, tuple(problems)))
             continue
-        s.touched.clear()
-        change._apply(s)
-        touched = set(s.touched)
-        followed = id(change) in followed_ids
-        if followed:
+        is_followed = change in followed
+        if is_followed:
             for node in touched:
                 out.touched.setdefault(node, []).append(change)
         if watched:
-            _compare(s, change, followed, touched, watched, seen, out)
+            _compare(s, change, is_followed, touched, watched, seen, out)
     out.structure = at_day if at_day is not None else s
     return out
 
 
-def _first_followed(timeline: Timeline, follow: Collection[Change], ids: set[int]) -> int:
-    """The position in ``timeline`` of the first of the ``follow`` changes (``ids``) it holds.
+def _first_followed(timeline: Timeline, follow: Collection[Change], among: set[Change]) -> int:
+    """The position in ``timeline`` of the first of the ``follow`` changes it holds.
+
+    ``among``: the same changes, as a set.
 
     The length of the timeline when it holds none of them.
     """
@@ -115,7 +115,7 @@ def _first_followed(timeline: Timeline, follow: Collection[Change], ids: set[int
     # (which on a long record cost more than the fold itself).
     earliest = min(c.date.sort_key() for c in follow)
     lo = bisect_left(changes, earliest, key=_date_key)
-    return next((i for i in range(lo, len(changes)) if id(changes[i]) in ids), len(changes))
+    return next((i for i in range(lo, len(changes)) if changes[i] in among), len(changes))
 
 
 def _date_key(change: Change) -> tuple[dt.date, int]:

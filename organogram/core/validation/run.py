@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import replace
 
-from ..changes import Change
+from ..changes import Change, step
 from ..collector import paused
 from ..dates import FuzzyDate, as_of
 from ..structure import Structure
@@ -188,24 +188,25 @@ def _group_date(changes: list[Change], day: dt.date) -> FuzzyDate:
     return FuzzyDate.day(day)
 
 
-def _step(s: Structure, change: Change, last: dict[str, str | None]) -> Step:
+def _step(
+    s: Structure, change: Change, last: dict[str, str | None], touched: set[str]
+) -> Step:
     """Check and apply one change as the fold does, noting the lines of oversight it gives.
 
     ``last`` holds each node's line of oversight after the changes so far; it is
-    updated here. On return ``s.touched`` holds what the change touched.
+    updated here. ``touched`` is cleared, then receives what the change touched.
     """
-    s.touched.clear()
-    problems = change.check(s)
+    touched.clear()
+    problems = step(change, s, touched)
     if problems:
         return Step(change, tuple(problems))
-    change._apply(s)
     # Only lines the change states count, not children a merge hands over.
     given = {
         n: s.oversight.get(n)
-        for n in s.touched & change.subjects()
+        for n in touched & change.subjects()
         if s.exists(n) and s.oversight.get(n) != last.get(n)
     }
-    for n in s.touched:
+    for n in touched:
         last[n] = s.oversight.get(n)
     return Step(change, (), given)
 
@@ -283,14 +284,15 @@ class TimelineRun:
     def _advance(self, end: int) -> None:
         changes = self.timeline.changes
         s, watch, days = self.s, self.watch, self.days
+        touched: set[str] = set()
         for i in range(self.position, end):
             change = changes[i]
             while days and change.date.start > days[0]:
                 watch.check(s, FuzzyDate.day(days.pop(0)))
-            step = _step(s, change, self.last)
-            self.steps.append(step)
-            if not step.problems:
-                for n in s.touched:
+            met = _step(s, change, self.last, touched)
+            self.steps.append(met)
+            if not met.problems:
+                for n in touched:
                     watch.touched_by[n] = (i, change)
                 self.group.append(change)
             last_of_day = i + 1 == len(changes) or changes[i + 1].date.start != change.date.start

@@ -77,12 +77,12 @@ def check_against(timeline: Timeline, change: Change) -> Checked:
     ones before it do not see it); changes that already failed before are not blamed
     on the new one.
     """
-    failed_before = {id(f.change) for f in timeline.failures()}
+    failed_before = {f.change for f in timeline.failures()}
     # The new timeline shares the checkpoints before the change: its fold starts there.
     grown = timeline.with_changes([change])
     _, after = grown.fold()
     mine = [p for f in after if f.change is change for p in f.problems]
-    broken = [f for f in after if f.change is not change and id(f.change) not in failed_before]
+    broken = [f for f in after if f.change is not change and f.change not in failed_before]
     return Checked(mine, broken, grown)
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from ...core.changes import Change
 from ...core.narration import narrate_changes
 from ...core.regrowth import grow_histories, grow_sentences, narrator
 from ...core.timeline import Timeline
@@ -13,18 +14,18 @@ from ...queries.history import unit_history
 from ..store import State
 
 
-def sentences(state: State, people: bool) -> dict[int, str]:
-    """Every timeline change told in a sentence, by object id (holders named only with
+def sentences(state: State, people: bool) -> dict[Change, str]:
+    """Every timeline change told in a sentence, by change (holders named only with
     ``people``); read by the unit, timeline, sources and reversal pages and the API."""
     timeline = state.record.timeline
 
-    def build() -> dict[int, str]:
+    def build() -> dict[Change, str]:
         told = narrate_changes(
             timeline.changes, timeline.empty(), state.record.sources, show_people=people
         )
-        return {id(c): text for c, text in zip(timeline.changes, told, strict=True)}
+        return dict(zip(timeline.changes, told, strict=True))
 
-    def grow(before: Timeline, told: dict[int, str]) -> dict[int, str]:
+    def grow(before: Timeline, told: dict[Change, str]) -> dict[Change, str]:
         return grow_sentences(before, told, timeline, narrator(state.record.sources, people))
 
     return state.memo.grown(("sentences", people), timeline, build, grow)

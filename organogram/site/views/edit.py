@@ -159,7 +159,7 @@ def reverse_change(request: HttpRequest, state: State, change_id: str) -> HttpRe
                 node = sorted(original.subjects())[0]
                 return redirect(reverse("site:unit", args=[node]) + f"?at={date}")
     context = {
-        "change": change_data(original, state.record.sources, told.get(id(original), "")),
+        "change": change_data(original, state.record.sources, told.get(original, "")),
         # Told from the structure the change left, so names read as they were then.
         "inverse": changes_data(
             preview, timeline.snapshot(original.date).structure, state.record.sources

@@ -48,7 +48,7 @@ def timeline(request: HttpRequest, state: State) -> HttpResponse:
     # A bad page number shows the first (or last) page rather than an error.
     page = Paginator(found, PER_PAGE).get_page(request.GET.get("page"))
     told = sentences(state, people)
-    rows = timeline_rows(record, page.object_list, lambda c: told.get(id(c), ""), people=people)
+    rows = timeline_rows(record, page.object_list, lambda c: told.get(c, ""), people=people)
     kept = {k: v for k, v in values.items() if v}
     if newest:
         kept["order"] = "newest"

@@ -30,7 +30,7 @@ def touching(state: State, node: str, people: bool) -> list[dict[str, Any]]:
     record = state.record
     return [
         {
-            **change_data(c, record.sources, told.get(id(c), ""), people=people),
+            **change_data(c, record.sources, told.get(c, ""), people=people),
             "reversible": reversible(c),
         }
         for c in record.timeline.touching(node)
