@@ -44,6 +44,7 @@ from organogram.core.changes import (
     Rename,
     SetHead,
     Vacate,
+    step,
 )
 from organogram.core.dates import FuzzyDate
 from organogram.core.diff import differences, same_structure
@@ -104,14 +105,14 @@ def _places(draw, s: Structure) -> str | None:
 def _create(draw, s, d):
     c = _create_unit(draw, s, d)
     if c is not None and draw(st.booleans()):
-        c.parent = _places(draw, s)
+        c = replace(c, parent=_places(draw, s))
     return c
 
 
 def _create_post_anywhere(draw, s, d):
     c = _create_post(draw, s, d)
     if c is not None and draw(st.booleans()):
-        c.reports_to = _places(draw, s)
+        c = replace(c, reports_to=_places(draw, s))
     return c
 
 
@@ -297,14 +298,14 @@ def cases(draw, op: str) -> tuple[Timeline, Change, FuzzyDate | None]:
     seasoning: list[Change] = []
     for i in range(draw(st.integers(0, 6))):
         extra = draw(st.sampled_from(SEASONING))(draw, s, SEASON)
-        if extra is not None and not extra.check(s):
-            extra.id = f"season-{i}"
-            extra._apply(s)
-            seasoning.append(extra)
+        if extra is not None:
+            extra = replace(extra, id=f"season-{i}")
+            if not step(extra, s):
+                seasoning.append(extra)
     at = draw(st.integers(0, len(LATER) - 1))
     change = PROPOSERS[op](draw, s, LATER[at])
     assume(change is not None and not change.check(s))
-    change.id = "undone"
+    change = replace(change, id="undone")
     when = draw(st.none() | st.sampled_from(LATER[at:]))
     return history.timeline.with_changes([*seasoning, change]), change, when
 
