@@ -14,6 +14,7 @@ from django.shortcuts import render
 
 from ...core.dates import DateError, FuzzyDate
 from ...registry import store
+from ...registry.actions import Action
 from ...registry.permissions import can
 from ...registry.store import EmptyRegistry
 
@@ -44,6 +45,12 @@ def as_of(request: HttpRequest) -> AsOf:
     except DateError as exc:
         return AsOf(raw, today, today.end, str(exc))
     return AsOf(raw, date, date.end)
+
+
+def may(user: Any, action: type[Action]) -> bool:
+    """Whether ``user`` holds a permission of ``action`` (to show its form or link; the
+    action itself refuses whoever may not, whatever the page shows)."""
+    return any(can(user, p) for p in action.permissions)
 
 
 def may_see_people(request: HttpRequest) -> bool:

@@ -29,7 +29,7 @@ from ...registry.actions import AddPlanChange, DraftPlan, Refused, allowed_moves
 from ...registry.audit import Actor
 from ...registry.permissions import can
 from ...registry.store import State
-from .common import may_see_people, registry_page, requires
+from .common import may, may_see_people, registry_page, requires
 from .cost import plan_cost_context
 from .downloads import download_links
 from .tree_levels import build_tree
@@ -168,7 +168,7 @@ def plans(request: HttpRequest, state: State) -> HttpResponse:
         {
             "plans": rows,
             "counts": [(s, n) for s, n in counts.items() if n],
-            "may_draft": can(request.user, "plan.draft"),
+            "may_draft": may(request.user, DraftPlan),
         },
     )
 

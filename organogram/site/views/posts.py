@@ -11,9 +11,9 @@ from django.shortcuts import render
 from ...core.errors import NotFound
 from ...core.model import PostStatus
 from ...queries import posts as q
-from ...registry.permissions import can
+from ...registry.actions import RecordChange
 from ...registry.store import State
-from .common import as_of, dated_context, may_see_people, registry_page
+from .common import as_of, dated_context, may, may_see_people, registry_page
 
 
 @registry_page
@@ -61,7 +61,7 @@ def post(request: HttpRequest, state: State, post_id: str) -> HttpResponse:
     except NotFound as exc:
         raise Http404(str(exc)) from None
     amend: Any = None
-    if data["in_force"] and can(request.user, "change.record"):
+    if data["in_force"] and may(request.user, RecordChange):
         amend = "amend-post"
     return render(
         request,

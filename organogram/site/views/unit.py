@@ -15,11 +15,11 @@ from ...core.errors import NotFound
 from ...history.inverse import reversible
 from ...queries.changes import change_data
 from ...queries.unit import unit_at
-from ...registry.permissions import can
+from ...registry.actions import RecordChange, ReverseChange
 from ...registry.reading.structure import cached_snapshot
 from ...registry.reading.timeline import node_history, sentences
 from ...registry.store import State
-from .common import as_of, dated_context, may_see_people, registry_page
+from .common import as_of, dated_context, may, may_see_people, registry_page
 from .downloads import download_links
 from .edit import ops_for
 
@@ -47,8 +47,8 @@ def unit(request: HttpRequest, state: State, node: str) -> HttpResponse:
     """One unit or senior post as of ``?at=``, with its history, lineage and sources."""
     when = as_of(request)
     people = may_see_people(request)
-    may_record = can(request.user, "change.record")
-    may_reverse = can(request.user, "change.reverse")
+    may_record = may(request.user, RecordChange)
+    may_reverse = may(request.user, ReverseChange)
 
     def build() -> tuple[str, str]:
         try:
