@@ -7,7 +7,9 @@ decided here, once.
 
 * :mod:`.base` — :class:`Action`, :func:`run`, the refusals;
 * :mod:`.changes` — record a change (or a correction), reverse one;
-* :mod:`.plans` — draft a plan, add/edit/remove its changes, rebase, move, enact;
+* :mod:`.plans` — draft a plan, add/edit/remove its changes, rebase;
+* :mod:`.plan_workflow` — move a plan's status, enact it (:mod:`.plan_common`: what the
+  plan actions share);
 * :mod:`.entries` — save or remove a register entry;
 * :mod:`.accounts` — add an account, set its role, create or revoke a token;
 * :mod:`.dataset` — load or replace the whole record.
@@ -30,18 +32,9 @@ from .base import (
 from .changes import ChangeRefused, RecordChange, Recorded, ReverseChange, StaleEdit
 from .dataset import LoadRecord, LoadResult, NotEmpty
 from .entries import EntryRefused, RemoveEntry, SavedEntry, SaveEntry, StaleEntry
-from .plans import (
-    AddPlanChange,
-    DraftPlan,
-    EditPlanChange,
-    EnactPlan,
-    MovePlan,
-    PlanRefused,
-    RebasePlan,
-    RemovePlanChange,
-    StalePlan,
-    allowed_moves,
-)
+from .plan_common import PlanRefused, StalePlan
+from .plan_workflow import EnactPlan, MovePlan, allowed_moves
+from .plans import AddPlanChange, DraftPlan, EditPlanChange, RebasePlan, RemovePlanChange
 
 __all__ = [
     "AccountError",

@@ -48,7 +48,7 @@ class Refused(OrganogramError):
     acts on does not exist), ``invalid`` (the input is not well formed), ``stale``
     (someone changed it since the person looked) or ``conflict`` (the record does not
     allow it as it stands). The classes below stand for each kind; a refusal of one
-    area (:class:`~organogram.registry.actions.plans.PlanRefused`, say) gives its
+    area (:class:`~organogram.registry.actions.plan_common.PlanRefused`, say) gives its
     ``kind`` when it is made.
     """
 

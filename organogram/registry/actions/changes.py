@@ -114,7 +114,9 @@ def _refuse_stale(ctx: Context, changes: list[Change], expected: int | None) -> 
 
 
 @dataclass
-class _Stored:
+class _Checked:
+    """A change stamped and checked: its row, and the timeline before and with it."""
+
     change: Change
     sequence: int
     row: m.Change
@@ -124,7 +126,7 @@ class _Stored:
 
 def _stamp_and_check(
     ctx: Context, timeline: Timeline, change: Change, sequence: int, taken: set[str]
-) -> _Stored:
+) -> _Checked:
     """``change`` stamped (id, who, when), checked where it falls in ``timeline``."""
     ident = change.id or f"rec-{sequence}"
     if ident in taken or m.Change.objects.filter(pk=ident).exists():
@@ -144,11 +146,11 @@ def _stamp_and_check(
             "the change would break later changes, which would no longer apply",
             [failure_text(f) for f in checked.broken],
         )
-    return _Stored(stamped, sequence, row, timeline, checked.timeline)
+    return _Checked(stamped, sequence, row, timeline, checked.timeline)
 
 
 def _recorded(
-    ctx: Context, stored: list[_Stored], verb: str, extra: dict[str, Any], *, one: bool = False
+    ctx: Context, stored: list[_Checked], verb: str, extra: dict[str, Any], *, one: bool = False
 ) -> Outcome:
     """Save the checked changes' rows; the outcome with one audit entry for each, whose
     result is the list of :class:`Recorded` changes (``one``: the only one)."""
@@ -213,7 +215,7 @@ class RecordChange(Action):
         """Read the change from its mapping."""
         self._change = read_change(self.change, ChangeRefused)
 
-    def check(self, ctx: Context) -> _Stored:
+    def check(self, ctx: Context) -> _Checked:
         """Not stale, the corrected change exists, and the change applies with the rest."""
         timeline = ctx.state.record.timeline
         _refuse_stale(ctx, [self._change], self.expected)
@@ -224,7 +226,7 @@ class RecordChange(Action):
             )
         return _stamp_and_check(ctx, timeline, self._change, ctx.next_sequence(), set())
 
-    def execute(self, ctx: Context, checked: _Stored) -> Outcome:
+    def execute(self, ctx: Context, checked: _Checked) -> Outcome:
         """Store the row; the result is the :class:`Recorded` change."""
         verb = "correct" if self.corrects else "record"
         extra = {"corrects": self.corrects} if self.corrects else {}
@@ -248,7 +250,7 @@ class ReverseChange(Action):
     permissions = ("change.reverse",)
     step = m.Step.Kind.CHANGES
 
-    def check(self, ctx: Context) -> list[_Stored]:
+    def check(self, ctx: Context) -> list[_Checked]:
         """The inverse exists and every one of its changes applies."""
         timeline = ctx.state.record.timeline
         original = timeline.get(self.change_id)
@@ -271,7 +273,7 @@ class ReverseChange(Action):
             raise ChangeRefused(str(exc)) from None
         # Checked once for all: the first inverse change would make the next look stale.
         _refuse_stale(ctx, back, self.expected)
-        stored: list[_Stored] = []
+        stored: list[_Checked] = []
         sequence = ctx.next_sequence()
         for change in back:
             s = _stamp_and_check(ctx, timeline, change, sequence, {x.change.id for x in stored})
@@ -279,6 +281,6 @@ class ReverseChange(Action):
             timeline, sequence = s.after, sequence + 1
         return stored
 
-    def execute(self, ctx: Context, checked: list[_Stored]) -> Outcome:
+    def execute(self, ctx: Context, checked: list[_Checked]) -> Outcome:
         """Store the rows, each audited as reversing the change."""
         return _recorded(ctx, checked, "reverse", {"reverses": self.change_id})
