@@ -179,6 +179,16 @@ class AddPlanChange(Action):
         return Outcome(change, audit)
 
 
+def _draft_and_change(ctx: Context, plan_id: str, change_id: str) -> tuple[Plan, Change]:
+    """The draft plan ``plan_id`` and its change ``change_id``, or the refusal."""
+    plan, _ = plan_of(ctx, plan_id)
+    editable(plan)
+    change = next((c for c in plan.changes if c.id == change_id), None)
+    if change is None:
+        raise PlanRefused(f"plan {plan_id!r} has no change {change_id!r}", kind="missing")
+    return plan, change
+
+
 def plan_has(plan: Plan, change_id: str) -> bool:
     """Whether ``plan`` holds a change of this id."""
     return any(c.id == change_id for c in plan.changes)
@@ -200,13 +210,7 @@ class EditPlanChange(Action):
 
     def check(self, ctx: Context) -> tuple[Plan, Change, Change]:
         """The plan is a draft holding the change, the new one is valid and applies."""
-        plan, _ = plan_of(ctx, self.plan_id)
-        editable(plan)
-        old = next((c for c in plan.changes if c.id == self.change_id), None)
-        if old is None:
-            raise PlanRefused(
-                f"plan {self.plan_id!r} has no change {self.change_id!r}", kind="missing"
-            )
+        plan, old = _draft_and_change(ctx, self.plan_id, self.change_id)
         wanted = {**dict(self.data), "id": self.change_id}
         wanted.setdefault("date", str(old.date))
         new = read_change(wanted, PlanRefused)
@@ -239,13 +243,7 @@ class RemovePlanChange(Action):
 
     def check(self, ctx: Context) -> Change:
         """The plan is a draft holding the change."""
-        plan, _ = plan_of(ctx, self.plan_id)
-        editable(plan)
-        change = next((c for c in plan.changes if c.id == self.change_id), None)
-        if change is None:
-            raise PlanRefused(
-                f"plan {self.plan_id!r} has no change {self.change_id!r}", kind="missing"
-            )
+        plan, change = _draft_and_change(ctx, self.plan_id, self.change_id)
         core(lambda: remove_changes(plan, [self.change_id]))
         return change
 
