@@ -10,6 +10,7 @@ from django.shortcuts import render
 
 from ...core.costing import CostingError
 from ...core.errors import NotFound
+from ...formats.registers import BY_SECTION
 from ...queries import cost as q
 from ...registry.permissions import can
 from ...registry.store import State
@@ -79,7 +80,7 @@ def cost(request: HttpRequest, state: State) -> HttpResponse:
             budgets=q.budgets_data(state.record),
             rates=list(state.record.register("exchange_rates").values()),
             plans=list(state.record.plans.values()),
-            may_edit=can(request.user, "cost.edit"),
+            may_edit=can(request.user, BY_SECTION["cost_tables"].edit_action),
             **_choices(state),
         ),
     )
