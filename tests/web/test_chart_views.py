@@ -137,3 +137,21 @@ def test_moves_name_holders_only_for_accounts_allowed_to_see_people(signed_in):
     visitor = Client().get("/chart/moves/?at=2024&open=all").json()["parts"][0]["markup"]
     member = signed_in.get("/chart/moves/?at=2024&open=all").json()["parts"][0]["markup"]
     assert HOLDER not in visitor and HOLDER in member
+
+
+def test_a_plan_is_drawn_on_its_own_date_unless_a_date_is_asked(client):
+    """A plan effective next year is charted on its date, where its changes show, and
+    the options form does not pin today's date when another plan is chosen."""
+    from organogram.registry.audit import Actor
+    from organogram.registry.services import add_plan_change, draft_plan
+
+    plan = draft_plan(Actor("tests"), title="Later", effective="2031-03-01").id
+    rename = {"op": "rename", "unit": "ethics", "name": "Office of Integrity", "reason": "x"}
+    add_plan_change(plan, rename, Actor("tests"))
+    html = get(client, f"/chart/?plan={plan}").content.decode()
+    assert "Chart as of 1 March 2031" in html and "Office of Integrity" in html
+    assert 'name="at"' not in html.split('class="chart-controls"')[1].split("</form>")[0]
+    # Asked for a date, the chart keeps it, and so does the form.
+    today = get(client, f"/chart/?plan={plan}&at=2026-01-01").content.decode()
+    assert "Office of Integrity" not in today
+    assert 'name="at" value="2026-01-01"' in today

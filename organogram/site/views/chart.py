@@ -28,7 +28,7 @@ from ...charts.views import MODES, ChartView
 from ...core.dates import DateError
 from ...core.errors import NotFound
 from ...registry.store import State
-from .common import as_of, may_see_people, registry_page
+from .common import AsOf, as_of, may_see_people, registry_page
 
 #: Charts kept per revision (a chart of a large record takes a moment to build).
 _KEEP = 8
@@ -38,11 +38,23 @@ _LEGEND = 600.0
 _TYPES = {"svg": "image/svg+xml", "pdf": "application/pdf", "png": "image/png"}
 
 
-def parse_request(request: HttpRequest) -> tuple[ChartRequest, dict[str, str]]:
+def chart_date(request: HttpRequest, state: State) -> AsOf:
+    """The date of the chart: as asked; else, with a plan chosen, the day by which all of
+    the plan's changes have applied (a plan effective next year shows on its own date,
+    not today's, where none of it would be seen yet); else today."""
+    when = as_of(request)
+    plan = state.record.plans.get(request.GET.get("plan", "").strip())
+    if when.raw or plan is None:
+        return when
+    last = plan.last_date()
+    return AsOf(str(last), last, last.end)
+
+
+def parse_request(request: HttpRequest, state: State) -> tuple[ChartRequest, dict[str, str]]:
     """The chart asked for, and the query's values as given (for the form)."""
     get = request.GET
     values = {k: get.get(k, "").strip() for k in ("plan", "compare", "mode", "unit")}
-    when = as_of(request)
+    when = chart_date(request, state)
     mode = values["mode"] if values["mode"] in MODES else "overlay"
     req = ChartRequest(
         at=when.day.isoformat(),
@@ -62,7 +74,7 @@ def cached_view(state: State, req: ChartRequest) -> ChartView:
 
 def asked_view(request: HttpRequest, state: State) -> tuple[ChartRequest, ChartView]:
     """The chart asked for by the query, and its view; 404 for an unknown date, plan or unit."""
-    req, _ = parse_request(request)
+    req, _ = parse_request(request, state)
     try:
         return req, cached_view(state, req)
     except (NotFound, DateError) as exc:
@@ -163,10 +175,13 @@ def _root(request: HttpRequest, view: ChartView, unit: str) -> dict[str, str] | 
 @registry_page
 def chart(request: HttpRequest, state: State) -> HttpResponse:
     """The page: controls, legend, the chart and its export links."""
-    req, values = parse_request(request)
-    when = as_of(request)
+    req, values = parse_request(request, state)
+    when = chart_date(request, state)
     context: dict[str, Any] = {
         "as_of": when,
+        # Kept when choosing another plan only if asked for: otherwise each plan is drawn
+        # on its own date.
+        "asked_at": as_of(request).raw,
         "values": values,
         "plans": list(state.record.plans.values()),
         "modes": MODES,
