@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.http import HttpRequest
-from ninja import Router, Schema, Status
+from ninja import File, Router, Schema, Status, UploadedFile
 
 from ..queries import plans as q
 from ..registry import store
@@ -14,6 +14,7 @@ from ..registry.actions import (
     DraftPlan,
     EditPlanChange,
     EnactPlan,
+    ImportPlanChanges,
     MovePlan,
     RebasePlan,
     RemovePlanChange,
@@ -25,6 +26,7 @@ from .schemas.plans import (
     EnactedOut,
     PlanChangeOut,
     PlanConflictsOut,
+    PlanImportOut,
     PlanNarrativeOut,
     PlanOut,
     PlanPreviewOut,
@@ -176,6 +178,20 @@ def remove_change(request: HttpRequest, plan_id: str, change_id: str) -> Status:
     """Take a change out of a draft plan."""
     run(RemovePlanChange(plan_id, change_id), actor(request))
     return Status(204, None)
+
+
+@router.post(
+    "/{plan_id}/import",
+    response={200: PlanImportOut, **REFUSALS},
+    summary="Import changes into a draft plan from a spreadsheet, all or nothing",
+)
+def import_changes(request: HttpRequest, plan_id: str, sheet: File[UploadedFile]) -> dict[str, Any]:
+    """``sheet``: an .xlsx workbook with a ``changes`` sheet, or a .csv file, one change a
+    row with the dataset's field names; 422 listing every row's problems, nothing written."""
+    upload = ImportPlanChanges(plan_id, sheet.name or "sheet", sheet.chunks(), sheet.size or 0)
+    added = run(upload, actor(request))
+    detail = q.plan_detail(store.current().record, plan_id, people=_people(request))
+    return {"plan": plan_id, "imported": [c.id for c in added], **detail}
 
 
 @router.post(

@@ -56,8 +56,13 @@ def match_sheets(tables: list[Table], mapping: Mapping, report: Report) -> dict[
                 code="extra-sheet",
             )
             continue
-        out[sheet] = _Sheet(sheet, table, _columns(sheet, table, mapping, report))
+        out[sheet] = read_sheet(sheet, table, mapping, report)
     return out
+
+
+def read_sheet(name: str, table: Table, mapping: Mapping, report: Report) -> _Sheet:
+    """``table`` read as the template's sheet ``name``: its columns matched to fields."""
+    return _Sheet(name, table, _columns(name, table, mapping, report))
 
 
 def _columns(sheet: str, table: Table, mapping: Mapping, report: Report) -> dict[int, str]:
@@ -98,7 +103,7 @@ def _kind_of(sheet: str, name: str, op: str, in_plan: bool):
     return None
 
 
-class _Builder:
+class RowReader:
     """Rows into nodes, with their places."""
 
     def __init__(self, mapping: Mapping, report: Report):
@@ -171,7 +176,7 @@ def read_template(
     """The record the tables hold, or None after reporting every problem in ``report``."""
     mapping = mapping or Mapping()
     sheets = match_sheets(tables, mapping, report)
-    b = _Builder(mapping, report)
+    b = RowReader(mapping, report)
     sections: dict[str, list[tuple[MappingNode, dict[str, str]]]] = {}
     total = sum(len(sh.table.rows) for sh in sheets.values())
     with Progress("Reading the sheets", total, enabled=progress) as bar:
@@ -192,7 +197,7 @@ def read_template(
     return None if report.errors else record
 
 
-def _document(sheets, sections, organization, b: _Builder, report: Report) -> MappingNode:
+def _document(sheets, sections, organization, b: RowReader, report: Report) -> MappingNode:
     """The root mapping of sections, plan changes inside their plans."""
     pairs: list[tuple[Node, Node]] = []
     top_mark = b.places.mark(Table("", "", []), 0)

@@ -46,6 +46,12 @@ urlpatterns = [
         views.plan_change_remove,
         name="plan_change_remove",
     ),
+    path("plans/<str:plan_id>/import/", views.plan_import, name="plan_import"),
+    path(
+        "plans/<str:plan_id>/import/changes.csv",
+        views.plan_import_sheet,
+        name="plan_import_sheet",
+    ),
     path("plans/<str:plan_id>/status/", views.plan_move, name="plan_move"),
     path("plans/<str:plan_id>/rebase/", views.plan_rebase, name="plan_rebase"),
     path("units/<str:node>/record/<str:op>/", views.record, name="record"),

@@ -88,6 +88,8 @@ ENDPOINTS: dict[str, tuple[str, str, str, dict | None]] = {
         "POST", f"/plans/{PLAN}/changes/no-such-change/remove/", "plan.edit", {},
     ),
     "plan_rebase": ("POST", f"/plans/{PLAN}/rebase/", "plan.edit", {}),
+    "plan_import": ("GET", f"/plans/{PLAN}/import/", "plan.edit", None),
+    "plan_import_sheet": ("GET", f"/plans/{PLAN}/import/changes.csv", "plan.view", None),
     "plan_move": ("POST", f"/plans/{PLAN}/status/", "plan.propose", {"to": "proposed"}),
     "signout": ("POST", "/signout/", "public", {}),
     "cost": ("GET", "/cost/?at=2022&by=grade", "cost.view", None),
@@ -135,6 +137,9 @@ ENDPOINTS: dict[str, tuple[str, str, str, dict | None]] = {
     ),
     "DELETE /api/plans/{plan_id}/changes/{change_id}": (
         "DELETE", f"/api/plans/{PLAN}/changes/{PLAN}-1", "plan.edit", None,
+    ),
+    "POST /api/plans/{plan_id}/import": (
+        "POST", f"/api/plans/{PLAN}/import", "plan.edit", lambda: {"sheet": _sheet()},
     ),
     "POST /api/plans/{plan_id}/rebase": ("POST", f"/api/plans/{PLAN}/rebase", "plan.edit", {}),
     "POST /api/plans/{plan_id}/transition": (
@@ -216,7 +221,18 @@ def as_role(db, client, settings):
     return make
 
 
-def call(client, method: str, url: str, body: dict | None, headers: dict):
+def _sheet():
+    """A spreadsheet of one change, for the upload endpoints (made anew for each call:
+    an upload is read once)."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    text = "op,unit,name,reason\nrename,ethics,Office of Integrity,matrix\n"
+    return SimpleUploadedFile("changes.csv", text.encode(), content_type="text/csv")
+
+
+def call(client, method: str, url: str, body, headers: dict):
+    if callable(body):  # a multipart form (an upload)
+        return client.post(url, body(), **headers)
     if method == "GET":
         return client.get(url, **headers)
     if method in ("PUT", "DELETE"):

@@ -97,3 +97,10 @@ class EnactedOut(Schema):
     status: str
     changes: list[str]
     revision: int
+
+
+class PlanImportOut(PlanOut):
+    """A plan after a spreadsheet's rows were added: ``imported`` are their ids."""
+
+    plan: str
+    imported: list[str]

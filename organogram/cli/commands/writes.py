@@ -118,6 +118,21 @@ def add_plan_verbs(verbs: argparse._SubParsersAction) -> None:
     v.set_defaults(handler=run_plan_edit)
 
     v = verbs.add_parser(
+        "import",
+        help="add a spreadsheet's changes to a draft plan in the registry, all or nothing",
+        description="Add the rows of a spreadsheet to a draft plan: an .xlsx workbook with a "
+        "sheet named 'changes' (or a single sheet), or a .csv file, one change a row with "
+        "the dataset's field names, as the template's changes sheet. Every row's problems "
+        "are listed with its row and nothing is written unless every row applies. "
+        + _DATABASE,
+    )
+    v.add_argument("plan", metavar="PLAN", help="plan id")
+    v.add_argument("file", metavar="FILE", help="the spreadsheet (.xlsx or .csv)")
+    _by(v)
+    add_format(v)
+    v.set_defaults(handler=run_plan_import)
+
+    v = verbs.add_parser(
         "remove",
         help="take a change out of a draft plan in the registry",
         description="Take a change out of a draft plan. " + _DATABASE,
@@ -314,6 +329,22 @@ def run_plan_edit(args: argparse.Namespace) -> int:
     data = change_mapping(args)
     change = _run(args, lambda a: a.EditPlanChange(args.plan, args.change, data))
     return _plan_change(args, change, "Replaced")
+
+
+def run_plan_import(args: argparse.Namespace) -> int:
+    """Import the spreadsheet's rows into the plan."""
+    path = Path(args.file)
+    try:
+        size = path.stat().st_size
+        data = path.read_bytes()
+    except OSError as exc:
+        raise ChangeInputError(f"{args.file}: {exc.strerror}") from None
+    added = _run(args, lambda a: a.ImportPlanChanges(args.plan, path.name, [data], size))
+    return _done(
+        args,
+        {"plan": args.plan, "imported": [_change_data(c) for c in added]},
+        f"Imported {len(added)} change(s) from {path.name} into plan {args.plan}.",
+    )
 
 
 def run_plan_remove(args: argparse.Namespace) -> int:

@@ -8,6 +8,7 @@ decided here, once.
 * :mod:`.base` — :class:`Action`, :func:`run`, the refusals;
 * :mod:`.changes` — record a change (or a correction), reverse one;
 * :mod:`.plans` — draft a plan, add/edit/remove its changes, rebase;
+* :mod:`.plan_import` — add a spreadsheet's rows to a draft plan, all or none;
 * :mod:`.plan_workflow` — move a plan's status, enact it (:mod:`.plan_common`: what the
   plan actions share);
 * :mod:`.entries` — save or remove a register entry;
@@ -33,6 +34,7 @@ from .changes import ChangeRefused, RecordChange, Recorded, ReverseChange, Stale
 from .dataset import LoadRecord, LoadResult, NotEmpty
 from .entries import EntryRefused, RemoveEntry, SavedEntry, SaveEntry, StaleEntry
 from .plan_common import PlanRefused, StalePlan
+from .plan_import import ImportPlanChanges
 from .plan_workflow import EnactPlan, MovePlan, allowed_moves
 from .plans import AddPlanChange, DraftPlan, EditPlanChange, RebasePlan, RemovePlanChange
 
@@ -50,6 +52,7 @@ __all__ = [
     "EnactPlan",
     "EntryRefused",
     "Forbidden",
+    "ImportPlanChanges",
     "Invalid",
     "LoadRecord",
     "LoadResult",

@@ -36,7 +36,7 @@ from .changes import read_change
 from .plan_common import PlanRefused, core, editable, event_row, plan_of
 
 
-class _StoredIds:
+class StoredIds:
     """The ids of every stored change (timeline and plans), asked one at a time: a new
     change needs one or two answers, not a set of a large record's every id."""
 
@@ -154,7 +154,7 @@ class AddPlanChange(Action):
             ph = plan.phase(self.phase) if self.phase else None
             wanted["date"] = str(ph.effective if ph else plan.effective)
         change = read_change(wanted, PlanRefused)
-        taken = _StoredIds({c.id for c in plan.changes})
+        taken = StoredIds({c.id for c in plan.changes})
         if change.id and (change.id in taken or plan_has(plan, change.id)):
             raise PlanRefused(
                 "the change cannot be added",

@@ -1,0 +1,129 @@
+"""The action that adds a spreadsheet's rows to a draft plan: all of them, or none.
+
+Each row is a change mapping (:mod:`organogram.importers.plan_changes`). Every row is
+checked before anything is written — as a change (its fields), then where it falls in
+the plan after the plan's changes and the rows above it — and every problem is named
+with its row, so that a person fixes the sheet once rather than row by row.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from django.db.models import Max
+
+from ...core.changes import Change
+from ...core.plans import Plan, PlanError, add_changes, preview
+from ...formats.codec import change_to_dict
+from ...importers.plan_changes import PlanRow, PlanSheetError, read_upload
+from .. import models as m
+from ..convert import change_row
+from .base import Action, Audit, Context, Outcome, Refused
+from .changes import read_change
+from .plan_common import PlanRefused, editable, plan_of
+from .plans import StoredIds
+
+#: Columns of the template's changes sheet that say nothing about a plan's change: the
+#: plan (it is the one imported into), who recorded it and when (the plan's changes are
+#: recorded when it is enacted), the phase (taken apart).
+_NOT_READ = frozenset({"plan", "phase", "recorded_by", "recorded_at"})
+
+
+@dataclass
+class ImportPlanChanges(Action):
+    """Add the rows of spreadsheet ``file`` to draft plan ``plan_id``.
+
+    The spreadsheet's bytes come in ``chunks`` (``size`` of them: an upload, a file read
+    in pieces), or its rows already read in ``rows`` (each a change mapping and its
+    place). A row without a date takes the plan's effective date; one without an id,
+    the plan's next free one. The result is the changes added, in the order of the rows.
+    """
+
+    plan_id: str
+    file: str
+    chunks: Iterable[bytes] = ()
+    size: int = 0
+    rows: list[PlanRow] | None = None
+
+    permissions = ("plan.edit",)
+    step = m.Step.Kind.PLANS
+
+    def prepare(self) -> None:
+        """Read the spreadsheet (every problem of reading named), with rows to import."""
+        if self.rows is None:
+            try:
+                self.rows = read_upload(self.file, self.chunks, self.size)
+            except PlanSheetError as exc:
+                raise PlanRefused(exc.message, exc.problems, kind="invalid") from None
+        if not self.rows:
+            raise PlanRefused("the spreadsheet holds no changes to import", kind="invalid")
+
+    def check(self, ctx: Context) -> tuple[Plan, list[Change]]:
+        """Every row is a change and applies where it falls; else every problem, by row."""
+        plan, _ = plan_of(ctx, self.plan_id)
+        editable(plan)
+        problems: list[str] = []
+        read: list[tuple[str, Change, str | None]] = []
+        for row in self.rows or ():
+            wanted = {k: v for k, v in row.data.items() if k not in _NOT_READ}
+            wanted.setdefault("date", str(plan.effective))
+            phase = row.data.get("phase") or None
+            try:
+                read.append((row.place, read_change(wanted), phase))
+            except Refused as exc:
+                problems += [f"{row.place}: {f}: {p}" for f, ps in exc.fields.items() for p in ps]
+        if problems:
+            raise PlanRefused(
+                f"{len(problems)} problem(s) in the spreadsheet: nothing was imported",
+                problems,
+                kind="invalid",
+            )
+        # Added one row at a time, so that a duplicate id or an unknown phase is named
+        # with its row; ids the rows leave empty are the plan's next free ones.
+        taken = StoredIds({c.id for c in plan.changes})
+        candidate = plan
+        place: dict[Change, str] = {}
+        for where, change, phase in read:
+            try:
+                candidate = add_changes(candidate, [change], phase, taken=taken)
+            except PlanError as exc:
+                problems += [f"{where}: {r}" for r in exc.reasons or [str(exc)]]
+                continue
+            place[candidate.changes[-1]] = where
+        if problems:
+            raise PlanRefused(
+                f"{len(problems)} problem(s) in the spreadsheet: nothing was imported", problems
+            )
+        added = candidate.changes[len(plan.changes) :]
+        failed = [
+            f"{place[f.change]}: {'; '.join(f.problems)}"
+            for f in preview(ctx.state.record.timeline, candidate).failures
+            if f.change in place
+        ]
+        if failed:
+            raise PlanRefused(
+                f"{len(failed)} row(s) would not apply where they fall in the plan: nothing "
+                "was imported",
+                failed,
+            )
+        return candidate, added
+
+    def execute(self, ctx: Context, checked: tuple[Plan, list[Change]]) -> Outcome:
+        """Store the rows' changes after the plan's own, in the order of the rows."""
+        candidate, added = checked
+        top = m.Change.objects.filter(plan_id=self.plan_id).aggregate(top=Max("position"))["top"]
+        position = 0 if top is None else top + 1
+        sequence = ctx.next_sequence()
+        m.Change.objects.bulk_create(
+            [
+                change_row(c, sequence + i, candidate, position + i)
+                for i, c in enumerate(added)
+            ]
+        )
+        after: dict[str, Any] = {
+            "file": self.file,
+            "changes": [change_to_dict(c) for c in added],
+        }
+        return Outcome(added, Audit("organogram.plan.import", "plan", self.plan_id, after=after))
