@@ -81,14 +81,16 @@ def test_every_rows_problem_is_named_and_nothing_is_written():
     before = (m.Change.objects.count(), store.revision())
     with pytest.raises(PlanRefused) as refused:
         run(ImportPlanChanges(plan, "changes.csv", [sheet_csv(bad)], 1), TESTS)
-    text = "\n".join(refused.value.reasons)
-    assert "row 3: date:" in text and "row 4: name:" in text
+    # Every row's problem at once, in the order of the rows: those that do not read and
+    # the one that reads but does not apply where it falls.
+    reasons = refused.value.reasons
+    assert [r.split(":", 1)[0] for r in reasons] == ["row 3", "row 4", "row 5"]
+    assert reasons[0].startswith("row 3: date:") and reasons[1].startswith("row 4: name:")
+    assert "no-such-unit" in reasons[2] and refused.value.kind == "invalid"
     assert (m.Change.objects.count(), store.revision()) == before
-    # Once every row reads, what does not apply is named with its row, still all or nothing.
     with pytest.raises(PlanRefused) as late:
         run(ImportPlanChanges(plan, "c.csv", [sheet_csv([GOOD[0], bad[3]])], 1), TESTS)
-    assert late.value.reasons == [late.value.reasons[0]] and "row 3:" in late.value.reasons[0]
-    assert "no-such-unit" in late.value.reasons[0]
+    assert late.value.kind == "conflict" and len(late.value.reasons) == 1
     assert plan_changes(plan) == []
 
 

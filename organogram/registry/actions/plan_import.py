@@ -74,14 +74,10 @@ class ImportPlanChanges(Action):
                 read.append((row.place, read_change(wanted), phase))
             except Refused as exc:
                 problems += [f"{row.place}: {f}: {p}" for f, ps in exc.fields.items() for p in ps]
-        if problems:
-            raise PlanRefused(
-                f"{len(problems)} problem(s) in the spreadsheet: nothing was imported",
-                problems,
-                kind="invalid",
-            )
+        unreadable = bool(problems)
         # Added one row at a time, so that a duplicate id or an unknown phase is named
-        # with its row; ids the rows leave empty are the plan's next free ones.
+        # with its row; ids the rows leave empty are the plan's next free ones. The rows
+        # that read are checked even when others did not: every problem is told at once.
         taken = StoredIds({c.id for c in plan.changes})
         candidate = plan
         place: dict[Change, str] = {}
@@ -92,21 +88,20 @@ class ImportPlanChanges(Action):
                 problems += [f"{where}: {r}" for r in exc.reasons or [str(exc)]]
                 continue
             place[candidate.changes[-1]] = where
-        if problems:
-            raise PlanRefused(
-                f"{len(problems)} problem(s) in the spreadsheet: nothing was imported", problems
-            )
         added = candidate.changes[len(plan.changes) :]
-        failed = [
+        problems += [
             f"{place[f.change]}: {'; '.join(f.problems)}"
             for f in preview(ctx.state.record.timeline, candidate).failures
             if f.change in place
         ]
-        if failed:
+        if problems:
+            n = len(problems)
             raise PlanRefused(
-                f"{len(failed)} row(s) would not apply where they fall in the plan: nothing "
-                "was imported",
-                failed,
+                f"{n} problem{'s' if n != 1 else ''} in the spreadsheet: nothing was imported",
+                sorted(problems, key=_row_order),
+                # A cell that does not read is the input's fault; a change that does not
+                # apply is the record's answer to it.
+                kind="invalid" if unreadable else None,
             )
         return candidate, added
 
@@ -127,3 +122,10 @@ class ImportPlanChanges(Action):
             "changes": [change_to_dict(c) for c in added],
         }
         return Outcome(added, Audit("organogram.plan.import", "plan", self.plan_id, after=after))
+
+
+def _row_order(problem: str) -> tuple[int, str]:
+    """Problems in the order of their rows ("row 12" after "row 9")."""
+    head = problem.split(":", 1)[0]
+    digits = "".join(ch for ch in head.rsplit("row", 1)[-1] if ch.isdigit())
+    return (int(digits) if digits else 0, problem)
