@@ -155,3 +155,8 @@ def test_a_plan_is_drawn_on_its_own_date_unless_a_date_is_asked(client):
     today = get(client, f"/chart/?plan={plan}&at=2026-01-01").content.decode()
     assert "Office of Integrity" not in today
     assert 'name="at" value="2026-01-01"' in today
+
+
+def test_the_plan_page_links_to_its_chart(client):
+    html = get(client, "/plans/hq-review-2021/").content.decode()
+    assert 'href="/chart/?plan=hq-review-2021">Chart of the plan</a>' in html
