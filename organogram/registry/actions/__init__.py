@@ -10,6 +10,7 @@ decided here, once.
 * :mod:`.plans` — draft a plan, add/edit/remove its changes, rebase;
 * :mod:`.plan_workflow` — move a plan's status, enact it (:mod:`.plan_common`: what the
   plan actions share);
+* :mod:`.plan_merge` — merge one plan into a draft, its conflicts settled;
 * :mod:`.entries` — save or remove a register entry;
 * :mod:`.accounts` — add an account, set its role, create or revoke a token;
 * :mod:`.dataset` — load or replace the whole record.
@@ -33,6 +34,7 @@ from .changes import ChangeRefused, RecordChange, Recorded, ReverseChange, Stale
 from .dataset import LoadRecord, LoadResult, NotEmpty
 from .entries import EntryRefused, RemoveEntry, SavedEntry, SaveEntry, StaleEntry
 from .plan_common import PlanRefused, StalePlan
+from .plan_merge import MergeConflicts, Merged, MergePlan
 from .plan_workflow import EnactPlan, MovePlan, allowed_moves
 from .plans import AddPlanChange, DraftPlan, EditPlanChange, RebasePlan, RemovePlanChange
 
@@ -53,6 +55,9 @@ __all__ = [
     "Invalid",
     "LoadRecord",
     "LoadResult",
+    "MergeConflicts",
+    "MergePlan",
+    "Merged",
     "Missing",
     "MovePlan",
     "NotEmpty",
