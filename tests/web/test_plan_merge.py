@@ -130,3 +130,80 @@ def test_the_merge_preview_lists_conflicts_and_what_would_be_added():
         "The Office of Ethics and Conduct is renamed the Office B."
     )
     assert data["added"] == 1
+
+
+def test_the_api_compares_two_plans(client):
+    a = plan_renaming("Ethics", "Office A")
+    answer = client.get(f"/api/plans/compare?a={a}&b=hq-review-2021")
+    assert answer.status_code == 200
+    body = answer.json()
+    assert body["a"]["title"] == "Ethics" and body["b"]["id"] == "hq-review-2021"
+    assert [r["text"] for r in body["only_a"]] == [
+        "The Office of Ethics and Conduct is renamed the Office A."
+    ]
+    assert body["cost"]["years"]
+    assert client.get(f"/api/plans/compare?a={a}&b=no-such-plan").status_code == 404
+
+
+def test_the_api_merge_answers_409_with_the_conflicts_then_200_once_settled(client, auth):
+    target = plan_renaming("Ethics", "Office A")
+    source = plan_renaming("Ethics again", "Office B")
+    url = f"/api/plans/{target}/merge"
+    answer = client.post(url, {"from": source}, content_type="application/json", **auth)
+    assert answer.status_code == 409
+    body = answer.json()
+    assert body["kind"] == "conflict"
+    assert [(c["id"], c["target"]["value"], c["source"]["value"]) for c in body["conflicts"]] == [
+        ("ethics:name", "'Office A'", "'Office B'")
+    ]
+    answer = client.post(
+        url, {"from": source, "resolutions": {"ethics:name": source}},
+        content_type="application/json", **auth,
+    )
+    assert answer.status_code == 200, answer.content
+    body = answer.json()
+    assert body["id"] == target and body["merged_from"] == source
+    assert body["dropped"] == [f"{target}-1"] and body["added"] == [f"{target}-2"]
+    assert body["sections"][0]["changes"][0]["text"].endswith("renamed the Office B.")
+
+
+def test_the_compare_page_shows_both_plans_side_by_side(client):
+    a = plan_renaming("Ethics", "Office A")
+    b = plan_renaming("Ethics again", "Office B")
+    page = client.get(f"/plans/compare/?a={a}&b={b}").content.decode()
+    assert "“Ethics” and “Ethics again”" in page
+    assert "The Office B is renamed the Office A." in page  # only with A
+    assert "The Office A is renamed the Office B." in page  # only with B
+    assert 'id="cost"' in page
+    chooser = client.get("/plans/compare/").content.decode()
+    assert '<option value="ethics">Ethics (draft)</option>' in chooser
+    assert client.get(f"/plans/compare/?a={a}&b={a}").status_code == 400
+    assert client.get(f"/plans/compare/?a={a}&b=no-such").status_code == 404
+
+
+def test_the_plan_pages_lead_to_comparing_and_merging(signed_in):
+    a = plan_renaming("Ethics", "Office A")
+    page = signed_in.get(f"/plans/{a}/").content.decode()
+    assert f"/plans/compare/?a={a}" in page and f"/plans/{a}/merge/" in page
+    assert "/plans/compare/" in signed_in.get("/plans/").content.decode()
+
+
+def test_the_merge_page_settles_a_conflict_and_merges(signed_in):
+    target = plan_renaming("Ethics", "Office A")
+    source = plan_renaming("Ethics again", "Office B")
+    page = signed_in.get(f"/plans/{target}/merge/?from={source}").content.decode()
+    assert "Office of Ethics and Conduct: its name" in page
+    assert f'name="take:ethics:name" value="{source}"' in page
+    refused = signed_in.post(f"/plans/{target}/merge/", {"from": source})
+    assert refused.status_code == 409 and "Nothing was written" in refused.content.decode()
+    assert [name for _, name in rows(target)] == ["Office A"]
+    done = signed_in.post(f"/plans/{target}/merge/", {"from": source, "take:ethics:name": source})
+    assert done.status_code == 302 and done["Location"] == f"/plans/{target}/"
+    assert [name for _, name in rows(target)] == ["Office B"]
+
+
+def test_the_merge_page_says_when_the_plan_is_not_a_draft(signed_in):
+    target = plan_renaming("Ethics", "Office A")
+    move_plan(target, "proposed", ANA)
+    page = signed_in.get(f"/plans/{target}/merge/").content.decode()
+    assert "Only a draft takes another plan" in page and 'name="from"' not in page

@@ -14,6 +14,7 @@ from .entries import entry_edit, entry_new
 from .governance import bodies, body
 from .nominations import call, nominations
 from .plan_actions import plan_change_new, plan_change_remove, plan_move, plan_rebase
+from .plan_pairs import plan_compare, plan_merge
 from .plans import plan, plan_new, plans
 from .posts import post, posts
 from .sources import source, sources
@@ -41,8 +42,10 @@ __all__ = [
     "plan",
     "plan_change_new",
     "plan_change_remove",
+    "plan_compare",
     "plan_cost",
     "plan_download",
+    "plan_merge",
     "plan_move",
     "plan_new",
     "plan_rebase",
