@@ -1,13 +1,15 @@
-"""Plans: list, read, preview, validate, narrate, conflicts; draft, fill, move and enact."""
+"""Plans: list, read, preview, validate, narrate, conflicts, compare two; draft, fill, merge,
+move and enact."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from django.http import HttpRequest
-from ninja import File, Router, Schema, Status, UploadedFile
+from ninja import Field, File, Router, Schema, Status, UploadedFile
 
 from ..queries import plans as q
+from ..queries.plan_pairs import compare_two_plans
 from ..registry import store
 from ..registry.actions import (
     AddPlanChange,
@@ -15,6 +17,7 @@ from ..registry.actions import (
     EditPlanChange,
     EnactPlan,
     ImportPlanChanges,
+    MergePlan,
     MovePlan,
     RebasePlan,
     RemovePlanChange,
@@ -24,7 +27,10 @@ from ..registry.permissions import can
 from .auth import actor, need
 from .schemas.plans import (
     EnactedOut,
+    MergedOut,
+    MergeRefusalOut,
     PlanChangeOut,
+    PlanComparisonOut,
     PlanConflictsOut,
     PlanImportOut,
     PlanNarrativeOut,
@@ -33,7 +39,7 @@ from .schemas.plans import (
     PlanRow,
     PlanValidationOut,
 )
-from .schemas.refusal import REFUSALS
+from .schemas.refusal import REFUSALS, RefusalOut
 
 router = Router(tags=["plans"])
 
@@ -47,6 +53,17 @@ def list_plans(request: HttpRequest) -> list[dict[str, Any]]:
     """Each plan with its status, effective date, number of changes and latest move."""
     need(request, "plan.view")
     return q.plan_list(store.current().record)
+
+
+@router.get("/compare", response=PlanComparisonOut, summary="Two plans side by side")
+def compare(request: HttpRequest, a: str, b: str) -> dict[str, Any]:
+    """What each plan's structure has that the other's has not, their changes, their cost
+    (the cost only with cost.view)."""
+    need(request, "plan.view")
+    return compare_two_plans(
+        store.current().record, a, b, people=_people(request),
+        cost=can(request.auth, "cost.view"),  # type: ignore[attr-defined]
+    )
 
 
 @router.get("/{plan_id}", response=PlanOut, summary="One plan, its changes by phase")
@@ -127,6 +144,15 @@ class MoveIn(Schema):
     expected: str | None = None
 
 
+class MergeIn(Schema):
+    """A plan to merge into this draft, and how to settle the conflicts."""
+
+    #: the plan merged in (left as it is)
+    source: str = Field(alias="from")
+    #: conflict id -> the id of the plan whose change stands
+    resolutions: dict[str, str] = Field(default_factory=dict)
+
+
 class EnactIn(Schema):
     """Enacting an approved plan."""
 
@@ -203,6 +229,26 @@ def rebase(request: HttpRequest, plan_id: str) -> dict[str, Any]:
     """For a draft reviewed against what was recorded since its base."""
     run(RebasePlan(plan_id), actor(request))
     return q.plan_detail(store.current().record, plan_id, people=_people(request))
+
+
+@router.post(
+    "/{plan_id}/merge",
+    response={200: MergedOut, 403: RefusalOut, 404: RefusalOut, 409: MergeRefusalOut,
+              422: RefusalOut},
+    summary="Merge another plan into a draft",
+)
+def merge(request: HttpRequest, plan_id: str, body: MergeIn) -> dict[str, Any]:
+    """409 listing the conflicts (each with its id) until every one is settled in
+    ``resolutions``; then the draft with the other plan's changes."""
+    done = run(MergePlan(plan_id, body.source, body.resolutions), actor(request))
+    detail = q.plan_detail(store.current().record, plan_id, people=_people(request))
+    return {
+        **detail,
+        "merged_from": done.source,
+        "added": done.added,
+        "dropped": done.dropped,
+        "left_out": done.left_out,
+    }
 
 
 @router.post(

@@ -30,6 +30,9 @@ from .actions import (
     EntryRefused,
     LoadRecord,
     LoadResult,
+    MergeConflicts,
+    Merged,
+    MergePlan,
     MovePlan,
     NotEmpty,
     PlanRefused,
@@ -146,6 +149,13 @@ def rebase_plan(plan_id: str, actor: Actor) -> None:
     run(RebasePlan(plan_id), actor)
 
 
+def merge_plan(
+    target_id: str, source_id: str, actor: Actor, *, take: Mapping[str, str] | None = None
+) -> Merged:
+    """Merge a plan into a draft, its conflicts settled by ``take`` (see :class:`MergePlan`)."""
+    return run(MergePlan(target_id, source_id, dict(take or {})), actor)
+
+
 def move_plan(
     plan_id: str, to: str, actor: Actor, *, note: str = "", expected: str | None = None
 ) -> PlanStatus:
@@ -181,6 +191,8 @@ __all__ = [
     "ChangeRefused",
     "EntryRefused",
     "LoadResult",
+    "MergeConflicts",
+    "Merged",
     "NotEmpty",
     "PlanRefused",
     "Recorded",
@@ -195,6 +207,7 @@ __all__ = [
     "export_registry",
     "load_dataset_into_registry",
     "load_record_into_registry",
+    "merge_plan",
     "move_plan",
     "rebase_plan",
     "record_change",

@@ -197,7 +197,18 @@ def test_the_diff_answer_keeps_its_from_field(client):
 
 def untyped_writes(openapi: dict) -> list[str]:
     """The writes of ``openapi`` whose success answer has no schema, or whose refusals
-    (403, 404, 409, 422) do not name the refusal's schema, as "METHOD /path"."""
+    (403, 404, 409, 422) do not name the refusal's schema, as "METHOD /path".
+
+    A refusal may name a schema of its own (``MergeRefusalOut``: the conflicts to settle)
+    when it holds every field of RefusalOut."""
+    components = openapi.get("components", {}).get("schemas", {})
+    fields = set(components.get("RefusalOut", {}).get("properties", {}))
+
+    def is_refusal(ref: str) -> bool:
+        name = ref.rsplit("/", 1)[-1]
+        own = set(components.get(name, {}).get("properties", {}))
+        return name == "RefusalOut" or (name.endswith("RefusalOut") and fields <= own)
+
     missing = []
     for path, item in openapi["paths"].items():
         for method in ("post", "put", "delete"):
@@ -218,7 +229,7 @@ def untyped_writes(openapi: dict) -> list[str]:
                 schema = (
                     responses.get(code, {}).get("content", {}).get("application/json", {})
                 ).get("schema") or {}
-                if not schema.get("$ref", "").endswith("/RefusalOut"):
+                if not is_refusal(schema.get("$ref", "")):
                     missing.append(f"{method.upper()} {path} ({code})")
                     break
     return sorted(missing)

@@ -90,6 +90,8 @@ ENDPOINTS: dict[str, tuple[str, str, str, dict | None]] = {
     "plan_rebase": ("POST", f"/plans/{PLAN}/rebase/", "plan.edit", {}),
     "plan_import": ("GET", f"/plans/{PLAN}/import/", "plan.edit", None),
     "plan_import_sheet": ("GET", f"/plans/{PLAN}/import/changes.csv", "plan.view", None),
+    "plan_compare": ("GET", f"/plans/compare/?a={PLAN}&b=hq-review-2021", "plan.view", None),
+    "plan_merge": ("GET", f"/plans/{PLAN}/merge/?from=hq-review-2021", "plan.edit", None),
     "plan_move": ("POST", f"/plans/{PLAN}/status/", "plan.propose", {"to": "proposed"}),
     "signout": ("POST", "/signout/", "public", {}),
     "cost": ("GET", "/cost/?at=2022&by=grade", "cost.view", None),
@@ -144,6 +146,12 @@ ENDPOINTS: dict[str, tuple[str, str, str, dict | None]] = {
     "POST /api/plans/{plan_id}/rebase": ("POST", f"/api/plans/{PLAN}/rebase", "plan.edit", {}),
     "POST /api/plans/{plan_id}/transition": (
         "POST", f"/api/plans/{PLAN}/transition", "plan.propose", {"to": "proposed"},
+    ),
+    "GET /api/plans/compare": (
+        "GET", f"/api/plans/compare?a={PLAN}&b=hq-review-2021", "plan.view", None,
+    ),
+    "POST /api/plans/{plan_id}/merge": (
+        "POST", f"/api/plans/{PLAN}/merge", "plan.edit", {"from": "hq-review-2021"},
     ),
     "POST /api/plans/{plan_id}/enact": ("POST", f"/api/plans/{PLAN}/enact", "plan.enact", {}),
     "GET /api/registers": ("GET", "/api/registers", "structure.view", None),

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from ninja import Schema
+from ninja import Field, Schema
+
+from .refusal import RefusalOut
 
 
 class PlanRow(Schema):
@@ -104,3 +106,100 @@ class PlanImportOut(PlanOut):
 
     plan: str
     imported: list[str]
+class PlanSummary(Schema):
+    """A plan named in a comparison or a merge."""
+
+    id: str
+    title: str
+    status: str
+    effective: str
+    #: how many changes it makes
+    count: int
+
+
+class PlanCostSide(Schema):
+    """One plan's cost in a comparison: its currency and total, or why it has none."""
+
+    error: str
+    currency: str
+    total: str | None
+    illustrative: bool = False
+
+
+class PlanCostYear(Schema):
+    """One year's cost of each plan (null: the plan costs nothing that year)."""
+
+    year: int
+    a: str | None
+    b: str | None
+
+
+class PlanCostComparison(Schema):
+    """Both plans' cost, year by year."""
+
+    a: PlanCostSide
+    b: PlanCostSide
+    #: a figure rests on illustrative cost tables
+    warning: bool
+    years: list[PlanCostYear]
+
+
+class PlanComparisonOut(Schema):
+    """Two plans side by side, as of ``date`` (the later of their effective dates)."""
+
+    a: PlanSummary
+    b: PlanSummary
+    date: str
+    #: what plan A's structure has that B's has not: the changes turning B's into A's,
+    #: each told in a sentence (``text``)
+    only_a: list[dict[str, Any]]
+    #: what plan B's structure has that A's has not
+    only_b: list[dict[str, Any]]
+    #: each plan's own changes ("a", "b"), ``shared`` when the other makes it too
+    changes: dict[str, list[dict[str, Any]]]
+    #: null without the cost.view permission
+    cost: PlanCostComparison | None
+
+
+class MergeSide(Schema):
+    """One side of a merge conflict: the plan, its change told, the value it sets."""
+
+    plan: str
+    title: str
+    change: str
+    sentence: str
+    value: str
+
+
+class MergeConflictOut(Schema):
+    """Two plans setting one attribute of one unit or post to different values."""
+
+    #: what a resolution names: {"resolutions": {ID: PLAN whose change stands}}
+    id: str
+    node: str
+    #: the unit or post by name
+    label: str
+    attribute: str
+    #: the attribute in words
+    words: str
+    target: MergeSide
+    source: MergeSide
+    message: str
+
+
+class MergeRefusalOut(RefusalOut):
+    """A merge refused; with ``conflicts`` when some are not settled yet."""
+    #: the conflicts still to settle, each with the id a resolution names
+    conflicts: list[MergeConflictOut] = Field(default_factory=list)
+
+
+class MergedOut(PlanOut):
+    """The target plan after the merge, and what the merge did to it."""
+
+    merged_from: str
+    #: ids of the changes it gained
+    added: list[str]
+    #: ids of its own changes left out because the other plan's won
+    dropped: list[str]
+    #: ids of the other plan's changes left out because its own won
+    left_out: list[str]

@@ -4,19 +4,20 @@
 * :mod:`.branch` — the plan as a branch: :func:`plan_timeline`, its base;
 * :mod:`.preview` — :func:`preview`: the structure it would produce, what fails;
 * :mod:`.validate` — :func:`validate_plan`: the rules, new findings marked;
-* :mod:`.compare` — :func:`plan_diff`, :func:`compare_plans`;
+* :mod:`.compare` — :func:`plan_diff`, :func:`compare_plans`, :func:`preview_pair`;
 * :mod:`.narrate` — :func:`narrate_plan`: the plan in plain language;
 * :mod:`.conflicts` — :func:`conflicts`: three-way comparison with the record;
 * :mod:`.workflow` — :func:`transition` and editing under the status rules;
 * :mod:`.enact` — :func:`enact`: into the timeline, all or nothing;
-* :mod:`.merge` — :func:`merge_plans`: one plan into another.
+* :mod:`.merge` — :func:`merge_plans`: one plan into another;
+* :mod:`.settle` — :func:`settle`: a merge's conflicts settled, one side winning each.
 """
 
 from .branch import base_timeline, plan_timeline, since_base
-from .compare import compare_plans, plan_diff
+from .compare import compare_plans, plan_diff, preview_pair
 from .conflicts import Conflict, conflicts
 from .enact import EnactResult, enact, enact_problems
-from .merge import MergeConflict, merge_conflicts, merge_plans
+from .merge import MergeConflict, merge_conflicts, merge_plans, same_change
 from .model import (
     EDITABLE,
     MOVE_OF,
@@ -31,6 +32,7 @@ from .model import (
 )
 from .narrate import NarrativeSection, PlanNarrative, narrate_plan
 from .preview import Preview, preview
+from .settle import Settled, conflict_ids, settle
 from .validate import PlanFinding, PlanValidation, check_plan, validate_plan
 from .workflow import (
     add_changes,
@@ -64,6 +66,7 @@ __all__ = [
     "PlanStatus",
     "PlanValidation",
     "Preview",
+    "Settled",
     "StatusEvent",
     "add_changes",
     "base_timeline",
@@ -71,6 +74,7 @@ __all__ = [
     "check_plan",
     "check_transition",
     "compare_plans",
+    "conflict_ids",
     "conflicts",
     "enact",
     "enact_problems",
@@ -84,9 +88,12 @@ __all__ = [
     "plan_id_for",
     "plan_timeline",
     "preview",
+    "preview_pair",
     "rebase",
     "remove_changes",
     "replace_change",
+    "same_change",
+    "settle",
     "since_base",
     "transition",
     "validate_plan",

@@ -14,7 +14,7 @@ from ..changes import Change
 from ..dates import FuzzyDate
 from ..timeline import Timeline
 from .model import Plan
-from .preview import preview
+from .preview import Preview, preview
 
 
 def plan_diff(
@@ -41,11 +41,17 @@ def compare_plans(
     """
     from ..diff import diff
 
+    left, right = preview_pair(timeline, a, b, at)
+    return diff(left.structure, right.structure, date=left.at)
+
+
+def preview_pair(
+    timeline: Timeline, a: Plan, b: Plan, at: str | dt.date | FuzzyDate | None = None
+) -> tuple[Preview, Preview]:
+    """Both plans previewed on one day: ``at``, or the later of their effective dates."""
     when = (
         FuzzyDate.parse(at)
         if at is not None
         else max(a.effective, b.effective, key=lambda d: (d.end, d.sort_key()))
     )
-    left = preview(timeline, a, when)
-    right = preview(timeline, b, when)
-    return diff(left.structure, right.structure, date=when)
+    return preview(timeline, a, when), preview(timeline, b, when)

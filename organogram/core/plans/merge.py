@@ -87,7 +87,7 @@ def merge_plans(target: Plan, other: Plan) -> Plan:
     )
     taken = {c.id for c in out.changes}
     for c in other.changes:
-        if any(_same(c, mine) for mine in target.changes):
+        if any(same_change(c, mine) for mine in target.changes):
             continue  # both plans decided the same thing: keep it once
         new_id = c.id
         if new_id in taken:
@@ -100,8 +100,9 @@ def merge_plans(target: Plan, other: Plan) -> Plan:
     return out
 
 
-def _same(a: Change, b: Change) -> bool:
-    """The same operation with the same parameters on the same date (ids aside)."""
+def same_change(a: Change, b: Change) -> bool:
+    """The same operation with the same parameters on the same date (ids aside): what a
+    merge keeps once."""
     return type(a) is type(b) and a.date == b.date and a.params() == b.params()
 
 

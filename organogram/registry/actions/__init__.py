@@ -11,6 +11,7 @@ decided here, once.
 * :mod:`.plan_import` — add a spreadsheet's rows to a draft plan, all or none;
 * :mod:`.plan_workflow` — move a plan's status, enact it (:mod:`.plan_common`: what the
   plan actions share);
+* :mod:`.plan_merge` — merge one plan into a draft, its conflicts settled;
 * :mod:`.entries` — save or remove a register entry;
 * :mod:`.accounts` — add an account, set its role, create or revoke a token;
 * :mod:`.dataset` — load or replace the whole record.
@@ -35,6 +36,7 @@ from .dataset import LoadRecord, LoadResult, NotEmpty
 from .entries import EntryRefused, RemoveEntry, SavedEntry, SaveEntry, StaleEntry
 from .plan_common import PlanRefused, StalePlan
 from .plan_import import ImportPlanChanges
+from .plan_merge import MergeConflicts, Merged, MergePlan
 from .plan_workflow import EnactPlan, MovePlan, allowed_moves
 from .plans import AddPlanChange, DraftPlan, EditPlanChange, RebasePlan, RemovePlanChange
 
@@ -56,6 +58,9 @@ __all__ = [
     "Invalid",
     "LoadRecord",
     "LoadResult",
+    "MergeConflicts",
+    "MergePlan",
+    "Merged",
     "Missing",
     "MovePlan",
     "NotEmpty",

@@ -15,6 +15,7 @@ from .governance import bodies, body
 from .nominations import call, nominations
 from .plan_actions import plan_change_new, plan_change_remove, plan_move, plan_rebase
 from .plan_import import plan_import, plan_import_sheet
+from .plan_pairs import plan_compare, plan_merge
 from .plans import plan, plan_new, plans
 from .posts import post, posts
 from .sources import source, sources
@@ -42,10 +43,12 @@ __all__ = [
     "plan",
     "plan_change_new",
     "plan_change_remove",
+    "plan_compare",
     "plan_cost",
     "plan_download",
     "plan_import",
     "plan_import_sheet",
+    "plan_merge",
     "plan_move",
     "plan_new",
     "plan_rebase",

@@ -138,6 +138,7 @@ def plan_page(
         "drafted": _moment(facts["plan"]["drafted_at"]),
         "preview_day": dt.date.fromisoformat(facts["preview"]["date"]),
         "downloads": download_links(request, "site:plan_download", plan_id),
+        "other_plans": len(state.record.plans) > 1,
         **(
             plan_cost_context(state, plan_id, people=can(user, "people.view"))
             if can(user, "cost.view")
