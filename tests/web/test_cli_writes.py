@@ -116,3 +116,19 @@ def test_a_move_from_a_status_no_longer_held_is_refused(capsys):
     assert main(["plan", "new", "Stale", "--effective", "2030", "--id", "stale"]) == 0
     assert main(["plan", "move", "stale", "withdrawn", "--expected", "proposed"]) == 1
     assert "no longer proposed" in capsys.readouterr().err
+
+
+def test_a_plan_is_merged_its_conflicts_listed_then_settled(capsys):
+    for title in ("Ethics A", "Ethics B"):
+        assert main(["plan", "new", title, "--effective", "2030-01-01"]) == 0
+    assert main(["plan", "add", "ethics-a", *RENAME[:2], "name=Ethics Office", "reason=a"]) == 0
+    assert main(["plan", "add", "ethics-b", *RENAME[:2], "name=Integrity Office", "reason=b"]) == 0
+    capsys.readouterr()
+    assert main(["plan", "merge", "ethics-a", "ethics-b"]) == 1
+    err = capsys.readouterr().err
+    assert "ethics:name" in err and "--take" in err and "(take ethics-a or ethics-b)" in err
+    assert main(["plan", "merge", "ethics-a", "ethics-b", "--take", "ethics:name=ethics-b"]) == 0
+    assert "Merged ethics-b into ethics-a" in capsys.readouterr().out
+    names = [c.name for c in store.current().record.plans["ethics-a"].changes]
+    assert names == ["Integrity Office"]
+    assert main(["plan", "merge", "ethics-a", "ethics-b", "--take", "nonsense"]) == 1

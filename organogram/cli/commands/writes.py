@@ -133,6 +133,27 @@ def add_plan_verbs(verbs: argparse._SubParsersAction) -> None:
     v.set_defaults(handler=run_plan_import)
 
     v = verbs.add_parser(
+        "merge",
+        help="merge another plan into a draft plan in the registry",
+        description="Merge plan SOURCE into the draft plan TARGET: its changes are added "
+        "with new ids. Where the two plans change the same thing differently, nothing is "
+        "written and each conflict is listed with its id; say which plan's change stands "
+        "with --take CONFLICT=PLAN (as often as needed) and merge again. " + _DATABASE,
+    )
+    v.add_argument("target", metavar="TARGET", help="the draft plan merged into")
+    v.add_argument("source", metavar="SOURCE", help="the plan merged in")
+    v.add_argument(
+        "--take",
+        action="append",
+        default=[],
+        metavar="CONFLICT=PLAN",
+        help="settle a conflict: the plan whose change stands (e.g. ethics:name=review-a)",
+    )
+    _by(v)
+    add_format(v)
+    v.set_defaults(handler=run_plan_merge)
+
+    v = verbs.add_parser(
         "remove",
         help="take a change out of a draft plan in the registry",
         description="Take a change out of a draft plan. " + _DATABASE,
@@ -345,6 +366,40 @@ def run_plan_import(args: argparse.Namespace) -> int:
         {"plan": args.plan, "imported": [_change_data(c) for c in added]},
         f"Imported {len(added)} change(s) from {path.name} into plan {args.plan}.",
     )
+
+
+def run_plan_merge(args: argparse.Namespace) -> int:
+    """Merge the plan, or list the conflicts to settle."""
+    take: dict[str, str] = {}
+    for pair in args.take:
+        conflict, sep, plan = pair.rpartition("=")
+        if not sep or not conflict or not plan:
+            raise ChangeInputError(f"--take {pair!r} is not CONFLICT=PLAN")
+        take[conflict] = plan
+    from ...registry.actions import MergeConflicts
+
+    try:
+        done = _run(args, lambda a: a.MergePlan(args.target, args.source, take))
+    except MergeConflicts as exc:
+        lines = [f"- {c['id']}: {_conflict_words(c)}" for c in exc.conflicts]
+        raise ChangeInputError(
+            "\n".join([f"{exc.message}; settle each with --take CONFLICT=PLAN:", *lines])
+        ) from None
+    return _done(
+        args,
+        {"plan": done.plan, "from": done.source, "added": done.added, "dropped": done.dropped},
+        f"Merged {done.source} into {done.plan}: {len(done.added)} change(s) added"
+        + (f", {len(done.dropped)} of its own left out" if done.dropped else "")
+        + ".",
+    )
+
+
+def _conflict_words(conflict: dict[str, Any]) -> str:
+    """A conflict in one line, with the plans to choose from."""
+    sides = " or ".join(
+        f"{conflict[s]['plan']}" for s in ("target", "source") if s in conflict
+    )
+    return f"{conflict.get('message', '')} (take {sides})"
 
 
 def run_plan_remove(args: argparse.Namespace) -> int:
