@@ -48,6 +48,8 @@ urlpatterns = [
     ),
     path("plans/<str:plan_id>/status/", views.plan_move, name="plan_move"),
     path("plans/<str:plan_id>/rebase/", views.plan_rebase, name="plan_rebase"),
+    path("plans/<str:plan_id>/enact/", views.plan_enact, name="plan_enact"),
+    path("plans/<str:plan_id>/withdraw/", views.plan_withdraw, name="plan_withdraw"),
     path("units/<str:node>/record/<str:op>/", views.record, name="record"),
     path("changes/<str:change_id>/reverse/", views.reverse_change, name="reverse"),
     path("audit/", views.audit, name="audit"),

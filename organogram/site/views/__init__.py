@@ -14,6 +14,7 @@ from .entries import entry_edit, entry_new
 from .governance import bodies, body
 from .nominations import call, nominations
 from .plan_actions import plan_change_new, plan_change_remove, plan_move, plan_rebase
+from .plan_confirm import plan_enact, plan_withdraw
 from .plans import plan, plan_new, plans
 from .posts import post, posts
 from .sources import source, sources
@@ -43,9 +44,11 @@ __all__ = [
     "plan_change_remove",
     "plan_cost",
     "plan_download",
+    "plan_enact",
     "plan_move",
     "plan_new",
     "plan_rebase",
+    "plan_withdraw",
     "plans",
     "post",
     "posts",
