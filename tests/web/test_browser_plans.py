@@ -69,7 +69,7 @@ def test_draft_preview_conflicts_approve_enact_and_see_it_on_the_timeline(signed
     assert "It cannot be proposed yet" in workflow
     assert page.locator("button:has-text('Propose')").count() == 0
     # Settled in one step: the plan's change is kept over the record's.
-    page.click("button:has-text(\"Keep the plan's changes over it\")")
+    page.click("button:has-text(\"Keep the plan's version\")")
     page.wait_for_url("**/plans/integrity/")
     assert "None: nothing recorded since" in page.inner_text("section[aria-labelledby=conflicts]")
 

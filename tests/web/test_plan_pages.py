@@ -226,7 +226,7 @@ def test_a_rebase_settles_a_conflict(signed_in, draft):
     store.forget()
     record_change(Rename(date=FuzzyDate.parse("2029"), unit="ethics", name="Ethics Office"), TESTS)
     html = page(signed_in, f"/plans/{draft}/")
-    assert "Keep the plan's changes over it" in html
+    assert "Keep the plan's version" in html
     post(signed_in, f"/plans/{draft}/rebase/", {})
     assert "nothing recorded since its base" in page(signed_in, f"/plans/{draft}/")
 
