@@ -8,12 +8,15 @@ from ..core.dates import FuzzyDate
 from ..core.plans import (
     Plan,
     conflicts,
+    decision_problems,
     enact_problems,
     narrate_plan,
+    needs_review,
     plan_diff,
     preview,
     validate_plan,
 )
+from ..core.plans.model import MOVE_OF, PlanStatus
 from ..core.plans.views import show
 from ..core.record import Record
 from ..core.timeline import Timeline
@@ -142,6 +145,22 @@ def plan_readiness(record: Record, plan_id: str) -> dict[str, Any]:
     plan = record.plan(plan_id)
     problems = enact_problems(record.timeline, plan)
     return {"plan": plan.id, "ok": not problems, "problems": problems}
+
+
+def plan_review(record: Record, plan_id: str) -> dict[str, Any]:
+    """Whether the plan's next step forward (proposing a draft, approving a proposal)
+    could be taken now, and every reason it could not; ``to`` is None for a plan in
+    any other status, which no such rule holds up."""
+    plan = record.plan(plan_id)
+    to = next((s for s in PlanStatus if needs_review(plan, s)), None)
+    problems = decision_problems(record.timeline, plan) if to is not None else []
+    return {
+        "plan": plan.id,
+        "to": str(to) if to is not None else None,
+        "move": MOVE_OF[(plan.status, to)].verb if to is not None else None,
+        "ok": not problems,
+        "problems": problems,
+    }
 
 
 def plan_validation(record: Record, plan_id: str) -> dict[str, Any]:

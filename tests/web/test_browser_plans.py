@@ -1,4 +1,5 @@
-"""A plan's life in a real browser: draft, add a change, preview, conflicts, approve, enact.
+"""A plan's life in a real browser: draft, add a change, preview, conflicts settled in one
+step, approve, enact with confirmation.
 
 Playwright drives the system's Chromium, as in test_browser.py; skipped, saying why,
 when either is missing.
@@ -13,7 +14,7 @@ from organogram.core.dates import FuzzyDate
 from organogram.registry import models as m
 from organogram.registry import store
 from organogram.registry.audit import Actor
-from organogram.registry.services import record_change
+from organogram.registry.services import add_plan_change, draft_plan, record_change
 
 from .browser_support import signed_in_browser
 
@@ -61,10 +62,14 @@ def test_draft_preview_conflicts_approve_enact_and_see_it_on_the_timeline(signed
         Rename(date=FuzzyDate.parse("2029"), unit="ethics", name="Ethics Office"), Actor("bea")
     )
     page.reload()
-    conflicts = page.inner_text("section[aria-labelledby=conflicts]")
-    assert "'Ethics Office'" in conflicts
-    # Reviewed: the plan's base moves to now, and the conflict is settled.
-    page.click("text=Accept the present record as the plan's base")
+    conflict = page.inner_text("article.conflict")
+    assert "In the record now" in conflict and "Ethics Office" in conflict
+    # While it conflicts, proposing is not offered, and the page says why.
+    workflow = page.inner_text("section[aria-labelledby=workflow]")
+    assert "It cannot be proposed yet" in workflow
+    assert page.locator("button:has-text('Propose')").count() == 0
+    # Settled in one step: the plan's change is kept over the record's.
+    page.click("button:has-text(\"Keep the plan's version\")")
     page.wait_for_url("**/plans/integrity/")
     assert "None: nothing recorded since" in page.inner_text("section[aria-labelledby=conflicts]")
 
@@ -74,6 +79,11 @@ def test_draft_preview_conflicts_approve_enact_and_see_it_on_the_timeline(signed
     page.click("button:has-text('Approve')")
     page.wait_for_url("**/plans/integrity/")
     assert "Ready to enact" in page.inner_text("section[aria-labelledby=workflow]")
+    # Enacting is asked again, on a page saying what it will do.
+    page.click("text=Enact the plan…")
+    page.wait_for_url("**/plans/integrity/enact/")
+    assert "1 change taking effect on 2030-01-01" in page.inner_text("main")
+    assert "This cannot be undone." in page.inner_text("main")
     page.click("button:has-text('Enact the plan')")
     page.wait_for_url("**/plans/integrity/")
     assert page.inner_text(".lede .status").lower() == "enacted"
@@ -84,3 +94,23 @@ def test_draft_preview_conflicts_approve_enact_and_see_it_on_the_timeline(signed
     assert "is renamed the Office of Integrity" in page.inner_text("ol.changes")
     page.goto(base + "/?at=2030-01-02")
     assert "Office of Integrity" in page.inner_text("#tree")
+
+
+def test_taking_the_records_version_of_a_conflict_in_one_click(signed_in_page):
+    page, base = signed_in_page
+    ana = Actor("ana")
+    plan_id = draft_plan(ana, title="Ethics", effective="2030-01-01").id
+    add_plan_change(plan_id, {"op": "rename", "unit": "ethics", "name": "Integrity"}, ana)
+    add_plan_change(plan_id, {"op": "relocate", "unit": "ethics", "location": "Manila"}, ana)
+    m.Plan.objects.filter(pk=plan_id).update(drafted_at="2000-01-01T00:00:00+00:00")
+    store.forget()
+    record_change(
+        Rename(date=FuzzyDate.parse("2029"), unit="ethics", name="Ethics Office"), Actor("bea")
+    )
+    page.goto(f"{base}/plans/{plan_id}/")
+    page.click("button:has-text(\"Take the record's version: remove change 1\")")
+    page.wait_for_url(f"**/plans/{plan_id}/")
+    assert "None: nothing recorded since" in page.inner_text("section[aria-labelledby=conflicts]")
+    # Only the conflicting change went; proposing is offered again.
+    assert "Manila" in page.inner_text("section[aria-labelledby=narrative]")
+    assert page.locator("button:has-text('Propose')").count() == 1

@@ -93,6 +93,8 @@ ENDPOINTS: dict[str, tuple[str, str, str, dict | None]] = {
     "plan_compare": ("GET", f"/plans/compare/?a={PLAN}&b=hq-review-2021", "plan.view", None),
     "plan_merge": ("GET", f"/plans/{PLAN}/merge/?from=hq-review-2021", "plan.edit", None),
     "plan_move": ("POST", f"/plans/{PLAN}/status/", "plan.propose", {"to": "proposed"}),
+    "plan_enact": ("GET", f"/plans/{PLAN}/enact/", "plan.enact", None),
+    "plan_withdraw": ("GET", f"/plans/{PLAN}/withdraw/", "plan.withdraw", None),
     "signout": ("POST", "/signout/", "public", {}),
     "cost": ("GET", "/cost/?at=2022&by=grade", "cost.view", None),
     "plan_cost": ("GET", "/plans/hq-review-2021/cost/", "cost.view", None),

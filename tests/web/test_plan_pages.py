@@ -180,10 +180,10 @@ def test_the_workflow_to_enactment_and_the_change_on_the_structure_page(signed_i
     post(signed_in, f"/plans/{draft}/status/", {"to": "proposed", "expected": "draft"})
     post(signed_in, f"/plans/{draft}/status/", {"to": "approved", "note": "agreed"})
     html = page(signed_in, f"/plans/{draft}/")
-    assert "Ready to enact" in html and "Enact the plan" in html
+    assert "Ready to enact" in html and f'href="/plans/{draft}/enact/"' in html
     assert "agreed" in html  # the note, in the history
     assert "Integrity Office" not in page(signed_in, "/?at=2030-01-02")
-    post(signed_in, f"/plans/{draft}/status/", {"to": "enacted", "expected": "approved"})
+    post(signed_in, f"/plans/{draft}/enact/", {"expected": "approved"})
     html = page(signed_in, f"/plans/{draft}/")
     assert "Plan enacted: its change is now in the timeline." in html
     assert '<span class="status enacted">enacted</span>' in html
@@ -210,8 +210,11 @@ def test_enacting_a_conflicting_plan_shows_every_reason(signed_in, draft):
     store.forget()
     record_change(Rename(date=FuzzyDate.parse("2029"), unit="ethics", name="Ethics Office"), TESTS)
     html = page(signed_in, f"/plans/{draft}/")
-    assert "It could not be enacted now" in html
-    assert "since the base it became &#x27;Ethics Office&#x27;" in html  # in Conflicts
+    assert "It cannot be enacted now" in html
+    assert f'href="/plans/{draft}/enact/"' not in html  # not offered
+    conflict = html.split('class="conflict"')[1].split("</article>")[0]
+    assert "In the record now</dt><dd>Ethics Office" in conflict
+    assert "With the plan</dt><dd>Integrity Office" in conflict
     before = written()
     response = post(signed_in, f"/plans/{draft}/status/", {"to": "enacted"}, 409)
     assert "conflict: " in response.content.decode()
@@ -223,7 +226,7 @@ def test_a_rebase_settles_a_conflict(signed_in, draft):
     store.forget()
     record_change(Rename(date=FuzzyDate.parse("2029"), unit="ethics", name="Ethics Office"), TESTS)
     html = page(signed_in, f"/plans/{draft}/")
-    assert "Accept the present record as the plan's base" in html
+    assert "Keep the plan's version" in html
     post(signed_in, f"/plans/{draft}/rebase/", {})
     assert "nothing recorded since its base" in page(signed_in, f"/plans/{draft}/")
 

@@ -208,6 +208,70 @@ def test_a_rebased_draft_no_longer_conflicts():
     assert m.AuditEntry.objects.first().action == "organogram.plan.rebase"
 
 
+def conflicting_draft() -> str:
+    """A draft renaming the ethics office, and a rename of it recorded since its base."""
+    plan_id = new_plan()
+    rename_ethics(plan_id)
+    m.Plan.objects.filter(pk=plan_id).update(drafted_at="2000-01-01T00:00:00+00:00")
+    store.forget()
+    record_change(Rename(date=FuzzyDate.parse("2029"), unit="ethics", name="Ethics Office"), BEA)
+    return plan_id
+
+
+#: A post that is not senior: a unit placed under it falls out of the tree (an error).
+NOT_SENIOR = "manila-ac-director"
+
+
+def test_a_conflicting_draft_cannot_be_proposed_until_settled():
+    plan_id = conflicting_draft()
+    before = tables()
+    with pytest.raises(PlanRefused, match="cannot be proposed yet") as caught:
+        move_plan(plan_id, "proposed", ANA)
+    assert caught.value.kind == "conflict"
+    (reason,) = caught.value.reasons
+    assert reason.startswith("settle the conflict on Office of Ethics")
+    assert "'Ethics Office'" in reason
+    assert tables() == before
+    rebase_plan(plan_id, ANA)
+    assert move_plan(plan_id, "proposed", ANA) == "proposed"
+
+
+def test_a_draft_bringing_an_error_cannot_be_proposed_until_the_change_is_removed():
+    plan_id = new_plan()
+    bad = add_plan_change(plan_id, {"op": "move", "node": "ethics", "to": NOT_SENIOR}, ANA).id
+    before = tables()
+    with pytest.raises(PlanRefused) as caught:
+        move_plan(plan_id, "proposed", ANA)
+    (reason,) = caught.value.reasons
+    assert reason.startswith(f"fix or remove the change {bad}:") and "not senior" in reason
+    assert tables() == before
+    remove_plan_change(plan_id, bad, ANA)
+    rename_ethics(plan_id)
+    assert move_plan(plan_id, "proposed", ANA) == "proposed"
+
+
+def test_every_reason_is_listed_and_approving_is_held_up_too_but_not_moving_back():
+    plan_id = new_plan()
+    add_plan_change(plan_id, {"op": "move", "node": "ethics", "to": NOT_SENIOR}, ANA)
+    rename_ethics(plan_id)
+    # Proposed before the rule held (as a dataset file may have it), and a rename of the
+    # office recorded since its base.
+    m.Plan.objects.filter(pk=plan_id).update(
+        status="proposed", drafted_at="2000-01-01T00:00:00+00:00"
+    )
+    store.forget()
+    record_change(Rename(date=FuzzyDate.parse("2029"), unit="ethics", name="Ethics Office"), BEA)
+    with pytest.raises(PlanRefused, match="cannot be approved yet") as caught:
+        move_plan(plan_id, "approved", BEA)
+    reasons = caught.value.reasons
+    # The finding names the plan's last change to the office, as validation traces it.
+    assert any(r.startswith("fix or remove the change ") and "not senior" in r for r in reasons)
+    assert any(r.startswith("settle the conflict on ") for r in reasons), reasons
+    # Sending it back to draft, or withdrawing it, is how it gets fixed: never held up.
+    assert move_plan(plan_id, "draft", BEA) == "draft"
+    assert move_plan(plan_id, "withdrawn", BEA) == "withdrawn"
+
+
 def test_enacting_puts_the_changes_in_the_timeline_all_at_once():
     plan_id = approved_plan()
     revision = store.revision()

@@ -8,6 +8,7 @@
 * :mod:`.narrate` — :func:`narrate_plan`: the plan in plain language;
 * :mod:`.conflicts` — :func:`conflicts`: three-way comparison with the record;
 * :mod:`.workflow` — :func:`transition` and editing under the status rules;
+* :mod:`.review` — :func:`decision_problems`: what stops proposing or approving;
 * :mod:`.enact` — :func:`enact`: into the timeline, all or nothing;
 * :mod:`.merge` — :func:`merge_plans`: one plan into another;
 * :mod:`.settle` — :func:`settle`: a merge's conflicts settled, one side winning each.
@@ -32,6 +33,7 @@ from .model import (
 )
 from .narrate import NarrativeSection, PlanNarrative, narrate_plan
 from .preview import Preview, preview
+from .review import DECISIONS, decision_problems, needs_review, review_problems
 from .settle import Settled, conflict_ids, settle
 from .validate import PlanFinding, PlanValidation, check_plan, validate_plan
 from .workflow import (
@@ -49,6 +51,7 @@ from .workflow import (
 )
 
 __all__ = [
+    "DECISIONS",
     "EDITABLE",
     "MOVES",
     "MOVE_OF",
@@ -76,12 +79,14 @@ __all__ = [
     "compare_plans",
     "conflict_ids",
     "conflicts",
+    "decision_problems",
     "enact",
     "enact_problems",
     "merge_conflicts",
     "merge_plans",
     "move_for",
     "narrate_plan",
+    "needs_review",
     "new_plan",
     "next_change_id",
     "plan_diff",
@@ -92,6 +97,7 @@ __all__ = [
     "rebase",
     "remove_changes",
     "replace_change",
+    "review_problems",
     "same_change",
     "settle",
     "since_base",

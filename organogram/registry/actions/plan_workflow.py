@@ -9,10 +9,23 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from ...core.plans import MOVES, Plan, PlanError, PlanStatus, enact, move_for, transition
+from ...core.plans import (
+    MOVES,
+    Plan,
+    PlanError,
+    PlanStatus,
+    decision_problems,
+    enact,
+    move_for,
+    needs_review,
+    transition,
+)
 from .. import models as m
 from .base import Action, Audit, Context, Outcome
 from .plan_common import MOVE_PERMISSIONS, PlanRefused, core, event_row, expect, plan_of
+
+#: The moves a plan is put before a decision by, as a refusal says them.
+_DONE = {"propose": "proposed", "approve": "approved"}
 
 
 @dataclass
@@ -22,7 +35,10 @@ class MovePlan(Action):
     ``expected`` is the status the person saw; if the plan has moved since, the move
     is refused. Who may make the move is the workflow's table's to say
     (:data:`~organogram.core.plans.model.MOVES`); a move it does not hold is refused
-    saying what to do instead.
+    saying what to do instead. Proposing and approving are refused, with every reason,
+    while the plan brings a validation error or conflicts with what was recorded since
+    its base (:func:`~organogram.core.plans.review.decision_problems`); moving back
+    never is.
     """
 
     plan_id: str
@@ -55,11 +71,16 @@ class MovePlan(Action):
             return ()
 
     def check(self, ctx: Context) -> tuple[Plan, Plan, m.Plan]:
-        """The move exists from where the plan stands; returns the plan moved."""
+        """The move exists from where the plan stands, and a plan put before a decision
+        is sound; returns the plan moved."""
         plan, row = plan_of(ctx, self.plan_id)
-        core(lambda: move_for(plan, self._to))
+        mv = core(lambda: move_for(plan, self._to))
         if self._to is PlanStatus.ENACTED:
             raise PlanRefused("a plan is enacted by enacting it, which checks it first")
+        if needs_review(plan, self._to):
+            problems = decision_problems(ctx.state.record.timeline, plan)
+            if problems:
+                raise PlanRefused(f"the plan cannot be {_DONE[mv.verb]} yet", problems)
         moved = core(
             lambda: transition(plan, self._to, by=ctx.actor.by, at=ctx.now.date(), note=self.note)
         )

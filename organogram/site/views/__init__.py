@@ -14,6 +14,7 @@ from .entries import entry_edit, entry_new
 from .governance import bodies, body
 from .nominations import call, nominations
 from .plan_actions import plan_change_new, plan_change_remove, plan_move, plan_rebase
+from .plan_confirm import plan_enact, plan_withdraw
 from .plan_import import plan_import, plan_import_sheet
 from .plan_pairs import plan_compare, plan_merge
 from .plans import plan, plan_new, plans
@@ -46,12 +47,14 @@ __all__ = [
     "plan_compare",
     "plan_cost",
     "plan_download",
+    "plan_enact",
     "plan_import",
     "plan_import_sheet",
     "plan_merge",
     "plan_move",
     "plan_new",
     "plan_rebase",
+    "plan_withdraw",
     "plans",
     "post",
     "posts",

@@ -22,6 +22,7 @@ from ...queries.plans import (
     plan_list,
     plan_preview,
     plan_readiness,
+    plan_review,
     plan_validation,
 )
 from ...queries.timeline import op_label
@@ -29,6 +30,7 @@ from ...registry.actions import AddPlanChange, DraftPlan, Refused, allowed_moves
 from ...registry.audit import Actor
 from ...registry.permissions import can
 from ...registry.store import State
+from ..conflict_rows import conflict_rows
 from .common import may, may_see_people, registry_page, requires
 from .cost import plan_cost_context
 from .downloads import download_links
@@ -66,6 +68,7 @@ def _plan_facts(state: State, plan_id: str, people: bool) -> dict[str, Any]:
             row["n"] = n
             row["label"] = op_label(row["op"])
     enacted = detail["status"] == PlanStatus.ENACTED
+    numbered = {row["id"]: row for section in detail["sections"] for row in section["changes"]}
     preview = plan_preview(record, plan_id, people=people)
     known = _nodes_in_record(state)
     touched = set(preview["touched"])
@@ -102,7 +105,11 @@ def _plan_facts(state: State, plan_id: str, people: bool) -> dict[str, Any]:
         "readiness": plan_readiness(record, plan_id)
         if detail["status"] == PlanStatus.APPROVED
         else None,
+        # What holds up proposing a draft or approving a proposal (the core's rule).
+        "review": plan_review(record, plan_id),
     }
+    if facts["conflicts"] is not None:
+        facts["conflict_rows"] = conflict_rows(record, facts["conflicts"]["conflicts"], numbered)
     return facts
 
 
@@ -120,19 +127,26 @@ def plan_page(
     def may(permission: str) -> bool:
         return can(user, permission)
 
+    review = facts["review"]
+    held = None if review["ok"] else review["to"]
+    allowed = allowed_moves(here, may)
+    # A move the plan's review holds up is not offered; withdrawing is asked again on a
+    # page of its own (plan_confirm), so it is a link rather than a button of this form.
     moves = [
-        {
-            "to": str(to),
-            "words": MOVE_OF[(here, to)].label,
-            "danger": to is PlanStatus.WITHDRAWN,
-        }
-        for to in allowed_moves(here, may)
+        {"to": str(to), "words": MOVE_OF[(here, to)].label, "forward": str(to) == review["to"]}
+        for to in allowed
+        if str(to) != held and to is not PlanStatus.WITHDRAWN
     ]
     enacting = MOVE_OF.get((here, PlanStatus.ENACTED))
+    may_enact = enacting is not None and any(map(may, enacting.permissions))
+    readiness = facts["readiness"]
     context = {
         **facts,
         "moves": moves,
-        "may_enact": enacting is not None and any(map(may, enacting.permissions)),
+        "may_withdraw": PlanStatus.WITHDRAWN in allowed,
+        "may_enact": may_enact,
+        # Enacting is offered only when the plan could be enacted now.
+        "offer_enact": may_enact and readiness is not None and readiness["ok"],
         "may_edit": here in EDITABLE and any(map(may, AddPlanChange.permissions)),
         "preview_query": f"?at={facts['preview']['date']}",
         "drafted": _moment(facts["plan"]["drafted_at"]),
