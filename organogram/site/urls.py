@@ -50,6 +50,7 @@ urlpatterns = [
     path("plans/<str:plan_id>/rebase/", views.plan_rebase, name="plan_rebase"),
     path("units/<str:node>/record/<str:op>/", views.record, name="record"),
     path("changes/<str:change_id>/reverse/", views.reverse_change, name="reverse"),
+    path("lookup/", views.lookup, name="lookup"),
     path("audit/", views.audit, name="audit"),
     path("account/", views.account, name="account"),
     path("signin/", views.signin, name="signin"),
