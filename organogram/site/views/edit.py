@@ -26,7 +26,7 @@ from ...registry.reading.names import cached_names
 from ...registry.reading.timeline import sentences
 from ...registry.reading.tokens import latest_token
 from ...registry.store import State
-from ..forms import FIELD_OF, NAMED, OPS, ChangeForm, Op, change_mapping
+from ..forms import ABBREVIATION_CHOICES, FIELD_OF, NAMED, OPS, ChangeForm, Op, change_mapping
 from .common import may_see_people, registry_page, requires
 
 
@@ -85,6 +85,7 @@ def record(request: HttpRequest, state: State, node: str, op: str) -> HttpRespon
     else:
         initial = {"token": latest_token(state), "date": dt.date.today().isoformat()}
         form = ChangeForm(spec, options, initial=initial)
+        _ask_abbreviation(form, state, node)
     at = _form_date(form)
     context = {
         "node": node,
@@ -116,7 +117,10 @@ def _ask_abbreviation(form: ChangeForm, state: State, node: str) -> None:
     if "abbreviation_choice" not in form.fields:
         return
     unit = state.record.timeline.snapshot(_form_date(form)).structure.units.get(node)
-    form.fields["abbreviation_choice"].required = bool(unit and unit.abbreviation)
+    field = form.fields["abbreviation_choice"]
+    field.required = bool(unit and unit.abbreviation)
+    if unit and unit.abbreviation:
+        field.choices = [("keep", f"keep {unit.abbreviation}"), *ABBREVIATION_CHOICES[1:]]
 
 
 def _resolve_names(request: HttpRequest, state: State, form: ChangeForm) -> bool:
