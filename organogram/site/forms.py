@@ -35,7 +35,8 @@ class Op:
 OPS: dict[str, Op] = {
     o.op: o
     for o in (
-        Op("rename", "Rename", ("unit",), ("name", "abbreviation"), "A new name; the unit stays."),
+        Op("rename", "Rename", ("unit",), ("name", "abbreviation_choice", "abbreviation"),
+           "A new name; the unit stays."),
         Op("reclassify", "Reclassify", ("unit",), ("kind", "new_name"),
            "A new kind (a division becomes a department), maybe with a new name."),
         Op("redescribe", "Redescribe", ("unit",), ("mandate", "functions"),
@@ -75,6 +76,23 @@ def _text(label: str, required: bool = True, help_text: str = "") -> forms.Field
     return forms.CharField(label=label, required=required, help_text=help_text, strip=True)
 
 
+#: The fields that name something, and what they name (resolved as of the form's date).
+NAMED = {"to": "node", "target": "node", "unit": "unit", "person": "person",
+         "cite_source": "source"}
+
+#: A new name's abbreviation, asked outright: an old one must never carry silently.
+ABBREVIATION_CHOICES = [("keep", "keep the present one"), ("new", "a new one (below)"),
+                        ("none", "none")]
+
+
+def _named(label: str, kind: str, required: bool = True, help_text: str = "") -> forms.Field:
+    """A text field that takes a name (or abbreviation, or id), searched as one types."""
+    widget = forms.TextInput(attrs={"data-lookup": kind, "autocomplete": "off",
+                                    "spellcheck": "false"})
+    return forms.CharField(label=label, required=required, strip=True, widget=widget,
+                           help_text=help_text or "a name, abbreviation or id")
+
+
 def _area(label: str, help_text: str = "") -> forms.Field:
     return forms.CharField(
         label=label, required=False, widget=forms.Textarea(attrs={"rows": 4}), help_text=help_text
@@ -86,7 +104,8 @@ class ChangeForm(forms.Form):
 
     date = _text("Effective date", help_text="2024-03-01, or a period: 2024-03, 2024-Q1, 2024")
     reason = _text("Reason", help_text="Why the change is made (it is kept with it)")
-    cite_source = forms.ChoiceField(label="Source", required=False)
+    cite_source = _named("Source", "source", required=False,
+                         help_text="the document, by its symbol or title")
     cite_passage = _text("Passage", required=False, help_text="paragraph or page, e.g. 21")
     corrects = forms.ChoiceField(
         label="Corrects an earlier record", required=False,
@@ -97,20 +116,23 @@ class ChangeForm(forms.Form):
     def __init__(self, op: Op, options: dict[str, list[tuple[str, str]]], *args: Any, **kw: Any):
         super().__init__(*args, **kw)
         self.op = op
-        self.fields["cite_source"].choices = [("", "—"), *options["sources"]]
         self.fields["corrects"].choices = [("", "—"), *options["changes"]]
         made = {
             "name": lambda: _text("New name" if op.op == "rename" else "Name"),
             "new_name": lambda: _text("New name", required=False),
-            "abbreviation": lambda: _text("Abbreviation", required=False),
+            "abbreviation": lambda: _text("New abbreviation" if op.op == "rename"
+                                          else "Abbreviation", required=False),
+            "abbreviation_choice": lambda: forms.ChoiceField(
+                label="Abbreviation", choices=ABBREVIATION_CHOICES, widget=forms.RadioSelect,
+                help_text="whether the present abbreviation goes with the new name"),
             "kind": lambda: _text("Kind", help_text="department, division, unit, office…"),
             "mandate": lambda: _area("Mandate"),
             "functions": lambda: _area("Functions", "one per line"),
             "location": lambda: _text("Location", required=op.op == "relocate"),
-            "to": lambda: _choice([("", "the top (reports to no one)"), *options["nodes"]],
-                                  "Reports to", required=False),
+            "to": lambda: _named("Reports to", "node", required=False,
+                                 help_text="a unit or senior post; empty: the top"),
             "line_kind": lambda: _choice(LINE_KINDS, "Kind of line"),
-            "target": lambda: _choice(options["nodes"], "To"),
+            "target": lambda: _named("To", "node"),
             "line": lambda: _choice(options["lines"], "Line"),
             "new_id": lambda: _text("Id", help_text="letters, digits and hyphens; never changes"),
             "title": lambda: _text("New title" if op.op == "amend-post" else "Title",
@@ -131,8 +153,8 @@ class ChangeForm(forms.Form):
                 label="Full-time equivalent", required=False, min_value=0,
                 help_text="1 for a full-time post, 0.5 for a half-time one"),
             "post": lambda: _choice(options["posts"], "Post"),
-            "unit": lambda: _choice(options["units"], "To unit"),
-            "person": lambda: _choice(options["people"], "Person"),
+            "unit": lambda: _named("To unit", "unit"),
+            "person": lambda: _named("Person", "person"),
             "assignment": lambda: _choice([(k.value, k.value.replace("-", " "))
                                            for k in AssignmentKind], "How"),
             "holder": lambda: _choice(options["holders"], "Person leaving"),
@@ -142,6 +164,13 @@ class ChangeForm(forms.Form):
         # The operation's own fields first, then what every change carries.
         order = [*op.fields, "date", "reason", "cite_source", "cite_passage", "corrects", "token"]
         self.order_fields(order)
+
+    def clean(self) -> dict[str, Any]:
+        """A new abbreviation chosen must be written."""
+        data = super().clean()
+        if data.get("abbreviation_choice") == "new" and not data.get("abbreviation"):
+            self.add_error("abbreviation", "write the new abbreviation, or keep it, or none")
+        return data
 
 
 def change_mapping(op: Op, node: str, is_unit: bool, data: dict[str, Any]) -> dict[str, Any]:
@@ -154,8 +183,10 @@ def change_mapping(op: Op, node: str, is_unit: bool, data: dict[str, Any]) -> di
     post = data.get("post") or (None if is_unit else node)
     if op.op == "rename":
         out.update(unit=own, name=data["name"])
-        if data.get("abbreviation"):
-            out["abbreviation"] = data["abbreviation"]
+        if data.get("abbreviation_choice") == "new":
+            out["abbreviation"] = data.get("abbreviation") or ""
+        elif data.get("abbreviation_choice") == "none":
+            out["abbreviation"] = ""
     elif op.op == "reclassify":
         out.update(unit=own, kind=data["kind"])
         if data.get("new_name"):

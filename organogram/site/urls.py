@@ -60,6 +60,7 @@ urlpatterns = [
     path("plans/<str:plan_id>/withdraw/", views.plan_withdraw, name="plan_withdraw"),
     path("units/<str:node>/record/<str:op>/", views.record, name="record"),
     path("changes/<str:change_id>/reverse/", views.reverse_change, name="reverse"),
+    path("lookup/", views.lookup, name="lookup"),
     path("audit/", views.audit, name="audit"),
     path("account/", views.account, name="account"),
     path("signin/", views.signin, name="signin"),

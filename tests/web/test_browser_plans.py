@@ -45,7 +45,8 @@ def test_draft_preview_conflicts_approve_enact_and_see_it_on_the_timeline(signed
     page.click("dl.op-list >> text=Rename")
     page.fill("#i-unit", "ethics")
     page.fill("#i-name", "Office of Integrity")
-    page.fill("#i-cite", "scpf28:21")
+    page.fill("#i-cite", "scpf28")
+    page.fill("#i-passage", "21")
     page.click("form.record button[type=submit]")
     page.wait_for_url("**/plans/integrity/")
     assert "is renamed the Office of Integrity" in page.inner_text(

@@ -57,6 +57,35 @@ def test_record_a_rename(editor):
     assert "Ethics Office" in page and "Recorded" in page
 
 
+def test_a_rename_shows_the_present_name_and_asks_about_the_abbreviation(editor):
+    url = "/units/gmdac/record/rename/"
+    html = editor.get(url).content.decode()
+    assert "is called <strong>Global Migration Data Analysis Centre</strong>" in html
+    assert "abbreviated <strong>GMDAC</strong>" in html
+    body = {"name": "Migration Data Centre", "date": "2030-01-01", "reason": "r",
+            "token": form_token(editor, url)}
+    response = editor.post(url, body)
+    assert response.status_code == 200  # not recorded: the abbreviation was not answered
+    assert "abbreviation_choice" in response.context["form"].errors
+    assert editor.post(url, {**body, "abbreviation_choice": "none"}).status_code == 302
+    unit = store.current_record().timeline.snapshot("2030").structure.units["gmdac"]
+    assert (unit.name, unit.abbreviation) == ("Migration Data Centre", "")
+
+
+def test_record_forms_take_names_resolved_as_of_their_date(editor):
+    url = "/units/budget/record/move/"
+    body = {"to": "office of legal affairs", "date": "2030-01-01", "reason": "r",
+            "cite_source": "IOM Headquarters Organizational Review", "cite_passage": "21",
+            "token": form_token(editor, url)}
+    assert editor.post(url, body).status_code == 302  # a former name, a source's title
+    change = store.current_record().timeline.changes[-1]
+    assert (change.node, change.to, str(change.cites[0])) == ("budget", "dla", "scpf28:21")
+    body = {**body, "to": "Legal Afairs Dept", "token": form_token(editor, url)}
+    response = editor.post(url, body)
+    assert response.status_code == 200
+    assert "no unit or senior post is called" in response.context["form"].errors["to"][0]
+
+
 def test_a_stale_save_is_refused_and_the_input_kept(editor):
     url = "/units/ethics/record/rename/"
     token = form_token(editor, url)

@@ -76,6 +76,7 @@ ENDPOINTS: dict[str, tuple[str, str, str, dict | None]] = {
     "record": ("GET", "/units/ethics/record/rename/", "change.record", None),
     "reverse": ("GET", "/changes/rename-ethics/reverse/", "change.reverse", None),
     "audit": ("GET", "/audit/", "audit.view", None),
+    "lookup": ("GET", "/lookup/?kind=unit&q=budget&at=2022", "structure.view", None),
     "account": ("GET", "/account/", "token.manage", None),
     "signin": ("GET", "/signin/", "public", None),
     "timeline": ("GET", "/timeline/?unit=dfam", "structure.view", None),

@@ -116,11 +116,16 @@ def test_choosing_and_adding_a_change(signed_in, draft):
     assert "Choose the kind of change" in html and "?op=merge" in html
     html = page(signed_in, f"/plans/{draft}/changes/new/?op=merge")
     assert 'name="new.name"' in html  # the new unit's own fields
-    assert 'list="list-units"' in html and '<option value="ethics">' in html
+    assert "one name per line" in html  # the merged units, by name
+    # Name fields are searched as one types, not a datalist of every id.
+    html = page(signed_in, f"/plans/{draft}/changes/new/?op=relocate")
+    assert 'data-lookup="unit"' in html and 'data-lookup="source"' in html
+    assert "<datalist" not in html
     response = post(
         signed_in,
         f"/plans/{draft}/changes/new/?op=relocate",
-        {"op": "relocate", "unit": "ethics", "location": "Manila", "cite": "scpf28:21"},
+        {"op": "relocate", "unit": "ethics", "location": "Manila", "cite": "scpf28",
+         "passage": "21"},
     )
     assert response["Location"] == f"/plans/{draft}/"
     html = page(signed_in, f"/plans/{draft}/")
@@ -134,12 +139,12 @@ def test_a_change_that_does_not_parse_names_the_field(signed_in, draft):
     response = post(
         signed_in,
         f"/plans/{draft}/changes/new/?op=rename",
-        {"op": "rename", "unit": "Ethics Office", "name": "X", "date": "2030-13"},
+        {"op": "rename", "unit": "Ethics Ofice", "name": "X", "date": "2030-13"},
         400,
     )
     html = response.content.decode()
-    assert "is not a valid id" in html and "bad month number 13" in html
-    assert 'value="Ethics Office"' in html  # the input is kept
+    assert "no unit is called “Ethics Ofice”" in html and "bad month number 13" in html
+    assert 'value="Ethics Ofice"' in html  # the input is kept
     assert written() == before
 
 
@@ -152,7 +157,7 @@ def test_a_change_that_does_not_apply_is_refused_beside_its_field(signed_in, dra
         400,
     )
     html = response.content.decode()
-    assert "Not added:" in html and "unit &#x27;nowhere&#x27; does not exist" in html
+    assert "Not added:" in html and "no unit is called “nowhere”" in html
     assert written() == before
 
 

@@ -12,6 +12,7 @@ from .downloads import plan_download, structure_download, unit_download
 from .edit import record, reverse_change
 from .entries import entry_edit, entry_new
 from .governance import bodies, body
+from .lookup import lookup
 from .nominations import call, nominations
 from .plan_actions import plan_change_new, plan_change_remove, plan_move, plan_rebase
 from .plan_confirm import plan_enact, plan_withdraw
@@ -40,6 +41,7 @@ __all__ = [
     "entry_edit",
     "entry_new",
     "exchange_rate_edit",
+    "lookup",
     "nominations",
     "plan",
     "plan_change_new",

@@ -18,28 +18,27 @@ from django.urls import reverse
 from ...core.dates import DateError, FuzzyDate
 from ...history.inverse import NotReversible, inverse, reversible
 from ...queries.changes import change_data, changes_data
+from ...queries.resolve import NotResolved
 from ...registry import store
 from ...registry.actions import RecordChange, Refused, ReverseChange, run
 from ...registry.audit import Actor
+from ...registry.reading.names import cached_names
 from ...registry.reading.timeline import sentences
 from ...registry.reading.tokens import latest_token
 from ...registry.store import State
-from ..forms import FIELD_OF, OPS, ChangeForm, Op, change_mapping
-from .common import registry_page, requires
+from ..forms import ABBREVIATION_CHOICES, FIELD_OF, NAMED, OPS, ChangeForm, Op, change_mapping
+from .common import may_see_people, registry_page, requires
 
 
 def _options(state: State, node: str, day: dt.date) -> dict[str, list[tuple[str, str]]]:
-    """The choices of the forms for ``node``, from the structure on ``day``."""
+    """The choices of the forms for ``node``, from the structure on ``day`` (the fields
+    that name a unit, post, person or source take a name: see :func:`_resolve_names`)."""
     record = state.record
     s = record.timeline.snapshot(day).structure
-    nodes = sorted(((n, s.label(n)) for n in s.nodes() if n != node), key=lambda x: x[1])
     posts = s.posts_in(node) if node in s.units else [node]
     held = [(p, a) for p in posts for a in s.holders.get(p, ())]
     return {
-        "nodes": nodes,
-        "units": sorted(((u, s.label(u)) for u in s.units), key=lambda x: x[1]),
         "posts": [(p, f"{s.posts[p].title} ({p})") for p in posts if p in s.posts],
-        "people": sorted(((p.id, p.name) for p in record.people.values()), key=lambda x: x[1]),
         "holders": [
             (f"{p}|{a.person}", f"{record.people[a.person].name if a.person in record.people else a.person} — {s.posts[p].title}")  # noqa: E501
             for p, a in held
@@ -49,7 +48,6 @@ def _options(state: State, node: str, day: dt.date) -> dict[str, list[tuple[str,
             for ln in s.lines_of(node)
             if ln.source == node
         ],
-        "sources": [(sid, src.symbol or src.title) for sid, src in record.sources.items()],
         "changes": [(c.id, f"{c.date} {c.op} ({c.id})") for c in record.timeline.touching(node)],
     }
 
@@ -74,7 +72,8 @@ def record(request: HttpRequest, state: State, node: str, op: str) -> HttpRespon
     refusal: dict[str, Any] | None = None
     if request.method == "POST":
         form = ChangeForm(spec, options, request.POST)
-        if form.is_valid():
+        _ask_abbreviation(form, state, node)
+        if form.is_valid() and _resolve_names(request, state, form):
             refusal = _save(request, form, spec, node, is_unit)
             if refusal and refusal.get("stale"):
                 # Told what changed, the editor may save again on purpose: a fresh token.
@@ -86,15 +85,60 @@ def record(request: HttpRequest, state: State, node: str, op: str) -> HttpRespon
     else:
         initial = {"token": latest_token(state), "date": dt.date.today().isoformat()}
         form = ChangeForm(spec, options, initial=initial)
+        _ask_abbreviation(form, state, node)
+    at = _form_date(form)
     context = {
         "node": node,
         "name": s.label(node),
+        # What the unit is called on the form's date, for a rename to show.
+        "current": state.record.timeline.snapshot(at).structure.units.get(node),
+        "at": at,
+        "lookup_at": str(at),
         "spec": spec,
         "form": form,
         "refusal": refusal,
         "ops": ops_for(is_unit),
     }
     return render(request, "site/record.html", context, status=409 if refusal else 200)
+
+
+def _form_date(form: ChangeForm) -> FuzzyDate:
+    """The form's effective date if it reads, else today: names are read as of it."""
+    raw = form.data.get("date") if form.is_bound else form.initial.get("date")
+    try:
+        return FuzzyDate.parse((raw or "").strip())
+    except DateError:
+        return FuzzyDate.day(dt.date.today())
+
+
+def _ask_abbreviation(form: ChangeForm, state: State, node: str) -> None:
+    """A rename of a unit that has an abbreviation must say what becomes of it (kept, a new
+    one, none): an old abbreviation never carries silently into the new name."""
+    if "abbreviation_choice" not in form.fields:
+        return
+    unit = state.record.timeline.snapshot(_form_date(form)).structure.units.get(node)
+    field = form.fields["abbreviation_choice"]
+    field.required = bool(unit and unit.abbreviation)
+    if unit and unit.abbreviation:
+        field.choices = [("keep", f"keep {unit.abbreviation}"), *ABBREVIATION_CHOICES[1:]]
+
+
+def _resolve_names(request: HttpRequest, state: State, form: ChangeForm) -> bool:
+    """Turn the names typed in the form's name fields into ids, as of the form's date;
+    False, each problem beside its field, when one names nothing or several things."""
+    at = _form_date(form)
+    for field, kind in NAMED.items():
+        typed = form.cleaned_data.get(field)
+        if field not in form.fields or not typed:
+            continue
+        if kind == "person" and not may_see_people(request):
+            form.add_error(field, "people are named only to those signed in")
+            continue
+        try:
+            form.cleaned_data[field] = cached_names(state, kind, at).resolve(typed).id
+        except NotResolved as exc:
+            form.add_error(field, exc.message)
+    return not form.errors
 
 
 def _save(

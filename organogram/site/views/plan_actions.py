@@ -15,7 +15,9 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
-from ...core.plans import PlanStatus, check_editable, plan_timeline
+from ...core.dates import DateError, FuzzyDate
+from ...core.plans import PlanStatus, check_editable
+from ...queries.resolve import Names
 from ...registry.actions import (
     AddPlanChange,
     EnactPlan,
@@ -26,14 +28,18 @@ from ...registry.actions import (
     RemovePlanChange,
     run,
 )
+from ...registry.reading.names import cached_names
 from ...registry.store import State
-from ..plan_change_form import form_inputs, op_choices, place_errors, place_reasons, read_form
+from ..plan_change_form import (
+    all_inputs,
+    form_inputs,
+    op_choices,
+    place_errors,
+    place_reasons,
+    read_form,
+)
 from .common import may_see_people, registry_page, requires
 from .plans import actor, plan_page
-
-#: Suggestions for id fields are listed only up to this many (a datalist of a large
-#: organization's every unit would weigh more than the page).
-MAX_SUGGESTIONS = 3000
 
 
 def _plan_or_404(state: State, plan_id: str) -> Any:
@@ -43,23 +49,14 @@ def _plan_or_404(state: State, plan_id: str) -> Any:
     return plan
 
 
-def _suggestions(state: State, plan: Any, *, people: bool) -> dict[str, list[tuple[str, str]]]:
-    """Ids the change's fields may name, as they stand at the plan's date with the plan
-    (people by name only for those who may see them)."""
-    s = plan_timeline(state.record.timeline, plan).snapshot(plan.last_date()).structure
-    if len(s.units) + len(s.posts) > MAX_SUGGESTIONS:
-        return {}
-    units = sorted(((u, s.label(u)) for u in s.units), key=lambda x: x[1])
-    posts = sorted(((p, s.label(p)) for p in s.posts), key=lambda x: x[1])
-    out = {
-        "units": units,
-        "posts": posts,
-        "nodes": units + [(p, n) for p, n in posts if s.posts[p].senior],
-    }
-    if people:
-        known = state.record.people.values()
-        out["people"] = sorted(((p.id, p.name) for p in known), key=lambda x: x[1])
-    return out
+def _names_date(plan: Any, posted: Any) -> FuzzyDate:
+    """The date names are read as of: the change's own if it reads, else its phase's, else
+    the plan's (a unit is called then what the record and the plan's earlier changes say)."""
+    try:
+        return FuzzyDate.parse(posted.get("date", "").strip())
+    except DateError:
+        phase = plan.phase(posted.get("phase", "")) if posted.get("phase") else None
+        return FuzzyDate.parse(phase.effective if phase else plan.effective)
 
 
 @requires(AddPlanChange.permissions)
@@ -84,12 +81,23 @@ def plan_change_new(request: HttpRequest, state: State, plan_id: str) -> HttpRes
     context.update(
         chosen=labels[op],
         inputs=inputs,
-        suggestions=_suggestions(state, plan, people=may_see_people(request)),
+        lookup_at=str(_names_date(plan, request.GET)),
+        people=may_see_people(request),
     )
     if request.method != "POST":
         return render(request, "site/plan_change.html", context)
-    data, phase = read_form(op, inputs, request.POST)
-    if any(i.errors for i in inputs):
+    at = _names_date(plan, request.POST)
+    people = may_see_people(request)
+
+    def names(kind: str) -> Names:
+        if kind == "person" and not people:
+            # People are named only to those who may see them.
+            return Names(kind, [])
+        return cached_names(state, kind, at, plan_id)
+
+    data, phase = read_form(op, inputs, request.POST, names)
+    context["lookup_at"] = str(at)
+    if any(i.errors for i in all_inputs(inputs)):
         context["refusal"] = "a field could not be read"
         return render(request, "site/plan_change.html", context, status=400)
     try:

@@ -1,0 +1,50 @@
+"""Search as you type: the units, posts, people, sources or plans whose names match a few
+letters, as JSON, for the name fields of the change forms.
+
+``/lookup/?kind=unit&q=budg&at=2022&plan=ID`` answers the best matches as of ``at``
+(default today; inside a plan, on its timeline), each with its name, former names,
+abbreviation, id, what tells it apart, and ``fill``: the text that names it alone, which
+the form's field takes. It only reads; people are listed only to those who may see them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.http import HttpRequest, HttpResponse, JsonResponse
+
+from ...core.dates import DateError, FuzzyDate
+from ...queries.resolve import KINDS, MATCHES
+from ...registry.permissions import can
+from ...registry.reading.names import cached_names
+from ...registry.store import State
+from .common import may_see_people, registry_page
+
+
+@registry_page
+def lookup(request: HttpRequest, state: State) -> HttpResponse:
+    """The best matches for ``q`` among the things of ``kind``, as JSON."""
+    kind = request.GET.get("kind", "")
+    if kind not in KINDS:
+        return JsonResponse({"error": f"kind must be one of {', '.join(KINDS)}"}, status=400)
+    if kind == "person" and not may_see_people(request):
+        return JsonResponse({"error": "people are listed only to those signed in"}, status=403)
+    if kind == "plan" and not can(request.user, "plan.view"):
+        return JsonResponse({"error": "plans are not shown to you"}, status=403)
+    plan = request.GET.get("plan") or None
+    if plan is not None and plan not in state.record.plans:
+        return JsonResponse({"error": f"no plan {plan!r}"}, status=404)
+    raw = request.GET.get("at", "").strip()
+    try:
+        at = FuzzyDate.parse(raw) if raw else FuzzyDate.day(dt.date.today())
+    except DateError as exc:
+        return JsonResponse({"error": f"at: {exc}"}, status=400)
+    names = cached_names(state, kind, at, plan)
+    found = names.search(request.GET.get("q", ""), MATCHES)
+    return JsonResponse(
+        {
+            "kind": kind,
+            "at": str(at),
+            "matches": [{**e.as_dict(), "fill": names.fill(e)} for e in found],
+        }
+    )
