@@ -11,6 +11,7 @@ decided here, once.
 * :mod:`.plan_workflow` — move a plan's status, enact it (:mod:`.plan_common`: what the
   plan actions share);
 * :mod:`.entries` — save or remove a register entry;
+* :mod:`.sources` — add, edit or remove a source document;
 * :mod:`.accounts` — add an account, set its role, create or revoke a token;
 * :mod:`.dataset` — load or replace the whole record.
 """
@@ -35,6 +36,7 @@ from .entries import EntryRefused, RemoveEntry, SavedEntry, SaveEntry, StaleEntr
 from .plan_common import PlanRefused, StalePlan
 from .plan_workflow import EnactPlan, MovePlan, allowed_moves
 from .plans import AddPlanChange, DraftPlan, EditPlanChange, RebasePlan, RemovePlanChange
+from .sources import RemoveSource, SavedSource, SaveSource, SourceRefused
 
 __all__ = [
     "AccountError",
@@ -64,11 +66,15 @@ __all__ = [
     "Refused",
     "RemoveEntry",
     "RemovePlanChange",
+    "RemoveSource",
     "ReverseChange",
     "RevokeToken",
     "SaveEntry",
+    "SaveSource",
     "SavedEntry",
+    "SavedSource",
     "SetRole",
+    "SourceRefused",
     "Stale",
     "StaleEdit",
     "StaleEntry",
