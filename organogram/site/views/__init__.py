@@ -16,6 +16,7 @@ from .nominations import call, nominations
 from .plan_actions import plan_change_new, plan_change_remove, plan_move, plan_rebase
 from .plans import plan, plan_new, plans
 from .posts import post, posts
+from .source_edit import source_edit, source_new, source_remove
 from .sources import source, sources
 from .structure import structure, structure_children
 from .timeline import timeline
@@ -54,6 +55,9 @@ __all__ = [
     "signin",
     "signout",
     "source",
+    "source_edit",
+    "source_new",
+    "source_remove",
     "sources",
     "structure",
     "structure_children",
