@@ -29,7 +29,7 @@ class Input:
     label: str
     doc: str
     required: bool
-    widget: str  # text, date, number, checkbox, select, lines, cites, yaml
+    widget: str  # text, date, number, checkbox, select, lines, cites, yaml, paragraph
     value: Any = ""
     options: list[tuple[str, str]] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 
@@ -72,6 +73,7 @@ def test_a_bad_form_comes_back_naming_each_field(editor):
     assert response.status_code == 422
     page = response.content.decode()
     assert "required field is missing" in page and "is not a date" in page
+    assert page.count("is not a date") == 1  # beside its field, not again above
     assert "is not a valid id" in page
     assert 'value="October 2023"' in page  # the input is kept
     assert "S 33" not in store.current().record.sources
@@ -88,7 +90,7 @@ def test_an_edit_saved_since_is_refused_and_kept_not_overwritten(editor):
     )
     assert response.status_code == 409
     page = response.content.decode()
-    assert "changed since you read it" in page and 'value="mine"' in page
+    assert "changed since you read it" in page and ">mine</textarea>" in page
     assert f'name="version" value="{version("scpf28")}"' in page  # saving again decides
     assert store.current().record.sources["scpf28"].note == "theirs"
 
@@ -97,7 +99,10 @@ def test_removing_a_cited_source_names_what_cites_it(editor):
     response = editor.post("/sources/scpf28/remove/", {"version": version("scpf28")})
     assert response.status_code == 409
     page = response.content.decode()
-    assert "Not removed" in page and "claim about" in page
+    assert "Not removed" in page and "<li>change " in page
+    assert re.search(r"<li>and \d+ more</li>", page)  # the page cuts the list short
+    refusal = re.search(r'<div class="refusal".*?</div>', page, re.S).group(0)
+    assert refusal.count("<li>") == 13
     editor.post("/sources/new/", {**FORM, "cites": ""})
     response = editor.post("/sources/scpf33-5/remove/", {"version": version("scpf33-5")})
     assert response.status_code == 302 and "scpf33-5" not in store.current().record.sources

@@ -36,8 +36,10 @@ _HINTS = {
     "date": "as precisely as the document gives it",
     "url": "where the document can be read (https://…)",
     "file": "where a copy of the document is kept (a file name or a shelf mark)",
-    "cites": "other sources it refers to, as SOURCE or SOURCE:PASSAGE; one a line",
+    "cites": "other sources it refers to, as SOURCE or SOURCE:PASSAGE",
 }
+#: What a refused removal lists on the page (the API lists everything).
+_SHOWN = 12
 
 
 def _inputs(state: State, data: dict[str, Any], errors: dict[str, list[str]]) -> list[Input]:
@@ -45,7 +47,21 @@ def _inputs(state: State, data: dict[str, Any], errors: dict[str, list[str]]) ->
     for i in out:
         i.label = _LABELS.get(i.name, i.label)
         i.doc = _HINTS.get(i.name, i.doc)
+        if i.name == "note":
+            i.widget = "paragraph"  # a note runs to sentences; read back as text all the same
     return out
+
+
+def _refusal(exc: Refused) -> dict[str, Any]:
+    """A refusal as the form shows it: problems of fields are shown beside them, not
+    again above; a long list (what cites a source) is cut short."""
+    reasons = [] if exc.fields else exc.reasons
+    more = max(0, len(reasons) - _SHOWN)
+    return {
+        "message": exc.message + ("; see the fields marked below" if exc.fields else ""),
+        "reasons": reasons[:_SHOWN] + ([f"and {more} more"] if more else []),
+        "stale": exc.stale,
+    }
 
 
 def _actor(request: HttpRequest) -> Actor:
@@ -75,7 +91,7 @@ def _form(request: HttpRequest, state: State, key: str | None) -> HttpResponse:
             try:
                 saved = run(action, _actor(request))
             except Refused as exc:
-                refusal = {"message": exc.message, "reasons": exc.reasons, "stale": exc.stale}
+                refusal = _refusal(exc)
                 errors = exc.fields
                 if exc.stale:  # the version now held: saving again is a decision
                     version = _current_version(store.current(), key or "")
@@ -127,7 +143,7 @@ def source_remove(request: HttpRequest, state: State, source_id: str) -> HttpRes
             "source": held,
             "inputs": _inputs(state, source_to_dict(held), {}),
             "version": source_version(held),
-            "refusal": {"message": exc.message, "reasons": exc.reasons, "stale": exc.stale},
+            "refusal": _refusal(exc),
             "removing": True,
         }
         return render(request, "site/source_form.html", context, status=409)
