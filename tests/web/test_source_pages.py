@@ -67,6 +67,15 @@ def test_an_editor_adds_a_source_and_lands_on_its_page(editor):
     assert m.AuditEntry.objects.get(action="organogram.source.add").via == "web"
 
 
+def test_a_link_that_is_not_a_web_address_is_shown_not_linked(editor):
+    editor.post("/sources/new/", {**FORM, "cites": "", "url": "javascript:alert(1)"})
+    page = editor.get("/sources/scpf33-5/").content.decode()
+    assert "javascript:alert(1)" in page and 'href="javascript:' not in page
+    editor.post("/sources/new/", {**FORM, "id": "web", "cites": ""})
+    page = editor.get("/sources/web/").content.decode()
+    assert f'href="{FORM["url"]}"' in page
+
+
 def test_a_bad_form_comes_back_naming_each_field(editor):
     bad = {**FORM, "id": "S 33", "title": "", "date": "October 2023"}
     response = editor.post("/sources/new/", bad)

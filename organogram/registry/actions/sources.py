@@ -119,7 +119,7 @@ class SaveSource(_SourceAction):
             raise SourceRefused(
                 f"the source {source.id!r} cites what the record does not hold",
                 [f"{path}: {why}" for path, why in problems],
-                {path.split("[")[0]: [why for _, why in problems] for path, _ in problems},
+                _by_field(problems),
             )
         return held
 
@@ -169,6 +169,14 @@ class RemoveSource(_SourceAction):
         m.Source.objects.filter(pk=self.key).delete()
         audit = Audit("organogram.source.remove", "source", self.key, before=source_to_dict(held))
         return Outcome(None, audit, numbered=lambda number: number)
+
+
+def _by_field(problems: list[tuple[str, str]]) -> dict[str, list[str]]:
+    """(path, why) problems as field -> its problems (``cites[2]`` is ``cites``)."""
+    out: dict[str, list[str]] = {}
+    for path, why in problems:
+        out.setdefault(path.split("[")[0], []).append(why)
+    return out
 
 
 def citers(record: Record, source_id: str) -> list[str]:
