@@ -10,7 +10,7 @@ from ..core.errors import NotFound
 from ..formats.codec import ChangeDataError
 from ..registry.actions import Refused
 from ..registry.store import EmptyRegistry
-from . import changes, cost, governance, plans, posts, reading, registers
+from . import changes, cost, governance, plans, posts, reading, registers, sources
 from .auth import AUTH
 
 api = NinjaAPI(
@@ -27,6 +27,7 @@ api = NinjaAPI(
     urls_namespace="api",
 )
 api.add_router("", reading.router)
+api.add_router("/sources", sources.router)
 api.add_router("/changes", changes.router)
 api.add_router("/plans", plans.router)
 api.add_router("/registers", registers.router)

@@ -1,4 +1,5 @@
-"""Reading the record: structure as of a date, units, history and lineage, diffs, sources."""
+"""Reading the record: structure as of a date, units, history and lineage, diffs (the
+sources are read and written in :mod:`.sources`)."""
 
 from __future__ import annotations
 
@@ -10,8 +11,7 @@ from ninja import Query, Router
 from ninja.responses import NinjaJSONEncoder
 
 from ..queries.diff import diff_dates
-from ..queries.sources import source_detail, source_list
-from ..queries.unit import is_personal, unit_at
+from ..queries.unit import unit_at
 from ..registry import store
 from ..registry.permissions import allowed_actions, can, role_of
 from ..registry.reading.structure import cached_snapshot, cached_structure
@@ -24,8 +24,6 @@ from .schemas.record import (
     HistoryOut,
     LineageOut,
     Me,
-    SourceDetail,
-    SourceRow,
     StructureOut,
     UnitOut,
 )
@@ -126,29 +124,3 @@ def diff(
     for value in (start, end):
         when(value)
     return diff_dates(store.current().record, start, end, people=can(request.auth, "people.view"))
-
-
-@router.get("/sources", response=list[SourceRow], summary="Every source document")
-def sources(request: HttpRequest) -> list[dict[str, Any]]:
-    """Each document with how many changes and claims cite it."""
-    need(request, "structure.view")
-    return source_list(store.current().record)
-
-
-@router.get(
-    "/sources/{source_id}",
-    response=SourceDetail,
-    exclude_unset=True,
-    summary="One source, what it claims and supports",
-)
-def source(request: HttpRequest, source_id: str) -> dict[str, Any]:
-    """Its claims (disputes marked) and the changes it supports."""
-    need(request, "structure.view")
-    state = store.current()
-    record = state.record
-    people = can(request.auth, "people.view")
-    data = source_detail(
-        record, source_id, personal=None if people else (lambda c: is_personal(c, record))
-    )
-    data["changes"] = change_rows(request, state, data["changes"])
-    return data

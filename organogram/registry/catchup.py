@@ -2,10 +2,10 @@
 
 Every write leaves a :class:`~organogram.registry.models.Step` with its revision: the
 changes it added to the timeline, and whether it wrote anything but those, register
-entries or plans. A process holding the record of revision N that sees revision M
+entries, plans or sources. A process holding the record of revision N that sees revision M
 reads the steps from N to M; when they follow on from the revision it holds (the same
-stamps) and are all of those kinds, it reads only the rows they name (and the entries,
-or the plans, when a step wrote them) and makes the new record from the one it holds.
+stamps) and are all of those kinds, it reads only the rows they name (and the entries, the
+plans or the sources, when a step wrote them) and makes the new record from the one it holds.
 Otherwise — a load, a database replaced or restored, steps already pruned — it returns
 None and the caller rebuilds from every row, as before.
 """
@@ -17,13 +17,18 @@ from typing import TYPE_CHECKING
 
 from ..core.plans import PlanStatus
 from . import models as m
-from .convert import load_plans, load_registers, row_change
+from .convert import load_plans, load_registers, load_sources, row_change
 
 if TYPE_CHECKING:
     from .store import State
 
 #: Steps kept behind the newest; a reader further behind rebuilds.
 KEEP = 1_000
+
+#: The kinds of step a reader catches up over; any other (a load) makes it rebuild.
+_CAUGHT_UP = frozenset(
+    {m.Step.Kind.CHANGES, m.Step.Kind.ENTRIES, m.Step.Kind.PLANS, m.Step.Kind.SOURCES}
+)
 
 
 def write_step(
@@ -48,7 +53,7 @@ def caught_up(held: State, number: int, stamp: str) -> State | None:
     ):
         return None
     kinds = {s.kind for s in steps[1:]}
-    if not kinds <= {m.Step.Kind.CHANGES, m.Step.Kind.ENTRIES, m.Step.Kind.PLANS}:
+    if not kinds <= _CAUGHT_UP:
         return None
     record, sequences = held.record, held.sequences
     ids = [i for s in steps[1:] for i in s.changes]
@@ -78,4 +83,9 @@ def caught_up(held: State, number: int, stamp: str) -> State | None:
         sequences = {**kept, **planned}
     if m.Step.Kind.ENTRIES in kinds:
         record = replace(record, registers=load_registers())
-    return held.following(number, record, sequences, stamp)
+    sourced = m.Step.Kind.SOURCES in kinds
+    if sourced:
+        # Sources are few: read them all again. The changes told in sentences name their
+        # sources, so what was derived before is not passed on.
+        record = replace(record, sources=load_sources())
+    return held.following(number, record, sequences, stamp, derived=not sourced)

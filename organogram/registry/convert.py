@@ -85,21 +85,7 @@ def record_rows(record: Record) -> Rows:
         )
     )
     for i, s in enumerate(record.sources.values()):
-        rows.sources.append(
-            m.Source(
-                id=s.id,
-                position=i,
-                title=s.title,
-                symbol=s.symbol,
-                body=s.body,
-                session=s.session,
-                date=_text(s.date),
-                file=s.file,
-                url=s.url,
-                cites=list(s.cites),
-                note=s.note,
-            )
-        )
+        rows.sources.append(source_row(s, i))
     for i, p in enumerate(record.people.values()):
         rows.people.append(
             m.Person(id=p.id, position=i, name=p.name, note=p.note, contact=p.contact, cv=p.cv)
@@ -161,6 +147,42 @@ def record_rows(record: Record) -> Rows:
         for i, (key, entry) in enumerate(record.register(register.section).items()):
             rows.entries.append(entry_row(register.section, key, i, entry))
     return rows
+
+
+def source_row(source: CoreSource, position: int) -> m.Source:
+    """The row of one source (unsaved)."""
+    return m.Source(
+        id=source.id,
+        position=position,
+        title=source.title,
+        symbol=source.symbol,
+        body=source.body,
+        session=source.session,
+        date=_text(source.date),
+        file=source.file,
+        url=source.url,
+        cites=list(source.cites),
+        note=source.note,
+    )
+
+
+def load_sources() -> dict[str, CoreSource]:
+    """Source id -> source, in the order written."""
+    return {
+        s.id: CoreSource(
+            id=s.id,
+            title=s.title,
+            symbol=s.symbol,
+            body=s.body,
+            session=s.session,
+            date=_date(s.date),
+            file=s.file,
+            url=s.url,
+            cites=tuple(s.cites),
+            note=s.note,
+        )
+        for s in m.Source.objects.all()
+    }
 
 
 def entry_row(section: str, key: str, position: int, entry: Any) -> m.Entry:
@@ -244,21 +266,7 @@ def load_record() -> tuple[Record, dict[str, int]] | None:
     org = m.Organization.objects.first()
     if org is None:
         return None
-    sources = {
-        s.id: CoreSource(
-            id=s.id,
-            title=s.title,
-            symbol=s.symbol,
-            body=s.body,
-            session=s.session,
-            date=_date(s.date),
-            file=s.file,
-            url=s.url,
-            cites=tuple(s.cites),
-            note=s.note,
-        )
-        for s in m.Source.objects.all()
-    }
+    sources = load_sources()
     people = {
         p.id: CorePerson(p.id, p.name, p.note, p.contact, p.cv) for p in m.Person.objects.all()
     }

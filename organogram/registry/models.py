@@ -219,6 +219,8 @@ class Step(models.Model):
         ENTRIES = "entries"
         #: plans and their changes written (an enacted plan's changes join the timeline).
         PLANS = "plans"
+        #: sources added, edited or removed, nothing else.
+        SOURCES = "sources"
         #: anything else (a load): readers rebuild from the rows.
         OTHER = "other"
 

@@ -52,6 +52,8 @@ RULES: dict[str, frozenset[str]] = {
     "plan.approve": _APPROVERS,
     "plan.withdraw": _APPROVERS,
     "plan.enact": _APPROVERS,
+    # source documents: adding, editing and removing them
+    "source.edit": _EDITORS,
     # register entries (bodies, terms of reference…), unless a register names its own
     "register.edit": _EDITORS,
     # costs: computed costs and budgets are read like the structure; cost tables and

@@ -42,9 +42,13 @@ from .actions import (
     Refused,
     RemoveEntry,
     RemovePlanChange,
+    RemoveSource,
     ReverseChange,
     SavedEntry,
+    SavedSource,
     SaveEntry,
+    SaveSource,
+    SourceRefused,
     StaleEdit,
     StaleEntry,
     run,
@@ -187,6 +191,22 @@ def remove_entry(section: str, key: str, actor: Actor, *, expected: int | None =
     return run(RemoveEntry(section, key, expected), actor)
 
 
+def save_source(
+    data: Mapping[str, Any],
+    actor: Actor,
+    *,
+    expected: str | None = None,
+    create: bool | None = None,
+) -> SavedSource:
+    """Add or replace a source document (see :class:`SaveSource`)."""
+    return run(SaveSource(data, expected, create), actor)
+
+
+def remove_source(key: str, actor: Actor, *, expected: str | None = None) -> int:
+    """Remove a source nothing cites (see :class:`RemoveSource`); returns the revision."""
+    return run(RemoveSource(key, expected), actor)
+
+
 __all__ = [
     "ChangeRefused",
     "EntryRefused",
@@ -197,6 +217,7 @@ __all__ = [
     "PlanRefused",
     "Recorded",
     "RegistryError",
+    "SourceRefused",
     "StaleEdit",
     "StaleEntry",
     "add_plan_change",
@@ -213,6 +234,8 @@ __all__ = [
     "record_change",
     "remove_entry",
     "remove_plan_change",
+    "remove_source",
     "reverse_change",
     "save_entry",
+    "save_source",
 ]

@@ -56,13 +56,22 @@ class State:
     )
 
     def following(
-        self, revision: int, record: Record, sequences: dict[str, int], stamp: str
+        self,
+        revision: int,
+        record: Record,
+        sequences: dict[str, int],
+        stamp: str,
+        *,
+        derived: bool = True,
     ) -> State:
         """The state of a later revision, made from this one by adding to its timeline.
 
         What this one derived from its whole timeline goes with it (as seeds), so that
-        the next revision's is grown from it instead of made anew.
+        the next revision's is grown from it instead of made anew; with ``derived``
+        False nothing does (the sources changed, and the sentences name them).
         """
+        if not derived:
+            return State(revision, record, sequences, stamp)
         memo = self.memo.passed_on(self.record.timeline)
         return State(revision, record, sequences, stamp, memo=memo)
 

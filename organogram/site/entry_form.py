@@ -1,4 +1,4 @@
-"""The form of a register entry, drawn from the register's fields.
+"""The form of a register entry or a source, drawn from the dataset format's fields.
 
 Each field of the dataset format becomes one input chosen by its kind: text, date,
 number, a checkbox, a choice, a list (one item a line), citations (``source:passage``
@@ -16,9 +16,9 @@ import yaml
 
 from ..core.record import Record
 from ..formats.compound import ListOf
-from ..formats.entries import Field
+from ..formats.entries import Field, FieldSet
 from ..formats.kinds import Bool, Choice, Cite, Date, Int, Nullable, RefTo
-from ..formats.register import REF_PREFIX, Register
+from ..formats.register import REF_PREFIX
 
 
 @dataclass
@@ -29,7 +29,7 @@ class Input:
     label: str
     doc: str
     required: bool
-    widget: str  # text, date, number, checkbox, select, lines, cites, yaml
+    widget: str  # text, date, number, checkbox, select, lines, cites, yaml, paragraph
     value: Any = ""
     options: list[tuple[str, str]] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
@@ -67,11 +67,12 @@ def _widget(kind: Any) -> str:
 
 
 def inputs(
-    register: Register, record: Record, data: dict[str, Any], errors: dict[str, list[str]]
+    fields: FieldSet, record: Record, data: dict[str, Any], errors: dict[str, list[str]]
 ) -> list[Input]:
-    """The inputs of an entry's form, filled with ``data`` (as a dataset file holds it)."""
+    """The inputs of an entry's form (one per field of ``fields``: a register's, or the
+    sources'), filled with ``data`` (as a dataset file holds it)."""
     out = []
-    for f in register.fields:
+    for f in fields:
         kind = f.kind.inner if isinstance(f.kind, Nullable) else f.kind
         widget = _widget(f.kind)
         options = _choices(record, kind) if widget == "text" else None
@@ -118,11 +119,11 @@ def _read(f: Field, raw: str) -> Any:
     return text
 
 
-def posted(register: Register, post: Any) -> tuple[dict[str, Any], dict[str, list[str]]]:
-    """(the entry mapping, field -> problems) of a submitted form."""
+def posted(fields: FieldSet, post: Any) -> tuple[dict[str, Any], dict[str, list[str]]]:
+    """(the entry mapping, field -> problems) of a submitted form of ``fields``."""
     data: dict[str, Any] = {}
     errors: dict[str, list[str]] = {}
-    for f in register.fields:
+    for f in fields:
         try:
             value = _read(f, post.get(f.name, ""))
         except ValueError as exc:

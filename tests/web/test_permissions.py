@@ -45,6 +45,7 @@ ALLOWED: dict[str, frozenset[str]] = {
     "user.manage": frozenset({"administrator"}),
     "dataset.load": frozenset({"administrator"}),
     "register.edit": frozenset({"editor", "administrator"}),
+    "source.edit": frozenset({"editor", "administrator"}),
     "cost.view": EVERYONE,
     "cost.edit": frozenset({"editor", "administrator"}),
 }
@@ -73,6 +74,9 @@ ENDPOINTS: dict[str, tuple[str, str, str, dict | None]] = {
     "entry_new": ("GET", "/registers/nominations/new/?call=ddg-2023", "register.edit", None),
     "entry_edit": ("GET", "/registers/calls/ddg-2023/edit/", "register.edit", None),
     "source": ("GET", "/sources/scpf28/", "structure.view", None),
+    "source_new": ("GET", "/sources/new/", "source.edit", None),
+    "source_edit": ("GET", "/sources/scpf28/edit/", "source.edit", None),
+    "source_remove": ("POST", "/sources/scpf28/remove/", "source.edit", {}),
     "record": ("GET", "/units/ethics/record/rename/", "change.record", None),
     "reverse": ("GET", "/changes/rename-ethics/reverse/", "change.reverse", None),
     "audit": ("GET", "/audit/", "audit.view", None),
@@ -115,6 +119,13 @@ ENDPOINTS: dict[str, tuple[str, str, str, dict | None]] = {
     "GET /api/diff": ("GET", "/api/diff?from=2016&to=2023", "structure.view", None),
     "GET /api/sources": ("GET", "/api/sources", "structure.view", None),
     "GET /api/sources/{source_id}": ("GET", "/api/sources/scpf28", "structure.view", None),
+    "POST /api/sources": (
+        "POST", "/api/sources", "source.edit", {"source": {"id": "m", "title": "M"}},
+    ),
+    "PUT /api/sources/{source_id}": (
+        "PUT", "/api/sources/scpf28", "source.edit", {"source": {"title": "M"}},
+    ),
+    "DELETE /api/sources/{source_id}": ("DELETE", "/api/sources/m", "source.edit", None),
     "GET /api/changes": ("GET", "/api/changes?unit=dfam", "structure.view", None),
     "POST /api/changes": ("POST", "/api/changes", "change.record", RENAME),
     "GET /api/changes/{change_id}": ("GET", "/api/changes/rename-ethics", "structure.view", None),

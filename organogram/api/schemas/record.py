@@ -131,5 +131,7 @@ class SourceRow(SourceOut):
 class SourceDetail(SourceOut):
     """A source, the claims it makes (disputes marked) and the changes it supports."""
 
+    #: the source's version, to name when editing or removing it
+    version: str
     claims: list[dict[str, Any]]
     changes: list[ChangeOut]

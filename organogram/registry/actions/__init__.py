@@ -13,6 +13,7 @@ decided here, once.
   plan actions share);
 * :mod:`.plan_merge` — merge one plan into a draft, its conflicts settled;
 * :mod:`.entries` — save or remove a register entry;
+* :mod:`.sources` — add, edit or remove a source document;
 * :mod:`.accounts` — add an account, set its role, create or revoke a token;
 * :mod:`.dataset` — load or replace the whole record.
 """
@@ -39,6 +40,7 @@ from .plan_import import ImportPlanChanges
 from .plan_merge import MergeConflicts, Merged, MergePlan
 from .plan_workflow import EnactPlan, MovePlan, allowed_moves
 from .plans import AddPlanChange, DraftPlan, EditPlanChange, RebasePlan, RemovePlanChange
+from .sources import RemoveSource, SavedSource, SaveSource, SourceRefused
 
 __all__ = [
     "AccountError",
@@ -72,11 +74,15 @@ __all__ = [
     "Refused",
     "RemoveEntry",
     "RemovePlanChange",
+    "RemoveSource",
     "ReverseChange",
     "RevokeToken",
     "SaveEntry",
+    "SaveSource",
     "SavedEntry",
+    "SavedSource",
     "SetRole",
+    "SourceRefused",
     "Stale",
     "StaleEdit",
     "StaleEntry",

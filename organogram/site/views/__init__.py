@@ -20,6 +20,7 @@ from .plan_import import plan_import, plan_import_sheet
 from .plan_pairs import plan_compare, plan_merge
 from .plans import plan, plan_new, plans
 from .posts import post, posts
+from .source_edit import source_edit, source_new, source_remove
 from .sources import source, sources
 from .structure import structure, structure_children
 from .timeline import timeline
@@ -65,6 +66,9 @@ __all__ = [
     "signin",
     "signout",
     "source",
+    "source_edit",
+    "source_new",
+    "source_remove",
     "sources",
     "structure",
     "structure_children",

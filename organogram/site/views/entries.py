@@ -49,7 +49,7 @@ def _form(request: HttpRequest, state: State, section: str, key: str | None) -> 
     refusal: dict[str, Any] | None = None
     version = entry_version(section, key) if key else 0
     if request.method == "POST":
-        data, errors = posted(register, request.POST)
+        data, errors = posted(register.fields, request.POST)
         if key:
             data["id"] = key  # an entry's id is not edited here
         expected = int(request.POST.get("version") or 0)
@@ -75,7 +75,7 @@ def _form(request: HttpRequest, state: State, section: str, key: str | None) -> 
     context = {
         "register": register,
         "key": key,
-        "inputs": inputs(register, state.record, data, errors),
+        "inputs": inputs(register.fields, state.record, data, errors),
         "version": version,
         "refusal": refusal,
         "back": _back(section, data) if key else _local(request.GET.get("back", "")),

@@ -39,5 +39,7 @@ def source(request: HttpRequest, state: State, source_id: str) -> HttpResponse:
         claim["subject_name"] = final.label(claim["subject"])
         claim["is_node"] = final.label(claim["subject"]) != claim["subject"]
     links = source_body_links(record, source_id)
-    context = {"source": data, "changes": changes, "links": links}
+    # Linked only when it is a web address: a ``javascript:`` one would run on a click.
+    link = data["url"] if data["url"].startswith(("https://", "http://")) else ""
+    context = {"source": data, "changes": changes, "links": links, "link": link}
     return render(request, "site/source.html", context)

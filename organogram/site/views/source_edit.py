@@ -1,0 +1,151 @@
+"""Adding, editing and removing a source document from forms.
+
+Every save is a :class:`~organogram.registry.actions.SaveSource` action with the
+version of the source the form was drawn with: if someone saved the source since, the
+form comes back saying so, with the input kept and the new version, so that saving
+again is a decision and not an accident. Removing is a
+:class:`~organogram.registry.actions.RemoveSource`, refused while anything cites it.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_POST
+
+from ...formats.fields import SOURCE_ENTRY
+from ...formats.source_entry import source_to_dict
+from ...registry import store
+from ...registry.actions import Refused, RemoveSource, SaveSource, run
+from ...registry.actions.sources import source_version
+from ...registry.audit import Actor
+from ...registry.store import State
+from ..entry_form import Input, inputs, posted
+from .common import registry_page, requires
+
+#: Labels in plain words where a field's name is not one.
+_LABELS = {"body": "Issued by", "url": "Link", "file": "Copy kept at", "cites": "Refers to"}
+_HINTS = {
+    "id": "how changes cite it: lowercase letters, digits, - . or _ (e.g. scpf33-5); "
+    "it cannot be changed later",
+    "title": "the document's title",
+    "date": "as precisely as the document gives it",
+    "url": "where the document can be read (https://…)",
+    "file": "where a copy of the document is kept (a file name or a shelf mark)",
+    "cites": "other sources it refers to, as SOURCE or SOURCE:PASSAGE",
+}
+#: What a refused removal lists on the page (the API lists everything).
+_SHOWN = 12
+
+
+def _inputs(state: State, data: dict[str, Any], errors: dict[str, list[str]]) -> list[Input]:
+    out = inputs(SOURCE_ENTRY, state.record, data, errors)
+    for i in out:
+        i.label = _LABELS.get(i.name, i.label)
+        i.doc = _HINTS.get(i.name, i.doc)
+        if i.name == "note":
+            i.widget = "paragraph"  # a note runs to sentences; read back as text all the same
+    return out
+
+
+def _refusal(exc: Refused) -> dict[str, Any]:
+    """A refusal as the form shows it: problems of fields are shown beside them, not
+    again above; a long list (what cites a source) is cut short."""
+    reasons = [] if exc.fields else exc.reasons
+    more = max(0, len(reasons) - _SHOWN)
+    return {
+        "message": exc.message + ("; see the fields marked below" if exc.fields else ""),
+        "reasons": reasons[:_SHOWN] + ([f"and {more} more"] if more else []),
+        "stale": exc.stale,
+    }
+
+
+def _actor(request: HttpRequest) -> Actor:
+    return Actor.for_user(request.user, "web", getattr(request, "id", ""))
+
+
+def _current_version(state: State, key: str) -> str:
+    held = state.record.sources.get(key)
+    return source_version(held) if held is not None else ""
+
+
+def _form(request: HttpRequest, state: State, key: str | None) -> HttpResponse:
+    held = state.record.sources.get(key) if key else None
+    if key and held is None:
+        raise Http404(f"no source {key!r}")
+    errors: dict[str, list[str]] = {}
+    refusal: dict[str, Any] | None = None
+    version = source_version(held) if held is not None else ""
+    if request.method == "POST":
+        data, errors = posted(SOURCE_ENTRY, request.POST)
+        if key:
+            data["id"] = key  # a source's id is not edited here
+        expected = request.POST.get("version") or None
+        version = expected or ""
+        if not errors:
+            action = SaveSource(data, expected, create=key is None, key=key)
+            try:
+                saved = run(action, _actor(request))
+            except Refused as exc:
+                refusal = _refusal(exc)
+                errors = exc.fields
+                if exc.stale:  # the version now held: saving again is a decision
+                    version = _current_version(store.current(), key or "")
+            else:
+                verb = "Saved" if key else "Added"
+                messages.success(request, f"{verb} the source {saved.source.id}.")
+                return redirect(reverse("site:source", args=[saved.source.id]))
+    else:
+        data = source_to_dict(held) if held is not None else {}
+    context = {
+        "key": key,
+        "source": held,
+        "inputs": _inputs(state, data, errors),
+        "version": version,
+        "refusal": refusal,
+    }
+    status = 409 if refusal and refusal["stale"] else 422 if refusal or errors else 200
+    return render(request, "site/source_form.html", context, status=status)
+
+
+@registry_page
+@requires(SaveSource.permissions)
+def source_new(request: HttpRequest, state: State) -> HttpResponse:
+    """GET: an empty form; POST: add the source."""
+    return _form(request, state, None)
+
+
+@registry_page
+@requires(SaveSource.permissions)
+def source_edit(request: HttpRequest, state: State, source_id: str) -> HttpResponse:
+    """GET: the source's form with its version; POST: save it unless saved since."""
+    return _form(request, state, source_id)
+
+
+@require_POST
+@requires(RemoveSource.permissions)
+@registry_page
+def source_remove(request: HttpRequest, state: State, source_id: str) -> HttpResponse:
+    """Remove the source; while anything cites it, its form comes back naming them."""
+    if source_id not in state.record.sources:
+        raise Http404(f"no source {source_id!r}")
+    expected = request.POST.get("version") or None
+    try:
+        run(RemoveSource(source_id, expected), _actor(request))
+    except Refused as exc:
+        held = state.record.sources[source_id]
+        context = {
+            "key": source_id,
+            "source": held,
+            "inputs": _inputs(state, source_to_dict(held), {}),
+            "version": source_version(held),
+            "refusal": _refusal(exc),
+            "removing": True,
+        }
+        return render(request, "site/source_form.html", context, status=409)
+    messages.success(request, f"Removed the source {source_id}.")
+    return redirect(reverse("site:sources"))
