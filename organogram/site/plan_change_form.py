@@ -23,6 +23,7 @@ import yaml
 
 from ..core.changes import REGISTRY
 from ..core.dates import DateError, FuzzyDate
+from ..core.model import UNKNOWN_PLACE
 from ..formats.compound import ListOf, MapOf, RecordOf
 from ..formats.entries import Field
 from ..formats.fields import BASIS, OP_FIELDS
@@ -74,8 +75,23 @@ def op_choices() -> list[dict[str, str]]:
     return out
 
 
+#: Field names of the dataset format that would read as jargon on a form, in words.
+_WORDS = {
+    "node": "Unit or senior post",
+    "to": "Reports to",
+    "parent": "Under",
+    "reports_to": "Reports to",
+    "source": "From",
+    "target": "To",
+    "into": "Into",
+    "by": "Replaced by",
+    "head": "Head post",
+    "fte": "Full-time equivalent",
+}
+
+
 def _label(name: str) -> str:
-    return name.replace("_", " ").capitalize()
+    return _WORDS.get(name) or name.replace("_", " ").capitalize()
 
 
 def _suggest(kind: Kind) -> str:
@@ -92,7 +108,10 @@ def _input(f: Field, prefix: str = "") -> Input:
     name = f"{prefix}{f.name}"
     kind = f.kind.inner if isinstance(f.kind, Nullable) else f.kind
     help_ = f.doc
-    if isinstance(f.kind, Nullable) and f.required:
+    if isinstance(f.kind, Nullable) and f.required and _suggest(f.kind):
+        # A place in the structure: the format's words (null, unknown) told for a form.
+        help_ = "leave empty for no one (the top); write “unknown” when no source says"
+    elif isinstance(f.kind, Nullable) and f.required:
         help_ = (help_ + "; " if help_ else "") + "leave empty for none"
     made = Input(name, _label(f.name), "text", f.required, help_, suggest=_suggest(f.kind))
     if isinstance(kind, Bool):
@@ -195,6 +214,9 @@ def _read(
     if not text:
         # An empty required "or none" field means none; otherwise it is left out.
         return isinstance(kind, Nullable) and inp.required, None
+    if isinstance(kind, Nullable) and text.casefold() == UNKNOWN_PLACE:
+        # "unknown": a place no source gives (the dataset's word, not a name to look up).
+        return True, UNKNOWN_PLACE
     if inp.suggest:
         return _named(inp, text, names(inp.suggest), isinstance(kind, ListOf))
     if inp.widget == "textarea" and isinstance(kind, ListOf):

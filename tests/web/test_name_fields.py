@@ -116,3 +116,15 @@ def test_the_lookup_lists_people_only_to_those_who_may_see_them(client, signed_i
     response = client.get("/lookup/?kind=person&q=irena")
     assert response.status_code == 403
     assert "irena" not in response.content.decode().lower()
+
+
+@pytest.mark.parametrize(("typed", "place"), [("", None), ("Unknown", "unknown")])
+def test_a_move_to_the_top_or_to_a_place_no_source_gives(signed_in, draft, typed, place):
+    """The form says "Reports to", not the format's "to"; empty is the top, and
+    "unknown" is a place no source gives, not a name to look up."""
+    form = signed_in.get(f"/plans/{draft}/changes/new/?op=move").content.decode()
+    assert ">Reports to" in form and ">Unit or senior post" in form and "null:" not in form
+    body = {"op": "move", "node": "Budget Division", "to": typed}
+    response = signed_in.post(f"/plans/{draft}/changes/new/?op=move", body)
+    assert response.status_code == 302, response.content.decode()[-2000:]
+    assert added(draft).to == place
