@@ -10,7 +10,7 @@ from ..core.errors import NotFound
 from ..formats.codec import ChangeDataError
 from ..registry.actions import Refused
 from ..registry.store import EmptyRegistry
-from . import changes, cost, governance, plans, posts, reading, registers, sources
+from . import changes, cost, governance, names, plans, posts, reading, registers, sources
 from .auth import AUTH
 
 api = NinjaAPI(
@@ -34,6 +34,7 @@ api.add_router("/registers", registers.router)
 api.add_router("", cost.router)
 api.add_router("", governance.router)
 api.add_router("", posts.router)
+api.add_router("", names.router)
 
 
 @api.exception_handler(NotFound)

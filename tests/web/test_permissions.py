@@ -168,6 +168,10 @@ ENDPOINTS: dict[str, tuple[str, str, str, dict | None]] = {
         "POST", f"/api/plans/{PLAN}/merge", "plan.edit", {"from": "hq-review-2021"},
     ),
     "POST /api/plans/{plan_id}/enact": ("POST", f"/api/plans/{PLAN}/enact", "plan.enact", {}),
+    "GET /api/names": ("GET", "/api/names?kind=unit&q=budg", "structure.view", None),
+    "GET /api/names/resolve": (
+        "GET", "/api/names/resolve?kind=unit&text=budget", "structure.view", None,
+    ),
     "GET /api/registers": ("GET", "/api/registers", "structure.view", None),
     "GET /api/bodies": ("GET", "/api/bodies?at=2018", "structure.view", None),
     "GET /api/bodies/{body_id}": ("GET", "/api/bodies/council", "structure.view", None),
