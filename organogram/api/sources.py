@@ -67,6 +67,10 @@ def source(request: HttpRequest, source_id: str) -> dict[str, Any]:
     return data
 
 
+#: The source's fields that are text, answered as given (empty when not).
+_TEXT_FIELDS = ("symbol", "body", "session", "date", "language", "file", "url")
+
+
 def _saved(saved: SavedSource) -> dict[str, Any]:
     return {
         **_fields(saved.source),
@@ -81,7 +85,7 @@ def _fields(s: Source) -> dict[str, Any]:
     return {
         "id": s.id,
         "title": s.title,
-        **{k: given.get(k, "") for k in ("symbol", "body", "session", "date", "file", "url")},
+        **{k: given.get(k, "") for k in _TEXT_FIELDS},
         "cites": list(s.cites),
         "note": s.note,
     }

@@ -143,6 +143,8 @@ class Source:
     body: str = ""
     session: str = ""
     date: FuzzyDate | None = None
+    #: the language it is written in, as an IETF language tag ("en", "fr", "es")
+    language: str = ""
     file: str = ""
     url: str = ""
     cites: tuple[str, ...] = ()

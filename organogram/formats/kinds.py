@@ -247,6 +247,23 @@ class Number(Kind):
         return Plain(str(int(number)) if number.is_integer() else repr(number))
 
 
+class LanguageTag(Text):
+    """A language as an IETF tag (BCP 47): ``en``, ``fr``, ``es``, ``pt-BR``."""
+
+    PATTERN = re.compile(r"[a-z]{2,3}(-[A-Za-z0-9]{2,8})*")
+
+    def read(self, node: Node, ctx: Ctx, path: str) -> Any:
+        value = super().read(node, ctx, path)
+        if isinstance(value, str) and self.PATTERN.fullmatch(value) is None:
+            return ctx.bad(
+                node, path, f"{value!r} is not a language tag: use one such as en, fr, es, pt-BR"
+            )
+        return value
+
+    def schema(self) -> dict[str, Any]:
+        return {"type": "string", "pattern": f"^{self.PATTERN.pattern}$"}
+
+
 class Choice(Kind):
     """One of a fixed set of words (an op, a line kind, a status…)."""
 

@@ -44,6 +44,8 @@ class Source(models.Model):
     body = models.CharField(max_length=500, blank=True)
     session = models.CharField(max_length=200, blank=True)
     date = models.CharField(max_length=40, blank=True)
+    #: an IETF language tag ("en", "fr"); empty when not said.
+    language = models.CharField(max_length=35, blank=True)
     file = models.CharField(max_length=500, blank=True)
     url = models.CharField(max_length=1000, blank=True)
     cites = models.JSONField(default=list, blank=True)

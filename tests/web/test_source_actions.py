@@ -96,6 +96,9 @@ def test_invalid_fields_are_each_named():
     assert refused.value.kind == "invalid"
     assert set(fields) == {"id", "title", "date", "colour"}
     assert "required" in fields["title"][0] and "not a date" in fields["date"][0]
+    with pytest.raises(SourceRefused) as language:
+        run(SaveSource({**PAPER, "language": "French"}, create=True), TESTS)
+    assert "not a language tag" in language.value.fields["language"][0]
 
 
 def test_citing_a_source_the_record_does_not_hold_is_refused():
@@ -167,8 +170,9 @@ def test_another_process_catches_up_on_sources_and_tells_changes_with_them():
 
 
 def test_an_export_holds_a_source_added_here_and_validates(tmp_path, capsys):
-    run(SaveSource(PAPER, create=True), TESTS)
+    run(SaveSource({**PAPER, "language": "fr"}, create=True), TESTS)
     folder = tmp_path / "out"
     export_registry(folder)
-    assert load_dataset(folder).sources["scpf33-5"].symbol == "S/33/5"
+    exported = load_dataset(folder).sources["scpf33-5"]
+    assert (exported.symbol, exported.language) == ("S/33/5", "fr")
     assert main(["validate", str(folder)]) == 0, capsys.readouterr().out

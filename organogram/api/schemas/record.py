@@ -115,6 +115,8 @@ class SourceOut(Schema):
     body: str
     session: str
     date: str
+    #: an IETF language tag ("en", "fr"), empty when not said
+    language: str
     file: str
     url: str
     cites: list[str]
