@@ -13,6 +13,8 @@ same in a message.
 
 from __future__ import annotations
 
+import re
+
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect
@@ -24,10 +26,13 @@ from ...registry.actions import AddPlanChange, Refused, RemovePlanChange, run
 from ...registry.store import State
 from ..chart_gestures import GESTURES, read_gesture
 from ..chart_history import ChartHistory
-from .chart import chart_index, parse_request
+from .chart import asked_view, chart_index, parse_request
 from .chart_panel import plan_cost_figure
 from .common import may_see_people, registry_page, requires
 from .plans import actor
+
+#: An id quoted in a refusal's sentence ('dfam').
+_QUOTED = re.compile(r"'([A-Za-z0-9][A-Za-z0-9._-]*)'")
 
 #: How a refusal's kind is answered to the script (as the API does).
 _STATUS = {"forbidden": 403, "missing": 404, "invalid": 422, "stale": 409}
@@ -56,10 +61,29 @@ def _back(request: HttpRequest) -> HttpResponse:
     return redirect(f"/chart/?{request.GET.urlencode()}")
 
 
+def _names(request: HttpRequest, state: State) -> dict[str, str]:
+    """The name of each box of the chart the gesture was made on, by id."""
+    try:
+        _, view = asked_view(request, state)
+    except Http404:
+        return {}
+    return {n.id: n.name for c in view.charts for n in c.nodes.values()}
+
+
+def _named(names: dict[str, str], text: str) -> str:
+    """The core's sentence with each quoted id of a box replaced by its name, as the
+    chart shows it ("'dfam' is under 'ddg-mr'" reads "Department of … is under …")."""
+    return _QUOTED.sub(lambda m: names.get(m.group(1), m.group(0)), text)
+
+
 def _refused(
     request: HttpRequest, message: str, reasons: list[str], fields: dict, status: int
 ) -> HttpResponse:
     """Nothing was written: say why, to the script or on the chart page."""
+    names = _names(request, store.current())
+    message = _named(names, message)
+    reasons = [_named(names, r) for r in reasons]
+    fields = {k: [_named(names, p) for p in v] for k, v in fields.items()}
     if _wants_json(request):
         body = {"ok": False, "message": message, "reasons": reasons, "fields": fields}
         return JsonResponse(body, status=status)
