@@ -19,6 +19,7 @@ urlpatterns = [
     path("chart/", views.chart, name="chart"),
     path("chart/svg/", views.chart_fragment, name="chart_svg"),
     path("chart/moves/", views.chart_moves, name="chart_moves"),
+    path("chart/edit/", views.chart_edit, name="chart_edit"),
     path("chart/export.<str:fmt>", views.chart_export, name="chart_export"),
     path("sources/", views.sources, name="sources"),
     path("sources/new/", views.source_new, name="source_new"),

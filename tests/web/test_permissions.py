@@ -66,6 +66,10 @@ ENDPOINTS: dict[str, tuple[str, str, str, dict | None]] = {
     "chart_svg": ("GET", "/chart/svg/?at=2022&open=dg", "structure.view", None),
     "chart_moves": ("GET", "/chart/moves/?at=2022&open=dg&was=all", "structure.view", None),
     "chart_export": ("GET", "/chart/export.svg?at=2022&open=dg", "structure.view", None),
+    "chart_edit": (
+        "POST", f"/chart/edit/?plan={PLAN}", "plan.edit",
+        {"do": "move", "node": "treasury", "to": "dg"},
+    ),
     "sources": ("GET", "/sources/", "structure.view", None),
     "bodies": ("GET", "/bodies/?at=2018", "structure.view", None),
     "body": ("GET", "/bodies/council/?at=2018", "structure.view", None),

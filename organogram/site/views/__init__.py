@@ -4,6 +4,7 @@ from .account import account
 from .audit import audit
 from .auth import signin, signout
 from .chart import chart, chart_export, chart_fragment
+from .chart_edit import chart_edit
 from .chart_moves import chart_moves
 from .compare import compare
 from .cost import cost, plan_cost
@@ -33,6 +34,7 @@ __all__ = [
     "body",
     "call",
     "chart",
+    "chart_edit",
     "chart_export",
     "chart_fragment",
     "chart_moves",

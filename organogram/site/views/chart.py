@@ -28,6 +28,7 @@ from ...charts.views import MODES, ChartView
 from ...core.dates import DateError
 from ...core.errors import NotFound
 from ...registry.store import State
+from .chart_panel import edit_context
 from .common import AsOf, as_of, may_see_people, registry_page
 
 #: Charts kept per revision (a chart of a large record takes a moment to build).
@@ -152,13 +153,30 @@ def unit_links(req: ChartRequest, view: ChartView) -> list[str]:
 
 
 def _index(view: ChartView) -> list[list[Any]]:
-    """Every node of the chart(s) for the search: id, parent, name, abbreviation, kids."""
+    """Every node of the chart(s) for the search and the editing panel: id, parent, name,
+    abbreviation, kids, kind, and 1 for a senior post (0 for a unit)."""
     seen: dict[str, list[Any]] = {}
     for chart in view.charts:
         for node in chart.order():
             n = chart.nodes[node]
-            seen.setdefault(node, [node, n.parent or "", n.name, n.abbreviation, len(n.children)])
+            seen.setdefault(
+                node,
+                [
+                    node,
+                    n.parent or "",
+                    n.name,
+                    n.abbreviation,
+                    len(n.children),
+                    n.kind,
+                    int(n.senior),
+                ],
+            )
     return list(seen.values())
+
+
+def chart_index(state: State, req: ChartRequest) -> list[list[Any]]:
+    """The search index of the chart ``req`` asks for (after an edit, for the script)."""
+    return _index(cached_view(state, req))
 
 
 def _root(request: HttpRequest, view: ChartView, unit: str) -> dict[str, str] | None:
@@ -208,6 +226,7 @@ def chart(request: HttpRequest, state: State) -> HttpResponse:
         opened="all" if opened is None else ",".join(sorted(opened)),
         boxes=sum(len(c.nodes) for c in view.charts),
         root=_root(request, view, values["unit"]),
+        edit=edit_context(request, state, view),
     )
     return render(request, "site/chart.html", context, status=400 if when.error else 200)
 

@@ -9,12 +9,20 @@
   "use strict";
   var frame = document.getElementById("chart");
   if (!frame) return;
-  var nodes = {};
-  JSON.parse(document.getElementById("chart-index").textContent).forEach(function (r) {
-    nodes[r[0]] = { id: r[0], parent: r[1], name: r[2], abbr: r[3], kids: r[4] };
-  });
-  var withKids = Object.keys(nodes).filter(function (id) { return nodes[id].kids > 0; });
-  var roots = Object.keys(nodes).filter(function (id) { return !nodes[nodes[id].parent]; });
+  var nodes = {}, withKids = [], roots = [];
+  // The boxes of the chart by id, from the index the server gives (again after an edit).
+  function setIndex(rows) {
+    nodes = {};
+    rows.forEach(function (r) {
+      nodes[r[0]] = { id: r[0], parent: r[1], name: r[2], abbr: r[3], kids: r[4],
+        kind: r[5], senior: r[6] === 1 };
+    });
+    withKids = Object.keys(nodes).filter(function (id) { return nodes[id].kids > 0; });
+    roots = Object.keys(nodes).filter(function (id) { return !nodes[nodes[id].parent]; });
+  }
+  setIndex(JSON.parse(document.getElementById("chart-index").textContent));
+  // On a draft plan's chart a box dragged is moved in the plan (chart-edit.js), not panned.
+  var editing = frame.hasAttribute("data-edit");
   var given = frame.getAttribute("data-open");
   var open = new Set(given === "all" ? withKids : given.split(",").filter(Boolean));
   var drawnOpen = given; // the open boxes of the drawing in the page, as the server had them
@@ -199,6 +207,7 @@
   function select(id) {
     var n = nodes[id];
     var g = svg.querySelector('g.node[data-id="' + CSS.escape(id) + '"] a');
+    if (n) frame.dispatchEvent(new CustomEvent("chart:select", { detail: { id: id } }));
     if (!selected || !n) return;
     selected.hidden = false;
     selected.textContent = n.name + (n.abbr ? " (" + n.abbr + ")" : "") + " — ";
@@ -212,6 +221,7 @@
   var drag = null, moved = false;
   frame.addEventListener("pointerdown", function (e) {
     if (e.button !== 0) return;
+    if (editing && e.target.closest && e.target.closest("g.node")) return;
     drag = { x: e.clientX, y: e.clientY, vx: view.x, vy: view.y };
     moved = false;
   });
@@ -396,6 +406,38 @@
     found.textContent = (turn.i + 1) + " of " + list.length;
     go(list[turn.i]);
   });
+
+  // The whole drawing anew, keeping the view, the open boxes and ``more`` opened: after
+  // an edit of the plan every box may read differently, so none is kept.
+  function redrawAll(more) {
+    (more || []).forEach(function (id) { if (nodes[id]) open.add(id); });
+    busy = busy.then(function () {
+      var param = openParam();
+      return replaceAll(param).then(function () {
+        drawnOpen = param;
+        apply();
+        syncExports();
+        frame.dispatchEvent(new CustomEvent("chart:drawn"));
+      });
+    });
+    return busy;
+  }
+
+  // What chart-edit.js uses: the boxes, where one stands on the screen, redrawing.
+  window.organogramChart = {
+    node: function (id) { return nodes[id]; },
+    setIndex: setIndex,
+    redrawAll: redrawAll,
+    select: select,
+    // A box's rectangle on the screen (client pixels), or null if it is not drawn.
+    screenBox: function (id) {
+      var b = nodeBox(id);
+      if (!b) return null;
+      var r = frame.getBoundingClientRect(), k = frameW() / view.w;
+      return { left: r.left + frame.clientLeft + (b.x - view.x) * k,
+        top: r.top + frame.clientTop + (b.y - view.y) * k, width: b.w * k, height: b.h * k };
+    },
+  };
 
   frame.classList.add("interactive");
   prepare(svg);

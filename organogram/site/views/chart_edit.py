@@ -1,0 +1,175 @@
+"""Editing a draft plan on its chart: what the chart's gestures post to, and what the
+page needs to offer them.
+
+``POST /chart/edit/?<the chart's query>`` with ``do`` = ``move``, ``rename``,
+``reclassify``, ``create`` or ``abolish`` (fields naming boxes by id) adds the change
+through ``AddPlanChange``; ``do=undo`` removes the last change added from the chart
+(``RemovePlanChange``) and ``do=redo`` adds it again. The chart's query rides along, so
+that the answer can go back to the same chart. A script asking for JSON gets the
+change's sentence, the plan's cost and the new search index, or the refusal's message
+and reasons (nothing written then); a plain form is sent back to the chart with the
+same in a message.
+"""
+
+from __future__ import annotations
+
+import re
+
+from django.contrib import messages
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import redirect
+from django.views.decorators.http import require_POST
+
+from ...queries.plans import plan_detail
+from ...registry import store
+from ...registry.actions import AddPlanChange, Refused, RemovePlanChange, run
+from ...registry.store import State
+from ..chart_gestures import GESTURES, read_gesture
+from ..chart_history import ChartHistory
+from .chart import asked_view, chart_index, parse_request
+from .chart_panel import plan_cost_figure
+from .common import may_see_people, registry_page, requires
+from .plans import actor
+
+#: An id quoted in a refusal's sentence ('dfam').
+_QUOTED = re.compile(r"'([A-Za-z0-9][A-Za-z0-9._-]*)'")
+
+#: How a refusal's kind is answered to the script (as the API does).
+_STATUS = {"forbidden": 403, "missing": 404, "invalid": 422, "stale": 409}
+
+
+def _taken(state: State, plan_id: str) -> set[str]:
+    """Every node id the record and the plan have ever known (a new unit's id avoids them)."""
+    record = state.record
+    ids = {n for c in record.timeline for n in c.subjects()}
+    return ids | {n for c in record.plans[plan_id].changes for n in c.subjects()}
+
+
+def _sentence(state: State, plan_id: str, change_id: str, people: bool) -> str:
+    """The change told in a sentence, as the plan's page tells it."""
+    detail = plan_detail(state.record, plan_id, people=people)
+    rows = [r for sec in detail["sections"] for r in sec["changes"]]
+    return next((r["text"] for r in rows if r["id"] == change_id), "")
+
+
+def _wants_json(request: HttpRequest) -> bool:
+    return "application/json" in request.headers.get("Accept", "")
+
+
+def _back(request: HttpRequest) -> HttpResponse:
+    """Back to the chart the form was on (its query rode along with the post)."""
+    return redirect(f"/chart/?{request.GET.urlencode()}")
+
+
+def _names(request: HttpRequest, state: State) -> dict[str, str]:
+    """The name of each box of the chart the gesture was made on, by id."""
+    try:
+        _, view = asked_view(request, state)
+    except Http404:
+        return {}
+    return {n.id: n.name for c in view.charts for n in c.nodes.values()}
+
+
+def _named(names: dict[str, str], text: str) -> str:
+    """The core's sentence with each quoted id of a box replaced by its name, as the
+    chart shows it ("'dfam' is under 'ddg-mr'" reads "Department of … is under …")."""
+    return _QUOTED.sub(lambda m: names.get(m.group(1), m.group(0)), text)
+
+
+def _refused(
+    request: HttpRequest, message: str, reasons: list[str], fields: dict, status: int
+) -> HttpResponse:
+    """Nothing was written: say why, to the script or on the chart page."""
+    names = _names(request, store.current())
+    message = _named(names, message)
+    reasons = [_named(names, r) for r in reasons]
+    fields = {k: [_named(names, p) for p in v] for k, v in fields.items()}
+    if _wants_json(request):
+        body = {"ok": False, "message": message, "reasons": reasons, "fields": fields}
+        return JsonResponse(body, status=status)
+    words = [message] + [p for problems in fields.values() for p in problems] + reasons
+    messages.error(request, "Not done: " + "; ".join(words) + ".")
+    return _back(request)
+
+
+def _done(
+    request: HttpRequest, state: State, plan_id: str, said: str, change_id: str = ""
+) -> HttpResponse:
+    """Written: the change's sentence, the plan's cost and the chart's new index."""
+    state = _fresh(state)
+    people = may_see_people(request)
+    sentence = _sentence(state, plan_id, change_id, people) if change_id else ""
+    text = f"{said}: {sentence}" if sentence else said
+    if not _wants_json(request):
+        messages.success(request, text)
+        return _back(request)
+    req, _ = parse_request(request, state)
+    return JsonResponse(
+        {
+            "ok": True,
+            "message": text,
+            "change": change_id,
+            "cost": plan_cost_figure(request, state, plan_id),
+            "index": chart_index(state, req),
+            **ChartHistory(request.session, plan_id).counts(),
+        }
+    )
+
+
+def _fresh(state: State) -> State:
+    """The record after the write (the one the request began with is older)."""
+    return store.current()
+
+
+@require_POST
+@requires(AddPlanChange.permissions)
+@registry_page
+def chart_edit(request: HttpRequest, state: State) -> HttpResponse:
+    """Add, undo or redo a change of the draft plan the chart draws (``?plan=ID``)."""
+    plan_id = request.GET.get("plan", "").strip()
+    if plan_id not in state.record.plans:
+        raise Http404(f"no plan {plan_id!r}")
+    history = ChartHistory(request.session, plan_id)
+    do = request.POST.get("do", "")
+    try:
+        if do == "undo":
+            return _undo(request, state, plan_id, history)
+        if do == "redo":
+            return _redo(request, state, plan_id, history)
+        gesture = read_gesture(request.POST, _taken(state, plan_id))
+        if gesture.problems:
+            return _refused(request, "a field could not be read", [], gesture.problems, 400)
+        change = run(AddPlanChange(plan_id, gesture.mapping), actor(request))
+    except Refused as exc:
+        return _refused(
+            request, exc.message, list(exc.reasons), dict(exc.fields), _STATUS.get(exc.kind, 409)
+        )
+    history.added(change.id, gesture.mapping)
+    return _done(request, state, plan_id, f"Added a {GESTURES[do]} to the plan", change.id)
+
+
+def _undo(request: HttpRequest, state: State, plan_id: str, history: ChartHistory) -> HttpResponse:
+    """Remove the last change added from the chart (only one the chart added)."""
+    last = history.last_done()
+    if last is None:
+        return _refused(request, "there is nothing to undo on this chart", [], {}, 409)
+    change_id, _ = last
+    try:
+        run(RemovePlanChange(plan_id, change_id), actor(request))
+    except Refused as exc:
+        if exc.kind == "missing":
+            # Removed on the plan's page since: nothing left here to undo.
+            history.forget_last()
+        raise
+    history.undid()
+    return _done(request, state, plan_id, f"Undone: change {change_id} removed from the plan")
+
+
+def _redo(request: HttpRequest, state: State, plan_id: str, history: ChartHistory) -> HttpResponse:
+    """Add the last change undone again."""
+    mapping = history.last_undone()
+    if mapping is None:
+        return _refused(request, "there is nothing to redo on this chart", [], {}, 409)
+    change = run(AddPlanChange(plan_id, mapping), actor(request))
+    history.redid(change.id)
+    return _done(request, state, plan_id, "Redone", change.id)
