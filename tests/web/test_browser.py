@@ -28,6 +28,13 @@ def shot(page, name: str) -> None:
         page.screenshot(path=str(Path(SHOTS) / name), full_page=True)
 
 
+def shot_of(page, selector: str, name: str) -> None:
+    """Save a screenshot of the part ``selector`` of the page as ``name`` in
+    ORGANOGRAM_SHOTS, if that is set (the docs' pictures: ``make docs-shots``)."""
+    if SHOTS:
+        page.locator(selector).first.screenshot(path=str(Path(SHOTS) / name))
+
+
 def sign_in(page, base: str, username: str, password: str, then: str) -> None:
     """Sign in through the form and land on ``then``."""
     page.goto(f"{base}/signin/?next={then}")

@@ -10,6 +10,7 @@ from organogram.registry.audit import Actor
 from organogram.registry.services import add_plan_change, draft_plan
 
 from .browser_support import signed_in_browser
+from .test_browser import shot_of
 
 pytestmark = pytest.mark.browser
 
@@ -41,6 +42,7 @@ def test_compare_two_plans_then_merge_one_into_the_other(signed_in_page):
     page.click("form.pair-chooser button[type=submit]")
     only_b = page.inner_text("section[aria-labelledby=structures]")
     assert "The Office of Integrity is renamed the Office of Compliance." in only_b
+    shot_of(page, "main", "plan-compare.png")
 
     page.click("text=Merge “Compliance” into “Integrity”")
     page.wait_for_url(f"**/plans/{target}/merge/?from={source}")
@@ -50,6 +52,7 @@ def test_compare_two_plans_then_merge_one_into_the_other(signed_in_page):
     page.click("form.merge button[type=submit]")
     assert "Nothing was written" in page.inner_text(".refusal")
     assert page.locator("fieldset.conflict.unsettled").count() == 1
+    shot_of(page, "form.merge", "plan-merge.png")
     page.check(f"input[name='take:ethics:name'][value='{source}']")
     page.click("form.merge button[type=submit]")
     page.wait_for_url(f"**/plans/{target}/")

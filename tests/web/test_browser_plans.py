@@ -17,6 +17,7 @@ from organogram.registry.audit import Actor
 from organogram.registry.services import add_plan_change, draft_plan, record_change
 
 from .browser_support import signed_in_browser
+from .test_browser import shot_of
 
 pytestmark = pytest.mark.browser
 
@@ -47,6 +48,7 @@ def test_draft_preview_conflicts_approve_enact_and_see_it_on_the_timeline(signed
     page.fill("#i-name", "Office of Integrity")
     page.fill("#i-cite", "scpf28")
     page.fill("#i-passage", "21")
+    shot_of(page, "main", "plan-change-form.png")
     page.click("form.record button[type=submit]")
     page.wait_for_url("**/plans/integrity/")
     assert "is renamed the Office of Integrity" in page.inner_text(
@@ -69,6 +71,7 @@ def test_draft_preview_conflicts_approve_enact_and_see_it_on_the_timeline(signed
     workflow = page.inner_text("section[aria-labelledby=workflow]")
     assert "It cannot be proposed yet" in workflow
     assert page.locator("button:has-text('Propose')").count() == 0
+    shot_of(page, "section[aria-labelledby=conflicts]", "plan-conflict.png")
     # Settled in one step: the plan's change is kept over the record's.
     page.click("button:has-text(\"Keep the plan's version\")")
     page.wait_for_url("**/plans/integrity/")
@@ -85,6 +88,7 @@ def test_draft_preview_conflicts_approve_enact_and_see_it_on_the_timeline(signed
     page.wait_for_url("**/plans/integrity/enact/")
     assert "1 change taking effect on 2030-01-01" in page.inner_text("main")
     assert "This cannot be undone." in page.inner_text("main")
+    shot_of(page, "main", "plan-enact-confirm.png")
     page.click("button:has-text('Enact the plan')")
     page.wait_for_url("**/plans/integrity/")
     assert page.inner_text(".lede .status").lower() == "enacted"

@@ -10,6 +10,7 @@ from organogram.registry.audit import Actor
 from organogram.registry.services import draft_plan
 
 from .browser_support import signed_in_browser
+from .test_browser import shot_of
 
 pytestmark = pytest.mark.browser
 
@@ -63,6 +64,7 @@ def test_drag_a_box_onto_another_then_undo(editor_page):
     drop(page, "ddg-mr", "dfam")
     page.wait_for_selector(".chart-bubble")
     assert "would make a cycle" in page.inner_text(".chart-bubble")
+    shot_of(page, "main", "chart-edit-refused.png")
     assert "Not done" in page.inner_text(".chart-said")
     assert plan_changes(plan) == ["move"]
 
