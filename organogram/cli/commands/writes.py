@@ -11,8 +11,6 @@ nothing is written then.
 from __future__ import annotations
 
 import argparse
-import datetime as dt
-import json
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -21,6 +19,7 @@ import yaml
 
 from ...core.errors import OrganogramError
 from ...core.plans import MOVES, PlanStatus
+from ..output import emit_json
 from .common import add_format
 
 #: The database the commands write, as ``organogram load`` says it.
@@ -274,16 +273,10 @@ def _run(args: argparse.Namespace, make: Callable[[Any], Any]) -> Any:
 
 def _done(args: argparse.Namespace, data: dict[str, Any], text: str) -> int:
     if getattr(args, "format", "text") == "json":
-        print(json.dumps(data, indent=2, ensure_ascii=False, default=_plain))
+        emit_json(data)
     else:
         print(text)
     return 0
-
-
-def _plain(value: Any) -> str:
-    if isinstance(value, dt.date | dt.datetime):
-        return value.isoformat()
-    return str(value)
 
 
 def _change_data(change: Any) -> dict[str, Any]:

@@ -47,9 +47,10 @@ class Refused(OrganogramError):
     interface how to answer: ``forbidden`` (the person may not), ``missing`` (what it
     acts on does not exist), ``invalid`` (the input is not well formed), ``stale``
     (someone changed it since the person looked) or ``conflict`` (the record does not
-    allow it as it stands). The classes below stand for each kind; a refusal of one
-    area (:class:`~organogram.registry.actions.plan_common.PlanRefused`, say) gives its
-    ``kind`` when it is made.
+    allow it as it stands). A refusal of one area
+    (:class:`~organogram.registry.actions.plan_common.PlanRefused`, say) gives its
+    ``kind`` when it is made; :class:`Forbidden` and :class:`Invalid` are the refusals
+    every action shares.
     """
 
     kind: ClassVar[str] = "conflict"
@@ -99,22 +100,10 @@ class Forbidden(Refused):
         super().__init__(f"your role does not allow {permission}")
 
 
-class Missing(Refused):
-    """What the action acts on (a plan, a change, an entry) does not exist."""
-
-    kind = "missing"
-
-
 class Invalid(Refused):
     """The input is not well formed; ``fields`` says where."""
 
     kind = "invalid"
-
-
-class Stale(Refused):
-    """Someone else wrote what the person was editing since they looked."""
-
-    kind = "stale"
 
 
 @dataclass

@@ -64,33 +64,36 @@ class ImportPlanChanges(Action):
         """Every row is a change and applies where it falls; else every problem, by row."""
         plan, _ = plan_of(ctx, self.plan_id)
         editable(plan)
-        problems: list[str] = []
-        read: list[tuple[str, Change, str | None]] = []
-        for row in self.rows or ():
+        # (row index, problem): told in the order of the rows, whichever check found it.
+        problems: list[tuple[int, str]] = []
+        read: list[tuple[int, str, Change, str | None]] = []
+        for n, row in enumerate(self.rows or ()):
             wanted = {k: v for k, v in row.data.items() if k not in _NOT_READ}
             wanted.setdefault("date", str(plan.effective))
             phase = row.data.get("phase") or None
             try:
-                read.append((row.place, read_change(wanted), phase))
+                read.append((n, row.place, read_change(wanted), phase))
             except Refused as exc:
-                problems += [f"{row.place}: {f}: {p}" for f, ps in exc.fields.items() for p in ps]
+                problems += [
+                    (n, f"{row.place}: {f}: {p}") for f, ps in exc.fields.items() for p in ps
+                ]
         unreadable = bool(problems)
         # Added one row at a time, so that a duplicate id or an unknown phase is named
         # with its row; ids the rows leave empty are the plan's next free ones. The rows
         # that read are checked even when others did not: every problem is told at once.
         taken = StoredIds({c.id for c in plan.changes})
         candidate = plan
-        place: dict[Change, str] = {}
-        for where, change, phase in read:
+        place: dict[Change, tuple[int, str]] = {}
+        for n, where, change, phase in read:
             try:
                 candidate = add_changes(candidate, [change], phase, taken=taken)
             except PlanError as exc:
-                problems += [f"{where}: {r}" for r in exc.reasons or [str(exc)]]
+                problems += [(n, f"{where}: {r}") for r in exc.reasons or [str(exc)]]
                 continue
-            place[candidate.changes[-1]] = where
+            place[candidate.changes[-1]] = (n, where)
         added = candidate.changes[len(plan.changes) :]
         problems += [
-            f"{place[f.change]}: {'; '.join(f.problems)}"
+            (place[f.change][0], f"{place[f.change][1]}: {'; '.join(f.problems)}")
             for f in preview(ctx.state.record.timeline, candidate).failures
             if f.change in place
         ]
@@ -98,7 +101,7 @@ class ImportPlanChanges(Action):
             n = len(problems)
             raise PlanRefused(
                 f"{n} problem{'s' if n != 1 else ''} in the spreadsheet: nothing was imported",
-                sorted(problems, key=_row_order),
+                [text for _, text in sorted(problems, key=lambda p: p[0])],
                 # A cell that does not read is the input's fault; a change that does not
                 # apply is the record's answer to it.
                 kind="invalid" if unreadable else None,
@@ -123,9 +126,3 @@ class ImportPlanChanges(Action):
         }
         return Outcome(added, Audit("organogram.plan.import", "plan", self.plan_id, after=after))
 
-
-def _row_order(problem: str) -> tuple[int, str]:
-    """Problems in the order of their rows ("row 12" after "row 9")."""
-    head = problem.split(":", 1)[0]
-    digits = "".join(ch for ch in head.rsplit("row", 1)[-1] if ch.isdigit())
-    return (int(digits) if digits else 0, problem)

@@ -9,15 +9,15 @@ from django.shortcuts import redirect, render
 from ...registry import models as m
 from ...registry.accounts import revoke_token
 from ...registry.actions import CreateToken, run
-from ...registry.audit import Actor
 from ...registry.permissions import allowed_actions, role_of
+from .common import actor as web_actor
 from .common import requires
 
 
 @requires(CreateToken.permissions)
 def account(request: HttpRequest) -> HttpResponse:
     """GET: role and tokens; POST ``create`` (with ``name``) or ``revoke`` (a token id)."""
-    actor = Actor.for_user(request.user, "web", getattr(request, "id", ""))
+    actor = web_actor(request)
     new_token = ""
     if request.method == "POST":
         if "revoke" in request.POST:

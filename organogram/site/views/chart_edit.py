@@ -28,8 +28,7 @@ from ..chart_gestures import GESTURES, read_gesture
 from ..chart_history import ChartHistory
 from .chart import asked_view, chart_index, parse_request
 from .chart_panel import plan_cost_figure
-from .common import may_see_people, registry_page, requires
-from .plans import actor
+from .common import actor, may_see_people, registry_page, requires
 
 #: An id quoted in a refusal's sentence ('dfam').
 _QUOTED = re.compile(r"'([A-Za-z0-9][A-Za-z0-9._-]*)'")

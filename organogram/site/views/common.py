@@ -15,6 +15,7 @@ from django.shortcuts import render
 from ...core.dates import DateError, FuzzyDate
 from ...registry import store
 from ...registry.actions import Action
+from ...registry.audit import Actor
 from ...registry.permissions import can
 from ...registry.store import EmptyRegistry
 
@@ -45,6 +46,11 @@ def as_of(request: HttpRequest) -> AsOf:
     except DateError as exc:
         return AsOf(raw, today, today.end, str(exc))
     return AsOf(raw, date, date.end)
+
+
+def actor(request: HttpRequest) -> Actor:
+    """Who writes, from a page: the signed-in account, via the web, in this request."""
+    return Actor.for_user(request.user, "web", getattr(request, "id", ""))
 
 
 def may(user: Any, action: type[Action]) -> bool:

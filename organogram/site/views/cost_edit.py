@@ -20,8 +20,7 @@ from ...formats.registers import BY_SECTION
 from ...registry.actions import Refused, SaveEntry, run
 from ...registry.actions.entries import entry_version
 from ...registry.store import State
-from .common import registry_page, requires
-from .plans import actor
+from .common import actor, registry_page, requires
 
 ROW_FIELDS = ("grade", "duty_station", "cost", "salary", "common_staff_costs")
 #: Blank rows offered below a table's rows, for adding grades.

@@ -21,12 +21,12 @@ from ...queries.changes import change_data, changes_data
 from ...queries.resolve import NotResolved
 from ...registry import store
 from ...registry.actions import RecordChange, Refused, ReverseChange, run
-from ...registry.audit import Actor
 from ...registry.reading.names import cached_names
 from ...registry.reading.timeline import sentences
 from ...registry.reading.tokens import latest_token
 from ...registry.store import State
 from ..forms import ABBREVIATION_CHOICES, FIELD_OF, NAMED, OPS, ChangeForm, Op, change_mapping
+from .common import actor as web_actor
 from .common import may_see_people, registry_page, requires
 
 
@@ -146,7 +146,7 @@ def _save(
 ) -> dict[str, Any] | None:
     """Record the form's change; None when done, else what to tell (fields marked)."""
     data = form.cleaned_data
-    actor = Actor.for_user(request.user, "web", getattr(request, "id", ""))
+    actor = web_actor(request)
     action = RecordChange(
         change_mapping(spec, node, is_unit, data),
         expected=data["token"],
@@ -191,7 +191,7 @@ def reverse_change(request: HttpRequest, state: State, change_id: str) -> HttpRe
         if not reason:
             errors["reason"] = "say why it is reversed"
         if not errors:
-            actor = Actor.for_user(request.user, "web", getattr(request, "id", ""))
+            actor = web_actor(request)
             expected = int(request.POST.get("token") or 0) or None
             try:
                 done = run(ReverseChange(change_id, date, reason, expected), actor)

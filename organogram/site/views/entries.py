@@ -19,9 +19,9 @@ from ...formats.register import entry_to_dict
 from ...formats.registers import BY_SECTION
 from ...registry.actions import Refused, SaveEntry, run
 from ...registry.actions.entries import entry_version
-from ...registry.audit import Actor
 from ...registry.store import State
 from ..entry_form import inputs, posted
+from .common import actor as web_actor
 from .common import registry_page, requires
 
 
@@ -54,7 +54,7 @@ def _form(request: HttpRequest, state: State, section: str, key: str | None) -> 
             data["id"] = key  # an entry's id is not edited here
         expected = int(request.POST.get("version") or 0)
         if not errors:
-            actor = Actor.for_user(request.user, "web", getattr(request, "id", ""))
+            actor = web_actor(request)
             try:
                 saved = run(SaveEntry(section, data, expected, create=key is None), actor)
             except Refused as exc:

@@ -38,8 +38,8 @@ from ..plan_change_form import (
     place_reasons,
     read_form,
 )
-from .common import may_see_people, registry_page, requires
-from .plans import actor, plan_page
+from .common import actor, may_see_people, registry_page, requires
+from .plans import plan_page
 
 
 def _plan_or_404(state: State, plan_id: str) -> Any:

@@ -21,8 +21,8 @@ from ...core.errors import NotFound
 from ...core.plans import MOVE_OF, PlanStatus, check_transition
 from ...registry.actions import EnactPlan, MovePlan, Refused, run
 from ...registry.store import State
-from .common import may_see_people, registry_page, requires
-from .plans import actor, plan_facts
+from .common import actor, may_see_people, registry_page, requires
+from .plans import plan_facts
 
 #: Who may withdraw a plan: the workflow's table says it, the same from every status.
 WITHDRAW_PERMISSIONS = MOVE_OF[(PlanStatus.DRAFT, PlanStatus.WITHDRAWN)].permissions

@@ -18,8 +18,7 @@ from ...importers.layout import COLUMNS
 from ...importers.plan_changes import MAX_BYTES, SHEET
 from ...registry.actions import ImportPlanChanges, Refused, run
 from ...registry.store import State
-from .common import registry_page, requires
-from .plans import actor
+from .common import actor, registry_page, requires
 
 
 @requires(ImportPlanChanges.permissions)

@@ -20,8 +20,7 @@ from ...queries.plan_pairs import compare_two_plans, merge_preview
 from ...registry.actions import MergeConflicts, MergePlan, Refused, run
 from ...registry.permissions import can
 from ...registry.store import State
-from .common import may, may_see_people, registry_page, requires
-from .plans import actor
+from .common import actor, may, may_see_people, registry_page, requires
 
 
 def _choices(state: State, but: str = "", *, mergeable: bool = False) -> list[dict[str, str]]:

@@ -27,19 +27,13 @@ from ...queries.plans import (
 )
 from ...queries.timeline import op_label
 from ...registry.actions import AddPlanChange, DraftPlan, Refused, allowed_moves, run
-from ...registry.audit import Actor
 from ...registry.permissions import can
 from ...registry.store import State
 from ..conflict_rows import conflict_rows
-from .common import may, may_see_people, registry_page, requires
+from .common import actor, may, may_see_people, registry_page, requires
 from .cost import plan_cost_context
 from .downloads import download_links
 from .tree_levels import build_tree
-
-
-def actor(request: HttpRequest) -> Actor:
-    """Who writes, from a page: the signed-in account, via the web, in this request."""
-    return Actor.for_user(request.user, "web", getattr(request, "id", ""))
 
 
 def _nodes_in_record(state: State) -> frozenset[str]:

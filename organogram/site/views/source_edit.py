@@ -22,10 +22,9 @@ from ...formats.source_entry import source_to_dict
 from ...registry import store
 from ...registry.actions import Refused, RemoveSource, SaveSource, run
 from ...registry.actions.sources import source_version
-from ...registry.audit import Actor
 from ...registry.store import State
 from ..entry_form import Input, inputs, posted
-from .common import registry_page, requires
+from .common import actor, registry_page, requires
 
 #: Labels in plain words where a field's name is not one.
 _LABELS = {"body": "Issued by", "url": "Link", "file": "Copy kept at", "cites": "Refers to"}
@@ -64,10 +63,6 @@ def _refusal(exc: Refused) -> dict[str, Any]:
     }
 
 
-def _actor(request: HttpRequest) -> Actor:
-    return Actor.for_user(request.user, "web", getattr(request, "id", ""))
-
-
 def _current_version(state: State, key: str) -> str:
     held = state.record.sources.get(key)
     return source_version(held) if held is not None else ""
@@ -89,7 +84,7 @@ def _form(request: HttpRequest, state: State, key: str | None) -> HttpResponse:
         if not errors:
             action = SaveSource(data, expected, create=key is None, key=key)
             try:
-                saved = run(action, _actor(request))
+                saved = run(action, actor(request))
             except Refused as exc:
                 refusal = _refusal(exc)
                 errors = exc.fields
@@ -135,7 +130,7 @@ def source_remove(request: HttpRequest, state: State, source_id: str) -> HttpRes
         raise Http404(f"no source {source_id!r}")
     expected = request.POST.get("version") or None
     try:
-        run(RemoveSource(source_id, expected), _actor(request))
+        run(RemoveSource(source_id, expected), actor(request))
     except Refused as exc:
         held = state.record.sources[source_id]
         context = {
