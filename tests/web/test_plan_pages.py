@@ -201,11 +201,26 @@ def test_the_workflow_to_enactment_and_the_change_on_the_structure_page(signed_i
 
 def test_enacting_a_draft_is_refused_with_the_reason_and_nothing_written(signed_in, draft):
     before = written()
-    response = post(signed_in, f"/plans/{draft}/status/", {"to": "enacted"}, 409)
+    response = post(signed_in, f"/plans/{draft}/enact/", {"expected": "draft"}, 409)
     html = response.content.decode()
     assert "cannot be enacted" in html and "propose and approve it first" in html
     assert "Nothing was written." in html
     assert written() == before
+
+
+@pytest.mark.parametrize("to, step", [("enacted", "enact"), ("withdrawn", "withdraw")])
+def test_the_status_form_asks_to_confirm_enacting_and_withdrawing(signed_in, draft, to, step):
+    """Posting the move directly, as an old page or a hand-made form may, writes nothing:
+    it shows the same confirmation page as the buttons lead to."""
+    for status in ("proposed", "approved"):
+        post(signed_in, f"/plans/{draft}/status/", {"to": status})
+    before = written()
+    response = post(signed_in, f"/plans/{draft}/status/", {"to": to, "note": "why"}, 200)
+    html = response.content.decode()
+    assert f'action="/plans/{draft}/{step}/"' in html
+    assert "why" in html  # the note is carried to the confirmation
+    assert written() == before
+    assert store.current_record().plan(draft).status == "approved"
 
 
 def test_enacting_a_conflicting_plan_shows_every_reason(signed_in, draft):
@@ -221,7 +236,7 @@ def test_enacting_a_conflicting_plan_shows_every_reason(signed_in, draft):
     assert "In the record now</dt><dd>Ethics Office" in conflict
     assert "With the plan</dt><dd>Integrity Office" in conflict
     before = written()
-    response = post(signed_in, f"/plans/{draft}/status/", {"to": "enacted"}, 409)
+    response = post(signed_in, f"/plans/{draft}/enact/", {"expected": "approved"}, 409)
     assert "conflict: " in response.content.decode()
     assert written() == before
 
@@ -239,8 +254,15 @@ def test_a_rebase_settles_a_conflict(signed_in, draft):
 def test_a_move_from_a_stale_page_is_refused(signed_in, draft):
     post(signed_in, f"/plans/{draft}/status/", {"to": "proposed", "expected": "draft"})
     response = post(
-        signed_in, f"/plans/{draft}/status/", {"to": "withdrawn", "expected": "draft"}, 409
+        signed_in, f"/plans/{draft}/status/", {"to": "approved", "expected": "draft"}, 409
     )
+    assert "look at it again" in response.content.decode()
+    # a withdrawal asked from the stale page is confirmed with what that page saw
+    html = post(
+        signed_in, f"/plans/{draft}/status/", {"to": "withdrawn", "expected": "draft"}, 200
+    ).content.decode()
+    assert '<input type="hidden" name="expected" value="draft">' in html
+    response = post(signed_in, f"/plans/{draft}/withdraw/", {"expected": "draft"}, 409)
     assert "look at it again" in response.content.decode()
 
 
@@ -263,7 +285,7 @@ def test_an_approver_approves_and_enacts_but_does_not_edit(as_role, draft):
     html = page(approver, f"/plans/{draft}/")
     assert "Approve" in html and "Add a change" not in html
     post(approver, f"/plans/{draft}/status/", {"to": "approved"})
-    post(approver, f"/plans/{draft}/status/", {"to": "enacted"})
+    post(approver, f"/plans/{draft}/enact/", {"expected": "approved"})
     assert store.current_record().plan(draft).status == "enacted"
 
 
