@@ -33,6 +33,9 @@ from .common import actor, may_see_people, registry_page, requires
 #: An id quoted in a refusal's sentence ('dfam').
 _QUOTED = re.compile(r"'([A-Za-z0-9][A-Za-z0-9._-]*)'")
 
+#: An id after a name in a refusal's sentence ("Budget Division (budget)").
+_AFTER_NAME = re.compile(r" \(([A-Za-z0-9][A-Za-z0-9._-]*)\)")
+
 #: How a refusal's kind is answered to the script (as the API does).
 _STATUS = {"forbidden": 403, "missing": 404, "invalid": 422, "stale": 409}
 
@@ -70,8 +73,10 @@ def _names(request: HttpRequest, state: State) -> dict[str, str]:
 
 
 def _named(names: dict[str, str], text: str) -> str:
-    """The core's sentence with each quoted id of a box replaced by its name, as the
-    chart shows it ("'dfam' is under 'ddg-mr'" reads "Department of … is under …")."""
+    """The core's sentence with the boxes by their names alone, as the chart shows them:
+    a quoted id becomes the name, and the id after a name goes ("Department of …
+    (dfam) is under 'ddg-mr'" reads "Department of … is under …")."""
+    text = _AFTER_NAME.sub(lambda m: "" if m.group(1) in names else m.group(0), text)
     return _QUOTED.sub(lambda m: names.get(m.group(1), m.group(0)), text)
 
 
