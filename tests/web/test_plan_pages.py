@@ -14,6 +14,7 @@ from organogram.registry.services import add_plan_change, draft_plan, record_cha
 
 pytestmark = pytest.mark.django_db
 
+NOT_SENIOR = "manila-ac-director"  # a post that is not senior: nothing may report to it
 REVIEW = "hq-review-2021"
 TESTS = Actor("tests")
 
@@ -324,3 +325,15 @@ def test_an_enacted_plan_takes_no_more_changes(signed_in):
     html = page(signed_in, f"/plans/{REVIEW}/changes/new/?op=rename", 409)
     # The core's reason, as the action would refuse it.
     assert "is enacted and cannot be edited" in html and "draft a new plan" in html
+
+
+def test_what_holds_a_plan_up_names_its_changes_by_their_numbers(signed_in, draft):
+    """The page numbers a plan's changes and shows no ids: its reasons do the same."""
+    bad = add_plan_change(draft, {"op": "move", "node": "ethics", "to": NOT_SENIOR}, TESTS).id
+    html = page(signed_in, f"/plans/{draft}/")
+    held = html.split('id="held"')[1].split("</div>")[0]
+    assert "Fix or remove the change 2 (move):" in held, held
+    assert bad not in held
+    response = post(signed_in, f"/plans/{draft}/status/", {"to": "proposed"}, 409)
+    refusal = response.content.decode().split('class="refusal"')[1].split("</div>")[0]
+    assert "change 2 (move)" in refusal and bad not in refusal, refusal

@@ -8,6 +8,7 @@ the status history; the forms on it post to :mod:`.plan_actions`.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Any
 
 from django.contrib import messages
@@ -104,7 +105,26 @@ def _plan_facts(state: State, plan_id: str, people: bool) -> dict[str, Any]:
     }
     if facts["conflicts"] is not None:
         facts["conflict_rows"] = conflict_rows(record, facts["conflicts"]["conflicts"], numbered)
+    for key in ("review", "readiness"):
+        if facts[key] is not None:
+            facts[key] = {**facts[key], "problems": by_number(facts[key]["problems"], numbered)}
+    facts["numbered"] = numbered
     return facts
+
+
+#: A change of a plan as the core's reasons name it: "change ID", "change 'ID'".
+_CHANGE_ID = re.compile(r"\bchange '?([A-Za-z0-9](?:[A-Za-z0-9._:-]*[A-Za-z0-9])?)'?")
+
+
+def by_number(reasons: list[str], numbered: dict[str, dict[str, Any]]) -> list[str]:
+    """The reasons with each of the plan's changes named as its page numbers it
+    ("change 3 (rename)") rather than by its id, which the page does not show."""
+
+    def words(m: re.Match[str]) -> str:
+        row = numbered.get(m.group(1))
+        return f"change {row['n']} ({row['label'].lower()})" if row else m.group(0)
+
+    return [_CHANGE_ID.sub(words, r) for r in reasons]
 
 
 def plan_page(
@@ -154,6 +174,12 @@ def plan_page(
         ),
         **extra,
     }
+    refusal = extra.get("refusal")
+    if refusal:
+        context["refusal"] = {
+            **refusal,
+            "reasons": by_number(list(refusal.get("reasons") or ()), facts["numbered"]),
+        }
     return render(request, "site/plan.html", context, status=status)
 
 
