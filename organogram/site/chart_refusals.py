@@ -75,13 +75,16 @@ def tell(
     head = _headline(do, posted, name_of)
     if not head:
         return Told(_sentence(with_names(message, name_of)), _sentence(full))
-    first = (problems or reasons or [""])[0]
-    words = _plain(first, name_of) if first else ""
-    if not words and not first:
+    if problems:
+        # What to write in the form: short, and every one is needed.
+        words = ": " + "; ".join(with_names(p, name_of) for p in problems)
+    elif reasons:
+        words = _plain(reasons[0], name_of)
+        more = len(reasons) - 1
+        words += f" (and {more} more reason{'s' if more > 1 else ''})" if more else ""
+    else:
         words = ": " + with_names(message, name_of)
-    more = len(problems or reasons) - 1
-    tail = f" (and {more} more reason{'s' if more > 1 else ''})" if more > 0 else ""
-    return Told(_sentence(head + words + tail), _sentence(full))
+    return Told(_sentence(head + words), _sentence(full))
 
 
 def _headline(do: str, posted: Mapping[str, str], name_of: Callable[[str], str | None]) -> str:
@@ -89,6 +92,8 @@ def _headline(do: str, posted: Mapping[str, str], name_of: Callable[[str], str |
     pattern = _HEADLINES.get(do)
     if pattern is None:
         return ""
+    if do == "merge" and posted.get("unit", "").strip() == posted.get("with", "").strip():
+        pattern = "{unit} cannot be merged with itself"
     names = {}
     for key in re.findall(r"{(\w+)}", pattern):
         given = posted.get(key, "").strip()

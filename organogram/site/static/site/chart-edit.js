@@ -104,6 +104,11 @@
         var cost = document.getElementById("chart-cost");
         if (cost && data.cost !== undefined) cost.innerHTML = data.cost;
         chart.setIndex(data.index);
+        // The box acted on stays in sight: the boxes now above it are opened.
+        for (var n = chart.node(near); n && chart.node(n.parent); n = chart.node(n.parent)) {
+          if (more.indexOf(n.parent) !== -1) break;
+          more.push(n.parent);
+        }
         return chart.redrawAll(more).then(function () { mark(); return data; });
       });
   }
