@@ -15,11 +15,10 @@ from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.utils.text import slugify
-
 from ..core.model import UNKNOWN_PLACE
 from ..core.structure import Structure
 from ..queries.resolve import Names, NotResolved
+from .new_ids import new_unit_id
 
 #: The gestures that add a change, and what each is called in a sentence.
 GESTURES = {
@@ -34,9 +33,6 @@ GESTURES = {
 #: What the merged unit is, as the merge form offers it: a new unit, or one of the two
 #: going on (it keeps its id, name and kind; the other ends into it).
 CONTINUES = ("new", "this", "other")
-
-#: The longest id made for a new unit (the rest of a long name is cut).
-_ID_LENGTH = 40
 
 
 @dataclass(frozen=True)
@@ -75,17 +71,6 @@ class Gesture:
         except NotResolved as exc:
             self.problems.setdefault(name, []).append(exc.message)
             return ""
-
-
-def new_unit_id(name: str, taken: Collection[str]) -> str:
-    """An id for a unit created on the chart, made from its name: one no unit of the
-    record or the plan has ever had (``-2``, ``-3``… added when needed)."""
-    base = slugify(name)[:_ID_LENGTH].strip("-") or "unit"
-    ident, n = base, 1
-    while ident in taken:
-        n += 1
-        ident = f"{base}-{n}"
-    return ident
 
 
 def read_gesture(posted: Mapping[str, str], taken: Collection[str], where: Where) -> Gesture:

@@ -15,7 +15,7 @@ citation is a source chosen by name and a passage typed apart; the form joins th
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -29,6 +29,7 @@ from ..formats.entries import Field
 from ..formats.fields import BASIS, OP_FIELDS
 from ..formats.kinds import Bool, Choice, Kind, Nullable, RefTo, Text
 from ..queries.resolve import Names, NotResolved
+from .plan_form_units import NamesOf, read_new_units
 
 #: Fields every change of a plan may carry besides its op's own, as the form shows them
 #: (the citation comes before them, as a source and a passage: see :func:`form_inputs`).
@@ -145,11 +146,12 @@ def _input(f: Field, prefix: str = "") -> Input:
 def _example(kind: Kind) -> str:
     """What a YAML field's value looks like, for its placeholder."""
     if isinstance(kind, ListOf) and isinstance(kind.item, RecordOf):
-        needed = [f.name for f in kind.item.fields if f.required]
+        # A new unit's id is made from its name (plan_form_units): not asked for.
+        needed = [f.name for f in kind.item.fields if f.required and f.name != "id"]
         entry = "\n".join(f"{'- ' if i == 0 else '  '}{name}: …" for i, name in enumerate(needed))
         return f"{entry}\n{entry}"
     if isinstance(kind, MapOf):
-        return "an-id: another-id\nan-id: another-id"
+        return "a name: another name\na name: another name"
     return ""
 
 
@@ -157,6 +159,9 @@ def form_inputs(op: str, phases: list[tuple[str, str]] | None = None) -> list[In
     """The inputs for ``op``: its own fields, then date, phase, id and the common ones."""
     inputs = [_input(f) for f in OP_FIELDS[op]]
     for inp in inputs:
+        if (op, inp.name) in _NAMED_HELP:
+            # Said in a designer's words: these fields take names, not the file's ids.
+            inp.help = _NAMED_HELP[op, inp.name]
         if op in ABBREVIATED and inp.name == "abbreviation":
             # Asked outright: an old abbreviation must never carry silently into a new name.
             inp.widget = "abbreviation"
@@ -177,6 +182,16 @@ def form_inputs(op: str, phases: list[tuple[str, str]] | None = None) -> list[In
     return inputs
 
 
+#: The help of the fields that bring in new units, by (op, field): they take names
+#: (read by :mod:`.plan_form_units`), where a dataset file has ids.
+_NAMED_HELP = {
+    ("split", "into"): "each new unit's name and kind, in YAML; its id is made from its name",
+    ("split", "parents"): "a new unit's name: where it reports (a name, or “unknown”)",
+    ("split", "moves"): "a sub-unit's or post's name: the new unit it goes to",
+    ("merge", "into"): "the unit that goes on, by name; or leave empty and describe a new one",
+    ("replace", "by"): "the unit that takes over, by name; or leave empty and describe a new one",
+}
+
 #: The ops whose abbreviation is asked as keep / a new one / none.
 ABBREVIATED = ("rename", "reclassify")
 
@@ -187,8 +202,6 @@ ABBREVIATION_CHOICES = [
     ("none", "none"),
 ]
 
-#: The resolver a form reads its names with: kind -> the names as of the change's date.
-NamesOf = Callable[[str], Names]
 
 
 def _read(
@@ -273,10 +286,15 @@ def _abbreviation(inp: Input, posted: Mapping[str, str]) -> tuple[bool, Any]:
 
 
 def read_form(
-    op: str, inputs: list[Input], posted: Mapping[str, str], names: NamesOf
+    op: str,
+    inputs: list[Input],
+    posted: Mapping[str, str],
+    names: NamesOf,
+    taken: Collection[str] = frozenset(),
 ) -> tuple[dict, str]:
     """(the change mapping the posted form describes, its phase); input errors set.
-    ``names(kind)`` resolves the names typed in fields that take one."""
+    ``names(kind)`` resolves the names typed in fields that take one; ``taken`` is
+    every id the record and the plan know, which a new unit's id avoids."""
     kinds: dict[str, Kind] = {f.name: f.kind for f in (*OP_FIELDS[op], *COMMON)}
     data: dict[str, Any] = {"op": op}
     phase = ""
@@ -304,6 +322,8 @@ def read_form(
         by_name = {i.name: i for i in inputs}
         by_name["cite"].errors.append("choose the source the passage is in")
     _unit_kept_abbreviation(op, inputs, data, names)
+    by_name = {i.name: i for i in inputs}
+    read_new_units(op, data, names, taken, lambda name: by_name[name].errors)
     return data, phase
 
 

@@ -337,3 +337,74 @@ def test_what_holds_a_plan_up_names_its_changes_by_their_numbers(signed_in, draf
     response = post(signed_in, f"/plans/{draft}/status/", {"to": "proposed"}, 409)
     refusal = response.content.decode().split('class="refusal"')[1].split("</div>")[0]
     assert "change 2 (move)" in refusal and bad not in refusal, refusal
+
+
+def test_a_split_and_a_merge_take_names_not_ids(signed_in, draft):
+    """The new units are described by name (their ids made from it); parents, moves and
+    the unit a merge leads to are named as a designer knows them."""
+    post(
+        signed_in,
+        f"/plans/{draft}/changes/new/?op=split",
+        {
+            "op": "split",
+            "unit": "Department of Financial and Administrative Management",
+            "into": (
+                "- name: Department of Finance\n  kind: department\n"
+                "- name: Department of Administration\n  kind: department\n"
+            ),
+            "keep": "true",
+            "parents": (
+                "Department of Finance: DFAM\n"
+                "Department of Administration: Department of Financial and"
+                " Administrative Management"
+            ),
+            "moves": (
+                "Treasury Division: Department of Finance\n"
+                "Budget Division: department of finance"
+            ),
+        },
+    )
+    split = store.current_record().plan(draft).changes[-1]
+    assert split.op == "split"
+    assert [u.id for u in split.into] == ["department-of-finance", "department-of-administration"]
+    assert dict(split.parents) == {
+        "department-of-finance": "dfam",
+        "department-of-administration": "dfam",
+    }
+    assert dict(split.moves) == {
+        "treasury": "department-of-finance",
+        "budget": "department-of-finance",
+    }
+    post(
+        signed_in,
+        f"/plans/{draft}/changes/new/?op=merge",
+        {
+            "op": "merge",
+            "units": "Department of Finance\nDepartment of Administration",
+            "into": "Department of Finance",
+        },
+    )
+    merge = store.current_record().plan(draft).changes[-1]
+    assert merge.op == "merge" and merge.into == "department-of-finance"
+    assert set(merge.units) == {"department-of-finance", "department-of-administration"}
+
+
+def test_a_split_naming_what_is_not_there_says_so_beside_the_field(signed_in, draft):
+    before = written()
+    response = post(
+        signed_in,
+        f"/plans/{draft}/changes/new/?op=split",
+        {
+            "op": "split",
+            "unit": "ethics",
+            "into": "- name: Ethics Advice Unit\n  kind: unit\n",
+            "keep": "true",
+            "parents": "Ethics Training Unit: ethics",
+            "moves": "Nowhere Division: Ethics Advice Unit",
+        },
+        400,
+    )
+    html = response.content.decode()
+    assert "“Ethics Training Unit” is not one of the new units described above" in html
+    assert "no unit or senior post is called “Nowhere Division”" in html
+    assert written() == before

@@ -31,19 +31,13 @@ from ...registry.store import State
 from ..chart_gestures import GESTURES, Where, read_gesture
 from ..chart_history import ChartHistory
 from ..chart_refusals import tell, with_names
+from ..new_ids import taken_ids
 from .chart import asked_view, chart_index, parse_request
 from .chart_panel import plan_cost_figure
 from .common import actor, may_see_people, registry_page, requires
 
 #: How a refusal's kind is answered to the script (as the API does).
 _STATUS = {"forbidden": 403, "missing": 404, "invalid": 422, "stale": 409}
-
-
-def _taken(state: State, plan_id: str) -> set[str]:
-    """Every node id the record and the plan have ever known (a new unit's id avoids them)."""
-    record = state.record
-    ids = {n for c in record.timeline for n in c.subjects()}
-    return ids | {n for c in record.plans[plan_id].changes for n in c.subjects()}
 
 
 def _sentence(state: State, plan_id: str, change_id: str, people: bool) -> str:
@@ -176,7 +170,7 @@ def chart_edit(request: HttpRequest, state: State) -> HttpResponse:
         if do == "redo":
             return _redo(request, state, plan_id, history)
         where = chart_where(request, state, plan_id)
-        gesture = read_gesture(request.POST, _taken(state, plan_id), where)
+        gesture = read_gesture(request.POST, taken_ids(state.record, plan_id), where)
         if gesture.problems:
             return _refused(request, "a field could not be read", [], gesture.problems, 400)
         change = run(AddPlanChange(plan_id, gesture.mapping), actor(request))

@@ -30,6 +30,7 @@ from ...registry.actions import (
 )
 from ...registry.reading.names import cached_names
 from ...registry.store import State
+from ..new_ids import taken_ids
 from ..plan_change_form import (
     all_inputs,
     form_inputs,
@@ -96,7 +97,7 @@ def plan_change_new(request: HttpRequest, state: State, plan_id: str) -> HttpRes
             return Names(kind, [])
         return cached_names(state, kind, at, plan_id)
 
-    data, phase = read_form(op, inputs, request.POST, names)
+    data, phase = read_form(op, inputs, request.POST, names, taken_ids(state.record, plan_id))
     context["lookup_at"] = str(at)
     if any(i.errors for i in all_inputs(inputs)):
         context["refusal"] = "a field could not be read"
