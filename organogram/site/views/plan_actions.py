@@ -163,7 +163,8 @@ def plan_move(request: HttpRequest, state: State, plan_id: str) -> HttpResponse:
     except Forbidden as exc:
         return render(request, "site/denied.html", {"action": exc.permission}, status=403)
     except Refused as exc:
-        return plan_page(request, state, plan_id, 409, refusal=_refusal(exc), note=note)
+        status = 403 if exc.kind == "forbidden" else 409
+        return plan_page(request, state, plan_id, status, refusal=_refusal(exc), note=note)
     messages.success(request, text)
     return redirect("site:plan", plan_id=plan_id)
 

@@ -11,12 +11,13 @@ import datetime as dt
 import re
 from typing import Any
 
+from django.conf import settings
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
 from ...core.errors import NotFound
-from ...core.plans import EDITABLE, MOVE_OF, PlanStatus
+from ...core.plans import EDITABLE, MOVE_OF, PlanStatus, approval_problem
 from ...queries.plans import (
     plan_conflicts,
     plan_detail,
@@ -144,6 +145,14 @@ def plan_page(
     review = facts["review"]
     held = None if review["ok"] else review["to"]
     allowed = allowed_moves(here, may)
+    # A plan is approved by a second person: its proposer is not offered the button.
+    own_proposal = (
+        settings.ORGANOGRAM_SEPARATE_APPROVAL
+        and PlanStatus.APPROVED in allowed
+        and approval_problem(state.record.plans[plan_id], user.get_username()) is not None
+    )
+    if own_proposal:
+        allowed = [to for to in allowed if to is not PlanStatus.APPROVED]
     # A move the plan's review holds up is not offered; withdrawing is asked again on a
     # page of its own (plan_confirm), so it is a link rather than a button of this form.
     moves = [
@@ -158,6 +167,7 @@ def plan_page(
         **facts,
         "moves": moves,
         "may_withdraw": PlanStatus.WITHDRAWN in allowed,
+        "own_proposal": own_proposal,
         "may_enact": may_enact,
         # Enacting is offered only when the plan could be enacted now.
         "offer_enact": may_enact and readiness is not None and readiness["ok"],
