@@ -9,8 +9,8 @@ import hashlib
 import pytest
 
 from organogram.formats import load_dataset
-from organogram.registry import store
 from organogram.registry import models as m
+from organogram.registry import store
 from organogram.registry.actions import SaveSource, SourceRefused, run
 from organogram.registry.actions.dataset import counts
 from organogram.registry.actions.sources import source_version
