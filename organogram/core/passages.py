@@ -25,6 +25,8 @@ PASSAGE_RULE = "use letters, digits, '.', '_', '(', ')' or '-', starting with a 
 _LIST = re.compile(r"\s*[,;]\s*")
 #: The dashes of a range: a hyphen or an en dash.
 _DASHES = "-\u2013"
+#: What a problem of an unlisted passage says (see :func:`is_unlisted_passage`).
+_UNLISTED = "has no"
 #: How many declared passages a message lists before cutting short.
 _LISTED = 8
 
@@ -57,7 +59,13 @@ def passage_problem(source: Source, passage: str) -> str | None:
         return None
     named = ", ".join(repr(p) for p in unknown)
     noun = "passage" if len(unknown) == 1 else "passages"
-    return f"{source.id!r} has no {noun} {named}: {declared_text(source.passages, unknown[0])}"
+    return f"{source.id!r} {_UNLISTED} {noun} {named}: {declared_text(source.passages, unknown[0])}"
+
+
+def is_unlisted_passage(message: str) -> bool:
+    """Whether ``message`` is one :func:`passage_problem` wrote (so that a form can show
+    it beside the passage rather than the source)."""
+    return f" {_UNLISTED} passage" in message
 
 
 def declared_text(passages: tuple[Passage, ...], near: str = "") -> str:
