@@ -175,8 +175,8 @@ def write_folder(
     try:
         for name, text in files.items():
             path = tmp / name
-            path.parent.mkdir(parents=True, exist_ok=True)
-            if isinstance(text, bytes):
+            if isinstance(text, bytes):  # a copy of a document, in a folder of its own
+                path.parent.mkdir(parents=True, exist_ok=True)
                 path.write_bytes(text)
             else:
                 path.write_text(text, encoding="utf-8")
