@@ -60,6 +60,17 @@ def test_add_a_source_with_passages_and_a_copy_then_cite_a_passage_in_a_plan(
     page.fill("#f-title", "Structural review: second report")
     page.fill("#f-symbol", "S/33/5")
     page.fill("#f-date", "2023-10-20")
+    # It refers to paragraph 12 of the 2021 paper: chosen by name, then from its list.
+    choose(
+        page,
+        "#f-cite-source-0",
+        "Headquarters Organizational",
+        "IOM Headquarters Organizational Review",
+    )
+    page.locator("#f-cite-passage-0-pick").wait_for(state="visible")
+    page.select_option("#f-cite-passage-0-pick", "12")
+    page.click("text=Add the citation")
+    page.wait_for_function("document.querySelector('#f-cites').value === 'scpf28:12'")
     page.fill("#f-passages", PASSAGES)
     page.set_input_files(
         "#f-upload", files=[{"name": "S-33-5.txt", "mimeType": "text/plain", "buffer": COPY}]
@@ -80,6 +91,7 @@ def test_add_a_source_with_passages_and_a_copy_then_cite_a_passage_in_a_plan(
     assert download.headers["content-disposition"] == 'attachment; filename="S-33-5.txt"'
     assert download.headers["x-content-type-options"] == "nosniff"
     assert bytes(m.SourceFile.objects.get(pk="scpf33-5").data) == COPY
+    assert store.current().record.sources["scpf33-5"].cites == ("scpf28:12",)
 
     # A plan change cites it: the source by its title, then one of its passages.
     plan = draft_plan(Actor("tests"), title="Second review", effective="2030-01-01").id
