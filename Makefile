@@ -40,10 +40,10 @@ bench-registry: $(VENV)/.installed-bench ## Measure organogram load into SQLite 
 bench-web: $(VENV)/.installed-bench ## Page latency, 20 clients, IOM and a generated dataset (SIZE=medium, WORKERS=cores)
 	$(BIN)/python -m bench.web --size $(or $(SIZE),medium) $(if $(WORKERS),--workers $(WORKERS))
 
-docs-shots: $(VENV)/.installed-test ## Retake the pictures of the plan pages in docs/screens (needs Chromium)
+docs-shots: $(VENV)/.installed-test ## Retake the pictures of the plan and source pages in docs/screens (needs Chromium)
 	ORGANOGRAM_SHOTS=docs/screens $(BIN)/pytest -q -p no:randomly tests/web/test_browser_plans.py \
 		tests/web/test_browser_plan_pairs.py tests/web/test_chart_edit_browser.py \
-		tests/web/test_chart_merge_browser.py
+		tests/web/test_chart_merge_browser.py tests/web/test_browser_source_passages.py
 
 docs: $(VENV)/.installed ## Regenerate the command line reference (docs/cli.md)
 	$(BIN)/python -m organogram.cli.reference > docs/cli.md

@@ -24,6 +24,7 @@ import yaml
 from ..core.changes import REGISTRY
 from ..core.dates import DateError, FuzzyDate
 from ..core.model import UNKNOWN_PLACE
+from ..core.passages import is_unlisted_passage
 from ..formats.compound import ListOf, MapOf, RecordOf
 from ..formats.entries import Field
 from ..formats.fields import BASIS, OP_FIELDS
@@ -65,6 +66,8 @@ class Input:
     parts: list[Input] = field(default_factory=list)
     #: an example of what to write (YAML fields).
     placeholder: str = ""
+    #: for a passage: the name of the input naming its source (its passages are offered).
+    passages_of: str = ""
 
 
 def op_choices() -> list[dict[str, str]]:
@@ -177,7 +180,15 @@ def form_inputs(op: str, phases: list[tuple[str, str]] | None = None) -> list[In
         Input("cite", "Source", "text", help="the document, by its symbol or title",
               suggest="source")
     )
-    inputs.append(Input("passage", "Passage", "text", help="paragraph or page, e.g. 21"))
+    inputs.append(
+        Input(
+            "passage",
+            "Passage",
+            "text",
+            help="the paragraph or section, e.g. 21; several: 21, 23 or 21-23",
+            passages_of="cite",
+        )
+    )
     inputs += [_input(f) for f in COMMON]
     return inputs
 
@@ -352,6 +363,11 @@ def place_errors(inputs: list[Input], problems: Mapping[str, list[str]]) -> list
     by_name = {inp.name: inp for inp in all_inputs(inputs)}
     loose = []
     for path, messages in problems.items():
+        if path.split("[", 1)[0] == "cite" and "passage" in by_name:
+            # A passage the source does not list is told beside the passage typed.
+            unlisted = [m for m in messages if is_unlisted_passage(m)]
+            by_name["passage"].errors += unlisted
+            messages = [m for m in messages if m not in unlisted]
         # "into[0].name" belongs to the "into" input; "new.name" to its own.
         target = by_name.get(path) or by_name.get(path.split("[", 1)[0])
         if target is None:

@@ -10,6 +10,8 @@
   too (an organization of one); by default a second person approves.
 * ``ORGANOGRAM_TREE_UNITS``: the most units the Structure page's tree sends at once
   (default 2000); a larger structure sends its top levels and the rest branch by branch.
+* ``ORGANOGRAM_SOURCE_FILE_MB``: the largest copy of a source document that may be
+  uploaded, in megabytes (default 25).
 """
 
 from __future__ import annotations
@@ -44,6 +46,10 @@ ORGANOGRAM_ANONYMOUS_READ = _flag("ORGANOGRAM_ANONYMOUS_READ", True)
 ORGANOGRAM_SEPARATE_APPROVAL = _flag("ORGANOGRAM_SEPARATE_APPROVAL", True)
 #: The most units the Structure page's tree sends at once (its top levels past it).
 ORGANOGRAM_TREE_UNITS = int(os.environ.get("ORGANOGRAM_TREE_UNITS", "2000"))
+#: The largest uploaded copy of a source document, in bytes.
+ORGANOGRAM_SOURCE_FILE_BYTES = int(
+    float(os.environ.get("ORGANOGRAM_SOURCE_FILE_MB", "25")) * 1024 * 1024
+)
 
 INSTALLED_APPS = [
     "django.contrib.admin",
