@@ -13,3 +13,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("", include("organogram.site.urls")),
 ]
+
+# The site's own pages for what went wrong (JSON under /api/): see organogram.site.views.errors.
+handler404 = "organogram.site.views.errors.not_found"
+handler500 = "organogram.site.views.errors.server_error"
