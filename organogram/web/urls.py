@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 from django.contrib import admin
+from django.templatetags.static import static
 from django.urls import include, path
+from django.views.generic import RedirectView
 
 from ..api.main import api
 
 urlpatterns = [
     path("api/", api.urls),
+    # Browsers ask for /favicon.ico whatever the page says: they get the site's icon.
+    path("favicon.ico", RedirectView.as_view(url=static("site/favicon.svg"), permanent=True)),
     # Accounts and roles, for administrators (see organogram.registry.admin).
     path("admin/", admin.site.urls),
     path("", include("organogram.site.urls")),

@@ -75,3 +75,10 @@ def test_an_expired_form_says_to_reload_and_send_again(db, debug_off, django_use
     # A referrer from elsewhere is not offered as the way back.
     other = client.post("/signout/", {}, HTTP_REFERER="https://elsewhere.example/x")
     assert "elsewhere.example" not in other.content.decode()
+
+
+def test_every_page_names_its_icon_and_the_old_address_leads_to_it(db, client):
+    html = client.get("/sources/").content.decode()
+    assert 'rel="icon"' in html and "favicon.svg" in html
+    response = client.get("/favicon.ico")
+    assert response.status_code == 301 and response["Location"].endswith("favicon.svg")
