@@ -59,9 +59,7 @@ def test_a_govuk_file_of_another_shape_is_refused_naming_the_field(tmp_path, con
 def test_a_header_only_agency_list_is_refused(tmp_path):
     path = tmp_path / "agencies.csv"
     path.write_text(US_HEADER)
-    assert refused("us-agencies", path) == [
-        f"{path}: not an agency list: no rows under its header"
-    ]
+    assert refused("us-agencies", path) == [f"{path}: not an agency list: no rows under its header"]
 
 
 def test_an_empty_version_among_others_is_refused_not_read_as_everything_abolished(tmp_path):
