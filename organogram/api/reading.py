@@ -18,7 +18,7 @@ from ..registry.reading.structure import cached_snapshot, cached_structure
 from ..registry.reading.timeline import node_history
 from ..registry.reading.tokens import latest_token
 from .auth import need
-from .common import change_rows, when
+from .common import change_rows, required_date, when
 from .schemas.record import (
     DiffOut,
     HistoryOut,
@@ -121,6 +121,6 @@ def diff(
 ) -> dict[str, Any]:
     """Net changes from ``from`` to ``to``, a summary, and the recorded events between."""
     need(request, "structure.view")
-    for value in (start, end):
-        when(value)
+    required_date("from", start)
+    required_date("to", end)
     return diff_dates(store.current().record, start, end, people=can(request.auth, "people.view"))
