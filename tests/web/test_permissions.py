@@ -173,6 +173,7 @@ ENDPOINTS: dict[str, tuple[str, str, str, dict | None]] = {
     ),
     "POST /api/plans/{plan_id}/enact": ("POST", f"/api/plans/{PLAN}/enact", "plan.enact", {}),
     "GET /api/names": ("GET", "/api/names?kind=unit&q=budg", "structure.view", None),
+    "GET /api/search": ("GET", "/api/search?q=legal", "structure.view", None),
     "GET /api/names/resolve": (
         "GET", "/api/names/resolve?kind=unit&text=budget", "structure.view", None,
     ),

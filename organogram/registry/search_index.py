@@ -1,0 +1,196 @@
+"""The registry's search index: the documents of its record as rows, indexed by the
+database's own engine (FTS5 on SQLite, tsvector with a GIN index on PostgreSQL; the
+migration that makes the table makes the index), kept up to date by the writes.
+
+:func:`after_write` is called by :func:`~organogram.registry.actions.base.run` inside
+every write's transaction: a load rebuilds every document; a recorded change (or an
+enacted plan) remakes the documents of the units and posts it touched and its own; an
+edited register entry those of the terms of reference; an edited source those of the
+sources. :class:`StoredIndex` answers the search package's
+:class:`~organogram.search.engine.Engine` from the rows.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+from django.db import connections
+
+from ..core.record import Record
+from ..search import fts5
+from ..search.documents import EVERYTHING, Document, Only, documents
+from ..search.engine import Match
+from ..search.query import Query
+from . import models as m
+
+if TYPE_CHECKING:
+    from .actions.base import Outcome
+
+TABLE = m.SearchDocument._meta.db_table
+#: The FTS5 table over :data:`TABLE` on SQLite (see the migration 0012_search).
+FTS5_TABLE = "registry_searchindex"
+#: Rows written per statement.
+BATCH = 1_000
+
+
+def _rows(docs: list[Document]) -> list[m.SearchDocument]:
+    return [m.SearchDocument(**dict(zip(fts5.COLUMNS, fts5.row(d), strict=True))) for d in docs]
+
+
+def write(docs: list[Document]) -> None:
+    """Add ``docs`` to the index."""
+    rows = _rows(docs)
+    for i in range(0, len(rows), BATCH):
+        m.SearchDocument.objects.bulk_create(rows[i : i + BATCH])
+
+
+def rebuild(record: Record) -> int:
+    """Every document of ``record``, in place of those held; returns how many."""
+    m.SearchDocument.objects.all().delete()
+    docs = documents(record, EVERYTHING)
+    write(docs)
+    return len(docs)
+
+
+def refresh(record: Record, only: Only) -> int:
+    """The documents ``only`` names, made again from ``record``; returns how many."""
+    held = m.SearchDocument.objects
+    if only.nodes:
+        held.filter(kind__in=("unit", "post"), ident__in=only.nodes).delete()
+    if only.changes:
+        held.filter(kind="change", ident__in=only.changes).delete()
+    if only.terms:
+        held.filter(field="terms").delete()
+    if only.sources:
+        held.filter(kind="source").delete()
+    if only.people:
+        held.filter(kind="person").delete()
+    docs = documents(record, only)
+    write(docs)
+    return len(docs)
+
+
+def touched(step: str, outcome: Outcome, record: Record) -> Only | None:
+    """What a write of kind ``step`` with ``outcome`` changed of the documents (None:
+    everything may have: rebuild)."""
+    kinds = m.Step.Kind
+    if step in (kinds.CHANGES, kinds.PLANS):
+        ids = frozenset(outcome.appended)
+        timeline = record.timeline
+        nodes = frozenset(
+            n for i in ids if (c := timeline.get(i)) is not None for n in c.subjects()
+        )
+        return Only(nodes=nodes, changes=ids)
+    if step == kinds.ENTRIES:
+        return Only(terms=True)
+    if step == kinds.SOURCES:
+        # A source's title is in the citations of the changes told, which stay as told
+        # until the next load; its own documents are remade.
+        return Only(sources=True)
+    return None
+
+
+def after_write(step: str | None, outcome: Outcome, record_after: Any) -> None:
+    """Bring the index up to date with a write (see the module); ``record_after`` is a
+    function giving the record after the write, called only when something is remade."""
+    if step is None:
+        return
+    if step in (m.Step.Kind.CHANGES, m.Step.Kind.PLANS) and not outcome.appended:
+        return  # a plan drafted or moved: nothing of the timeline changed
+    record = outcome.record if outcome.record is not None else record_after()
+    only = touched(step, outcome, record)
+    if only is None:
+        rebuild(record)
+    else:
+        refresh(record, only)
+
+
+def is_empty() -> bool:
+    """Whether the index holds no document (a registry made before search was added)."""
+    return not m.SearchDocument.objects.exists()
+
+
+class StoredIndex:
+    """The registry's index, as an :class:`~organogram.search.engine.Engine`."""
+
+    def __init__(self, using: str = "default") -> None:
+        self.using = using
+
+    def matches(
+        self,
+        query: Query,
+        *,
+        day: str,
+        kinds: Sequence[str],
+        audiences: Sequence[str],
+        group: str | None,
+        every: bool,
+        limit: int,
+    ) -> list[Match]:
+        """See :class:`~organogram.search.engine.Engine`."""
+        if not query or not kinds or not audiences:
+            return []
+        connection = connections[self.using]
+        if connection.vendor == "postgresql":
+            sql, params = _tsquery_sql(
+                query,
+                kinds=kinds,
+                audiences=audiences,
+                day=day,
+                group=group,
+                every=every,
+                limit=limit,
+            )
+            sign = 1.0
+        else:
+            sql, params = fts5.match_sql(
+                TABLE,
+                FTS5_TABLE,
+                query,
+                kinds=kinds,
+                audiences=audiences,
+                day=day,
+                group=group,
+                every=every,
+                limit=limit,
+                mark="%s",
+            )
+            sign = -1.0  # bm25: lower is better
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            rows = cursor.fetchall()
+        return [Match(fts5.document(r[:-1]), sign * float(r[-1])) for r in rows]
+
+
+#: The text search configurations a query is read in on PostgreSQL: names are indexed
+#: unstemmed (simple), other text stemmed in its language and unstemmed beside it.
+CONFIGS = ("simple", "english", "french", "spanish")
+
+
+def _tsquery_sql(
+    query: Query,
+    *,
+    kinds: Sequence[str],
+    audiences: Sequence[str],
+    day: str,
+    group: str | None,
+    every: bool,
+    limit: int,
+) -> tuple[str, list[Any]]:
+    text = query.tsquery(every=every)
+    q = " || ".join(f"to_tsquery('{c}', %s)" for c in CONFIGS)
+    cols = ", ".join(f"d.{c}" for c in fts5.COLUMNS)
+    where_group = "AND d.grp = %s " if group else ""
+    sql = (
+        f"SELECT {cols}, ts_rank(d.tsv, q.q) AS score "
+        f"FROM {TABLE} d, (SELECT {q} AS q) q "
+        f"WHERE d.tsv @@ q.q {where_group}"
+        f"AND d.kind IN ({', '.join(['%s'] * len(kinds))}) "
+        f"AND d.audience IN ({', '.join(['%s'] * len(audiences))}) "
+        f"AND d.since_day <= %s ORDER BY score DESC LIMIT %s"
+    )
+    params: list[Any] = [text] * len(CONFIGS)
+    if group:
+        params.append(group)
+    return sql, [*params, *kinds, *audiences, day, limit]
