@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from .query import Query
-from .text import normal
+from .text import STOP_WORDS, normal
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 
@@ -32,9 +32,13 @@ def _common(a: str, b: str) -> int:
 
 
 def marks_word(word: str, query: Query) -> bool:
-    """Whether the (normalized) ``word`` of a text matches a word of ``query``."""
+    """Whether the (normalized) ``word`` of a text matches a word of ``query`` (a stop
+    word, such as "of", only when the query has no other words)."""
     last = len(query.terms) - 1
+    meaningful = any(t not in STOP_WORDS for t in query.terms)
     for i, term in enumerate(query.terms):
+        if meaningful and term in STOP_WORDS and i != last:
+            continue
         if word == term:
             return True
         if i == last and query.prefix and word.startswith(term):

@@ -85,6 +85,8 @@ ENDPOINTS: dict[str, tuple[str, str, str, dict | None]] = {
     "reverse": ("GET", "/changes/rename-ethics/reverse/", "change.reverse", None),
     "audit": ("GET", "/audit/", "audit.view", None),
     "lookup": ("GET", "/lookup/?kind=unit&q=budget&at=2022", "structure.view", None),
+    "search": ("GET", "/search/?q=legal", "structure.view", None),
+    "search_suggest": ("GET", "/search/suggest/?q=leg", "structure.view", None),
     "account": ("GET", "/account/", "token.manage", None),
     "signin": ("GET", "/signin/", "public", None),
     "timeline": ("GET", "/timeline/?unit=dfam", "structure.view", None),
