@@ -33,15 +33,16 @@ def search(
     q: str = "",
     at: str | None = None,
     kind: list[str] = Query(None),  # noqa: B008  (ninja reads a repeated parameter so)
-    limit: int = 50,
+    limit: int | None = None,
     typeahead: bool = False,
 ) -> dict[str, Any]:
     """Units, posts, people, sources and changes matching ``q`` as of ``at``: ranked (an
     exact name first, a current name before a former one, what a unit does after names,
     changes last), each with the field that matched, a snippet with the words marked, the
     span in which the text held and its citation. ``kind`` (repeatable) narrows it;
-    ``typeahead`` searches names only, the last word as a prefix. Any text is a valid
-    query. People are searched only for those who may see their names."""
+    ``typeahead`` searches names only, the last word as a prefix. ``limit``: how many
+    things (default 50, 8 on a typeahead; at most 200). Any text is a valid query.
+    People are searched only for those who may see their names."""
     need(request, "structure.view")
     kinds = kind or list(KINDS)
     unknown = [k for k in kinds if k not in KINDS]
@@ -57,7 +58,7 @@ def search(
         at=when(at).end,
         kinds=kinds,
         people=people,
-        limit=max(1, min(limit, MOST)),
+        limit=None if limit is None else max(1, min(limit, MOST)),
         typeahead=typeahead,
     )
     return results.as_dict()

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 from django.db import connections
 
 from ..core.record import Record
-from ..search import fts5
+from ..search import fts5, postgres
 from ..search.documents import EVERYTHING, Document, Only, documents
 from ..search.engine import Match
 from ..search.query import Query
@@ -133,7 +133,8 @@ class StoredIndex:
             return []
         connection = connections[self.using]
         if connection.vendor == "postgresql":
-            sql, params = _tsquery_sql(
+            sql, params = postgres.match_sql(
+                TABLE,
                 query,
                 kinds=kinds,
                 audiences=audiences,
@@ -161,36 +162,3 @@ class StoredIndex:
             cursor.execute(sql, params)
             rows = cursor.fetchall()
         return [Match(fts5.document(r[:-1]), sign * float(r[-1])) for r in rows]
-
-
-#: The text search configurations a query is read in on PostgreSQL: names are indexed
-#: unstemmed (simple), other text stemmed in its language and unstemmed beside it.
-CONFIGS = ("simple", "english", "french", "spanish")
-
-
-def _tsquery_sql(
-    query: Query,
-    *,
-    kinds: Sequence[str],
-    audiences: Sequence[str],
-    day: str,
-    group: str | None,
-    every: bool,
-    limit: int,
-) -> tuple[str, list[Any]]:
-    text = query.tsquery(every=every)
-    q = " || ".join(f"to_tsquery('{c}', %s)" for c in CONFIGS)
-    cols = ", ".join(f"d.{c}" for c in fts5.COLUMNS)
-    where_group = "AND d.grp = %s " if group else ""
-    sql = (
-        f"SELECT {cols}, ts_rank(d.tsv, q.q) AS score "
-        f"FROM {TABLE} d, (SELECT {q} AS q) q "
-        f"WHERE d.tsv @@ q.q {where_group}"
-        f"AND d.kind IN ({', '.join(['%s'] * len(kinds))}) "
-        f"AND d.audience IN ({', '.join(['%s'] * len(audiences))}) "
-        f"AND d.since_day <= %s ORDER BY score DESC LIMIT %s"
-    )
-    params: list[Any] = [text] * len(CONFIGS)
-    if group:
-        params.append(group)
-    return sql, [*params, *kinds, *audiences, day, limit]

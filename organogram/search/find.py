@@ -107,7 +107,7 @@ def search(
     kinds: Sequence[str] = KINDS,
     people: bool = False,
     namer: Namer | None = None,
-    limit: int = LIMIT,
+    limit: int | None = None,
     typeahead: bool = False,
 ) -> Results:
     """Search ``engine`` for ``typed`` as of ``at``.
@@ -115,8 +115,11 @@ def search(
     ``people``: whether the asker may see people's names (else no person is searched,
     and changes are searched as told without names). ``typeahead``: names only, the last
     word always a prefix. When no document holds every word, the search falls back to
-    documents holding any word but the stop words (:attr:`Results.loose`).
+    documents holding any word but the stop words (:attr:`Results.loose`). ``limit``:
+    how many things to list (default :data:`LIMIT`, :data:`TYPEAHEAD` on a typeahead).
     """
+    if limit is None:
+        limit = TYPEAHEAD if typeahead else LIMIT
     query = parse_query(typed, prefix=True if typeahead else None)
     if not query:
         return Results(query, at)
@@ -146,8 +149,8 @@ def search(
         found = ask(query_loose, False)
         loose = bool(found)
     order = ranked(found, query, day, loose=loose)
-    hits = [_hit(rs, query, day, namer) for rs in grouped(order)]
-    return Results(query, at, hits[:limit], loose)
+    hits = [_hit(rs, query, day, namer) for rs in grouped(order)[:limit]]
+    return Results(query, at, hits, loose)
 
 
 def _hit(found: list[Ranked], query: Query, day: str, namer: Namer | None) -> Hit:

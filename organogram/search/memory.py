@@ -16,10 +16,11 @@ _INDEX = "documents_index"
 
 
 class MemoryIndex:
-    """The documents given, indexed by FTS5 in a database of this process's own."""
+    """The documents given, indexed by FTS5 in a database of this process's own (in
+    memory, or in the new file ``database``)."""
 
-    def __init__(self, documents: Iterable[Document]) -> None:
-        self.db = sqlite3.connect(":memory:", check_same_thread=False)
+    def __init__(self, documents: Iterable[Document], database: str = ":memory:") -> None:
+        self.db = sqlite3.connect(database, check_same_thread=False)
         columns = ", ".join(f"{c} TEXT NOT NULL" for c in fts5.COLUMNS)
         self.db.execute(f"CREATE TABLE {_DOCUMENTS} (id INTEGER PRIMARY KEY, {columns})")
         for statement in fts5.index_sql(_DOCUMENTS, _INDEX):

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from ...core.dates import FuzzyDate
 from ...search import Results, search
 from ...search.documents import KINDS
-from ...search.find import LIMIT, Namer
+from ...search.find import Namer
 from ..search_index import StoredIndex
 from ..store import State
 from .names import cached_names
@@ -36,7 +36,7 @@ def search_registry(
     at: dt.date,
     kinds: Sequence[str] = KINDS,
     people: bool = False,
-    limit: int = LIMIT,
+    limit: int | None = None,
     typeahead: bool = False,
 ) -> Results:
     """Search the registry for ``typed`` as of ``at`` (see

@@ -1,0 +1,77 @@
+"""PostgreSQL's full-text search, for the registry's stored index (and the benchmark).
+
+The documents table has a ``tsv`` column, filled by a trigger: a name unstemmed
+(``simple``), any other text stemmed in its language (English, French or Spanish, by
+the document's language tag; ``simple`` for any other) and unstemmed beside it, so that
+the last word typed matches as a prefix of the words as written too. A GIN index serves
+``@@``. A query is read in each of those configurations and matches in any of them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from . import fts5
+from .query import Query
+
+#: The configurations a query is read in.
+CONFIGS = ("simple", "english", "french", "spanish")
+
+
+def index_sql(documents: str) -> list[str]:
+    """The ``tsv`` column of the ``documents`` table, its trigger and its GIN index."""
+    return [
+        f"ALTER TABLE {documents} ADD COLUMN tsv tsvector",
+        f"""
+        CREATE FUNCTION {documents}_tsv() RETURNS trigger AS $$
+        BEGIN
+            IF NEW.grp = 'name' THEN
+                NEW.tsv := to_tsvector('simple', NEW.name_text);
+            ELSE
+                NEW.tsv := to_tsvector(
+                    (CASE split_part(lower(NEW.language), '-', 1)
+                        WHEN 'en' THEN 'english' WHEN 'fr' THEN 'french'
+                        WHEN 'es' THEN 'spanish' ELSE 'simple' END)::regconfig,
+                    NEW.body_text
+                ) || to_tsvector('simple', NEW.body_text);
+            END IF;
+            RETURN NEW;
+        END
+        $$ LANGUAGE plpgsql
+        """,
+        f"CREATE TRIGGER {documents}_tsv BEFORE INSERT OR UPDATE ON {documents} "
+        f"FOR EACH ROW EXECUTE FUNCTION {documents}_tsv()",
+        f"CREATE INDEX {documents}_tsv_gin ON {documents} USING GIN (tsv)",
+    ]
+
+
+def match_sql(
+    documents: str,
+    query: Query,
+    *,
+    kinds: Sequence[str],
+    audiences: Sequence[str],
+    day: str,
+    group: str | None,
+    every: bool,
+    limit: int,
+) -> tuple[str, list[Any]]:
+    """The statement finding a query's documents (best first, by ``ts_rank``), and its
+    parameters (``%s`` placeholders, as psycopg and Django take them)."""
+    text = query.tsquery(every=every)
+    q = " || ".join(f"to_tsquery('{c}', %s)" for c in CONFIGS)
+    cols = ", ".join(f"d.{c}" for c in fts5.COLUMNS)
+    where_group = "AND d.grp = %s " if group else ""
+    sql = (
+        f"SELECT {cols}, ts_rank(d.tsv, q.q) AS score "
+        f"FROM {documents} d, (SELECT {q} AS q) q "
+        f"WHERE d.tsv @@ q.q {where_group}"
+        f"AND d.kind IN ({', '.join(['%s'] * len(kinds))}) "
+        f"AND d.audience IN ({', '.join(['%s'] * len(audiences))}) "
+        f"AND d.since_day <= %s ORDER BY score DESC LIMIT %s"
+    )
+    params: list[Any] = [text] * len(CONFIGS)
+    if group:
+        params.append(group)
+    return sql, [*params, *kinds, *audiences, day, limit]
