@@ -28,6 +28,7 @@ import dataclasses
 import datetime as dt
 import os
 import random
+import statistics
 import tempfile
 import time
 from collections.abc import Sequence
@@ -127,8 +128,20 @@ def corpus(size: str, seed: int, changes: int) -> tuple[list[Document], dict[str
     )
     say(f"making the documents ({len(timeline.changes):,} changes; the last {changes:,} told)…")
     start = time.perf_counter()
-    docs = documents(record, Only(nodes=None, changes=latest))
+    histories = timeline.histories()
+    docs = documents(record, Only(nodes=None, changes=latest), histories)
     made = time.perf_counter() - start
+    # What a write costs the index: the documents of what the last change touched, made
+    # again with every node's history held (as the registry holds them) and without.
+    timeline.fold()  # the registry's timeline has been folded (checkpoints kept) by then
+    last = timeline.changes[-1]
+    touched = Only(nodes=frozenset(last.subjects()), changes=frozenset({last.id}))
+    start = time.perf_counter()
+    documents(record, touched, histories)
+    held = time.perf_counter() - start
+    start = time.perf_counter()
+    documents(record, touched)
+    folded = time.perf_counter() - start
     rng = random.Random(seed)
     units = {d.ident: d for d in docs if d.kind == "unit" and d.field == "name" and not d.until}
     extra = []
@@ -150,6 +163,8 @@ def corpus(size: str, seed: int, changes: int) -> tuple[list[Document], dict[str
         "documents": len(docs),
         "generated": len(extra),
         "make_seconds": made,
+        "refresh_held": held,
+        "refresh_folded": folded,
     }
     return docs, facts
 
@@ -224,7 +239,7 @@ class Postgres:
         self.seconds = time.perf_counter() - start
 
     def matches(self, query: Query, **kw: Any) -> list[Match]:
-        sql, params = postgres.match_sql("documents", query, **kw)
+        sql, params = postgres.match_sql("documents", query, languages=("en",), **kw)
         rows = self.db.execute(sql, params).fetchall()
         return [Match(fts5.document(r[:-1]), float(r[-1])) for r in rows]
 
@@ -246,18 +261,22 @@ class LikePostgres:
 
 
 def timed(engine: Any, queries: list[str], typeahead: bool, runs: int, day: dt.date):
-    """Seconds of every run of every query (after one untimed run each), and each
-    query's first hits."""
+    """Seconds of every run of every query (after one untimed run each), each query's
+    median, and each query's first hits."""
     times: list[float] = []
+    medians: dict[str, float] = {}
     answers: dict[str, list[str]] = {}
     for q in queries:
         found = search(engine, q, at=day, typeahead=typeahead, people=True)
         answers[q] = [h.id for h in found.hits[:5]]
+        mine = []
         for _ in range(runs):
             start = time.perf_counter()
             search(engine, q, at=day, typeahead=typeahead, people=True)
-            times.append(time.perf_counter() - start)
-    return times, answers
+            mine.append(time.perf_counter() - start)
+        times += mine
+        medians[q] = statistics.median(mine)
+    return times, medians, answers
 
 
 def pct(times: list[float], p: float) -> float:
@@ -319,9 +338,13 @@ def main(argv: list[str] | None = None) -> None:
         try:
             for database, name, engine in engines:
                 say(f"timing {database} {name}…")
-                ahead, ahead_answers = timed(engine, TYPEAHEAD, True, args.runs, day)
-                full, full_answers = timed(engine, FULL, False, args.runs, day)
-                rows.append((database, name, ahead, full, ahead_answers, full_answers))
+                ahead, ahead_medians, _ = timed(engine, TYPEAHEAD, True, args.runs, day)
+                full, full_medians, full_answers = timed(engine, FULL, False, args.runs, day)
+                medians = {
+                    **{("typeahead", q): t for q, t in ahead_medians.items()},
+                    **{("full", q): t for q, t in full_medians.items()},
+                }
+                rows.append((database, name, ahead, full, medians, full_answers))
         finally:
             if pg is not None:
                 pg.close()
@@ -352,6 +375,12 @@ def report(args, facts, rows, had_postgres: bool) -> str:
         )
         + ".",
         "",
+        "A write keeps the index up to date by making again the documents of what it "
+        f"touched: after the last change, {facts['refresh_held'] * 1e3:.0f} ms with every "
+        "node's history held (the registry grows them from the last revision's, as its unit "
+        f"pages need them), {facts['refresh_folded']:.1f} s when they must be folded from the "
+        "first change.",
+        "",
         f"Command: `python -m bench.search --size {args.size} --runs {args.runs}`; "
         f"commit {revision()}, {dt.date.today().isoformat()}. Machine: {machine()[0]}, shared "
         "with other work: expect some noise.",
@@ -380,6 +409,13 @@ def report(args, facts, rows, had_postgres: bool) -> str:
         )
     if not had_postgres:
         lines += ["", "PostgreSQL: no server answered; not measured."]
+    lines += ["", "## Each query", "", "Median of the runs, in milliseconds:", ""]
+    lines.append("| query | " + " | ".join(f"{d} {n}" for d, n in engines) + " |")
+    lines.append("|---|" + "---:|" * len(engines))
+    for mode, queries in (("typeahead", TYPEAHEAD), ("full", FULL)):
+        for q in queries:
+            cells = [f"{r[4][(mode, q)] * 1e3:.1f}" for r in rows]
+            lines.append(f"| {mode}: {q} | " + " | ".join(cells) + " |")
     lines += ["", "## Answers", "", "The first hits of each full query, per engine:", ""]
     lines.append("| query | " + " | ".join(f"{d} {n}" for d, n in engines) + " |")
     lines.append("|---|" + "---|" * len(engines))

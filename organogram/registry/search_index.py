@@ -12,20 +12,22 @@ sources. :class:`StoredIndex` answers the search package's
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from django.db import connections
 
 from ..core.record import Record
 from ..search import fts5, postgres
-from ..search.documents import EVERYTHING, Document, Only, documents
+from ..search.documents import DEFAULT_LANGUAGE, EVERYTHING, Document, Only, documents
 from ..search.engine import Match
 from ..search.query import Query
 from . import models as m
+from .reading.timeline import node_histories
 
 if TYPE_CHECKING:
     from .actions.base import Outcome
+    from .store import State
 
 TABLE = m.SearchDocument._meta.db_table
 #: The FTS5 table over :data:`TABLE` on SQLite (see the migration 0012_search).
@@ -53,8 +55,9 @@ def rebuild(record: Record) -> int:
     return len(docs)
 
 
-def refresh(record: Record, only: Only) -> int:
-    """The documents ``only`` names, made again from ``record``; returns how many."""
+def refresh(record: Record, only: Only, histories: Any = None) -> int:
+    """The documents ``only`` names, made again from ``record`` (``histories``: every
+    node's, when held); returns how many."""
     held = m.SearchDocument.objects
     if only.nodes:
         held.filter(kind__in=("unit", "post"), ident__in=only.nodes).delete()
@@ -66,7 +69,7 @@ def refresh(record: Record, only: Only) -> int:
         held.filter(kind="source").delete()
     if only.people:
         held.filter(kind="person").delete()
-    docs = documents(record, only)
+    docs = documents(record, only, histories)
     write(docs)
     return len(docs)
 
@@ -91,19 +94,31 @@ def touched(step: str, outcome: Outcome, record: Record) -> Only | None:
     return None
 
 
-def after_write(step: str | None, outcome: Outcome, record_after: Any) -> None:
-    """Bring the index up to date with a write (see the module); ``record_after`` is a
-    function giving the record after the write, called only when something is remade."""
+def after_write(step: str | None, outcome: Outcome, state_after: Callable[[], State]) -> None:
+    """Bring the index up to date with a write (see the module); ``state_after`` gives the
+    registry's state after the write, asked only when something is remade."""
     if step is None:
         return
     if step in (m.Step.Kind.CHANGES, m.Step.Kind.PLANS) and not outcome.appended:
         return  # a plan drafted or moved: nothing of the timeline changed
-    record = outcome.record if outcome.record is not None else record_after()
-    only = touched(step, outcome, record)
+    if outcome.record is not None:  # a load: the whole record, in hand
+        rebuild(outcome.record)
+        return
+    state = state_after()
+    only = touched(step, outcome, state.record)
     if only is None:
-        rebuild(record)
+        rebuild(state.record)
+    elif only.nodes:
+        # Every node's history, grown from the last revision's when it was made (the
+        # unit pages ask for the same): not a fold of the whole timeline per write.
+        refresh(state.record, only, node_histories(state))
     else:
-        refresh(record, only)
+        refresh(state.record, only)
+
+
+def languages(record: Record) -> set[str]:
+    """The language tags the record's documents are in: its sources', and the default."""
+    return {s.language for s in record.sources.values() if s.language} | {DEFAULT_LANGUAGE}
 
 
 def is_empty() -> bool:
@@ -114,8 +129,10 @@ def is_empty() -> bool:
 class StoredIndex:
     """The registry's index, as an :class:`~organogram.search.engine.Engine`."""
 
-    def __init__(self, using: str = "default") -> None:
+    def __init__(self, using: str = "default", languages: Iterable[str] = ("en",)) -> None:
         self.using = using
+        #: the language tags of the documents (PostgreSQL reads a query with their stemmers).
+        self.languages = tuple(languages)
 
     def matches(
         self,
@@ -132,33 +149,24 @@ class StoredIndex:
         if not query or not kinds or not audiences:
             return []
         connection = connections[self.using]
+        kw = {
+            "kinds": kinds,
+            "audiences": audiences,
+            "day": day,
+            "group": group,
+            "every": every,
+            "limit": limit,
+        }
+
+        def execute(sql: str, params: list[Any]) -> list[Any]:
+            with connection.cursor() as cursor:
+                cursor.execute(sql, params)
+                return cursor.fetchall()
+
         if connection.vendor == "postgresql":
-            sql, params = postgres.match_sql(
-                TABLE,
-                query,
-                kinds=kinds,
-                audiences=audiences,
-                day=day,
-                group=group,
-                every=every,
-                limit=limit,
-            )
+            rows = execute(*postgres.match_sql(TABLE, query, languages=self.languages, **kw))
             sign = 1.0
         else:
-            sql, params = fts5.match_sql(
-                TABLE,
-                FTS5_TABLE,
-                query,
-                kinds=kinds,
-                audiences=audiences,
-                day=day,
-                group=group,
-                every=every,
-                limit=limit,
-                mark="%s",
-            )
+            rows = fts5.matches(execute, TABLE, FTS5_TABLE, query, mark="%s", **kw)
             sign = -1.0  # bm25: lower is better
-        with connection.cursor() as cursor:
-            cursor.execute(sql, params)
-            rows = cursor.fetchall()
         return [Match(fts5.document(r[:-1]), sign * float(r[-1])) for r in rows]

@@ -16,7 +16,7 @@ else (``anonymous``); the rest is for ``all``.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 
 from ..core.changes import Change, step
@@ -26,7 +26,7 @@ from ..core.narration import narrate_change
 from ..core.record import Record
 from ..core.structure import Structure
 from ..core.terms import Terms, versions
-from ..core.timeline import Version
+from ..core.timeline import History, Version
 from .text import normal
 
 #: The kinds of thing searched, in the order their groups are listed when tied.
@@ -128,14 +128,20 @@ class Only:
 EVERYTHING = Only(nodes=None, changes=None, sources=True, people=True, terms=True)
 
 
-def documents(record: Record, only: Only = EVERYTHING) -> list[Document]:
-    """The documents of ``record`` (those of ``only``; default every one)."""
+def documents(
+    record: Record, only: Only = EVERYTHING, histories: Mapping[str, History] | None = None
+) -> list[Document]:
+    """The documents of ``record`` (those of ``only``; default every one). ``histories``:
+    every node's history, when the caller holds them already (else they are folded)."""
     maker = _Maker(record)
     out: list[Document] = []
     if only.nodes is None or only.nodes:
-        histories = record.timeline.histories(only.nodes)
-        for node in sorted(histories):
-            out += maker.node(histories[node].versions)
+        if histories is None:
+            histories = record.timeline.histories(only.nodes)
+        nodes = sorted(histories) if only.nodes is None else sorted(only.nodes)
+        for node in nodes:
+            if node in histories:
+                out += maker.node(histories[node].versions)
     if only.terms or only.nodes:
         out += maker.terms(None if only.terms else only.nodes)
     if only.changes is None or only.changes:
@@ -226,6 +232,8 @@ class _Maker:
         """Each version of a post's terms of reference: its background and its items."""
         entries = [t for t in self.record.register("terms").values() if isinstance(t, Terms)]
         wanted = {t.post for t in entries if posts is None or t.post in posts}
+        if not wanted:
+            return []
         out = []
         titles = _post_titles(self.record)
         for post in sorted(wanted):
@@ -266,7 +274,10 @@ class _Maker:
             if not spots:
                 return []
             start, end = spots[0], spots[-1] + 1
-            start, s, _ = timeline.start_at(start)
+            # The structure just before the first: from the nearest checkpoint (kept by
+            # the folds, and by this one on its way).
+            at, s, failures = timeline.start_at(start)
+            timeline.advance(s, failures, at, start)
         out: list[Document] = []
         sources = self.record.sources
 

@@ -15,8 +15,10 @@ from .query import Query, parse_query
 from .rank import Ranked, grouped, ranked
 from .snippet import snippet
 
-#: How many documents of each group an engine is asked for, before ranking.
+#: How many documents of each group an engine is asked for, before ranking (on a
+#: typeahead, which lists few things and must be quick, fewer).
 CANDIDATES = 200
+TYPEAHEAD_CANDIDATES = 50
 #: How many things a search lists by default, and a typeahead.
 LIMIT = 50
 TYPEAHEAD = 8
@@ -138,7 +140,7 @@ def search(
                 audiences=audiences,
                 group=group,
                 every=every,
-                limit=CANDIDATES,
+                limit=TYPEAHEAD_CANDIDATES if typeahead else CANDIDATES,
             )
         return found
 

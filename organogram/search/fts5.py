@@ -11,7 +11,7 @@ its stems (PostgreSQL stems all three).
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from .documents import Document
@@ -68,6 +68,11 @@ def drop_sql(documents: str, index: str) -> list[str]:
     ]
 
 
+#: How many of the engine's best matches the first, quick statement takes before the
+#: filters, for each one asked (see :func:`matches`).
+OVERFETCH = 2
+
+
 def match_sql(
     documents: str,
     index: str,
@@ -80,21 +85,54 @@ def match_sql(
     every: bool,
     limit: int,
     mark: str = "?",
+    best_first: bool = False,
 ) -> tuple[str, list[Any]]:
     """The statement finding a query's documents, and its parameters (``mark``: the
-    driver's placeholder)."""
+    driver's placeholder). With ``best_first``, the index's best ``OVERFETCH * limit``
+    matches are taken first and only they are joined and filtered: much quicker when a
+    word matches thousands of documents, but it may find fewer than ``limit`` that pass
+    the filters when more exist (:func:`matches` then asks again without)."""
     column = {"name": "name_text", "text": "body_text"}.get(group or "", "")
     expression = query.fts5(every=every, column=column)
     cols = ", ".join(f"d.{c}" for c in COLUMNS)
-    sql = (
-        f"SELECT {cols}, bm25({index}, {NAME_WEIGHT}, 1.0) AS score "
-        f"FROM {index} JOIN {documents} d ON d.id = {index}.rowid "
-        f"WHERE {index} MATCH {mark} "
-        f"AND d.kind IN ({', '.join([mark] * len(kinds))}) "
+    score = f"bm25({index}, {NAME_WEIGHT}, 1.0)"
+    filters = (
+        f"d.kind IN ({', '.join([mark] * len(kinds))}) "
         f"AND d.audience IN ({', '.join([mark] * len(audiences))}) "
-        f"AND d.since_day <= {mark} ORDER BY score LIMIT {mark}"
+        f"AND d.since_day <= {mark}"
+    )
+    if best_first:
+        sql = (
+            f"SELECT {cols}, f.score FROM (SELECT rowid, {score} AS score FROM {index} "
+            f"WHERE {index} MATCH {mark} ORDER BY score LIMIT {mark}) f "
+            f"JOIN {documents} d ON d.id = f.rowid WHERE {filters} "
+            f"ORDER BY f.score LIMIT {mark}"
+        )
+        return sql, [expression, OVERFETCH * limit, *kinds, *audiences, day, limit]
+    sql = (
+        f"SELECT {cols}, {score} AS score "
+        f"FROM {index} JOIN {documents} d ON d.id = {index}.rowid "
+        f"WHERE {index} MATCH {mark} AND {filters} ORDER BY score LIMIT {mark}"
     )
     return sql, [expression, *kinds, *audiences, day, limit]
+
+
+def matches(
+    execute: Callable[[str, list[Any]], list[Sequence[Any]]],
+    documents: str,
+    index: str,
+    query: Query,
+    *,
+    limit: int,
+    **kw: Any,
+) -> list[Sequence[Any]]:
+    """The rows of a query's best documents (each ending with its bm25 score), asked with
+    ``execute(sql, params)``: the index's best matches first, filtered; when fewer than
+    ``limit`` pass, the whole statement, which filters every match."""
+    rows = execute(*match_sql(documents, index, query, limit=limit, best_first=True, **kw))
+    if len(rows) < limit:
+        rows = execute(*match_sql(documents, index, query, limit=limit, **kw))
+    return rows
 
 
 def row(document: Document) -> tuple[Any, ...]:

@@ -49,7 +49,8 @@ class MemoryIndex:
         """See :class:`~organogram.search.engine.Engine`."""
         if not query or not kinds or not audiences:
             return []
-        sql, params = fts5.match_sql(
+        rows = fts5.matches(
+            lambda sql, params: self.db.execute(sql, params).fetchall(),
             _DOCUMENTS,
             _INDEX,
             query,
@@ -60,5 +61,4 @@ class MemoryIndex:
             every=every,
             limit=limit,
         )
-        rows = self.db.execute(sql, params).fetchall()
         return [Match(fts5.document(r[:-1]), -r[-1]) for r in rows]

@@ -6,20 +6,25 @@ from __future__ import annotations
 import datetime as dt
 
 from ..core.record import Record
+from ..core.structure import Structure
 from .find import Namer
 
 
 def namer(record: Record, day: dt.date) -> Namer:
-    """A :data:`~organogram.search.find.Namer` for ``record`` as of ``day``: units and
-    posts by their name in the structure then, people and sources by theirs."""
-    s = record.timeline.snapshot(day).structure
+    """A :data:`~organogram.search.find.Namer` for ``record`` as of ``day``."""
+    return namer_of(record.timeline.snapshot(day).structure, record)
+
+
+def namer_of(structure: Structure, record: Record) -> Namer:
+    """Units and posts by their names in ``structure`` (the record as of the day asked),
+    people and sources by theirs in ``record``; None for what is not there then."""
 
     def name(kind: str, ident: str) -> str | None:
         if kind == "unit":
-            unit = s.units.get(ident)
+            unit = structure.units.get(ident)
             return unit.name if unit is not None else None
         if kind == "post":
-            post = s.posts.get(ident)
+            post = structure.posts.get(ident)
             return post.title if post is not None else None
         if kind == "person":
             person = record.people.get(ident)

@@ -4,19 +4,33 @@ The documents table has a ``tsv`` column, filled by a trigger: a name unstemmed
 (``simple``), any other text stemmed in its language (English, French or Spanish, by
 the document's language tag; ``simple`` for any other) and unstemmed beside it, so that
 the last word typed matches as a prefix of the words as written too. A GIN index serves
-``@@``. A query is read in each of those configurations and matches in any of them.
+``@@``. A query is read in each of the configurations the documents' languages use, and
+matches in any of them.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from . import fts5
 from .query import Query
 
-#: The configurations a query is read in.
-CONFIGS = ("simple", "english", "french", "spanish")
+#: The configuration each language tag's text is stemmed with (any other: ``simple``).
+CONFIGS = {"en": "english", "fr": "french", "es": "spanish"}
+
+
+def configs(group: str | None, languages: Iterable[str]) -> list[str]:
+    """The configurations a query of ``group`` is read in: names are indexed unstemmed,
+    so ``simple`` alone; other text in ``simple`` and the stemmers of ``languages`` (the
+    languages the documents are in: each stemmer more costs a pass over the matches)."""
+    out = ["simple"]
+    if group != "name":
+        for tag in sorted(set(languages)):
+            config = CONFIGS.get(tag.lower().split("-")[0])
+            if config and config not in out:
+                out.append(config)
+    return out
 
 
 def index_sql(documents: str) -> list[str]:
@@ -56,11 +70,14 @@ def match_sql(
     group: str | None,
     every: bool,
     limit: int,
+    languages: Iterable[str] = tuple(CONFIGS),
 ) -> tuple[str, list[Any]]:
     """The statement finding a query's documents (best first, by ``ts_rank``), and its
-    parameters (``%s`` placeholders, as psycopg and Django take them)."""
+    parameters (``%s`` placeholders, as psycopg and Django take them); ``languages``: the
+    language tags of the documents' texts (see :func:`configs`)."""
     text = query.tsquery(every=every)
-    q = " || ".join(f"to_tsquery('{c}', %s)" for c in CONFIGS)
+    used = configs(group, languages)
+    q = " || ".join(f"to_tsquery('{c}', %s)" for c in used)
     cols = ", ".join(f"d.{c}" for c in fts5.COLUMNS)
     where_group = "AND d.grp = %s " if group else ""
     sql = (
@@ -71,7 +88,7 @@ def match_sql(
         f"AND d.audience IN ({', '.join(['%s'] * len(audiences))}) "
         f"AND d.since_day <= %s ORDER BY score DESC LIMIT %s"
     )
-    params: list[Any] = [text] * len(CONFIGS)
+    params: list[Any] = [text] * len(used)
     if group:
         params.append(group)
     return sql, [*params, *kinds, *audiences, day, limit]

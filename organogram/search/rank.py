@@ -66,7 +66,8 @@ def ranked(
     for m in matches:
         d = m.document
         current = d.until_day > day
-        begins = normal(d.text).startswith(query.phrase)
+        # Only a name may begin with what was typed (other texts are long: not read again).
+        begins = d.group == "name" and normal(d.text).startswith(query.phrase)
         order = (tier(d, query, day, loose=loose), not begins, -m.score, len(d.text), d.ident)
         out.append(Ranked(m, order, current))
     out.sort(key=lambda r: r.order)

@@ -233,7 +233,7 @@ def run(action: Action, actor: Actor) -> Any:
             search_index.after_write(
                 action.step,
                 outcome,
-                lambda: following.record if following is not None else store.current().record,
+                lambda: following if following is not None else store.current(),
             )
         audits = outcome.audit if isinstance(outcome.audit, list) else [outcome.audit]
         for a in audits:

@@ -10,23 +10,16 @@ from ...core.dates import FuzzyDate
 from ...search import Results, search
 from ...search.documents import KINDS
 from ...search.find import Namer
-from ..search_index import StoredIndex
+from ...search.names import namer_of
+from ..search_index import StoredIndex, languages
 from ..store import State
-from .names import cached_names
+from .structure import cached_snapshot
 
 
 def namer(state: State, day: dt.date) -> Namer:
-    """Each thing's name as of ``day``, from the names the name fields use (kept per
-    revision for the dates asked last)."""
-    at = FuzzyDate.day(day)
-
-    def name(kind: str, ident: str) -> str | None:
-        if kind not in ("unit", "post", "person", "source"):
-            return None
-        found = cached_names(state, kind, at).get(ident)
-        return found.name if found is not None else None
-
-    return name
+    """Each thing's name as of ``day``: units and posts from the snapshot of that day
+    (kept per revision for the dates asked last), people and sources from the record."""
+    return namer_of(cached_snapshot(state, FuzzyDate.day(day)).structure, state.record)
 
 
 def search_registry(
@@ -42,7 +35,7 @@ def search_registry(
     """Search the registry for ``typed`` as of ``at`` (see
     :func:`organogram.search.search`); ``people``: whether the asker may see names."""
     return search(
-        StoredIndex(),
+        StoredIndex(languages=languages(state.record)),
         typed,
         at=at,
         kinds=kinds,
