@@ -158,7 +158,7 @@ def test_the_index_is_the_engines_own():
         if connection.vendor == "postgresql":
             cursor.execute(
                 "SELECT indexdef FROM pg_indexes "
-                "WHERE indexname = 'registry_searchdocument_tsv_gin'"
+                "WHERE indexname = 'registry_searchdocument_name_gin'"
             )
             assert "gin" in cursor.fetchone()[0].lower()
         else:
