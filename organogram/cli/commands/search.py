@@ -98,7 +98,8 @@ def run(args: argparse.Namespace) -> int:
                 out.line(f"  {marked}  " + out.style(f"({h.id})", "dim"))
             else:
                 out.line(f"  {h.name}  " + out.style(f"({h.id})", "dim"))
-                out.line(f"    {h.field_words}: {marked}")
+                former = "" if h.current else " (former)"
+                out.line(f"    {h.field_words}{former}: {marked}")
             cited = f"cited: {', '.join(h.citations)}" if h.citations else ""
             facts = [f for f in (h.when, cited) if f]
             if facts:
