@@ -3,11 +3,22 @@ desktop's width and a phone's, and the box without JavaScript."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
-from .test_browser import browser_page, shot  # noqa: F401  (the fixture)
+from .test_browser import SHOTS, browser_page  # noqa: F401  (the fixture)
 
 pytestmark = pytest.mark.browser
+
+
+def shot_top(page, name: str, height: int) -> None:
+    """The top ``height`` pixels of the page as ``name`` in ORGANOGRAM_SHOTS, if set (the
+    docs' pictures: ``make docs-shots``)."""
+    if SHOTS:
+        width = page.viewport_size["width"]
+        clip = {"x": 0, "y": 0, "width": width, "height": height}
+        page.screenshot(path=str(Path(SHOTS) / name), clip=clip, full_page=True)
 
 
 @pytest.mark.parametrize("width", [1440, 390])
@@ -27,7 +38,8 @@ def test_typing_suggests_names_and_enter_opens_the_results(browser_page, width):
     # The suggestions lie inside the window, not cut off at its edge.
     bounds = page.locator("#site-search-suggest").bounding_box()
     assert bounds["x"] >= 0 and bounds["x"] + bounds["width"] <= width + 1
-    shot(page, f"search-suggest-{width}.png")
+    if width < 600:
+        shot_top(page, "search-suggest-phone.png", 330)
     box.press("ArrowDown")
     box.press("Enter")
     page.wait_for_url("**/units/supply-chain/")
@@ -42,7 +54,8 @@ def test_typing_suggests_names_and_enter_opens_the_results(browser_page, width):
     assert page.locator("#found-unit mark").count() >= 3
     # Nothing of the page is wider than the window.
     assert page.evaluate("document.documentElement.scrollWidth") <= width
-    shot(page, f"search-results-{width}.png")
+    if width > 600:
+        shot_top(page, "search-results.png", 1100)
 
 
 def test_without_javascript_the_box_is_a_plain_search_form(browser_page):  # noqa: F811
