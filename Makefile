@@ -43,9 +43,10 @@ bench-web: $(VENV)/.installed-bench ## Page latency, 20 clients, IOM and a gener
 bench-search: $(VENV)/.installed-bench ## Search latency against a LIKE scan, SQLite and PostgreSQL (SIZE=medium)
 	$(BIN)/python -m bench.search --size $(or $(SIZE),medium)
 
-docs-shots: $(VENV)/.installed-test ## Retake the pictures of the plan and search pages in docs/screens (needs Chromium)
+docs-shots: $(VENV)/.installed-test ## Retake the pictures of the plan, source and search pages in docs/screens (needs Chromium)
 	ORGANOGRAM_SHOTS=docs/screens $(BIN)/pytest -q -p no:randomly tests/web/test_browser_plans.py \
 		tests/web/test_browser_plan_pairs.py tests/web/test_chart_edit_browser.py \
+		tests/web/test_chart_merge_browser.py tests/web/test_browser_source_passages.py \
 		tests/web/test_search_browser.py
 
 docs: $(VENV)/.installed ## Regenerate the command line reference (docs/cli.md)

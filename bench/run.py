@@ -210,7 +210,8 @@ def main(argv: list[str] | None = None) -> None:
         type=lambda text: [k.strip() for k in text.split(",") if k.strip()],
         default=[],
         help="measure only these operations (comma-separated keys or key prefixes: "
-        f"{', '.join(KEYS)})",
+        # argparse formats help with %: a key holding one must not be read as a format.
+        f"{', '.join(KEYS)})".replace("%", "%%"),
     )
     parser.add_argument("--out", type=Path, default=None)
     args = parser.parse_args(argv)

@@ -4,14 +4,22 @@ A source is given as a dataset's ``sources:`` entry holds it, checked by the sam
 table. Each carries a ``version``; an edit or removal names the version it read and is
 refused (409) if someone saved the source since. Removal is refused (409) while a
 change, claim, plan, register entry or another source cites it, naming them.
+
+A copy of the document is uploaded apart, as ``multipart/form-data`` (the JSON body of
+the other writes cannot carry a file): ``POST /api/sources/{id}/file`` keeps it (the
+source's ``file`` then names it) and ``DELETE`` removes it, each through the same action
+as the source's form. The copy is downloaded from the source's page
+(``/sources/{id}/file/``, given as ``stored_file.url``): the API answers JSON only.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from django.http import HttpRequest
-from ninja import Router, Schema, Status
+from django.http import Http404, HttpRequest
+from django.urls import reverse
+from ninja import File, Form, Router, Schema, Status
+from ninja.files import UploadedFile
 
 from ..core.model import Source
 from ..formats.source_entry import source_to_dict
@@ -21,6 +29,7 @@ from ..registry import store
 from ..registry.actions import RemoveSource, SavedSource, SaveSource, run
 from ..registry.actions.sources import source_version
 from ..registry.permissions import can
+from ..registry.source_files import Upload, stored
 from .auth import actor, need
 from .common import change_rows
 from .schemas.record import SourceDetail, SourceRow
@@ -64,6 +73,15 @@ def source(request: HttpRequest, source_id: str) -> dict[str, Any]:
     )
     data["changes"] = change_rows(request, state, data["changes"])
     data["version"] = source_version(record.sources[source_id])
+    kept = stored(source_id)
+    if kept is not None:
+        data["stored_file"] = {
+            "url": reverse("site:source_file", args=[source_id]),
+            "name": kept.name,
+            "content_type": kept.content_type,
+            "size": kept.size,
+            "sha256": kept.sha256,
+        }
     return data
 
 
@@ -88,6 +106,7 @@ def _fields(s: Source) -> dict[str, Any]:
         **{k: given.get(k, "") for k in _TEXT_FIELDS},
         "cites": list(s.cites),
         "note": s.note,
+        "passages": given.get("passages", []),
     }
 
 
@@ -113,3 +132,50 @@ def remove_source(request: HttpRequest, source_id: str, expected: str | None = N
     ``expected``."""
     run(RemoveSource(source_id, expected), actor(request))
     return Status(204, None)
+
+
+def _held(source_id: str) -> Source:
+    held = store.current().record.sources.get(source_id)
+    if held is None:
+        raise Http404(f"no source {source_id!r}")
+    return held
+
+
+@router.post(
+    "/{source_id}/file",
+    response={200: SavedSourceOut, **REFUSALS},
+    summary="Upload the copy of a source",
+)
+def upload_source_file(
+    request: HttpRequest,
+    source_id: str,
+    file: File[UploadedFile],
+    expected: Form[str | None] = None,
+) -> dict[str, Any]:
+    """``multipart/form-data`` with ``file`` (and ``expected``, the version read): kept
+    as the source's copy, replacing one kept before; its name becomes the source's
+    ``file``. 422 (field ``upload``) above the size limit; 409 if the source changed
+    since ``expected``."""
+    held = _held(source_id)
+    upload = Upload(file.name or "", file.content_type or "", file.chunks(), file.size)
+    action = SaveSource(
+        source_to_dict(held), expected, create=False, key=source_id, upload=upload
+    )
+    return _saved(run(action, actor(request)))
+
+
+@router.delete(
+    "/{source_id}/file",
+    response={200: SavedSourceOut, **REFUSALS},
+    summary="Remove the copy of a source",
+)
+def remove_source_file(
+    request: HttpRequest, source_id: str, expected: str | None = None
+) -> dict[str, Any]:
+    """The copy is removed and the source's ``file`` cleared; 409 if the source changed
+    since ``expected``."""
+    held = _held(source_id)
+    action = SaveSource(
+        source_to_dict(held), expected, create=False, key=source_id, drop_file=True
+    )
+    return _saved(run(action, actor(request)))

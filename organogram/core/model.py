@@ -134,8 +134,25 @@ class Citation:
 
 
 @dataclass(frozen=True, slots=True)
+class Passage:
+    """A part of a source that citations name: a paragraph, a section, an annex.
+
+    ``id`` is what follows the colon of a citation (``21`` in ``scpf28:21``); ``title``
+    says in a few words what the part is about; ``text`` may hold its wording.
+    """
+
+    id: str
+    title: str = ""
+    text: str = ""
+
+
+@dataclass(frozen=True, slots=True)
 class Source:
-    """A document that supports facts and changes."""
+    """A document that supports facts and changes.
+
+    When ``passages`` is given, a citation of the source may only name those passages
+    (see :func:`organogram.core.passages.passage_problem`); without it, any passage.
+    """
 
     id: str
     title: str
@@ -149,6 +166,12 @@ class Source:
     url: str = ""
     cites: tuple[str, ...] = ()
     note: str = ""
+    #: the parts citations may name, in the document's order (empty: any part).
+    passages: tuple[Passage, ...] = ()
+
+    def passage(self, ident: str) -> Passage | None:
+        """The declared passage ``ident``, or None."""
+        return next((p for p in self.passages if p.id == ident), None)
 
 
 @dataclass(frozen=True, slots=True)

@@ -41,7 +41,6 @@ from .structure_writes import READ_ONLY, SHARED, StructureWrites
 _NO_COUNTS: Mapping[str, int] = MappingProxyType({})
 
 
-
 @dataclass
 class Structure(StructureWrites):
     """Units, posts and lines in force at one moment."""
@@ -340,6 +339,12 @@ class Structure(StructureWrites):
             (ln for ln in self.lines if node in (ln.source, ln.target)),
             key=lambda ln: (ln.source, ln.kind, ln.target),
         )
+
+    def named(self, node: str) -> str:
+        """``Name (id)`` for a unit or post the structure knows, in force or retired;
+        ``'id'`` for one it does not: what messages call a node."""
+        label = self.label(node)
+        return f"{label} ({node})" if label != node else repr(node)
 
     def label(self, node: str) -> str:
         """A readable name for a unit or a post, in force or retired."""

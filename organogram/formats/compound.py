@@ -7,6 +7,7 @@ from typing import Any
 from .entries import FieldSet, dump_fields, read_entry
 from .kinds import BAD, ID_PATTERN, Ctx, Kind
 from .nodes import MappingNode, Node, SequenceNode, describe, is_null, line_of
+from .values import entry_values
 
 
 class ListOf(Kind):
@@ -24,7 +25,7 @@ class ListOf(Kind):
         if self.unique:
             seen: dict[str, int] = {}  # key -> line of the first entry with it
             for i, (n, v) in enumerate(zip(node.value, items, strict=True)):
-                key = v.get(self.unique) if isinstance(v, dict) else None
+                key = v.get(self.unique) if isinstance(v, dict) else getattr(v, self.unique, None)
                 if key is None:
                     continue
                 if key in seen:
@@ -79,20 +80,29 @@ class MapOf(Kind):
 
 
 class RecordOf(Kind):
-    """A nested entry with its own fields (a new unit inside a merge, a phase…)."""
+    """A nested entry with its own fields (a new unit inside a merge, a phase…).
 
-    def __init__(self, fields: FieldSet):
+    Read as a dict of its values, or, with ``make`` (a dataclass of the core), as the
+    object made of them, written back with the fields not at their default.
+    """
+
+    def __init__(self, fields: FieldSet, make: type | None = None):
         self.fields = fields
+        self.make = make
 
     def read(self, node: Node, ctx: Ctx, path: str) -> Any:
         before = len(ctx.problems.items)
         values = read_entry(node, self.fields, ctx, path)
-        return BAD if len(ctx.problems.items) != before else values
+        if len(ctx.problems.items) != before:
+            return BAD
+        return values if self.make is None else self.make(**values)
 
     def schema(self) -> dict[str, Any]:
         return self.fields.schema()
 
     def dump(self, value: Any) -> Any:
+        if self.make is not None:
+            value = entry_values(value, self.fields)
         return dump_fields(self.fields, value)
 
 

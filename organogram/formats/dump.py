@@ -10,12 +10,14 @@ the same bytes and ``load(dump(record))`` equals ``record``.
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from typing import Any
 
 from ..core.changes import Change, CreatePost, CreateUnit, UnitSpec
 from ..core.model import Basis, Claim, Organization, Person, Source
 from ..core.plans import Plan, PlanStatus
 from ..core.record import Record
+from .copies import copy_path
 from .emit import to_yaml, write_folder
 from .entries import FieldSet, dump_fields
 from .fields import (
@@ -182,10 +184,19 @@ def dataset_text(record: Record) -> str:
     return "\n".join(dataset_files(record).values())
 
 
-def dump_dataset(record: Record, folder: str | os.PathLike[str], overwrite: bool = False) -> None:
+def dump_dataset(
+    record: Record,
+    folder: str | os.PathLike[str],
+    overwrite: bool = False,
+    copies: Mapping[str, bytes] | None = None,
+) -> None:
     """Write ``record`` as a dataset folder, atomically (all files or none).
 
     ``folder`` must not exist or be empty, unless ``overwrite`` is given: then its YAML
-    files are replaced and its other files kept.
+    files are replaced and its other files kept. ``copies`` maps a source's id to the
+    bytes of its copy, written as ``files/SOURCE/FILE`` (FILE its ``file`` field).
     """
-    write_folder(folder, dataset_files(record), overwrite)
+    files: dict[str, str | bytes] = dict(dataset_files(record))
+    for source_id, data in (copies or {}).items():
+        files[copy_path(source_id, record.sources[source_id].file)] = data
+    write_folder(folder, files, overwrite)

@@ -155,8 +155,11 @@ def to_yaml(data: Mapping[str, Any]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def write_folder(folder: str | os.PathLike[str], files: dict[str, str], overwrite: bool) -> None:
-    """Write ``files`` (name -> text) as the whole content of ``folder``, atomically.
+def write_folder(
+    folder: str | os.PathLike[str], files: Mapping[str, str | bytes], overwrite: bool
+) -> None:
+    """Write ``files`` (name -> text, or bytes for a copy of a document under ``files/``)
+    as the whole content of ``folder``, atomically.
 
     The files are written into a temporary folder next to ``folder``, which is then
     renamed into place. An existing non-empty folder is replaced only with
@@ -171,7 +174,12 @@ def write_folder(folder: str | os.PathLike[str], files: dict[str, str], overwrit
     tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent))
     try:
         for name, text in files.items():
-            (tmp / name).write_text(text, encoding="utf-8")
+            path = tmp / name
+            if isinstance(text, bytes):  # a copy of a document, in a folder of its own
+                path.parent.mkdir(parents=True, exist_ok=True)
+                path.write_bytes(text)
+            else:
+                path.write_text(text, encoding="utf-8")
         if target.is_dir():
             _keep_other_files(target, tmp)
             _swap(target, tmp)
@@ -183,10 +191,13 @@ def write_folder(folder: str | os.PathLike[str], files: dict[str, str], overwrit
 
 
 def _keep_other_files(old: Path, new: Path) -> None:
-    """Copy files of ``old`` that are not YAML into ``new``: the dump replaces only YAML."""
+    """Copy files of ``old`` that are not YAML into ``new``: the dump replaces only YAML
+    (and the copies of documents it writes itself)."""
     for path in old.rglob("*"):
         if path.is_file() and path.suffix not in (".yaml", ".yml"):
             dest = new / path.relative_to(old)
+            if dest.exists():
+                continue
             dest.parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(path, dest)
 

@@ -8,7 +8,15 @@ them (see :mod:`organogram.formats.schema`). docs/format.md describes the same.
 from __future__ import annotations
 
 from ..core.changes import REGISTRY
-from ..core.model import SIDE_LINE_KINDS, AssignmentKind, Basis, Funding, LineKind, PostStatus
+from ..core.model import (
+    SIDE_LINE_KINDS,
+    AssignmentKind,
+    Basis,
+    Funding,
+    LineKind,
+    Passage,
+    PostStatus,
+)
 from ..core.plans import PlanStatus
 from .compound import ListOf, MapOf, RecordOf, Section
 from .entries import Field, FieldSet
@@ -23,6 +31,7 @@ from .kinds import (
     NewId,
     Nullable,
     Number,
+    PassageId,
     Placement,
     RefTo,
     Text,
@@ -64,6 +73,15 @@ ORGANIZATION = FieldSet(
     ]
 )
 
+#: A passage a source declares: what citations of it may name.
+PASSAGE_ENTRY = FieldSet(
+    [
+        Field("id", PassageId(), True, doc="what a citation names after the colon: 21, annex"),
+        Field("title", TEXT, doc="what the passage is about, in a few words"),
+        Field("text", TEXT, doc="its wording, when kept"),
+    ]
+)
+
 SOURCE_ENTRY = FieldSet(
     [
         Field("id", ID, True),
@@ -77,6 +95,11 @@ SOURCE_ENTRY = FieldSet(
         Field("url", TEXT),
         Field("cites", ListOf(Cite(many=False)), doc="citations of other sources of the dataset"),
         Field("note", TEXT),
+        Field(
+            "passages",
+            ListOf(RecordOf(PASSAGE_ENTRY, Passage), unique="id"),
+            doc="the parts citations may name (paragraphs, sections); absent: any",
+        ),
     ]
 )
 

@@ -17,6 +17,7 @@ from typing import Any
 
 from ..core.dates import DateError, FuzzyDate
 from ..core.model import UNKNOWN_PLACE, Citation
+from ..core.passages import PASSAGE_RE, PASSAGE_RULE
 from .nodes import (
     BOOL_TAG,
     TRUE_WORDS,
@@ -41,7 +42,9 @@ ID_RULE = "use lowercase letters, digits, '-', '.' or '_', starting with a lette
 class Ref:
     """A reference to an id of the dataset, checked once every file is read."""
 
-    category: str  # "unit", "post", "node", "person", "source", "subject"
+    #: "unit", "post", "node", "person", "source", "subject"; "passage" for a citation's
+    #: ``SOURCE:PASSAGE`` (its value), checked against the passages the source declares.
+    category: str
     value: str
     file: str
     line: int
@@ -148,6 +151,21 @@ class NewId(Id):
                 node, path, f"{UNKNOWN_PLACE!r} is reserved for a placement no source gives"
             )
         return value
+
+
+class PassageId(Text):
+    """The id of a source's passage: ``21``, ``annex``, ``annex-1.II`` (see
+    :data:`organogram.core.passages.PASSAGE_RE`)."""
+
+    def read(self, node: Node, ctx: Ctx, path: str) -> Any:
+        if not isinstance(node, ScalarNode) or is_null(node):
+            return ctx.bad(node, path, f"expected a passage id, got {describe(node)}")
+        if PASSAGE_RE.fullmatch(node.value) is None:
+            return ctx.bad(node, path, f"{node.value!r} is not a valid passage id: {PASSAGE_RULE}")
+        return node.value
+
+    def schema(self) -> dict[str, Any]:
+        return {"type": "string", "pattern": f"^{PASSAGE_RE.pattern}$"}
 
 
 class Nullable(Kind):
@@ -314,6 +332,9 @@ class Cite(Kind):
                 node, path, f"{node.value!r} is not a citation: write SOURCE or SOURCE:PASSAGE"
             )
         ctx.refs.append(Ref("source", citation.source, ctx.file, line_of(node), path))
+        if citation.passage:
+            # Checked once every source is read: against the passages it declares.
+            ctx.refs.append(Ref("passage", str(citation), ctx.file, line_of(node), path))
         return citation
 
     def schema(self) -> dict[str, Any]:

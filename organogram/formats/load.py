@@ -19,6 +19,7 @@ from ..core.model import Organization
 from ..core.plans import PlanStatus
 from ..core.record import Record
 from ..core.timeline import Timeline
+from .copies import COPIES
 from .entries import field_nodes
 from .file import FILE
 from .kinds import BAD, Ctx
@@ -66,11 +67,14 @@ def dataset_files(root: Path) -> list[Path]:
     """The YAML files of a dataset folder, in path order; hidden files and folders skipped.
 
     Path order compares paths component by component, so a folder's files stay
-    together: ``a/b.yaml`` comes before ``a-c.yaml``.
+    together: ``a/b.yaml`` comes before ``a-c.yaml``. The folder of the documents'
+    copies (``files/``) is not read.
     """
     found: list[Path] = []
     for folder, dirs, files in os.walk(root):
-        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        # The copies of documents (files/) are not dataset files, whatever their names.
+        top = Path(folder) == Path(root)
+        dirs[:] = [d for d in dirs if not d.startswith(".") and not (top and d == COPIES)]
         found.extend(
             Path(folder, f) for f in files if f.endswith(SUFFIXES) and not f.startswith(".")
         )

@@ -8,7 +8,11 @@ needs to be created by some change of the timeline or of a plan.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from ..core.changes import CreatePost
+from ..core.model import Citation, Source
+from ..core.passages import passage_problem
 from ..core.record import Record
 from .kinds import Ref
 from .register import REF_PREFIX
@@ -44,6 +48,8 @@ def dangling(record: Record, refs: list[Ref]) -> list[tuple[str, str]]:
             why = None if v in record.people else f"{v!r} is not a person of the record"
         elif cat == "source":
             why = None if v in record.sources else f"{v!r} is not a source of the record"
+        elif cat == "passage":
+            why = passage_ref_problem(record.sources, v)
         elif cat.startswith(REF_PREFIX):
             section = cat[len(REF_PREFIX) :]
             if v not in record.register(section):
@@ -51,3 +57,11 @@ def dangling(record: Record, refs: list[Ref]) -> list[tuple[str, str]]:
         if why:
             out.append((ref.path, why))
     return out
+
+
+def passage_ref_problem(sources: Mapping[str, Source], citation: str) -> str | None:
+    """Why the citation ``SOURCE:PASSAGE`` names a passage its source does not declare,
+    or None (an unknown source is told by its own reference, not here)."""
+    cited = Citation.parse(citation)
+    source = sources.get(cited.source)
+    return None if source is None else passage_problem(source, cited.passage)

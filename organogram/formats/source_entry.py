@@ -6,10 +6,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from ..core.model import Source
+from ..core.model import Passage, Source
 from .codec import plain, to_node
 from .entries import dump_fields, read_entry
-from .fields import SOURCE_ENTRY
+from .fields import PASSAGE_ENTRY, SOURCE_ENTRY
 from .kinds import BAD, Ctx, Ref
 from .problems import Problems
 from .register import EntryDataError
@@ -35,3 +35,14 @@ def source_from_dict(data: Mapping[str, Any]) -> tuple[Source, list[Ref]]:
 def source_to_dict(source: Source) -> dict[str, Any]:
     """The source as a JSON-ready mapping, as a dataset's ``sources:`` entry holds it."""
     return plain(dump_fields(SOURCE_ENTRY, entry_values(source, SOURCE_ENTRY)))
+
+
+def passages_to_data(passages: tuple[Passage, ...]) -> list[dict[str, str]]:
+    """A source's passages as its dataset entry lists them (fields at their default left
+    out), for a database row or a form."""
+    return [plain(dump_fields(PASSAGE_ENTRY, entry_values(p, PASSAGE_ENTRY))) for p in passages]
+
+
+def passages_from_data(data: list[Mapping[str, Any]]) -> tuple[Passage, ...]:
+    """The passages :func:`passages_to_data` wrote (a row holds only what was checked)."""
+    return tuple(Passage(**{k: str(v) for k, v in p.items()}) for p in data)

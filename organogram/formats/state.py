@@ -17,6 +17,7 @@ from ..core.model import Claim, Organization, Person, Source
 from ..core.plans import Plan
 from .kinds import Ref
 from .problems import Problems
+from .references import passage_ref_problem
 from .register import REF_PREFIX
 
 #: Namespace of the ids created by the timeline (top-level and enacted plans' changes).
@@ -104,6 +105,8 @@ class Reading:
             return None if v in self.people else f"{v!r} is not a person of the dataset"
         if cat == "source":
             return None if v in self.sources else f"{v!r} is not a source of the dataset"
+        if cat == "passage":
+            return passage_ref_problem(self.sources, v)
         if cat == "subject":
             return None if v in subjects else f"{v!r} is not an id of the dataset"
         if cat.startswith(REF_PREFIX):

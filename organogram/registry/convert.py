@@ -27,6 +27,7 @@ from ..formats.codec import change_from_dict, change_to_dict, split_common
 from ..formats.register import entry_from_dict, entry_to_dict
 from ..formats.registers import ALL as REGISTERS
 from ..formats.registers import BY_SECTION
+from ..formats.source_entry import passages_from_data, passages_to_data
 from . import models as m
 
 
@@ -164,6 +165,7 @@ def source_row(source: CoreSource, position: int) -> m.Source:
         url=source.url,
         cites=list(source.cites),
         note=source.note,
+        passages=passages_to_data(source.passages),
     )
 
 
@@ -182,6 +184,7 @@ def load_sources() -> dict[str, CoreSource]:
             url=s.url,
             cites=tuple(s.cites),
             note=s.note,
+            passages=passages_from_data(s.passages),
         )
         for s in m.Source.objects.all()
     }

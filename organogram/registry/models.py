@@ -50,12 +50,32 @@ class Source(models.Model):
     url = models.CharField(max_length=1000, blank=True)
     cites = models.JSONField(default=list, blank=True)
     note = models.TextField(blank=True)
+    #: the passages citations may name, each as its dataset entry holds it ({"id": …}).
+    passages = models.JSONField(default=list, blank=True)
 
     class Meta:
         ordering = ("position",)
 
     def __str__(self) -> str:
         return self.symbol or self.title
+
+
+class SourceFile(models.Model):
+    """The copy of a source document uploaded into the registry: its bytes and what they
+    are. Keyed by the source's id, not a foreign key: a whole record is reloaded by
+    deleting every source row, and its copies are written again with it."""
+
+    source = models.CharField(max_length=200, primary_key=True)
+    #: the file's name as uploaded (no folder), which the source's ``file`` field gives.
+    name = models.CharField(max_length=255)
+    content_type = models.CharField(max_length=200)
+    size = models.PositiveBigIntegerField()
+    sha256 = models.CharField(max_length=64)
+    data = models.BinaryField()
+    uploaded_at = models.DateTimeField()
+
+    def __str__(self) -> str:
+        return f"{self.source}: {self.name}"
 
 
 class Person(models.Model):

@@ -30,7 +30,7 @@ if TYPE_CHECKING:
     from .store import State
 
 TABLE = m.SearchDocument._meta.db_table
-#: The FTS5 table over :data:`TABLE` on SQLite (see the migration 0012_search).
+#: The FTS5 table over :data:`TABLE` on SQLite (see the migration 0013_search).
 FTS5_TABLE = "registry_searchindex"
 #: Rows written per statement.
 BATCH = 1_000

@@ -9,7 +9,7 @@ too.
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +18,7 @@ from ..core.dates import FuzzyDate
 from ..core.plans import PlanStatus
 from ..core.record import Record
 from ..formats import dump_dataset, load_dataset
+from ..formats.copies import source_copies
 from ..queries.selection import without_people
 from . import models as m
 from . import store
@@ -55,6 +56,7 @@ from .actions import (
 )
 from .actions.entries import entry_version
 from .audit import Actor
+from .source_files import Upload
 
 #: Every refusal of a write; nothing was written (the name older callers know).
 RegistryError = Refused
@@ -64,14 +66,24 @@ def load_dataset_into_registry(
     path: str | os.PathLike[str], actor: Actor, *, replace: bool = False
 ) -> LoadResult:
     """Load the dataset at ``path``: everything or nothing (see :class:`LoadRecord`);
-    a dataset with problems is refused (DatasetError, with file, line and field)."""
-    return load_record_into_registry(
-        load_dataset(path),
-        actor,
-        replace=replace,
-        action="organogram.dataset.replace" if replace else "organogram.dataset.load",
-        origin={"path": Path(path).name},
+    a dataset with problems is refused (DatasetError, with file, line and field). The
+    copies of documents the folder holds (``files/SOURCE/FILE``) are loaded with it."""
+    record = load_dataset(path)
+    copies = {
+        source_id: Upload(file.name, "", _chunks(file), file.stat().st_size)
+        for source_id, file in source_copies(path, record).items()
+    }
+    action = "organogram.dataset.replace" if replace else "organogram.dataset.load"
+    return run(
+        LoadRecord(record, replace, action, {"path": Path(path).name}, copies=copies), actor
     )
+
+
+def _chunks(path: Path, size: int = 1 << 20) -> Iterator[bytes]:
+    """The bytes of ``path`` in pieces (read when the load reads them)."""
+    with path.open("rb") as f:
+        while chunk := f.read(size):
+            yield chunk
 
 
 def load_record_into_registry(
@@ -91,11 +103,17 @@ def export_registry(
     folder: str | os.PathLike[str], *, overwrite: bool = False, personal: bool = True
 ) -> Record:
     """Write the registry's record as a dataset folder (atomically); returns the record
-    written. ``personal`` False leaves out people, assignments and personal fields."""
+    written. ``personal`` False leaves out people, assignments and personal fields. The
+    copies of documents uploaded are written as ``files/SOURCE/FILE``."""
     record = store.current_record()
     if not personal:
         record = without_people(record)
-    dump_dataset(record, folder, overwrite=overwrite)
+    copies = {
+        row.source: bytes(row.data)
+        for row in m.SourceFile.objects.all()
+        if row.source in record.sources and record.sources[row.source].file == row.name
+    }
+    dump_dataset(record, folder, overwrite=overwrite, copies=copies)
     return record
 
 

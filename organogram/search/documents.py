@@ -3,7 +3,8 @@
 A unit gives a document for each name, abbreviation, mandate and function it had, each
 with the span in which it held (``since``/``until``, the dataset's date forms) and the
 citations of the change that gave it; a post its titles and the items of its terms of
-reference; a person their name; a source its title, symbol and note; a change its
+reference; a person their name; a source its title, symbol, note and passages (each
+cited by itself); a change its
 narration, reason and note. Engines index :attr:`Document.indexed` (normalized text)
 and show :attr:`Document.text`.
 
@@ -47,6 +48,7 @@ FIELD_WORDS = {
     "narration": "change",
     "reason": "reason",
     "note": "note",
+    "passage": "passage",
 }
 
 #: Who may see a document: everyone, those who may see people's names, or only those
@@ -334,6 +336,12 @@ class _Maker:
             if src.note:
                 kw["language"] = src.language or DEFAULT_LANGUAGE
                 out.append(self.make("source", src.id, "note", src.note, name, **kw))
+            for passage in src.passages:
+                text = ". ".join(t for t in (passage.title, passage.text) if t)
+                if text:
+                    cited = {**kw, "cites": (f"{src.id}:{passage.id}",)}
+                    cited["language"] = src.language or DEFAULT_LANGUAGE
+                    out.append(self.make("source", src.id, "passage", text, name, **cited))
         return out
 
     def people(self) -> list[Document]:

@@ -33,6 +33,8 @@ class Input:
     value: Any = ""
     options: list[tuple[str, str]] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
+    #: it holds citations (SOURCE:PASSAGE): the page offers to add one by name.
+    citations: bool = False
 
 
 def _choices(record: Record, kind: Any) -> list[tuple[str, str]] | None:
@@ -93,6 +95,8 @@ def inputs(
                 value=value,
                 options=options or [],
                 errors=errors.get(f.name, []),
+                citations=isinstance(kind, Cite)
+                or (isinstance(kind, ListOf) and isinstance(kind.item, Cite)),
             )
         )
     return out

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django import forms
+from django.urls import reverse_lazy
 
 from ..core.model import SIDE_LINE_KINDS, AssignmentKind, Funding, PostStatus
 
@@ -106,7 +107,14 @@ class ChangeForm(forms.Form):
     reason = _text("Reason", help_text="Why the change is made (it is kept with it)")
     cite_source = _named("Source", "source", required=False,
                          help_text="the document, by its symbol or title")
-    cite_passage = _text("Passage", required=False, help_text="paragraph or page, e.g. 21")
+    cite_passage = forms.CharField(
+        label="Passage", required=False, strip=True,
+        help_text="the paragraph or section, e.g. 21; several: 21, 23 or 21-23",
+        widget=forms.TextInput(attrs={
+            "data-passages-of": "cite_source", "autocomplete": "off",
+            "data-passages-url": reverse_lazy("site:lookup_passages"),
+        }),
+    )
     corrects = forms.ChoiceField(
         label="Corrects an earlier record", required=False,
         help_text="When this fixes a change recorded wrongly: it stays in the trace",

@@ -15,7 +15,7 @@ citation is a source chosen by name and a passage typed apart; the form joins th
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -24,11 +24,13 @@ import yaml
 from ..core.changes import REGISTRY
 from ..core.dates import DateError, FuzzyDate
 from ..core.model import UNKNOWN_PLACE
+from ..core.passages import is_unlisted_passage
 from ..formats.compound import ListOf, MapOf, RecordOf
 from ..formats.entries import Field
 from ..formats.fields import BASIS, OP_FIELDS
 from ..formats.kinds import Bool, Choice, Kind, Nullable, RefTo, Text
 from ..queries.resolve import Names, NotResolved
+from .plan_form_units import NamesOf, read_new_units
 
 #: Fields every change of a plan may carry besides its op's own, as the form shows them
 #: (the citation comes before them, as a source and a passage: see :func:`form_inputs`).
@@ -64,6 +66,8 @@ class Input:
     parts: list[Input] = field(default_factory=list)
     #: an example of what to write (YAML fields).
     placeholder: str = ""
+    #: for a passage: the name of the input naming its source (its passages are offered).
+    passages_of: str = ""
 
 
 def op_choices() -> list[dict[str, str]]:
@@ -145,11 +149,12 @@ def _input(f: Field, prefix: str = "") -> Input:
 def _example(kind: Kind) -> str:
     """What a YAML field's value looks like, for its placeholder."""
     if isinstance(kind, ListOf) and isinstance(kind.item, RecordOf):
-        needed = [f.name for f in kind.item.fields if f.required]
+        # A new unit's id is made from its name (plan_form_units): not asked for.
+        needed = [f.name for f in kind.item.fields if f.required and f.name != "id"]
         entry = "\n".join(f"{'- ' if i == 0 else '  '}{name}: …" for i, name in enumerate(needed))
         return f"{entry}\n{entry}"
     if isinstance(kind, MapOf):
-        return "an-id: another-id\nan-id: another-id"
+        return "a name: another name\na name: another name"
     return ""
 
 
@@ -157,6 +162,9 @@ def form_inputs(op: str, phases: list[tuple[str, str]] | None = None) -> list[In
     """The inputs for ``op``: its own fields, then date, phase, id and the common ones."""
     inputs = [_input(f) for f in OP_FIELDS[op]]
     for inp in inputs:
+        if (op, inp.name) in _NAMED_HELP:
+            # Said in a designer's words: these fields take names, not the file's ids.
+            inp.help = _NAMED_HELP[op, inp.name]
         if op in ABBREVIATED and inp.name == "abbreviation":
             # Asked outright: an old abbreviation must never carry silently into a new name.
             inp.widget = "abbreviation"
@@ -172,10 +180,28 @@ def form_inputs(op: str, phases: list[tuple[str, str]] | None = None) -> list[In
         Input("cite", "Source", "text", help="the document, by its symbol or title",
               suggest="source")
     )
-    inputs.append(Input("passage", "Passage", "text", help="paragraph or page, e.g. 21"))
+    inputs.append(
+        Input(
+            "passage",
+            "Passage",
+            "text",
+            help="the paragraph or section, e.g. 21; several: 21, 23 or 21-23",
+            passages_of="cite",
+        )
+    )
     inputs += [_input(f) for f in COMMON]
     return inputs
 
+
+#: The help of the fields that bring in new units, by (op, field): they take names
+#: (read by :mod:`.plan_form_units`), where a dataset file has ids.
+_NAMED_HELP = {
+    ("split", "into"): "each new unit's name and kind, in YAML; its id is made from its name",
+    ("split", "parents"): "a new unit's name: where it reports (a name, or “unknown”)",
+    ("split", "moves"): "a sub-unit's or post's name: the new unit it goes to",
+    ("merge", "into"): "the unit that goes on, by name; or leave empty and describe a new one",
+    ("replace", "by"): "the unit that takes over, by name; or leave empty and describe a new one",
+}
 
 #: The ops whose abbreviation is asked as keep / a new one / none.
 ABBREVIATED = ("rename", "reclassify")
@@ -187,8 +213,6 @@ ABBREVIATION_CHOICES = [
     ("none", "none"),
 ]
 
-#: The resolver a form reads its names with: kind -> the names as of the change's date.
-NamesOf = Callable[[str], Names]
 
 
 def _read(
@@ -273,10 +297,15 @@ def _abbreviation(inp: Input, posted: Mapping[str, str]) -> tuple[bool, Any]:
 
 
 def read_form(
-    op: str, inputs: list[Input], posted: Mapping[str, str], names: NamesOf
+    op: str,
+    inputs: list[Input],
+    posted: Mapping[str, str],
+    names: NamesOf,
+    taken: Collection[str] = frozenset(),
 ) -> tuple[dict, str]:
     """(the change mapping the posted form describes, its phase); input errors set.
-    ``names(kind)`` resolves the names typed in fields that take one."""
+    ``names(kind)`` resolves the names typed in fields that take one; ``taken`` is
+    every id the record and the plan know, which a new unit's id avoids."""
     kinds: dict[str, Kind] = {f.name: f.kind for f in (*OP_FIELDS[op], *COMMON)}
     data: dict[str, Any] = {"op": op}
     phase = ""
@@ -304,6 +333,8 @@ def read_form(
         by_name = {i.name: i for i in inputs}
         by_name["cite"].errors.append("choose the source the passage is in")
     _unit_kept_abbreviation(op, inputs, data, names)
+    by_name = {i.name: i for i in inputs}
+    read_new_units(op, data, names, taken, lambda name: by_name[name].errors)
     return data, phase
 
 
@@ -332,6 +363,11 @@ def place_errors(inputs: list[Input], problems: Mapping[str, list[str]]) -> list
     by_name = {inp.name: inp for inp in all_inputs(inputs)}
     loose = []
     for path, messages in problems.items():
+        if path.split("[", 1)[0] == "cite" and "passage" in by_name:
+            # A passage the source does not list is told beside the passage typed.
+            unlisted = [m for m in messages if is_unlisted_passage(m)]
+            by_name["passage"].errors += unlisted
+            messages = [m for m in messages if m not in unlisted]
         # "into[0].name" belongs to the "into" input; "new.name" to its own.
         target = by_name.get(path) or by_name.get(path.split("[", 1)[0])
         if target is None:

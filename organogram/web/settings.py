@@ -6,8 +6,12 @@
 * ``ORGANOGRAM_DEBUG``: ``1`` for Django's debug pages (never in a shared deployment).
 * ``ORGANOGRAM_ALLOWED_HOSTS``: comma-separated host names the site answers to.
 * ``ORGANOGRAM_ANONYMOUS_READ``: ``0`` to make visitors sign in before reading anything.
+* ``ORGANOGRAM_SEPARATE_APPROVAL``: ``0`` to let the person who proposed a plan approve it
+  too (an organization of one); by default a second person approves.
 * ``ORGANOGRAM_TREE_UNITS``: the most units the Structure page's tree sends at once
   (default 2000); a larger structure sends its top levels and the rest branch by branch.
+* ``ORGANOGRAM_SOURCE_FILE_MB``: the largest copy of a source document that may be
+  uploaded, in megabytes (default 25).
 """
 
 from __future__ import annotations
@@ -38,8 +42,14 @@ ALLOWED_HOSTS = [
 
 #: Whether visitors who have not signed in may read the structure (never holders' names).
 ORGANOGRAM_ANONYMOUS_READ = _flag("ORGANOGRAM_ANONYMOUS_READ", True)
+#: A plan is approved by someone other than whoever proposed it (four eyes).
+ORGANOGRAM_SEPARATE_APPROVAL = _flag("ORGANOGRAM_SEPARATE_APPROVAL", True)
 #: The most units the Structure page's tree sends at once (its top levels past it).
 ORGANOGRAM_TREE_UNITS = int(os.environ.get("ORGANOGRAM_TREE_UNITS", "2000"))
+#: The largest uploaded copy of a source document, in bytes.
+ORGANOGRAM_SOURCE_FILE_BYTES = int(
+    float(os.environ.get("ORGANOGRAM_SOURCE_FILE_MB", "25")) * 1024 * 1024
+)
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -71,6 +81,8 @@ MIDDLEWARE = [
 ]
 
 ROOT_URLCONF = "organogram.web.urls"
+# A form sent without a valid token: the site's page saying to reload and send again.
+CSRF_FAILURE_VIEW = "organogram.site.views.errors.csrf_failure"
 WSGI_APPLICATION = "organogram.web.wsgi.application"
 
 TEMPLATES = [

@@ -32,7 +32,7 @@ def test_a_holder_not_named_holds_the_post_and_a_named_one_takes_their_place():
     post(s)
     Assign(date=D, post="ddg").apply(s)
     assert [a.named for a in s.holders["ddg"]] == [False]
-    assert Assign(date=D, post="ddg").check(s) == ["a holder not named already holds 'ddg'"]
+    assert Assign(date=D, post="ddg").check(s) == ["a holder not named already holds Deputy (ddg)"]
     Assign(date=D, post="ddg", person="ada").apply(s)
     assert [a.person for a in s.holders["ddg"]] == ["ada"]
 
@@ -69,7 +69,7 @@ def test_an_unnamed_holder_leaves_with_the_post_a_named_one_must_be_vacated_firs
     assert AbolishPost(date=D, post="ddg").check(s) == []
     Assign(date=D, post="ddg", person="ada").apply(s)
     assert AbolishPost(date=D, post="ddg").check(s) == [
-        "post 'ddg' is held by ada: vacate it first"
+        "post Deputy (ddg) is held by ada: vacate it first"
     ]
 
 

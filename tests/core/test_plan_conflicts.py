@@ -134,7 +134,7 @@ def test_unit_abolished_since_the_base_is_a_precondition_conflict():
     found = conflicts(tl, review())
     (c,) = [x for x in found if x.kind == PRECONDITION]
     assert c.plan_change is not None and c.plan_change.id == "review-3"
-    assert "'prd' was abolished" in " ".join(c.problems)
+    assert "Protection Division (prd) was abolished" in " ".join(c.problems)
     assert "s2" in [x.id for x in c.since]
     assert "no longer applies" in c.message()
 

@@ -497,7 +497,7 @@ def test_a_change_on_an_abolished_unit():
     )
     (f,) = validate_timeline(timeline)
     assert f.change_id == "create-b" and f.where is None
-    assert "oversight target 'a' was abolished before this date" in f.message
+    assert "oversight target Unit a (a) was abolished before this date" in f.message
 
 
 def test_two_lines_of_oversight_on_the_same_day():

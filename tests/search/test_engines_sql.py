@@ -8,7 +8,7 @@ import re
 
 from organogram.search import fts5, postgres
 
-MIGRATION = importlib.import_module("organogram.registry.migrations.0012_search")
+MIGRATION = importlib.import_module("organogram.registry.migrations.0013_search")
 
 
 def _flat(statements):

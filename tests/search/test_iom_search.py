@@ -124,6 +124,12 @@ def test_sources_and_changes_are_found(record, index):
     assert "review-reclassify-dla" in ids(find(record, index, "Office of Legal Affairs"), "change")
 
 
+def test_a_sources_passages_are_found_by_their_titles_and_cited_by_themselves(record, index):
+    found = find(record, index, "what the review set out to achieve", kinds=("source",))
+    hit = found.hits[0]
+    assert (hit.id, hit.field, hit.citations) == ("scpf28", "passage", ("scpf28:2",))
+
+
 def test_a_persons_name_is_found_only_by_those_who_may_see_it(record, index):
     person = record.people["vojackova-sollorano"]
     hidden = find(record, index, person.name)

@@ -20,15 +20,19 @@ def signed_in_browser(
     password: str,
     then: str,
     viewport: dict[str, int] | None = None,
+    **options: Any,
 ) -> Iterator[tuple[Any, str]]:
     """Yield (a page signed in as a new ``role`` account and sent to ``then``, the
-    server's address); skipped, saying why, without Chromium or Playwright."""
+    server's address); skipped, saying why, without Chromium or Playwright. ``options``
+    are the page's own (``has_touch``, ``java_script_enabled``…)."""
     sync_api = playwright_with_iom()
     add_user(username, role, Actor("tests"), password=password)
     monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
     with sync_api.sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        page = browser.new_page(viewport=viewport) if viewport else browser.new_page()
+        if viewport:
+            options["viewport"] = viewport
+        page = browser.new_page(**options)
         page.set_default_timeout(15_000)
         try:
             page.goto(f"{live_server.url}/signin/?next={then}")

@@ -23,6 +23,13 @@ def django_db_setup(django_db_setup, django_db_blocker):
         load_dataset_into_registry(IOM, Actor("tests"))
 
 
+@pytest.fixture(autouse=True)
+def one_person_may_propose_and_approve(settings):
+    """The workflow tests act as one person from draft to enactment; the tests of the
+    four-eyes rule (test_plan_approval.py) turn it back on, as it is by default."""
+    settings.ORGANOGRAM_SEPARATE_APPROVAL = False
+
+
 @pytest.fixture
 def admin_user(db, django_user_model):
     """A signed-in-able administrator."""

@@ -92,7 +92,8 @@ def test_a_form_missing_a_field_names_it_and_writes_nothing(signed_in, plan_id):
     assert answer.json()["fields"] == {"name": ["write the new unit's name"]}
     back = signed_in.post(url(plan_id), form)
     page = signed_in.get(back["Location"]).content.decode()
-    assert "Not done: a field could not be read; write the new unit&#x27;s name." in page
+    told = "Not done: No unit can be added under Department of Financial and Administrative "
+    assert told + "Management: write the new unit&#x27;s name." in page
     assert changes(plan_id) == []
 
 
@@ -138,3 +139,59 @@ def test_the_panel_without_the_script_is_filled_for_the_box_chosen(signed_in, pl
     assert 'name="unit" class="box-id" value="treasury"' in page
     assert 'class="box-name" value="Treasury Division"' in page
     assert 'data-do="undo" title="Undo (Ctrl+Z)" disabled>' in page
+
+
+def test_a_merge_into_a_new_unit_reads_the_other_unit_by_name(signed_in, plan_id):
+    form = {"do": "merge", "unit": "treasury", "with": "budget division"}
+    new = {"name": "Finance Office", "kind": "division", "abbreviation": "FO"}
+    answer = signed_in.post(url(plan_id), form | new, **JSON)
+    assert answer.status_code == 200, answer.content
+    assert "brought together in the new Finance Office (FO)" in answer.json()["message"]
+    (merge,) = changes(plan_id)
+    assert merge.units == ("treasury", "budget") and merge.into == "finance-office"
+    # Where the first reported: the new unit takes its place.
+    assert merge.parent == "dfam" and parent_in_plan(plan_id, "finance-office") == "dfam"
+    assert signed_in.post(url(plan_id), {"do": "undo"}, **JSON).json()["ok"]
+    assert changes(plan_id) == []
+
+
+def test_a_merge_continuing_one_unit_keeps_it_and_refuses_a_new_name(signed_in, plan_id):
+    form = {"do": "merge", "unit": "ethics", "with": "oig", "continues": "other"}
+    renamed = signed_in.post(url(plan_id), form | {"name": "Integrity Office"}, **JSON)
+    assert renamed.status_code == 400
+    assert "rename it afterwards" in renamed.json()["short"]
+    assert signed_in.post(url(plan_id), form, **JSON).json()["ok"]
+    (merge,) = changes(plan_id)
+    assert merge.into == "oig" and merge.new is None
+
+
+def test_a_merge_refused_says_so_in_a_few_words_by_name(signed_in, plan_id):
+    form = {"do": "merge", "unit": "ethics", "with": "ethics", "continues": "this"}
+    data = signed_in.post(url(plan_id), form, **JSON).json()
+    assert data["short"] == (
+        "Office of Ethics and Conduct cannot be merged with itself: "
+        "choose another unit than this one."
+    )
+    unknown = {"do": "merge", "unit": "ethics", "with": "Nowhere", "continues": "this"}
+    data = signed_in.post(url(plan_id), unknown, **JSON).json()
+    assert "no unit is called “Nowhere”" in data["short"]
+    assert changes(plan_id) == []
+
+
+def test_the_box_to_move_under_may_be_named_and_a_refusal_is_short(signed_in, plan_id):
+    form = {"do": "move", "node": "treasury", "to": "Budget Division"}
+    assert signed_in.post(url(plan_id), form, **JSON).json()["ok"]
+    assert parent_in_plan(plan_id, "treasury") == "budget"
+    abolish = signed_in.post(url(plan_id), {"do": "abolish", "unit": "dfam"}, **JSON).json()
+    assert abolish["short"] == (
+        "Department of Financial and Administrative Management cannot be abolished: "
+        "6 units still report to it; move them first."
+    )
+    assert "Budget Division, Common Services Unit" in abolish["full"]
+
+
+def test_the_panel_chooses_a_box_by_its_name_without_the_script(signed_in, plan_id):
+    page = signed_in.get(f"/chart/?plan={plan_id}&edit=treasury+division").content.decode()
+    assert 'name="unit" class="box-id" value="treasury"' in page
+    page = signed_in.get(f"/chart/?plan={plan_id}&edit=Nothing+Here").content.decode()
+    assert "no unit or senior post is called “Nothing Here”" in page

@@ -63,7 +63,13 @@ def test_drag_a_box_onto_another_then_undo(editor_page):
     # A cycle: the unit above under the one below. Said beside the box, nothing written.
     drop(page, "ddg-mr", "dfam")
     page.wait_for_selector(".chart-bubble")
-    assert "would make a cycle" in page.inner_text(".chart-bubble")
+    # In a few words, by name; the core's whole text folded under them.
+    assert page.inner_text(".chart-bubble p") == (
+        "Deputy Director General for Management and Reform cannot move under Department "
+        "of Financial and Administrative Management, which is under it."
+    )
+    assert "would make a cycle" in page.text_content(".chart-bubble details")
+    assert "'dfam'" not in page.text_content(".chart-bubble")
     shot_of(page, "main", "chart-edit-refused.png")
     assert "Not done" in page.inner_text(".chart-said")
     assert plan_changes(plan) == ["move"]

@@ -81,6 +81,8 @@ ENDPOINTS: dict[str, tuple[str, str, str, dict | None]] = {
     "source_new": ("GET", "/sources/new/", "source.edit", None),
     "source_edit": ("GET", "/sources/scpf28/edit/", "source.edit", None),
     "source_remove": ("POST", "/sources/scpf28/remove/", "source.edit", {}),
+    "source_file": ("GET", "/sources/scpf28/file/", "structure.view", None),
+    "lookup_passages": ("GET", "/lookup/passages/?source=scpf28", "structure.view", None),
     "record": ("GET", "/units/ethics/record/rename/", "change.record", None),
     "reverse": ("GET", "/changes/rename-ethics/reverse/", "change.reverse", None),
     "audit": ("GET", "/audit/", "audit.view", None),
@@ -132,6 +134,12 @@ ENDPOINTS: dict[str, tuple[str, str, str, dict | None]] = {
         "PUT", "/api/sources/scpf28", "source.edit", {"source": {"title": "M"}},
     ),
     "DELETE /api/sources/{source_id}": ("DELETE", "/api/sources/m", "source.edit", None),
+    "POST /api/sources/{source_id}/file": (
+        "POST", "/api/sources/scpf28/file", "source.edit", lambda: {"file": _copy()},
+    ),
+    "DELETE /api/sources/{source_id}/file": (
+        "DELETE", "/api/sources/scpf28/file", "source.edit", None,
+    ),
     "GET /api/changes": ("GET", "/api/changes?unit=dfam", "structure.view", None),
     "POST /api/changes": ("POST", "/api/changes", "change.record", RENAME),
     "GET /api/changes/{change_id}": ("GET", "/api/changes/rename-ethics", "structure.view", None),
@@ -261,6 +269,13 @@ def _sheet():
 
     text = "op,unit,name,reason\nrename,ethics,Office of Integrity,matrix\n"
     return SimpleUploadedFile("changes.csv", text.encode(), content_type="text/csv")
+
+
+def _copy():
+    """A copy of a document, for the source's upload (made anew for each call)."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    return SimpleUploadedFile("paper.txt", b"the paper", content_type="text/plain")
 
 
 def call(client, method: str, url: str, body, headers: dict):

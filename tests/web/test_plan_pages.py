@@ -14,6 +14,7 @@ from organogram.registry.services import add_plan_change, draft_plan, record_cha
 
 pytestmark = pytest.mark.django_db
 
+NOT_SENIOR = "manila-ac-director"  # a post that is not senior: nothing may report to it
 REVIEW = "hq-review-2021"
 TESTS = Actor("tests")
 
@@ -201,11 +202,26 @@ def test_the_workflow_to_enactment_and_the_change_on_the_structure_page(signed_i
 
 def test_enacting_a_draft_is_refused_with_the_reason_and_nothing_written(signed_in, draft):
     before = written()
-    response = post(signed_in, f"/plans/{draft}/status/", {"to": "enacted"}, 409)
+    response = post(signed_in, f"/plans/{draft}/enact/", {"expected": "draft"}, 409)
     html = response.content.decode()
     assert "cannot be enacted" in html and "propose and approve it first" in html
     assert "Nothing was written." in html
     assert written() == before
+
+
+@pytest.mark.parametrize("to, step", [("enacted", "enact"), ("withdrawn", "withdraw")])
+def test_the_status_form_asks_to_confirm_enacting_and_withdrawing(signed_in, draft, to, step):
+    """Posting the move directly, as an old page or a hand-made form may, writes nothing:
+    it shows the same confirmation page as the buttons lead to."""
+    for status in ("proposed", "approved"):
+        post(signed_in, f"/plans/{draft}/status/", {"to": status})
+    before = written()
+    response = post(signed_in, f"/plans/{draft}/status/", {"to": to, "note": "why"}, 200)
+    html = response.content.decode()
+    assert f'action="/plans/{draft}/{step}/"' in html
+    assert "why" in html  # the note is carried to the confirmation
+    assert written() == before
+    assert store.current_record().plan(draft).status == "approved"
 
 
 def test_enacting_a_conflicting_plan_shows_every_reason(signed_in, draft):
@@ -221,7 +237,7 @@ def test_enacting_a_conflicting_plan_shows_every_reason(signed_in, draft):
     assert "In the record now</dt><dd>Ethics Office" in conflict
     assert "With the plan</dt><dd>Integrity Office" in conflict
     before = written()
-    response = post(signed_in, f"/plans/{draft}/status/", {"to": "enacted"}, 409)
+    response = post(signed_in, f"/plans/{draft}/enact/", {"expected": "approved"}, 409)
     assert "conflict: " in response.content.decode()
     assert written() == before
 
@@ -239,8 +255,15 @@ def test_a_rebase_settles_a_conflict(signed_in, draft):
 def test_a_move_from_a_stale_page_is_refused(signed_in, draft):
     post(signed_in, f"/plans/{draft}/status/", {"to": "proposed", "expected": "draft"})
     response = post(
-        signed_in, f"/plans/{draft}/status/", {"to": "withdrawn", "expected": "draft"}, 409
+        signed_in, f"/plans/{draft}/status/", {"to": "approved", "expected": "draft"}, 409
     )
+    assert "look at it again" in response.content.decode()
+    # a withdrawal asked from the stale page is confirmed with what that page saw
+    html = post(
+        signed_in, f"/plans/{draft}/status/", {"to": "withdrawn", "expected": "draft"}, 200
+    ).content.decode()
+    assert '<input type="hidden" name="expected" value="draft">' in html
+    response = post(signed_in, f"/plans/{draft}/withdraw/", {"expected": "draft"}, 409)
     assert "look at it again" in response.content.decode()
 
 
@@ -263,7 +286,7 @@ def test_an_approver_approves_and_enacts_but_does_not_edit(as_role, draft):
     html = page(approver, f"/plans/{draft}/")
     assert "Approve" in html and "Add a change" not in html
     post(approver, f"/plans/{draft}/status/", {"to": "approved"})
-    post(approver, f"/plans/{draft}/status/", {"to": "enacted"})
+    post(approver, f"/plans/{draft}/enact/", {"expected": "approved"})
     assert store.current_record().plan(draft).status == "enacted"
 
 
@@ -302,3 +325,86 @@ def test_an_enacted_plan_takes_no_more_changes(signed_in):
     html = page(signed_in, f"/plans/{REVIEW}/changes/new/?op=rename", 409)
     # The core's reason, as the action would refuse it.
     assert "is enacted and cannot be edited" in html and "draft a new plan" in html
+
+
+def test_what_holds_a_plan_up_names_its_changes_by_their_numbers(signed_in, draft):
+    """The page numbers a plan's changes and shows no ids: its reasons do the same."""
+    bad = add_plan_change(draft, {"op": "move", "node": "ethics", "to": NOT_SENIOR}, TESTS).id
+    html = page(signed_in, f"/plans/{draft}/")
+    held = html.split('id="held"')[1].split("</div>")[0]
+    assert "Fix or remove the change 2 (move):" in held, held
+    assert bad not in held
+    response = post(signed_in, f"/plans/{draft}/status/", {"to": "proposed"}, 409)
+    refusal = response.content.decode().split('class="refusal"')[1].split("</div>")[0]
+    assert "change 2 (move)" in refusal and bad not in refusal, refusal
+
+
+def test_a_split_and_a_merge_take_names_not_ids(signed_in, draft):
+    """The new units are described by name (their ids made from it); parents, moves and
+    the unit a merge leads to are named as a designer knows them."""
+    post(
+        signed_in,
+        f"/plans/{draft}/changes/new/?op=split",
+        {
+            "op": "split",
+            "unit": "Department of Financial and Administrative Management",
+            "into": (
+                "- name: Department of Finance\n  kind: department\n"
+                "- name: Department of Administration\n  kind: department\n"
+            ),
+            "keep": "true",
+            "parents": (
+                "Department of Finance: DFAM\n"
+                "Department of Administration: Department of Financial and"
+                " Administrative Management"
+            ),
+            "moves": (
+                "Treasury Division: Department of Finance\n"
+                "Budget Division: department of finance"
+            ),
+        },
+    )
+    split = store.current_record().plan(draft).changes[-1]
+    assert split.op == "split"
+    assert [u.id for u in split.into] == ["department-of-finance", "department-of-administration"]
+    assert dict(split.parents) == {
+        "department-of-finance": "dfam",
+        "department-of-administration": "dfam",
+    }
+    assert dict(split.moves) == {
+        "treasury": "department-of-finance",
+        "budget": "department-of-finance",
+    }
+    post(
+        signed_in,
+        f"/plans/{draft}/changes/new/?op=merge",
+        {
+            "op": "merge",
+            "units": "Department of Finance\nDepartment of Administration",
+            "into": "Department of Finance",
+        },
+    )
+    merge = store.current_record().plan(draft).changes[-1]
+    assert merge.op == "merge" and merge.into == "department-of-finance"
+    assert set(merge.units) == {"department-of-finance", "department-of-administration"}
+
+
+def test_a_split_naming_what_is_not_there_says_so_beside_the_field(signed_in, draft):
+    before = written()
+    response = post(
+        signed_in,
+        f"/plans/{draft}/changes/new/?op=split",
+        {
+            "op": "split",
+            "unit": "ethics",
+            "into": "- name: Ethics Advice Unit\n  kind: unit\n",
+            "keep": "true",
+            "parents": "Ethics Training Unit: ethics",
+            "moves": "Nowhere Division: Ethics Advice Unit",
+        },
+        400,
+    )
+    html = response.content.decode()
+    assert "“Ethics Training Unit” is not one of the new units described above" in html
+    assert "no unit or senior post is called “Nowhere Division”" in html
+    assert written() == before

@@ -24,7 +24,7 @@ def test_the_results_are_grouped_by_kind_with_the_words_marked(client):
     assert "<mark>Legal</mark>" in html
     assert "Called Office of Legal Affairs until" in html
     assert 'href="/units/dla/?at=2026"' in html
-    assert 'href="/sources/scpf28/?at=2026"' in html  # the citation's source
+    assert 'href="/sources/scpf28/?at=2026#passage-31"' in html  # the citation's passage
 
 
 def test_the_three_questions_on_the_page(client):

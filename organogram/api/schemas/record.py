@@ -106,6 +106,14 @@ class DiffOut(Schema):
     events: list[dict[str, Any]]
 
 
+class PassageOut(Schema):
+    """A passage a source lists: what a citation names after the colon."""
+
+    id: str
+    title: str = ""
+    text: str = ""
+
+
 class SourceOut(Schema):
     """A source document."""
 
@@ -121,6 +129,19 @@ class SourceOut(Schema):
     url: str
     cites: list[str]
     note: str
+    #: the passages citations may name (empty: any)
+    passages: list[PassageOut]
+
+
+class SourceCopyOut(Schema):
+    """The copy of a source document kept in the registry: where the site serves it for
+    download, its name, type, size and SHA-256."""
+
+    url: str
+    name: str
+    content_type: str
+    size: int
+    sha256: str
 
 
 class SourceRow(SourceOut):
@@ -137,3 +158,5 @@ class SourceDetail(SourceOut):
     version: str
     claims: list[dict[str, Any]]
     changes: list[ChangeOut]
+    #: the copy of the document kept in the registry, if any
+    stored_file: SourceCopyOut | None = None

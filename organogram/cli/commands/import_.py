@@ -8,6 +8,7 @@ import csv
 import sys
 from pathlib import Path
 
+from ...formats.csv_cells import neutral
 from ..output import Printer, emit_json
 
 KIND_HELP = {
@@ -235,4 +236,8 @@ def _write_report(path: str | None, problems) -> None:
             f, ["severity", "code", "file", "sheet", "row", "column", "message"]
         )
         writer.writeheader()
-        writer.writerows(p.as_dict() for p in problems)
+        # Messages quote the input: a formula in it must not run in a spreadsheet program.
+        writer.writerows(
+            {k: neutral(str(v)) if v is not None else "" for k, v in p.as_dict().items()}
+            for p in problems
+        )

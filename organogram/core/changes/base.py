@@ -188,9 +188,9 @@ def need_unit(s: Structure, unit: str, problems: list[str], role: str = "unit") 
     if unit in s.units:
         return True
     if unit in s.retired_units:
-        problems.append(f"{role} {unit!r} was abolished before this date")
+        problems.append(f"{role} {s.named(unit)} was abolished before this date")
     else:
-        problems.append(f"{role} {unit!r} does not exist at this date")
+        problems.append(f"{role} {s.named(unit)} does not exist at this date")
     return False
 
 
@@ -199,16 +199,16 @@ def need_post(s: Structure, post: str, problems: list[str], role: str = "post") 
     if post in s.posts:
         return True
     if post in s.retired_posts:
-        problems.append(f"{role} {post!r} was abolished before this date")
+        problems.append(f"{role} {s.named(post)} was abolished before this date")
     else:
-        problems.append(f"{role} {post!r} does not exist at this date")
+        problems.append(f"{role} {s.named(post)} does not exist at this date")
     return False
 
 
 def need_new_id(s: Structure, node: str, problems: list[str]) -> None:
     """Record a problem if ``node`` is already a unit or post in force."""
     if s.exists(node):
-        problems.append(f"{node!r} already exists at this date")
+        problems.append(f"{s.named(node)} already exists at this date")
 
 
 def need_target(s: Structure, node: str, target: str | None, problems: list[str]) -> None:
@@ -217,13 +217,14 @@ def need_target(s: Structure, node: str, target: str | None, problems: list[str]
         return
     if not s.exists(target):
         if target in s.retired_units or target in s.retired_posts:
-            problems.append(f"oversight target {target!r} was abolished before this date")
+            problems.append(f"oversight target {s.named(target)} was abolished before this date")
         else:
-            problems.append(f"oversight target {target!r} does not exist at this date")
+            problems.append(f"oversight target {s.named(target)} does not exist at this date")
         return
     if target == node:
-        problems.append(f"{node!r} cannot oversee itself")
+        problems.append(f"{s.named(node)} cannot oversee itself")
     elif node in s.ancestors(target):
         problems.append(
-            f"{target!r} is under {node!r}: placing {node!r} under it would make a cycle"
+            f"{s.named(target)} is under {s.named(node)}: "
+            f"placing {s.named(node)} under it would make a cycle"
         )

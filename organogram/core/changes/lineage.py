@@ -42,7 +42,7 @@ def _need_outside(s: Structure, parent: str, ending: tuple[str, ...], problems: 
     for u in ending:
         if u in s.ancestors(parent):
             problems.append(
-                f"the new unit cannot report to {parent!r}, which is under {u!r}: "
+                f"the new unit cannot report to {s.named(parent)}, which is under {s.named(u)}: "
                 "that would make a cycle once its children are handed over"
             )
 
@@ -131,29 +131,36 @@ class Split(Change):
             for child in s.children(self.unit):
                 if child not in self.moves:
                     problems.append(
-                        f"{child!r} reports to {self.unit!r}, which ends: say where it goes"
+                        f"{s.named(child)} reports to {s.named(self.unit)}, "
+                        "which ends: say where it goes"
                     )
         if len(new_ids) < len(self.into):
             problems.append("the new units of a split need different ids")
         for what, home in self.moves.items():
             if not s.exists(what):
-                problems.append(f"{what!r} is to move, but does not exist at this date")
+                problems.append(f"{s.named(what)} is to move, but does not exist at this date")
             elif (
                 what in s.posts
                 and not s.is_node(what)
                 and home not in new_ids
                 and home not in s.units
             ):
-                problems.append(f"post {what!r} is moved to {home!r}, which is not a unit")
+                problems.append(
+                    f"post {s.named(what)} is moved to {s.named(home)}, which is not a unit"
+                )
             if home not in new_ids and home not in s.units and home not in s.posts:
-                problems.append(f"{what!r} is moved to {home!r}, which does not exist")
+                problems.append(
+                    f"{s.named(what)} is moved to {s.named(home)}, which does not exist"
+                )
             elif home == self.unit and not self.keep:
-                problems.append(f"{what!r} is moved to {home!r}, which ends")
+                problems.append(f"{s.named(what)} is moved to {s.named(home)}, which ends")
         for new_id, parent in self.parents.items():
             if parent is not None and parent not in new_ids and not s.exists(parent):
-                problems.append(f"{new_id!r} is to report to {parent!r}, which does not exist")
+                problems.append(
+                    f"{new_id!r} is to report to {s.named(parent)}, which does not exist"
+                )
             elif parent == self.unit and not self.keep:
-                problems.append(f"{new_id!r} is to report to {parent!r}, which ends")
+                problems.append(f"{new_id!r} is to report to {s.named(parent)}, which ends")
         if not problems:
             problems.extend(self._cycles(s, new_ids))
         return problems
@@ -177,7 +184,7 @@ class Split(Change):
             current = after[start]
             while current is not None:
                 if current in seen:
-                    return [f"the split would put {start!r} under itself (a cycle)"]
+                    return [f"the split would put {s.named(start)} under itself (a cycle)"]
                 seen.add(current)
                 current = after[current] if current in after else s.oversight.get(current)
         return []

@@ -30,7 +30,7 @@ class _LineChange(Change):
             problems.append("the line of oversight is changed with 'move', not as a typed line")
         for role, node in (("source", self.source), ("target", self.target)):
             if not s.exists(node):
-                problems.append(f"line {role} {node!r} does not exist at this date")
+                problems.append(f"line {role} {s.named(node)} does not exist at this date")
         if self.source == self.target:
             problems.append("a line needs two different ends")
         return problems
@@ -50,7 +50,10 @@ class AddLine(_LineChange):
     def check(self, s: Structure) -> list[str]:
         problems = self._common(s)
         if not problems and self.line() in s.lines:
-            problems.append(f"{self.source!r} already has this {self.kind} line to {self.target!r}")
+            problems.append(
+                f"{s.named(self.source)} already has this {self.kind} line "
+                f"to {s.named(self.target)}"
+            )
         return problems
 
     def _apply(self, s: Structure) -> None:
@@ -68,7 +71,9 @@ class RemoveLine(_LineChange):
     def check(self, s: Structure) -> list[str]:
         problems = self._common(s)
         if not problems and self.line() not in s.lines:
-            problems.append(f"{self.source!r} has no {self.kind} line to {self.target!r}")
+            problems.append(
+                f"{s.named(self.source)} has no {self.kind} line to {s.named(self.target)}"
+            )
         return problems
 
     def _apply(self, s: Structure) -> None:

@@ -45,7 +45,7 @@ class CreatePost(Change):
         problems: list[str] = []
         need_new_id(s, self.post, problems)
         if not self.title.strip():
-            problems.append(f"post {self.post!r} needs a title")
+            problems.append(f"post {s.named(self.post)} needs a title")
         problems += post_values_problems(self.post, self.status, self.funding, self.fte)
         if self.unit is not None:
             need_unit(s, self.unit, problems, "unit of the post")
@@ -68,7 +68,15 @@ class CreatePost(Change):
 
 #: Attributes of a post other than its id, as a create-post gives them.
 POST_ATTRIBUTES = (
-    "title", "grade", "category", "unit", "duty_station", "senior", "status", "funding", "fte",
+    "title",
+    "grade",
+    "category",
+    "unit",
+    "duty_station",
+    "senior",
+    "status",
+    "funding",
+    "fte",
 )
 
 #: What an amend-post can change (the grade is regrade-post's, the unit move-post's).
@@ -81,9 +89,7 @@ def post_values_problems(
     """What is wrong with a post's status, funding and full-time equivalent (None: not given)."""
     problems: list[str] = []
     if status is not None and status not in PostStatus._value2member_map_:
-        problems.append(
-            f"unknown post status {status!r}: use one of {', '.join(PostStatus)}"
-        )
+        problems.append(f"unknown post status {status!r}: use one of {', '.join(PostStatus)}")
     if funding is not None and funding not in Funding._value2member_map_:
         words = ", ".join(f for f in Funding if f)
         problems.append(f"unknown funding {funding!r}: use one of {words} (or leave it out)")
@@ -120,15 +126,16 @@ class AmendPost(Change):
         problems: list[str] = []
         given = self.given()
         if not given:
-            problems.append(f"amending post {self.post!r} needs at least one of "
-                            + ", ".join(AMENDABLE))
+            problems.append(
+                f"amending post {s.named(self.post)} needs at least one of " + ", ".join(AMENDABLE)
+            )
         if self.title is not None and not self.title.strip():
-            problems.append(f"post {self.post!r} needs a title")
+            problems.append(f"post {s.named(self.post)} needs a title")
         problems += post_values_problems(self.post, self.status, self.funding, self.fte)
         if need_post(s, self.post, problems) and given:
             current = s.posts[self.post]
             if all(getattr(current, n) == v for n, v in given.items()):
-                problems.append(f"post {self.post!r} already has these values")
+                problems.append(f"post {s.named(self.post)} already has these values")
         return problems
 
     def _apply(self, s: Structure) -> None:
@@ -164,12 +171,13 @@ class AbolishPost(Change):
             named = [a.person for a in s.holders.get(self.post, ()) if a.named]
             if named:
                 names = ", ".join(named)
-                problems.append(f"post {self.post!r} is held by {names}: vacate it first")
+                problems.append(f"post {s.named(self.post)} is held by {names}: vacate it first")
             # Ordinary posts reporting to it count too, not only units and senior posts.
             below = s.reporting_to(self.post)
             if below:
                 problems.append(
-                    f"{', '.join(map(repr, below))} still report to {self.post!r}: move them first"
+                    f"{', '.join(map(s.named, below))} still report to "
+                    f"{s.named(self.post)}: move them first"
                 )
         return problems
 
@@ -197,7 +205,7 @@ class RegradePost(Change):
     def check(self, s: Structure) -> list[str]:
         problems: list[str] = []
         if self.title is not None and not self.title.strip():
-            problems.append(f"post {self.post!r} needs a title")
+            problems.append(f"post {s.named(self.post)} needs a title")
         if need_post(s, self.post, problems):
             current = s.posts[self.post]
             # None keeps the attribute (as in _apply); "" clears it and is a change.
@@ -206,7 +214,7 @@ class RegradePost(Change):
                 current.title if self.title is None else self.title,
                 current.category if self.category is None else self.category,
             ):
-                problems.append(f"post {self.post!r} is already {self.grade}")
+                problems.append(f"post {s.named(self.post)} is already {self.grade}")
         return problems
 
     def _apply(self, s: Structure) -> None:
@@ -258,7 +266,7 @@ class MovePost(Change):
         if (self.unit in (_KEEP, current.unit)) and (
             self.reports_to in (_KEEP, s.placement(self.post))
         ):
-            problems.append(f"post {self.post!r} is already there")
+            problems.append(f"post {s.named(self.post)} is already there")
         return problems
 
     def _apply(self, s: Structure) -> None:
@@ -305,7 +313,7 @@ class Assign(Change):
             for a in s.holders.get(self.post, ())
         ):
             who = repr(self.person) if self.person else "a holder not named"
-            problems.append(f"{who} already holds {self.post!r}")
+            problems.append(f"{who} already holds {s.named(self.post)}")
         return problems
 
     def _apply(self, s: Structure) -> None:
@@ -336,7 +344,7 @@ class Vacate(Change):
         if not need_post(s, self.post, problems) or self.person == UNNAMED:
             return problems
         if not any(a.person == self.person for a in s.holders.get(self.post, ())):
-            problems.append(f"{self.person!r} does not hold {self.post!r} at this date")
+            problems.append(f"{self.person!r} does not hold {s.named(self.post)} at this date")
         return problems
 
     def _apply(self, s: Structure) -> None:

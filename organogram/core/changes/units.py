@@ -130,7 +130,7 @@ class Rename(_UnitEdit):
         if not self.name.strip():
             problems.append("a rename needs a new name")
         elif self.name == current.name and self.abbreviation in (None, current.abbreviation):
-            problems.append(f"{self.unit!r} is already named {self.name!r}")
+            problems.append(f"{s.named(self.unit)} is already named {self.name!r}")
 
     def _edited(self, current: Unit) -> Unit:
         abbr = current.abbreviation if self.abbreviation is None else self.abbreviation
@@ -153,7 +153,7 @@ class Reclassify(_UnitEdit):
         if not self.kind.strip():
             problems.append("a reclassification needs a kind")
         elif self.kind == current.kind and self.name in (None, current.name):
-            problems.append(f"{self.unit!r} is already a {self.kind}")
+            problems.append(f"{s.named(self.unit)} is already a {self.kind}")
 
     def _edited(self, current: Unit) -> Unit:
         return current.but(
@@ -197,7 +197,7 @@ class Relocate(_UnitEdit):
 
     def _check_more(self, s: Structure, current: Unit, problems: list[str]) -> None:
         if self.location == current.location:
-            problems.append(f"{self.unit!r} is already in {self.location!r}")
+            problems.append(f"{s.named(self.unit)} is already in {self.location!r}")
 
     def _edited(self, current: Unit) -> Unit:
         return current.but(location=self.location)
@@ -215,9 +215,9 @@ class SetHead(_UnitEdit):
 
     def _check_more(self, s: Structure, current: Unit, problems: list[str]) -> None:
         if self.head is not None and self.head not in s.posts:
-            problems.append(f"head post {self.head!r} does not exist at this date")
+            problems.append(f"head post {s.named(self.head)} does not exist at this date")
         if self.head == current.head:
-            problems.append(f"{self.unit!r} is already headed by {self.head!r}")
+            problems.append(f"{s.named(self.unit)} is already headed by {s.named(self.head)}")
 
     def _edited(self, current: Unit) -> Unit:
         return current.but(head=self.head)
@@ -240,11 +240,11 @@ class Move(Change):
     def check(self, s: Structure) -> list[str]:
         problems: list[str] = []
         if not s.exists(self.node):
-            problems.append(f"{self.node!r} does not exist at this date")
+            problems.append(f"{s.named(self.node)} does not exist at this date")
             return problems
         if s.placement(self.node) == self.to:
-            where = self.to or "the top"
-            problems.append(f"{self.node!r} is already under {where}")
+            where = s.named(self.to) if self.to else "the top"
+            problems.append(f"{s.named(self.node)} is already under {where}")
         need_target(s, self.node, self.to, problems)
         return problems
 
@@ -276,7 +276,8 @@ class Abolish(Change):
             below = s.reporting_to(self.unit)
             if below:
                 problems.append(
-                    f"{self.unit!r} still oversees {', '.join(map(repr, below))}: move them first"
+                    f"{s.named(self.unit)} still oversees "
+                    f"{', '.join(map(s.named, below))}: move them first"
                 )
         return problems
 

@@ -33,7 +33,13 @@ from .model import (
 )
 from .narrate import NarrativeSection, PlanNarrative, narrate_plan
 from .preview import Preview, preview
-from .review import DECISIONS, decision_problems, needs_review, review_problems
+from .review import (
+    DECISIONS,
+    approval_problem,
+    decision_problems,
+    needs_review,
+    review_problems,
+)
 from .settle import Settled, conflict_ids, settle
 from .validate import PlanFinding, PlanValidation, check_plan, validate_plan
 from .workflow import (
@@ -72,6 +78,7 @@ __all__ = [
     "Settled",
     "StatusEvent",
     "add_changes",
+    "approval_problem",
     "base_timeline",
     "check_editable",
     "check_plan",

@@ -78,3 +78,16 @@ def _conflict_words(c: Conflict) -> str:
         f"the plan sets its {a} to {show(c.want, a)}{mine}, "
         f"but the record now has {show(c.now, a)}"
     )
+
+
+def approval_problem(plan: Plan, by: str) -> str | None:
+    """Why ``by`` may not approve ``plan``: they proposed it (the last time it was
+    proposed), and a plan is approved by a second person. None when they may, or when
+    the proposal names no one."""
+    proposals = [e for e in plan.events if e.status is PlanStatus.PROPOSED]
+    if not by or not proposals or proposals[-1].by != by:
+        return None
+    return (
+        f"{by} proposed this plan, so another person must approve it "
+        "(each plan is approved by someone other than its proposer)"
+    )

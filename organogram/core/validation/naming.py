@@ -7,8 +7,7 @@ from ..structure import Structure
 
 def named(s: Structure, node: str) -> str:
     """``Name (id)`` for a node the structure knows, ``'id'`` for one it does not."""
-    label = s.label(node)
-    return f"{label} ({node})" if label != node else repr(node)
+    return s.named(node)
 
 
 def gone(s: Structure, node: str) -> str:

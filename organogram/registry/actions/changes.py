@@ -14,8 +14,10 @@ from typing import Any
 
 from ...core.changes import Change
 from ...core.dates import FuzzyDate
+from ...core.record import Record
 from ...core.timeline import Failure, Timeline
 from ...formats.codec import ChangeDataError, change_from_dict, change_to_dict
+from ...formats.references import passage_ref_problem
 from ...history.inverse import NotReversible, inverse
 from ...queries.structure import node_data
 from .. import models as m
@@ -97,6 +99,27 @@ def read_change(
         return change_from_dict(dict(data))
     except ChangeDataError as exc:
         raise refusal("the change is not valid", fields=exc.by_field(), kind="invalid") from None
+
+
+def passage_problems(record: Record, change: Change) -> list[str]:
+    """Why each citation of ``change`` names a passage its source does not list (a source
+    that lists none takes any passage)."""
+    found = (passage_ref_problem(record.sources, str(c)) for c in change.cites)
+    return [why for why in found if why]
+
+
+def refuse_unknown_passages(
+    record: Record, change: Change, refusal: type[Refused] = Invalid
+) -> None:
+    """Refuse ``change`` (as ``refusal``, field ``cite``) when it cites a passage its
+    source does not list, as a dataset file citing it would be."""
+    problems = passage_problems(record, change)
+    if problems:
+        raise refusal(
+            "the change cites a passage its source does not list",
+            fields={"cite": problems},
+            kind="invalid",
+        )
 
 
 def _nodes_at(timeline: Timeline, change: Change) -> dict[str, Any]:
@@ -216,9 +239,11 @@ class RecordChange(Action):
         self._change = read_change(self.change, ChangeRefused)
 
     def check(self, ctx: Context) -> _Checked:
-        """Not stale, the corrected change exists, and the change applies with the rest."""
+        """Not stale, its passages listed, the corrected change exists, and the change
+        applies with the rest."""
         timeline = ctx.state.record.timeline
         _refuse_stale(ctx, [self._change], self.expected)
+        refuse_unknown_passages(ctx.state.record, self._change, ChangeRefused)
         if self.corrects is not None and timeline.get(self.corrects) is None:
             raise ChangeRefused(
                 f"there is no change {self.corrects!r} in the timeline to correct",

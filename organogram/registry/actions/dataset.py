@@ -7,13 +7,15 @@ or nothing.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from typing import Any
 
 from ...core.record import Record
 from ...importers.progress import Progress
 from .. import models as m
 from ..convert import record_rows
+from ..source_files import BadUpload, Upload, read_upload, store_copy
 from .base import Action, Audit, Context, Outcome, Refused
 from .changes import failure_text
 
@@ -56,6 +58,7 @@ def _clear() -> None:
         m.Entry,
         m.Person,
         m.Source,
+        m.SourceFile,
         m.Organization,
     ):
         model.objects.all().delete()
@@ -67,6 +70,8 @@ class LoadRecord(Action):
 
     Refuses (:class:`NotEmpty`) a registry that already holds a record unless
     ``replace`` is given, and a timeline with changes that do not apply at their dates.
+    ``copies`` are the copies of its documents (source id -> the upload), each read
+    within the size limit before anything is written.
     The audit entry is ``audit_action`` (the loader's own name for it), with ``origin``
     (where the record came from: a folder, an import's kind and files) and the counts
     in ``after``; ``before`` tells what was replaced. ``progress`` draws a bar of the
@@ -78,12 +83,20 @@ class LoadRecord(Action):
     audit_action: str = "organogram.dataset.load"
     origin: dict[str, Any] | None = None
     progress: bool | None = None
+    copies: Mapping[str, Upload] = field(default_factory=dict)
 
     permissions = ("dataset.load",)
     step = m.Step.Kind.OTHER
 
     def prepare(self) -> None:
-        """Every change of the record applies at its date."""
+        """Every copy is within the limit; every change of the record applies at its date."""
+        self._copies = {}
+        for source_id, upload in self.copies.items():
+            try:
+                self._copies[source_id] = read_upload(upload)
+            except BadUpload as exc:
+                why = f"the copy of the source {source_id!r} cannot be kept: {exc}"
+                raise Refused(why) from None
         _, failures = self.record.timeline.fold()
         if failures:
             raise Refused(
@@ -122,6 +135,8 @@ class LoadRecord(Action):
         with Progress("Writing the registry", total, enabled=self.progress) as bar:
             rows.organization.save()
             bar.advance()
+            for source_id, copy in self._copies.items():
+                store_copy(source_id, copy, ctx.now)
             for model, batch in tables:
                 # In slices, so that a long load shows its progress (and stays within
                 # the databases' limits on parameters per statement).

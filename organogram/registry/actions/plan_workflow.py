@@ -9,11 +9,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from django.conf import settings
+
 from ...core.plans import (
     MOVES,
     Plan,
     PlanError,
     PlanStatus,
+    approval_problem,
     decision_problems,
     enact,
     move_for,
@@ -77,6 +80,11 @@ class MovePlan(Action):
         mv = core(lambda: move_for(plan, self._to))
         if self._to is PlanStatus.ENACTED:
             raise PlanRefused("a plan is enacted by enacting it, which checks it first")
+        if self._to is PlanStatus.APPROVED and settings.ORGANOGRAM_SEPARATE_APPROVAL:
+            why = approval_problem(plan, ctx.actor.by)
+            if why is not None:
+                raise PlanRefused("the plan cannot be approved by whoever proposed it", [why],
+                                  kind="forbidden")
         if needs_review(plan, self._to):
             problems = decision_problems(ctx.state.record.timeline, plan)
             if problems:

@@ -1,9 +1,12 @@
 """Actions on source documents: add or edit one, remove one nothing cites.
 
 A source is checked with the dataset format's rules for a ``sources:`` entry (its id,
-its required title, its date's form, its citations of other sources). An edit names the
-version of the source the editor saw — a fingerprint of what it held — and is refused
-as stale if the source has changed since, so that nothing is overwritten unseen.
+its required title, its date's form, its citations of other sources, its passages). An
+edit names the version of the source the editor saw — a fingerprint of what it held — and
+is refused as stale if the source has changed since, so that nothing is overwritten
+unseen. A copy of the document may be uploaded with it: read within the size limit
+before anything is written, kept in the same transaction as the source, audited by its
+name, size and SHA-256, and named by the source's ``file`` field.
 """
 
 from __future__ import annotations
@@ -24,6 +27,7 @@ from ...formats.registers import BY_SECTION as _REGISTERS
 from ...formats.source_entry import source_from_dict, source_to_dict
 from .. import models as m
 from ..convert import source_row
+from ..source_files import BadUpload, Upload, read_upload, store_copy, stored
 from .base import Action, Audit, Context, Outcome, Refused
 
 
@@ -70,16 +74,31 @@ class SaveSource(_SourceAction):
     ``expected`` is the version the editor read; None skips the check, as a script that
     owns the data may. ``create`` True refuses to replace an existing source, False
     refuses to add one. ``key``, when editing, is the id of the source edited: a
-    source's id never changes (changes and claims cite it).
+    source's id never changes (changes and claims cite it). ``upload`` is a copy of the
+    document to keep (its name becomes the ``file`` field; refused, field ``upload``,
+    above the size limit); ``drop_file`` removes the copy kept. While a copy is kept,
+    ``file`` names it: naming another is refused until the copy is removed.
     """
 
     data: Mapping[str, Any]
     expected: str | None = None
     create: bool | None = None
     key: str | None = None
+    upload: Upload | None = None
+    drop_file: bool = False
 
     def prepare(self) -> None:
-        """Read the source with the format's field table."""
+        """Read the upload within its limit, then the source with the format's field
+        table (its ``file`` is the upload's name)."""
+        self._copy = None
+        if self.upload is not None:
+            try:
+                self._copy = read_upload(self.upload)
+            except BadUpload as exc:
+                raise SourceRefused(
+                    "the file cannot be kept", fields={"upload": [str(exc)]}, kind="invalid"
+                ) from None
+            self.data = {**self.data, "file": self._copy.name}
         if self.key is not None:
             given = self.data.get("id", self.key)
             if given != self.key:
@@ -121,7 +140,30 @@ class SaveSource(_SourceAction):
                 [f"{path}: {why}" for path, why in problems],
                 _by_field(problems),
             )
+        self._check_copy(stored(source.id) if held is not None else None)
         return held
+
+    def _check_copy(self, kept: m.SourceFile | None) -> None:
+        """``file`` names the copy kept, unless it is replaced or removed (then a ``file``
+        that named it is cleared)."""
+        source = self._source
+        if kept is None or self._copy is not None:
+            return
+        if self.drop_file:
+            if source.file == kept.name:
+                self._source = replace(source, file="")
+            return
+        if source.file != kept.name:
+            raise SourceRefused(
+                "the source's copy is kept here",
+                fields={
+                    "file": [
+                        f"the copy kept is {kept.name!r}: remove it to name another, "
+                        "or upload the new one"
+                    ]
+                },
+                kind="invalid",
+            )
 
     def execute(self, ctx: Context, held: Source | None) -> Outcome:
         """Write the row (a new one at the end, or the same place); the result is the
@@ -135,7 +177,12 @@ class SaveSource(_SourceAction):
             position = row.position
         source_row(source, position).save()
         before = source_to_dict(held) if held is not None else None
-        after = source_to_dict(source)
+        after: dict[str, Any] = source_to_dict(source)
+        if self._copy is not None:
+            store_copy(source.id, self._copy, ctx.now)
+            after["copy"] = self._copy.describe()  # what was kept; its bytes are not audited
+        elif self.drop_file and m.SourceFile.objects.filter(pk=source.id).delete()[0]:
+            after["copy"] = None
         verb = "edit" if held is not None else "add"
         audit = Audit(f"organogram.source.{verb}", "source", source.id, before=before, after=after)
         version = source_version(source)
@@ -165,9 +212,14 @@ class RemoveSource(_SourceAction):
         return held
 
     def execute(self, ctx: Context, held: Source) -> Outcome:
-        """Delete the row."""
+        """Delete the row, and the copy kept of the document."""
         m.Source.objects.filter(pk=self.key).delete()
-        audit = Audit("organogram.source.remove", "source", self.key, before=source_to_dict(held))
+        before: dict[str, Any] = source_to_dict(held)
+        kept = stored(self.key)
+        if kept is not None:
+            before["copy"] = {"name": kept.name, "size": kept.size, "sha256": kept.sha256}
+            kept.delete()
+        audit = Audit("organogram.source.remove", "source", self.key, before=before)
         return Outcome(None, audit, numbered=lambda number: number)
 
 

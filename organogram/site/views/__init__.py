@@ -13,7 +13,7 @@ from .downloads import plan_download, structure_download, unit_download
 from .edit import record, reverse_change
 from .entries import entry_edit, entry_new
 from .governance import bodies, body
-from .lookup import lookup
+from .lookup import lookup, source_passages
 from .nominations import call, nominations
 from .plan_actions import plan_change_new, plan_change_remove, plan_move, plan_rebase
 from .plan_confirm import plan_enact, plan_withdraw
@@ -22,7 +22,7 @@ from .plan_pairs import plan_compare, plan_merge
 from .plans import plan, plan_new, plans
 from .posts import post, posts
 from .search import search, search_suggest
-from .source_edit import source_edit, source_new, source_remove
+from .source_edit import source_edit, source_file, source_new, source_remove
 from .sources import source, sources
 from .structure import structure, structure_children
 from .timeline import timeline
@@ -72,7 +72,9 @@ __all__ = [
     "signout",
     "source",
     "source_edit",
+    "source_file",
     "source_new",
+    "source_passages",
     "source_remove",
     "sources",
     "structure",

@@ -226,7 +226,7 @@ def chart(request: HttpRequest, state: State) -> HttpResponse:
         opened="all" if opened is None else ",".join(sorted(opened)),
         boxes=sum(len(c.nodes) for c in view.charts),
         root=_root(request, view, values["unit"]),
-        edit=edit_context(request, state, view),
+        edit=edit_context(request, state, view, req.at),
     )
     return render(request, "site/chart.html", context, status=400 if when.error else 200)
 

@@ -2,46 +2,42 @@
 page needs to offer them.
 
 ``POST /chart/edit/?<the chart's query>`` with ``do`` = ``move``, ``rename``,
-``reclassify``, ``create`` or ``abolish`` (fields naming boxes by id) adds the change
-through ``AddPlanChange``; ``do=undo`` removes the last change added from the chart
-(``RemovePlanChange``) and ``do=redo`` adds it again. The chart's query rides along, so
-that the answer can go back to the same chart. A script asking for JSON gets the
-change's sentence, the plan's cost and the new search index, or the refusal's message
-and reasons (nothing written then); a plain form is sent back to the chart with the
-same in a message.
+``reclassify``, ``create``, ``abolish`` or ``merge`` (fields naming boxes by id, or by
+name where a person types them) adds the change through ``AddPlanChange``; ``do=undo``
+removes the last change added from the chart (``RemovePlanChange``) and ``do=redo`` adds
+it again. The chart's query rides along, so that the answer can go back to the same
+chart. A script asking for JSON gets the change's sentence, the plan's cost and the new
+search index, or the refusal in a short sentence naming the boxes
+(:mod:`..chart_refusals`) with the full text, message and reasons (nothing written
+then); a plain form is sent back to the chart with the same in a message.
 """
 
 from __future__ import annotations
 
-import re
+from collections.abc import Callable
 
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect
 from django.views.decorators.http import require_POST
 
+from ...core.dates import DateError, FuzzyDate
+from ...core.plans import plan_timeline
 from ...queries.plans import plan_detail
 from ...registry import store
 from ...registry.actions import AddPlanChange, Refused, RemovePlanChange, run
+from ...registry.reading.names import cached_names
 from ...registry.store import State
-from ..chart_gestures import GESTURES, read_gesture
+from ..chart_gestures import GESTURES, Where, read_gesture
 from ..chart_history import ChartHistory
+from ..chart_refusals import tell, with_names
+from ..new_ids import taken_ids
 from .chart import asked_view, chart_index, parse_request
 from .chart_panel import plan_cost_figure
 from .common import actor, may_see_people, registry_page, requires
 
-#: An id quoted in a refusal's sentence ('dfam').
-_QUOTED = re.compile(r"'([A-Za-z0-9][A-Za-z0-9._-]*)'")
-
 #: How a refusal's kind is answered to the script (as the API does).
 _STATUS = {"forbidden": 403, "missing": 404, "invalid": 422, "stale": 409}
-
-
-def _taken(state: State, plan_id: str) -> set[str]:
-    """Every node id the record and the plan have ever known (a new unit's id avoids them)."""
-    record = state.record
-    ids = {n for c in record.timeline for n in c.subjects()}
-    return ids | {n for c in record.plans[plan_id].changes for n in c.subjects()}
 
 
 def _sentence(state: State, plan_id: str, change_id: str, people: bool) -> str:
@@ -60,34 +56,72 @@ def _back(request: HttpRequest) -> HttpResponse:
     return redirect(f"/chart/?{request.GET.urlencode()}")
 
 
-def _names(request: HttpRequest, state: State) -> dict[str, str]:
-    """The name of each box of the chart the gesture was made on, by id."""
+def chart_where(request: HttpRequest, state: State, plan_id: str) -> Where:
+    """The chart the gesture was made on (its date as the page drew it, with the plan):
+    its structure, and the names its typed fields are read with."""
+    day = _chart_day(request, state)
+
+    def build():
+        timeline = plan_timeline(state.record.timeline, state.record.plans[plan_id])
+        return timeline.snapshot(day).structure
+
+    structure = state.memo.kept("chart.edit.structure", (plan_id, str(day)), build, keep=4)
+    return Where(structure, lambda kind: cached_names(state, kind, day, plan_id))
+
+
+def _chart_day(request: HttpRequest, state: State) -> FuzzyDate:
+    try:
+        req, _ = parse_request(request, state)
+        return FuzzyDate.parse(req.at)
+    except (DateError, Http404) as exc:
+        raise Http404(f"the chart's date: {exc}") from None
+
+
+def _name_of(request: HttpRequest, state: State) -> Callable[[str], str | None]:
+    """The name of a box, unit or post by id: as the chart draws it, else as of its date."""
+    plan_id = request.GET.get("plan", "").strip()
     try:
         _, view = asked_view(request, state)
+        where = chart_where(request, state, plan_id)
     except Http404:
-        return {}
-    return {n.id: n.name for c in view.charts for n in c.nodes.values()}
+        return lambda _: None
+    boxes = {n.id: n.name for c in view.charts for n in c.nodes.values()}
 
+    def name_of(ident: str) -> str | None:
+        if ident in boxes:
+            return boxes[ident]
+        for kind in ("unit", "post"):
+            entry = where.names(kind).get(ident)
+            if entry is not None:
+                return entry.name
+        return None
 
-def _named(names: dict[str, str], text: str) -> str:
-    """The core's sentence with each quoted id of a box replaced by its name, as the
-    chart shows it ("'dfam' is under 'ddg-mr'" reads "Department of … is under …")."""
-    return _QUOTED.sub(lambda m: names.get(m.group(1), m.group(0)), text)
+    return name_of
 
 
 def _refused(
     request: HttpRequest, message: str, reasons: list[str], fields: dict, status: int
 ) -> HttpResponse:
-    """Nothing was written: say why, to the script or on the chart page."""
-    names = _names(request, store.current())
-    message = _named(names, message)
-    reasons = [_named(names, r) for r in reasons]
-    fields = {k: [_named(names, p) for p in v] for k, v in fields.items()}
+    """Nothing was written: say why in a few words (and in full), to the script or on
+    the chart page."""
+    name_of = _name_of(request, store.current())
+    do = request.POST.get("do", "")
+    told = tell(do, request.POST, message, reasons, fields, name_of)
     if _wants_json(request):
-        body = {"ok": False, "message": message, "reasons": reasons, "fields": fields}
+        body = {
+            "ok": False,
+            "short": told.short,
+            "full": told.full,
+            "message": with_names(message, name_of),
+            "reasons": [with_names(r, name_of) for r in reasons],
+            "fields": {k: [with_names(p, name_of) for p in v] for k, v in fields.items()},
+        }
         return JsonResponse(body, status=status)
-    words = [message] + [p for problems in fields.values() for p in problems] + reasons
-    messages.error(request, "Not done: " + "; ".join(words) + ".")
+    said = f"Not done: {told.short}"
+    if reasons:
+        # The core's whole text, which the script folds under the few words.
+        said += f" In full: {told.full}"
+    messages.error(request, said)
     return _back(request)
 
 
@@ -135,7 +169,8 @@ def chart_edit(request: HttpRequest, state: State) -> HttpResponse:
             return _undo(request, state, plan_id, history)
         if do == "redo":
             return _redo(request, state, plan_id, history)
-        gesture = read_gesture(request.POST, _taken(state, plan_id))
+        where = chart_where(request, state, plan_id)
+        gesture = read_gesture(request.POST, taken_ids(state.record, plan_id), where)
         if gesture.problems:
             return _refused(request, "a field could not be read", [], gesture.problems, 400)
         change = run(AddPlanChange(plan_id, gesture.mapping), actor(request))

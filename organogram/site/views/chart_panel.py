@@ -12,9 +12,12 @@ from django.http import HttpRequest
 from django.template.loader import render_to_string
 
 from ...charts.views import ChartView
+from ...core.dates import FuzzyDate
 from ...core.plans import PlanStatus
+from ...queries.resolve import NotResolved
 from ...registry.actions import AddPlanChange
 from ...registry.permissions import can
+from ...registry.reading.names import cached_names
 from ...registry.store import State
 from ..chart_history import ChartHistory
 from .common import may, may_see_people
@@ -30,11 +33,12 @@ def plan_cost_figure(request: HttpRequest, state: State, plan_id: str) -> str:
     return render_to_string("site/_chart_cost.html", {"plan_id": plan_id, **context})
 
 
-def edit_context(request: HttpRequest, state: State, view: ChartView) -> dict[str, Any]:
+def edit_context(request: HttpRequest, state: State, view: ChartView, at: str) -> dict[str, Any]:
     """What the chart page shows to edit the plan it draws: nothing without a plan; a
     word on why not for a plan that is not a draft or a person who may not edit; else
-    the boxes to choose from, the kinds in use, the box chosen (``?edit=ID``, for the
-    page without its script) and how many gestures can be undone."""
+    the kinds in use, the box chosen (``?edit=`` its id or name, for the page without
+    its script), the date its names are looked up at (``at``, the chart's) and how many
+    gestures can be undone."""
     plan = state.record.plans.get(request.GET.get("plan", "").strip())
     if plan is None or len(view.charts) != 1:
         return {}
@@ -45,15 +49,27 @@ def edit_context(request: HttpRequest, state: State, view: ChartView) -> dict[st
         out["closed"] = f"This plan is {plan.status}: send it back to draft to change it."
         return out
     chart = view.charts[0]
-    boxes = sorted((n for n in chart.nodes.values() if not n.ghost), key=lambda n: n.name.lower())
-    chosen = chart.nodes.get(request.GET.get("edit", ""))
+    boxes = [n for n in chart.nodes.values() if not n.ghost]
+    asked = request.GET.get("edit", "").strip()
+    chosen, problem = chart.nodes.get(asked), ""
+    if asked and chosen is None:
+        # Typed in the panel without the script: a name, former name or abbreviation.
+        try:
+            found = cached_names(state, "node", FuzzyDate.parse(at), plan.id).resolve(asked)
+            chosen = chart.nodes.get(found.id)
+            if chosen is None:
+                problem = f"{found.name} is not on this chart"
+        except NotResolved as exc:
+            problem = exc.message
     keep = request.GET.copy()
     keep.pop("edit", None)
     out.update(
         editing=True,
-        boxes=boxes,
+        at=at,
         kinds=sorted({n.kind for n in boxes if not n.senior and n.kind}),
         chosen=chosen,
+        asked=asked,
+        pick_error=problem,
         keep=[(k, v) for k, values in keep.lists() for v in values],
         history=ChartHistory(request.session, plan.id).counts(),
     )

@@ -16,6 +16,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 
 from ...core.dates import DateError, FuzzyDate
+from ...core.passages import is_unlisted_passage
 from ...history.inverse import NotReversible, inverse, reversible
 from ...queries.changes import change_data, changes_data
 from ...queries.resolve import NotResolved
@@ -157,8 +158,11 @@ def _save(
     except Refused as exc:
         if exc.kind == "invalid":
             for field, problems in exc.fields.items():
-                target = FIELD_OF.get(field)
                 for p in problems:
+                    if field == "cite" and is_unlisted_passage(p):
+                        form.add_error("cite_passage", p)  # beside the passage typed
+                        continue
+                    target = FIELD_OF.get(field)
                     form.add_error(target if target in form.fields else None, f"{field}: {p}")
             return {"message": "the change is not complete", "reasons": []}
         return {"message": exc.message, "reasons": exc.reasons, "stale": exc.stale}

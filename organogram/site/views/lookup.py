@@ -5,6 +5,9 @@ letters, as JSON, for the name fields of the change forms.
 (default today; inside a plan, on its timeline), each with its name, former names,
 abbreviation, id, what tells it apart, and ``fill``: the text that names it alone, which
 the form's field takes. It only reads; people are listed only to those who may see them.
+
+``/lookup/passages/?source=TEXT`` answers the passages the source TEXT names (a title,
+symbol or id, as the source fields take) declares, for the passage field beside it.
 """
 
 from __future__ import annotations
@@ -14,7 +17,8 @@ import datetime as dt
 from django.http import HttpRequest, HttpResponse, JsonResponse
 
 from ...core.dates import DateError, FuzzyDate
-from ...queries.resolve import KINDS, MATCHES
+from ...core.passages import passage_label
+from ...queries.resolve import KINDS, MATCHES, NotResolved
 from ...registry.permissions import can
 from ...registry.reading.names import cached_names
 from ...registry.store import State
@@ -46,5 +50,25 @@ def lookup(request: HttpRequest, state: State) -> HttpResponse:
             "kind": kind,
             "at": str(at),
             "matches": [{**e.as_dict(), "fill": names.fill(e)} for e in found],
+        }
+    )
+
+
+@registry_page
+def source_passages(request: HttpRequest, state: State) -> HttpResponse:
+    """The passages of the source ``source`` names, as JSON (an empty list: the source
+    declares none, so any passage may be cited); 404 when it names no one source."""
+    names = cached_names(state, "source", FuzzyDate.day(dt.date.today()), None)
+    try:
+        found = names.resolve(request.GET.get("source", ""))
+    except NotResolved as exc:
+        return JsonResponse({"error": exc.message}, status=404)
+    source = state.record.sources[found.id]
+    return JsonResponse(
+        {
+            "source": {"id": source.id, "name": found.name},
+            "passages": [
+                {"id": p.id, "title": p.title, "label": passage_label(p)} for p in source.passages
+            ],
         }
     )

@@ -16,7 +16,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from ...core.dates import DateError, FuzzyDate
-from ...core.plans import PlanStatus, check_editable
+from ...core.plans import check_editable
 from ...queries.resolve import Names
 from ...registry.actions import (
     AddPlanChange,
@@ -30,6 +30,7 @@ from ...registry.actions import (
 )
 from ...registry.reading.names import cached_names
 from ...registry.store import State
+from ..new_ids import taken_ids
 from ..plan_change_form import (
     all_inputs,
     form_inputs,
@@ -39,6 +40,7 @@ from ..plan_change_form import (
     read_form,
 )
 from .common import actor, may_see_people, registry_page, requires
+from .plan_confirm import STEPS, confirm_page
 from .plans import plan_page
 
 
@@ -95,7 +97,7 @@ def plan_change_new(request: HttpRequest, state: State, plan_id: str) -> HttpRes
             return Names(kind, [])
         return cached_names(state, kind, at, plan_id)
 
-    data, phase = read_form(op, inputs, request.POST, names)
+    data, phase = read_form(op, inputs, request.POST, names, taken_ids(state.record, plan_id))
     context["lookup_at"] = str(at)
     if any(i.errors for i in all_inputs(inputs)):
         context["refusal"] = "a field could not be read"
@@ -144,27 +146,25 @@ def plan_rebase(request: HttpRequest, state: State, plan_id: str) -> HttpRespons
 @requires(MovePlan.permissions + EnactPlan.permissions)
 @registry_page
 def plan_move(request: HttpRequest, state: State, plan_id: str) -> HttpResponse:
-    """Move the plan to ``to`` (``enacted`` enacts it), with ``note``; ``expected`` is the
-    status the person saw. Who may make which move is the plan workflow's to say."""
+    """Move the plan to ``to`` with ``note``; ``expected`` is the status the person saw.
+    Who may make which move is the plan workflow's to say. Enacting and withdrawing
+    are not made here but shown their confirmation page."""
     _plan_or_404(state, plan_id)
     to = request.POST.get("to", "")
     note = request.POST.get("note", "")
     expected = request.POST.get("expected") or None
+    if to in STEPS:
+        # Enacting and withdrawing are asked twice, whichever form sends them: the status
+        # form hands them to their confirmation page, which writes nothing.
+        return confirm_page(request, state, plan_id, to)
     try:
-        if to == PlanStatus.ENACTED:
-            done = run(EnactPlan(plan_id, note, expected), actor(request))
-            text = (
-                "Plan enacted: its change is now in the timeline."
-                if len(done) == 1
-                else f"Plan enacted: its {len(done)} changes are now in the timeline."
-            )
-        else:
-            moved = run(MovePlan(plan_id, to, note, expected), actor(request))
-            text = f"Plan {moved}."
+        moved = run(MovePlan(plan_id, to, note, expected), actor(request))
+        text = f"Plan {moved}."
     except Forbidden as exc:
         return render(request, "site/denied.html", {"action": exc.permission}, status=403)
     except Refused as exc:
-        return plan_page(request, state, plan_id, 409, refusal=_refusal(exc), note=note)
+        status = 403 if exc.kind == "forbidden" else 409
+        return plan_page(request, state, plan_id, status, refusal=_refusal(exc), note=note)
     messages.success(request, text)
     return redirect("site:plan", plan_id=plan_id)
 

@@ -20,6 +20,7 @@ from django.shortcuts import redirect, render
 from ...core.errors import NotFound
 from ...core.plans import MOVE_OF, PlanStatus, check_transition
 from ...registry.actions import EnactPlan, MovePlan, Refused, run
+from ...registry.permissions import can
 from ...registry.store import State
 from .common import actor, may_see_people, registry_page, requires
 from .plans import plan_facts
@@ -63,9 +64,27 @@ def _confirm(
         "dates": _dates(plan),
         "count": len(plan.changes),
         "note": request.POST.get("note", ""),
+        # the status the person saw, carried from a form that asked for the move directly
+        "expected": request.POST.get("expected", ""),
         **extra,
     }
     return render(request, "site/plan_confirm.html", context, status=status)
+
+
+#: The confirmation pages, by the status they move a plan to, with who may see them.
+STEPS = {
+    PlanStatus.ENACTED: ("enact", EnactPlan.permissions),
+    PlanStatus.WITHDRAWN: ("withdraw", WITHDRAW_PERMISSIONS),
+}
+
+
+def confirm_page(request: HttpRequest, state: State, plan_id: str, to: str) -> HttpResponse:
+    """The page that asks to confirm moving the plan to ``to`` (enacted or withdrawn),
+    written nothing: what a form asking for that move directly is shown instead."""
+    step, permissions = STEPS[PlanStatus(to)]
+    if not any(can(request.user, p) for p in permissions):
+        return render(request, "site/denied.html", {"action": permissions[0]}, status=403)
+    return _confirm(request, state, plan_id, step)
 
 
 @requires(EnactPlan.permissions)

@@ -8,14 +8,16 @@ the status history; the forms on it post to :mod:`.plan_actions`.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Any
 
+from django.conf import settings
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
 from ...core.errors import NotFound
-from ...core.plans import EDITABLE, MOVE_OF, PlanStatus
+from ...core.plans import EDITABLE, MOVE_OF, PlanStatus, approval_problem
 from ...queries.plans import (
     plan_conflicts,
     plan_detail,
@@ -104,7 +106,26 @@ def _plan_facts(state: State, plan_id: str, people: bool) -> dict[str, Any]:
     }
     if facts["conflicts"] is not None:
         facts["conflict_rows"] = conflict_rows(record, facts["conflicts"]["conflicts"], numbered)
+    for key in ("review", "readiness"):
+        if facts[key] is not None:
+            facts[key] = {**facts[key], "problems": by_number(facts[key]["problems"], numbered)}
+    facts["numbered"] = numbered
     return facts
+
+
+#: A change of a plan as the core's reasons name it: "change ID", "change 'ID'".
+_CHANGE_ID = re.compile(r"\bchange '?([A-Za-z0-9](?:[A-Za-z0-9._:-]*[A-Za-z0-9])?)'?")
+
+
+def by_number(reasons: list[str], numbered: dict[str, dict[str, Any]]) -> list[str]:
+    """The reasons with each of the plan's changes named as its page numbers it
+    ("change 3 (rename)") rather than by its id, which the page does not show."""
+
+    def words(m: re.Match[str]) -> str:
+        row = numbered.get(m.group(1))
+        return f"change {row['n']} ({row['label'].lower()})" if row else m.group(0)
+
+    return [_CHANGE_ID.sub(words, r) for r in reasons]
 
 
 def plan_page(
@@ -124,6 +145,14 @@ def plan_page(
     review = facts["review"]
     held = None if review["ok"] else review["to"]
     allowed = allowed_moves(here, may)
+    # A plan is approved by a second person: its proposer is not offered the button.
+    own_proposal = (
+        settings.ORGANOGRAM_SEPARATE_APPROVAL
+        and PlanStatus.APPROVED in allowed
+        and approval_problem(state.record.plans[plan_id], user.get_username()) is not None
+    )
+    if own_proposal:
+        allowed = [to for to in allowed if to is not PlanStatus.APPROVED]
     # A move the plan's review holds up is not offered; withdrawing is asked again on a
     # page of its own (plan_confirm), so it is a link rather than a button of this form.
     moves = [
@@ -138,6 +167,7 @@ def plan_page(
         **facts,
         "moves": moves,
         "may_withdraw": PlanStatus.WITHDRAWN in allowed,
+        "own_proposal": own_proposal,
         "may_enact": may_enact,
         # Enacting is offered only when the plan could be enacted now.
         "offer_enact": may_enact and readiness is not None and readiness["ok"],
@@ -154,6 +184,12 @@ def plan_page(
         ),
         **extra,
     }
+    refusal = extra.get("refusal")
+    if refusal:
+        context["refusal"] = {
+            **refusal,
+            "reasons": by_number(list(refusal.get("reasons") or ()), facts["numbered"]),
+        }
     return render(request, "site/plan.html", context, status=status)
 
 

@@ -34,7 +34,10 @@ def hit_url(hit: Hit, state: State, at_query: str) -> str:
     if hit.kind == "post":
         return reverse("site:post", args=[hit.id]) + at_query
     if hit.kind == "source":
-        return reverse("site:source", args=[hit.id]) + at_query
+        url = reverse("site:source", args=[hit.id]) + at_query
+        if hit.field == "passage" and hit.citations:
+            url += "#passage-" + hit.citations[0].partition(":")[2]
+        return url
     if hit.kind == "change":
         change = state.record.timeline.get(hit.id)
         subjects = sorted(change.subjects()) if change is not None else []
@@ -45,9 +48,14 @@ def hit_url(hit: Hit, state: State, at_query: str) -> str:
 
 def _cite(cite: str, state: State, at_query: str) -> dict[str, str]:
     """A citation with the link to its source's page (none for an unknown source)."""
-    source = cite.partition(":")[0]
-    known = source in state.record.sources
-    return {"text": cite, "url": reverse("site:source", args=[source]) + at_query if known else ""}
+    source, _, passage = cite.partition(":")
+    found = state.record.sources.get(source)
+    if found is None:
+        return {"text": cite, "url": ""}
+    url = reverse("site:source", args=[source]) + at_query
+    if passage and found.passage(passage) is not None:
+        url += f"#passage-{passage}"
+    return {"text": cite, "url": url}
 
 
 def _kinds(request: HttpRequest, people: bool) -> list[str]:

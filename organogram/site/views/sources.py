@@ -11,6 +11,7 @@ from ...queries.governance import source_body_links
 from ...queries.sources import source_detail, source_list
 from ...queries.unit import is_personal
 from ...registry.reading.timeline import sentences
+from ...registry.source_files import size_text, stored
 from ...registry.store import State
 from .common import may_see_people, registry_page
 
@@ -41,5 +42,7 @@ def source(request: HttpRequest, state: State, source_id: str) -> HttpResponse:
     links = source_body_links(record, source_id)
     # Linked only when it is a web address: a ``javascript:`` one would run on a click.
     link = data["url"] if data["url"].startswith(("https://", "http://")) else ""
-    context = {"source": data, "changes": changes, "links": links, "link": link}
+    kept = stored(source_id)
+    copy = {"name": kept.name, "size": size_text(kept.size)} if kept is not None else None
+    context = {"source": data, "changes": changes, "links": links, "link": link, "copy": copy}
     return render(request, "site/source.html", context)

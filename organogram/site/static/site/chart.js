@@ -217,15 +217,48 @@
     selected.appendChild(link);
   }
 
-  // Pan by dragging, zoom with the wheel around the pointer.
+  // Pan by dragging, zoom with the wheel around the pointer; on a touch screen, pan with
+  // one finger (on a box too: a box is moved there by holding it first, chart-drag.js)
+  // and zoom by pinching with two.
   var drag = null, moved = false;
+  var touches = {}, pinch = null;
   frame.addEventListener("pointerdown", function (e) {
     if (e.button !== 0) return;
-    if (editing && e.target.closest && e.target.closest("g.node")) return;
+    var touch = e.pointerType === "touch";
+    if (touch) touches[e.pointerId] = { x: e.clientX, y: e.clientY };
+    if (touch && Object.keys(touches).length === 2) { startPinch(); return; }
+    if (editing && !touch && e.target.closest && e.target.closest("g.node")) return;
     drag = { x: e.clientX, y: e.clientY, vx: view.x, vy: view.y };
     moved = false;
   });
+  function pair() {
+    var ids = Object.keys(touches), a = touches[ids[0]], b = touches[ids[1]];
+    return { d: Math.hypot(a.x - b.x, a.y - b.y) || 1, x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 };
+  }
+  function startPinch() {
+    drag = null;
+    moved = true; // the fingers lifted after a pinch are no tap on a box
+    pinch = pair();
+    frame.dispatchEvent(new CustomEvent("chart:pinch"));
+  }
+  function endTouch(e) {
+    if (!(e.pointerId in touches)) return;
+    delete touches[e.pointerId];
+    if (pinch) { pinch = null; drag = null; }
+  }
+  window.addEventListener("pointerup", endTouch);
+  window.addEventListener("pointercancel", endTouch);
   window.addEventListener("pointermove", function (e) {
+    if (e.pointerId in touches) touches[e.pointerId] = { x: e.clientX, y: e.clientY };
+    if (pinch && Object.keys(touches).length === 2) {
+      var now = pair(), k = view.w / frameW();
+      // Follow the fingers' middle, then zoom around it by how far they spread.
+      view.x -= (now.x - pinch.x) * k;
+      view.y -= (now.y - pinch.y) * k;
+      zoom(now.d / pinch.d, now.x, now.y, true);
+      pinch = now;
+      return;
+    }
     if (!drag) return;
     var dx = e.clientX - drag.x, dy = e.clientY - drag.y;
     if (!moved && Math.abs(dx) + Math.abs(dy) < 4) return;
@@ -236,10 +269,12 @@
     view.y = drag.vy - dy * k;
     preview();
   });
-  window.addEventListener("pointerup", function () {
+  window.addEventListener("pointerup", stopPan);
+  window.addEventListener("pointercancel", stopPan);
+  function stopPan() {
     drag = null;
     frame.classList.remove("panning");
-  });
+  }
 
   function zoom(factor, cx, cy, smooth) {
     var px = view.x + view.w / 2, py = view.y + view.h / 2;
@@ -426,9 +461,12 @@
   // What chart-edit.js uses: the boxes, where one stands on the screen, redrawing.
   window.organogramChart = {
     node: function (id) { return nodes[id]; },
+    ids: function () { return Object.keys(nodes); },
     setIndex: setIndex,
     redrawAll: redrawAll,
     select: select,
+    // A finger held on a box takes it to move it: the chart stops panning under it.
+    stopPan: stopPan,
     // A box's rectangle on the screen (client pixels), or null if it is not drawn.
     screenBox: function (id) {
       var b = nodeBox(id);

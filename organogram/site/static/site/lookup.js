@@ -2,23 +2,27 @@
 // list of the best matches under the field, asked of the lookup (form[data-lookup-url]),
 // chosen with the arrow keys and Enter or a click, closed with Escape. The pattern is
 // ARIA's combobox with a listbox popup. Without this script the field is a plain text
-// input, and the server resolves what is typed when the form is sent.
+// input, and the server resolves what is typed when the form is sent. A page may hold
+// several such forms (the chart's panel does); a choice is also told to the page as a
+// "lookup:chosen" event on the field, with the match (its id among it) as detail.
 (function () {
   "use strict";
-  var form = document.querySelector("form[data-lookup-url]");
-  if (!form) return;
-  var url = form.getAttribute("data-lookup-url");
-  var fields = form.querySelectorAll("input[data-lookup]");
-  Array.prototype.forEach.call(fields, function (input, n) { combobox(input, n); });
+  var made = 0;
+  Array.prototype.forEach.call(document.querySelectorAll("form[data-lookup-url]"), function (f) {
+    var fields = f.querySelectorAll("input[data-lookup]");
+    Array.prototype.forEach.call(fields, function (input) { combobox(input, made++); });
+  });
 
   // The date names are read as of: the form's own date when filled, else the page's.
-  function when() {
+  function when(form) {
     var date = form.querySelector("input[name=date]");
     var typed = date && date.value.trim();
     return typed || form.getAttribute("data-lookup-at") || "";
   }
 
   function combobox(input, n) {
+    var form = input.form;
+    var url = form.getAttribute("data-lookup-url");
     var list = document.createElement("ul");
     var now = input.parentNode.querySelector("[data-now]");
     var matches = [];
@@ -66,7 +70,7 @@
       var q = input.value.trim();
       if (!q) { matches = []; close(); return; }
       var query = "?kind=" + encodeURIComponent(input.getAttribute("data-lookup")) +
-        "&q=" + encodeURIComponent(q) + "&at=" + encodeURIComponent(when());
+        "&q=" + encodeURIComponent(q) + "&at=" + encodeURIComponent(when(form));
       var plan = form.getAttribute("data-lookup-plan");
       if (plan) query += "&plan=" + encodeURIComponent(plan);
       var mine = ++asked;
@@ -143,6 +147,7 @@
           (m.detail ? ", " + m.detail : "");
       }
       input.dispatchEvent(new Event("change", { bubbles: true }));
+      input.dispatchEvent(new CustomEvent("lookup:chosen", { bubbles: true, detail: m }));
     }
   }
 })();

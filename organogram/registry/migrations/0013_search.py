@@ -79,7 +79,7 @@ def _run(statements):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('registry', '0011_source_language'),
+        ('registry', '0012_source_passages_files'),
     ]
 
     operations = [
