@@ -21,7 +21,7 @@ class SearchHit(Schema):
     #: its name as of the date asked (a change: the change told in a sentence)
     name: str
     #: the field that matched best: name, abbreviation, title, symbol, mandate,
-    #: function, terms, narration, reason or note
+    #: function, terms, narration, reason, note or passage
     field: str
     text: str
     #: the matching text, cut around the words sought, those words marked
