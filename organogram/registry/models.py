@@ -314,3 +314,41 @@ class Token(models.Model):
 
     def __str__(self) -> str:
         return f"{self.prefix}… of {self.user}"
+
+
+class SearchDocument(models.Model):
+    """One searchable text about one thing (see :mod:`organogram.search.documents`).
+
+    The rows are the index's content: on SQLite an FTS5 table indexes ``name_text`` and
+    ``body_text`` (triggers keep it in step), on PostgreSQL a ``tsv`` column with a GIN
+    index does (a trigger fills it, stemmed by the text's language). Both are made by
+    the migration that makes this table, not by the model, which Django cannot express.
+    Rows are written by the write that changes what they tell, in its transaction.
+    """
+
+    kind = models.CharField(max_length=10)
+    ident = models.CharField(max_length=200)
+    field = models.CharField(max_length=20)
+    #: "name" (a field naming the thing) or "text".
+    grp = models.CharField(max_length=4)
+    text = models.TextField()
+    name = models.TextField()
+    since = models.CharField(max_length=40, blank=True)
+    until = models.CharField(max_length=40, blank=True)
+    #: the span as ISO days, for filtering: 0001-01-01 and 9999-12-31 when open.
+    since_day = models.CharField(max_length=10)
+    until_day = models.CharField(max_length=10)
+    #: the citations, as JSON text (["scpf28:31", …]).
+    cites = models.TextField(default="[]")
+    #: all, named (only for those who may see people's names) or anonymous.
+    audience = models.CharField(max_length=10, default="all")
+    language = models.CharField(max_length=35, blank=True)
+    #: the normalized words indexed: of a name, or of any other text (one is empty).
+    name_text = models.TextField(blank=True)
+    body_text = models.TextField(blank=True)
+
+    class Meta:
+        indexes = (models.Index(fields=("kind", "ident"), name="searchdocument_thing"),)
+
+    def __str__(self) -> str:
+        return f"{self.kind}:{self.ident} {self.field}"
