@@ -73,7 +73,7 @@ def kind_of(op: str) -> str:
 
 
 def kind_words(kind: str, count: int) -> str:
-    """"6 units added", "1 unit added": a kind of change counted."""
+    """Say how many changes of a kind there are: "6 units added", "1 unit added"."""
     one, many = _WORDS.get(kind, _WORDS["other"])
     return f"{count} {one if count == 1 else many}"
 

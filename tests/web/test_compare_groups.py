@@ -85,7 +85,7 @@ def test_the_compare_page_groups_counts_and_draws_the_chart(client):
     # The first group is open, the others closed; every change is still on the page.
     assert differences.count('<details class="dept" data-dept open>') == 1
     assert rows(differences) == 79
-    assert '>6 units added</a>' in differences
+    assert ">6 units added</a>" in differences
     assert 'href="?from=2020-06-30&amp;to=2022-12-31&amp;kind=units-added#differences"' in html
     # The chart of the two days, with a link to the whole chart page.
     assert '<img src="/chart/export.svg?at=2022-12-31&amp;compare=2020-06-30"' in html
