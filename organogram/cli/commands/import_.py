@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 from ...formats.csv_cells import neutral
+from ..audit_name import audit_name
 from ..output import Printer, emit_json
 
 KIND_HELP = {
@@ -49,7 +50,9 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
         action="store_true",
         help="replace the record the registry holds (--registry)",
     )
-    p.add_argument("--by", metavar="NAME", help="who imports, for the audit log (--registry)")
+    p.add_argument(
+        "--by", metavar="NAME", type=audit_name, help="who imports, for the audit log (--registry)"
+    )
     p.add_argument("--org-id", default="", metavar="ID", help="id of the organization")
     p.add_argument("--org-name", default="", metavar="NAME", help="name of the organization")
     p.add_argument(

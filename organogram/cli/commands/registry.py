@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 
+from ..audit_name import audit_name
 from .common import add_path
 
 
@@ -18,7 +19,12 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     )
     add_path(p)
     p.add_argument("--replace", action="store_true", help="replace the record the registry holds")
-    p.add_argument("--by", metavar="NAME", help="who loads it, for the audit log (default: you)")
+    p.add_argument(
+        "--by",
+        metavar="NAME",
+        type=audit_name,
+        help="who loads it, for the audit log (default: you)",
+    )
     p.set_defaults(handler=run_load)
 
     p = sub.add_parser(
@@ -48,7 +54,9 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
         "keeps the index up to date and `load` builds it; this is for a registry loaded "
         "before search existed, or an index in doubt.",
     )
-    p.add_argument("--by", metavar="NAME", help="who rebuilds it, for the audit log")
+    p.add_argument(
+        "--by", metavar="NAME", type=audit_name, help="who rebuilds it, for the audit log"
+    )
     p.set_defaults(handler=run_reindex)
 
 
