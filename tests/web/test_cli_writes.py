@@ -138,7 +138,7 @@ def test_a_name_the_audit_log_cannot_keep_is_refused_before_anything_is_written(
     from organogram.cli.audit_name import BY_LENGTH
     from organogram.registry import models as m
 
-    assert BY_LENGTH == m.AuditEntry._meta.get_field("by").max_length
+    assert m.AuditEntry._meta.get_field("by").max_length == BY_LENGTH
     before = m.AuditEntry.objects.count()
     with pytest.raises(SystemExit) as done:
         main(["record", *RENAME, "date=2030-01-01", "--by", "x" * (BY_LENGTH + 1)])
