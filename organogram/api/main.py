@@ -11,7 +11,7 @@ from ..formats.codec import ChangeDataError
 from ..registry.actions import Refused
 from ..registry.store import EmptyRegistry
 from . import changes, cost, governance, names, plans, posts, reading, registers, sources
-from .auth import AUTH
+from .auth import AUTH, TokensLocked
 
 api = NinjaAPI(
     title="Organogram API",
@@ -47,6 +47,14 @@ def not_found(request: HttpRequest, exc: NotFound) -> HttpResponse:
 def empty(request: HttpRequest, exc: EmptyRegistry) -> HttpResponse:
     """Nothing loaded yet: 503."""
     return api.create_response(request, {"detail": str(exc)}, status=503)
+
+
+@api.exception_handler(TokensLocked)
+def tokens_locked(request: HttpRequest, exc: TokensLocked) -> HttpResponse:
+    """Too many bad tokens from this address: 429, with when to try again."""
+    answer = api.create_response(request, {"detail": str(exc)}, status=429)
+    answer["Retry-After"] = str(exc.retry_after())
+    return answer
 
 
 @api.exception_handler(ChangeDataError)

@@ -12,10 +12,17 @@
   (default 2000); a larger structure sends its top levels and the rest branch by branch.
 * ``ORGANOGRAM_SOURCE_FILE_MB``: the largest copy of a source document that may be
   uploaded, in megabytes (default 25).
+* ``ORGANOGRAM_SIGNIN_FAILURES``: wrong passwords for one account from one address, or
+  bad API tokens from one address, before they are refused for a while (default 5).
+* ``ORGANOGRAM_SIGNIN_COOLOFF_MINUTES``: how long that while is (default 15).
+* ``ORGANOGRAM_CLIENT_IP_HEADER``: behind a reverse proxy, the header it puts the
+  client's address in (``X-Forwarded-For``, ``X-Real-IP``); unset, the connection's
+  address is the client's (a header anyone can send is not trusted).
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from pathlib import Path
 
@@ -60,12 +67,18 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "organogram.registry",
     "organogram.site",
+    # Counting wrong passwords and bad API tokens, in the database (every worker sees it).
+    "axes",
     # The API's documentation page, served with its own copy of Swagger UI (no CDN).
     "ninja",
 ]
 
 # Administrators hold every model permission through their role (django admin asks).
-AUTHENTICATION_BACKENDS = ["organogram.registry.backends.RoleBackend"]
+# The lockout check comes first: a locked-out account's password is not even checked.
+AUTHENTICATION_BACKENDS = [
+    "organogram.registry.backends.SignInLockout",
+    "organogram.registry.backends.RoleBackend",
+]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
@@ -78,6 +91,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "organogram.site.middleware.request_id",
+    # Last, so that it answers a locked-out sign-in with the site's own page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "organogram.web.urls"
@@ -143,6 +158,23 @@ CSRF_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
+
+# Brute force: wrong passwords are counted per account and client address, bad API
+# tokens per address (organogram.registry.lockout); after too many, a cool-off.
+AXES_FAILURE_LIMIT = int(os.environ.get("ORGANOGRAM_SIGNIN_FAILURES", "5"))
+AXES_COOLOFF_TIME = dt.timedelta(
+    minutes=float(os.environ.get("ORGANOGRAM_SIGNIN_COOLOFF_MINUTES", "15"))
+)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+# The wait runs from the last failure counted, and tries during it are not counted: the
+# page can say when the next try is taken.
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+AXES_LOCKOUT_CALLABLE = "organogram.site.views.auth.locked_out"
+AXES_CLIENT_IP_CALLABLE = "organogram.web.client_ip.client_ip"
+ORGANOGRAM_CLIENT_IP_HEADER = os.environ.get("ORGANOGRAM_CLIENT_IP_HEADER", "").strip()
+# Failures are logged at WARNING by the lockout itself; each one at INFO is noise.
+AXES_VERBOSE = False
 
 LOGGING = {
     "version": 1,
