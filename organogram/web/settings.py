@@ -196,7 +196,7 @@ CSRF_TRUSTED_ORIGINS = [
 
 # What pages may load: only this site's own scripts, styles, images and fonts (no inline
 # script or style), never framed. django-csp sends it on every answer.
-CONTENT_SECURITY_POLICY = {
+_POLICY = {
     "DIRECTIVES": {
         "default-src": [SELF],
         "script-src": [SELF],
@@ -211,6 +211,12 @@ CONTENT_SECURITY_POLICY = {
         "frame-ancestors": [NONE],
     }
 }
+if DEBUG:
+    # Django's debug pages are styled and scripted inline: reported, not enforced, there.
+    CONTENT_SECURITY_POLICY_REPORT_ONLY = _POLICY
+    CONTENT_SECURITY_POLICY = None
+else:
+    CONTENT_SECURITY_POLICY = _POLICY
 
 # Request sizes: a form's fields (not its files) at most 2.5 MB, files past 2.5 MB to
 # disk rather than memory, and no request body past ORGANOGRAM_UPLOAD_MB at all

@@ -43,6 +43,14 @@ def test_https_turns_on_secure_cookies_and_hsts(monkeypatch):
     assert proxied.SECURE_PROXY_SSL_HEADER == ("HTTP_X_FORWARDED_PROTO", "https")
 
 
+def test_the_policy_is_enforced_unless_debugging(monkeypatch):
+    assert settings_with(monkeypatch).CONTENT_SECURITY_POLICY["DIRECTIVES"]["script-src"]
+    debugging = settings_with(monkeypatch, ORGANOGRAM_DEBUG="1")
+    # Django's debug pages are inline-styled: the policy is reported there, not enforced.
+    assert debugging.CONTENT_SECURITY_POLICY is None
+    assert debugging.CONTENT_SECURITY_POLICY_REPORT_ONLY["DIRECTIVES"]["script-src"]
+
+
 def test_hsts_is_sent_over_https(client, settings):
     settings.SECURE_HSTS_SECONDS = 31536000
     assert client.get("/", secure=True)["Strict-Transport-Security"] == "max-age=31536000"
