@@ -6,7 +6,7 @@ BIN    := $(VENV)/bin
 
 .DEFAULT_GOAL := help
 
-.PHONY: help run test lint clean bench bench-load bench-imports bench-registry bench-web docs docs-shots charts
+.PHONY: help run test lint clean bench bench-load bench-imports bench-registry bench-web bench-search docs docs-shots charts
 
 help: ## List the available targets
 	@echo "Targets:"
@@ -40,10 +40,14 @@ bench-registry: $(VENV)/.installed-bench ## Measure organogram load into SQLite 
 bench-web: $(VENV)/.installed-bench ## Page latency, 20 clients, IOM and a generated dataset (SIZE=medium, WORKERS=cores)
 	$(BIN)/python -m bench.web --size $(or $(SIZE),medium) $(if $(WORKERS),--workers $(WORKERS))
 
-docs-shots: $(VENV)/.installed-test ## Retake the pictures of the plan and source pages in docs/screens (needs Chromium)
+bench-search: $(VENV)/.installed-bench ## Search latency against a LIKE scan, SQLite and PostgreSQL (SIZE=medium)
+	$(BIN)/python -m bench.search --size $(or $(SIZE),medium)
+
+docs-shots: $(VENV)/.installed-test ## Retake the pictures of the plan, source and search pages in docs/screens (needs Chromium)
 	ORGANOGRAM_SHOTS=docs/screens $(BIN)/pytest -q -p no:randomly tests/web/test_browser_plans.py \
 		tests/web/test_browser_plan_pairs.py tests/web/test_chart_edit_browser.py \
-		tests/web/test_chart_merge_browser.py tests/web/test_browser_source_passages.py
+		tests/web/test_chart_merge_browser.py tests/web/test_browser_source_passages.py \
+		tests/web/test_search_browser.py
 
 docs: $(VENV)/.installed ## Regenerate the command line reference (docs/cli.md)
 	$(BIN)/python -m organogram.cli.reference > docs/cli.md

@@ -85,7 +85,7 @@ def test_import_scan_finds_top_level_names(source, expected):
 #: The packages that make no use of the web application: read and write files and the
 #: record in memory, draw charts. They run without Django (the command line's exports and
 #: imports, the benchmarks), so they import none of it.
-PURE = ("formats", "history", "queries", "charts", "importers", "exporters")
+PURE = ("formats", "history", "queries", "charts", "importers", "exporters", "search")
 
 #: Which of our packages each package may import (its own modules always). Read a row as
 #: "may import": anything of ours not named is refused, so a new dependency is a choice
@@ -98,22 +98,25 @@ LAYERS: dict[str, frozenset[str]] = {
     "charts": frozenset({"core", "formats", "history", "queries"}),
     "importers": frozenset({"core", "formats"}),
     "exporters": frozenset({"core", "formats", "history", "importers", "queries"}),
+    # Search without an engine of the database's: documents, queries, ranking, FTS5 in memory.
+    "search": frozenset({"core"}),
     # The record kept in a database, and what its readers derive from it: no pages, no API.
-    "registry": frozenset({"core", "formats", "history", "importers", "queries"}),
+    "registry": frozenset({"core", "formats", "history", "importers", "queries", "search"}),
     # The pages and the API stand side by side on the registry: neither imports the other.
     "site": frozenset(
-        {"core", "formats", "history", "queries", "charts", "importers", "exporters", "registry"}
+        {"core", "formats", "history", "queries", "charts", "importers", "exporters", "registry",
+         "search"}
     ),
-    "api": frozenset({"core", "formats", "history", "queries", "registry"}),
+    "api": frozenset({"core", "formats", "history", "queries", "registry", "search"}),
     # The Django project: settings, URLs and serving, over the pages and the API.
     "web": frozenset(
         {"core", "formats", "history", "queries", "charts", "importers", "exporters",
-         "registry", "site", "api"}
+         "registry", "site", "api", "search"}
     ),
     # The command line drives everything.
     "cli": frozenset(
         {"core", "formats", "history", "queries", "charts", "importers", "exporters",
-         "registry", "site", "api", "web"}
+         "registry", "site", "api", "web", "search"}
     ),
 }
 

@@ -12,7 +12,7 @@ from ..core.errors import NotFound
 from ..registry import store
 from ..registry.actions import RecordChange, ReverseChange, run
 from .auth import actor, need
-from .common import change_rows, when
+from .common import change_rows, offset_field, when
 from .schemas.changes import ChangeOut, ChangePage, RecordedOut, ReversedOut
 from .schemas.refusal import REFUSALS
 
@@ -49,7 +49,7 @@ class ChangeFilter(Schema):
     source: str | None = None
     plan: str | None = None
     limit: int = 100
-    offset: int = 0
+    offset: int = offset_field()
 
 
 @router.get("", response=ChangePage, exclude_unset=True, summary="Timeline changes, filtered")

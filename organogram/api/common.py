@@ -17,6 +17,25 @@ from ..registry.permissions import can
 from ..registry.reading.timeline import sentences
 from ..registry.store import State
 
+#: The largest ``offset`` a list takes: past any list's end (an empty page), and within
+#: what a database's OFFSET holds (a larger one failed there).
+MAX_OFFSET = 2**31 - 1
+
+
+def offset_field() -> Any:
+    """The ``offset`` of a paged list: 0 or more, at most :data:`MAX_OFFSET` (422 else)."""
+    from ninja import Field
+
+    return Field(0, ge=0, le=MAX_OFFSET, description="entries to skip (0 or more)")
+
+
+def required_date(name: str, at: str) -> FuzzyDate:
+    """``at``, the query parameter ``name``, read as a date or period; 400 when empty or
+    not one."""
+    if not at.strip():
+        raise HttpError(400, f"{name}: a date is needed (YYYY-MM-DD, YYYY-MM, YYYY…)")
+    return when(at)
+
 
 def when(at: str | None) -> FuzzyDate:
     """``at`` read as a date or period (default today); 400 when it is not one."""

@@ -10,7 +10,18 @@ from ..core.errors import NotFound
 from ..formats.codec import ChangeDataError
 from ..registry.actions import Refused
 from ..registry.store import EmptyRegistry
-from . import changes, cost, governance, names, plans, posts, reading, registers, sources
+from . import (
+    changes,
+    cost,
+    governance,
+    names,
+    plans,
+    posts,
+    reading,
+    registers,
+    search,
+    sources,
+)
 from .auth import AUTH, TokensLocked
 
 api = NinjaAPI(
@@ -35,6 +46,7 @@ api.add_router("", cost.router)
 api.add_router("", governance.router)
 api.add_router("", posts.router)
 api.add_router("", names.router)
+api.add_router("", search.router)
 
 
 @api.exception_handler(NotFound)

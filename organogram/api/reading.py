@@ -7,7 +7,7 @@ import json
 from typing import Any
 
 from django.http import HttpRequest, HttpResponse
-from ninja import Query, Router
+from ninja import Field, Query, Router, Schema
 from ninja.responses import NinjaJSONEncoder
 
 from ..queries.diff import diff_dates
@@ -18,7 +18,7 @@ from ..registry.reading.structure import cached_snapshot, cached_structure
 from ..registry.reading.timeline import node_history
 from ..registry.reading.tokens import latest_token
 from .auth import need
-from .common import change_rows, when
+from .common import change_rows, offset_field, required_date, when
 from .schemas.record import (
     DiffOut,
     HistoryOut,
@@ -27,6 +27,7 @@ from .schemas.record import (
     StructureOut,
     UnitOut,
 )
+from .structure_pages import DEFAULT_LIMIT, MAX_LIMIT, part
 
 router = Router(tags=["record"])
 
@@ -42,28 +43,55 @@ def me(request: HttpRequest) -> dict[str, Any]:
     }
 
 
+class StructureQuery(Schema):
+    """What part of the structure to answer with (see :mod:`.structure_pages`)."""
+
+    at: str | None = Field(None, description="the date (default today)")
+    unit: str | None = Field(None, description="only this unit's (or post's) subtree")
+    plan: str | None = Field(None, description="the structure the plan would make")
+    depth: int | None = Field(
+        None, ge=0, le=10000, description="levels below the root(s): 0 for the roots only"
+    )
+    limit: int = Field(
+        DEFAULT_LIMIT, ge=1, le=MAX_LIMIT, description="nodes in the answer at most"
+    )
+    offset: int = offset_field()
+    all: bool = Field(False, description="every node in one answer (limit and offset unused)")
+
+
 @router.get(
     "/structure",
     response=StructureOut,
-    summary="The structure as of a date (or a subtree, or a plan's)",
+    summary="The structure as of a date (or a subtree, some levels, a page, or a plan's)",
 )
-def structure(
-    request: HttpRequest, at: str | None = None, unit: str | None = None, plan: str | None = None
-) -> HttpResponse:
-    """Every unit and senior post in force, in tree order, as the Structure page shows."""
+def structure(request: HttpRequest, query: Query[StructureQuery]) -> HttpResponse:
+    """The units and senior posts in force, in tree order, as the Structure page shows:
+    ``limit`` of them from ``offset`` (``next`` is the following page's offset), down to
+    ``depth`` levels below the roots, of the subtree of ``unit``; ``all=true`` for every
+    one at once."""
     need(request, "structure.view")
-    if plan is not None:
+    if query.plan is not None:
         need(request, "plan.view")
     state = store.current()
-    day, people = when(at), can(request.auth, "people.view")
+    day, people = when(query.at), can(request.auth, "people.view")
+    limit = None if query.all else query.limit
 
     def body() -> bytes:
-        data = cached_structure(state, day, unit=unit, plan=plan, people=people)
+        data = cached_structure(state, day, unit=query.unit, plan=query.plan, people=people)
+        data = part(data, query.depth, 0 if query.all else query.offset, limit)
         return json.dumps({**data, "token": latest_token(state)}, cls=NinjaJSONEncoder).encode()
 
+    if query.depth is not None or query.offset or (limit not in (None, DEFAULT_LIMIT)):
+        # Any other part is written afresh: keeping one per offset or limit asked would
+        # let a client fill the memory.
+        return _json(body())
     # The answer as written, kept per revision: on a large organization writing the JSON
     # of every node costs more than all the rest of the request.
-    content = state.memo.kept("structure.json", (str(day), unit, plan, people), body)
+    key = (str(day), query.unit, query.plan, people, limit)
+    return _json(state.memo.kept("structure.json", key, body))
+
+
+def _json(content: bytes) -> HttpResponse:
     return HttpResponse(content, content_type="application/json; charset=utf-8")
 
 
@@ -121,6 +149,6 @@ def diff(
 ) -> dict[str, Any]:
     """Net changes from ``from`` to ``to``, a summary, and the recorded events between."""
     need(request, "structure.view")
-    for value in (start, end):
-        when(value)
+    required_date("from", start)
+    required_date("to", end)
     return diff_dates(store.current().record, start, end, people=can(request.auth, "people.view"))

@@ -23,6 +23,7 @@ from ..registry import store
 from ..registry.actions import RemoveEntry, SaveEntry, run
 from ..registry.permissions import can
 from .auth import actor, need
+from .common import offset_field
 from .schemas.refusal import REFUSALS
 from .schemas.registers import EntryOut, EntryPage, RegistersOut, SavedEntryOut
 
@@ -43,7 +44,7 @@ class Page(Schema):
     """Paging of a register's entries."""
 
     limit: int = 100
-    offset: int = 0
+    offset: int = offset_field()
 
 
 def _register(section: str) -> Register:

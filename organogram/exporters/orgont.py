@@ -155,8 +155,9 @@ class _Writer:
 
     def events(self) -> None:
         g = self.g
-        for e in self.f.events:
-            iri = self.iri("event", make_id(e.change.id or f"{e.kind}-{id(e)}"))
+        for n, e in enumerate(self.f.events, 1):
+            # A change without an id (an import's) is named by its place among the events.
+            iri = self.iri("event", make_id(e.change.id or f"{e.kind}-{n}"))
             g.add(iri, TYPE, Ref("org:ChangeEvent"))
             g.add(iri, "dcterms:type", e.kind)
             g.add(iri, "dcterms:date", date_literal(e.change.date))

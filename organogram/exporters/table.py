@@ -20,6 +20,7 @@ from ..core.changes import Change, CreatePost, CreateUnit
 from ..core.plans import PlanStatus
 from ..core.record import Record
 from ..formats.codec import plain
+from ..formats.csv_cells import neutral
 from ..formats.dump import change_entry, claim_entry, plan_entry, post_entry, unit_entry
 from ..formats.entries import FieldSet, dump_fields
 from ..formats.registers import ALL as REGISTERS
@@ -164,6 +165,6 @@ def write_csv(record: Record, folder: str | os.PathLike[str]) -> list[Path]:
         with open(path, "w", encoding="utf-8", newline="") as f:
             writer = csv.writer(f)
             writer.writerow(headers)
-            writer.writerows(table)
+            writer.writerows([neutral(text) for text in row] for row in table)
         written.append(path)
     return written

@@ -1,14 +1,19 @@
-"""A small graph of RDF triples and its two writings: Turtle and JSON-LD.
+"""A graph of RDF triples for the exports, and its two writings: Turtle and JSON-LD.
 
-Written by hand rather than with an RDF library, so that exporting needs nothing
-beyond the standard library; the tests read both writings back with rdflib, an
-independent parser, and compare the triples.
+The exporters add triples with prefixed names (``org:Post``), absolute IRIs and blank
+nodes (``_:b1``); the graph itself and both writings are rdflib's, the library made
+for them, so escaping, IRIs and literal forms follow the RDF standards rather than
+code of our own.
 """
 
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from typing import Any
+
+import rdflib
+from rdflib.term import BNode, Node, URIRef
 
 PREFIXES = {
     "org": "http://www.w3.org/ns/org#",
@@ -39,22 +44,6 @@ class Ref:
     name: str
 
 
-@dataclass
-class Graph:
-    """Triples in the order added, grouped by subject when written."""
-
-    subjects: dict[str, list[tuple[str, Ref | Literal]]] = field(default_factory=dict)
-
-    def add(self, subject: str, predicate: str, obj: Ref | Literal | str) -> None:
-        """Add a triple; a str object is a plain literal."""
-        if isinstance(obj, str):
-            obj = Literal(obj)
-        self.subjects.setdefault(subject, []).append((predicate, obj))
-
-    def __len__(self) -> int:
-        return sum(len(v) for v in self.subjects.values())
-
-
 def expand(name: str) -> str:
     """The full IRI of a prefixed name (other names are returned as they are)."""
     prefix, colon, local = name.partition(":")
@@ -63,56 +52,59 @@ def expand(name: str) -> str:
     return name
 
 
-def _escape(text: str) -> str:
-    out = text.replace("\\", "\\\\").replace('"', '\\"')
-    return out.replace("\n", "\\n").replace("\r", "\\r").replace("\t", "\\t")
+def _node(name: str) -> Node:
+    return BNode(name[2:]) if name.startswith("_:") else URIRef(expand(name))
 
 
-def _term(name: str) -> str:
-    if name.startswith("_:"):
-        return name
-    prefix, colon, local = name.partition(":")
-    if colon and prefix in PREFIXES and local.replace("_", "a").replace("-", "a").isalnum():
-        return name
-    iri = expand(name).replace("\\", "%5C").replace(">", "%3E").replace(" ", "%20")
-    return f"<{iri}>"
-
-
-def _object(obj: Ref | Literal) -> str:
+def _object(obj: Ref | Literal) -> Node:
     if isinstance(obj, Ref):
-        return _term(obj.name)
-    text = f'"{_escape(obj.value)}"'
-    return f"{text}^^{_term(obj.datatype)}" if obj.datatype else text
+        return _node(obj.name)
+    if not obj.datatype:
+        return rdflib.Literal(obj.value)
+    # Kept as written: an EDTF form or a gYear is a lexical form, not a value to recast.
+    return rdflib.Literal(obj.value, datatype=URIRef(expand(obj.datatype)), normalize=False)
+
+
+class Graph:
+    """The triples of an export, in an rdflib graph bound to :data:`PREFIXES`."""
+
+    def __init__(self) -> None:
+        self.rdf = rdflib.Graph(bind_namespaces="none")
+        for prefix, iri in PREFIXES.items():
+            self.rdf.bind(prefix, iri)
+        self.subjects: set[str] = set()
+
+    def add(self, subject: str, predicate: str, obj: Ref | Literal | str) -> None:
+        """Add a triple; a str object is a plain literal."""
+        if isinstance(obj, str):
+            obj = Literal(obj)
+        self.subjects.add(subject)
+        self.rdf.add((_node(subject), _node(predicate), _object(obj)))
+
+    def __len__(self) -> int:
+        return len(self.rdf)
 
 
 def turtle(graph: Graph) -> str:
     """The graph in Turtle."""
-    lines = [f"@prefix {p}: <{iri}> ." for p, iri in PREFIXES.items()]
-    for subject, pairs in graph.subjects.items():
-        lines.append("")
-        body = [f"    {'a' if p == TYPE else _term(p)} {_object(o)}" for p, o in pairs]
-        lines.append(_term(subject))
-        lines.append(" ;\n".join(body) + " .")
-    return "\n".join(lines) + "\n"
+    return graph.rdf.serialize(format="turtle")
 
 
 def jsonld(graph: Graph) -> str:
-    """The graph in JSON-LD: a ``@context`` of the prefixes and a ``@graph`` of nodes."""
-    nodes = []
-    for subject, pairs in graph.subjects.items():
-        node: dict[str, object] = {"@id": subject}
-        for p, o in pairs:
-            if p == TYPE:
-                node.setdefault("@type", []).append(o.name)  # type: ignore[union-attr]
-                continue
-            value: object
-            if isinstance(o, Ref):
-                value = {"@id": o.name}
-            elif o.datatype:
-                value = {"@value": o.value, "@type": o.datatype}
-            else:
-                value = o.value
-            node.setdefault(p, []).append(value)  # type: ignore[union-attr]
-        nodes.append(node)
-    doc = {"@context": dict(PREFIXES), "@graph": nodes}
+    """The graph in JSON-LD: a ``@context`` of the prefixes and a ``@graph`` of nodes,
+    in a stable order (by node id, and each property's values sorted), so that the same
+    record always gives the same file."""
+    text = graph.rdf.serialize(format="json-ld", context=dict(PREFIXES), auto_compact=True)
+    doc = _stable(json.loads(text))
     return json.dumps(doc, indent=2, ensure_ascii=False) + "\n"
+
+
+def _stable(value: Any) -> Any:
+    """``value`` with every list sorted: rdflib writes a graph's nodes, and a node's
+    values, in the order of a set. (The exports hold no ordered RDF lists.)"""
+    if isinstance(value, dict):
+        return {k: _stable(v) for k, v in value.items()}
+    if isinstance(value, list):
+        items = [_stable(v) for v in value]
+        return sorted(items, key=lambda v: json.dumps(v, sort_keys=True, ensure_ascii=False))
+    return value

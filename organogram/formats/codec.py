@@ -25,7 +25,7 @@ from ..core.model import Citation
 from .dump import change_entry
 from .entries import read_entry
 from .fields import CHANGE
-from .kinds import BAD, Ctx
+from .kinds import BAD, Ctx, Ref
 from .nodes import BOOL_TAG, NULL_TAG, STR_TAG
 from .parse_changes import _build, _op
 from .problems import Problem, Problems
@@ -78,6 +78,18 @@ def change_from_dict(data: Mapping[str, Any]) -> Change:
     applies to the structure at its date is not checked here: that is the core's
     ``check``, run against a timeline.
     """
+    return change_and_refs_from_dict(data)[0]
+
+
+def change_refs(change: Change) -> list[Ref]:
+    """The references ``change`` makes, as the loader collects them from its entry
+    (whether they point at something is for :func:`.references.dangling` to tell)."""
+    return change_and_refs_from_dict(change_to_dict(change))[1]
+
+
+def change_and_refs_from_dict(data: Mapping[str, Any]) -> tuple[Change, list[Ref]]:
+    """(the change a mapping describes, the references it makes), read as by
+    :func:`change_from_dict`."""
     problems = Problems()
     ctx = Ctx(_WHERE, problems)
     node = to_node(data)
@@ -87,7 +99,8 @@ def change_from_dict(data: Mapping[str, Any]) -> Change:
     values = read_entry(node, CHANGE[op], ctx, "")
     if values is BAD or problems:
         raise ChangeDataError(problems.items)
-    return _build(op, values, values.get("id", ""), values["date"], None)  # type: ignore[arg-type]
+    change = _build(op, values, values.get("id", ""), values["date"], None)  # type: ignore[arg-type]
+    return change, ctx.refs
 
 
 def to_node(value: Any) -> Node:

@@ -36,6 +36,12 @@ BAD: Any = type("Bad", (), {"__repr__": lambda self: "BAD"})()
 ID_RE = re.compile(r"[a-z0-9][a-z0-9._-]*")
 ID_PATTERN = "^[a-z0-9][a-z0-9._-]*$"
 ID_RULE = "use lowercase letters, digits, '-', '.' or '_', starting with a letter or digit"
+#: The longest id: the registry's id columns hold this many characters (PostgreSQL refuses
+#: a longer one where SQLite would take it, so a dataset with one could not move there).
+ID_MAX = 200
+#: Why a text holding a NUL character is refused: PostgreSQL cannot store one, and no
+#: document's text has a use for it.
+NUL_WHY = "contains a NUL character"
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,6 +98,8 @@ class Text(Kind):
 
     def read(self, node: Node, ctx: Ctx, path: str) -> Any:
         if isinstance(node, ScalarNode) and not is_null(node):
+            if "\x00" in node.value:
+                return ctx.bad(node, path, NUL_WHY)
             return node.value
         return ctx.bad(node, path, f"expected text, got {describe(node)}")
 
@@ -107,6 +115,13 @@ class Id(Text):
             return ctx.bad(node, path, f"expected an id, got {describe(node)}")
         if ID_RE.fullmatch(node.value) is None:
             return ctx.bad(node, path, f"{node.value!r} is not a valid id: {ID_RULE}")
+        if len(node.value) > ID_MAX:
+            return ctx.bad(
+                node,
+                path,
+                f"{node.value[:40]!r}… is {len(node.value)} characters long: an id has at most "
+                f"{ID_MAX}",
+            )
         return node.value
 
     def schema(self) -> dict[str, Any]:

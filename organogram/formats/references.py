@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from ..core.changes import CreatePost
+from ..core.changes import Change, CreatePost
 from ..core.model import Citation, Source
 from ..core.passages import passage_problem
 from ..core.record import Record
@@ -56,6 +56,28 @@ def dangling(record: Record, refs: list[Ref]) -> list[tuple[str, str]]:
                 why = f"{v!r} is not an entry of {section} in the record"
         if why:
             out.append((ref.path, why))
+    return out
+
+
+#: What a change's units and posts are checked by where it is recorded: whether they
+#: exist at its date, which is stricter than the loader's "some change creates them".
+_APPLYING = frozenset({"node", "unit", "post"})
+
+
+def change_dangling(record: Record, change: Change) -> dict[str, list[str]]:
+    """Top-level field -> why, for each reference of ``change`` that points at nothing in
+    ``record`` (a source it cites, a passage its source does not list, a person...), as
+    the loader would tell of the change in a dataset file; empty when none does.
+
+    Its units and posts are left to the check of the change where it falls in the
+    timeline (or the plan), which also tells whether they exist at its date.
+    """
+    from .codec import change_refs  # the codec imports the reader, which imports this
+
+    refs = [r for r in change_refs(change) if r.category not in _APPLYING]
+    out: dict[str, list[str]] = {}
+    for path, why in dangling(record, refs):
+        out.setdefault(path.split("[", 1)[0].split(".", 1)[0], []).append(why)
     return out
 
 

@@ -26,7 +26,7 @@ from .fields import (
     UNIT_ENTRY,
 )
 from .file import FILE
-from .kinds import ID_PATTERN
+from .kinds import ID_MAX, ID_PATTERN
 from .registers import ALL as REGISTERS
 
 SCHEMA_PATH = Path(__file__).with_name("schema.json")
@@ -41,11 +41,16 @@ _CITATION = r"^[a-z0-9][a-z0-9._-]*(:.*)?$"
 _BASE: dict[str, Any] = {
     "id": {
         "description": "lowercase letters, digits, '-', '.', '_'; first a letter or digit",
-        "anyOf": [{"type": "string", "pattern": ID_PATTERN}, {"type": "integer", "minimum": 0}],
+        "anyOf": [
+            {"type": "string", "pattern": ID_PATTERN, "maxLength": ID_MAX},
+            {"type": "integer", "minimum": 0},
+        ],
     },
     "text": {
-        "description": "free text; a bare number or yes/no is taken as written",
+        "description": "free text, without NUL characters; a bare number or yes/no is taken "
+        "as written",
         "type": ["string", "number", "boolean"],
+        "pattern": "^[^\\u0000]*$",
     },
     "date": {
         "description": "YYYY-MM-DD, YYYY-MM, YYYY-Qn, YYYY-Hn or YYYY; or, in the ISO "

@@ -30,6 +30,7 @@ from ..core.model import Basis, Citation, Line, LineKind, Organization, Source, 
 from ..core.record import Record
 from ..core.structure import Structure
 from ..core.timeline import Timeline
+from .govuk_shape import organisations
 from .history import Snapshot, changes_between, seen_date
 from .mapping import make_id
 from .problems import Report
@@ -52,8 +53,8 @@ def read(files: list[str], options: Options, report: Report) -> Record | None:
         except (OSError, ValueError) as exc:
             report.error(path, f"cannot read the register: {exc}", code="file")
             continue
-        if date is not None:
-            orgs = {o["details"]["slug"]: o for o in data if isinstance(o, dict) and "details" in o}
+        orgs = organisations(path, data, report)
+        if date is not None and orgs is not None:
             versions.append((date, path, orgs))
     if report.errors or not versions:
         if not versions and not report.errors:

@@ -91,4 +91,13 @@ def run_import(kind: str, files: list[str], options: Options) -> tuple[Record, R
     record = KINDS[kind](files, options, report)
     report.raise_if_errors()
     assert record is not None, "an importer returned nothing without reporting an error"
+    if not record.timeline.changes:
+        # Files of another kind, or empty ones, would otherwise be written as an empty
+        # organization, and with --replace take the place of the registry's record.
+        report.error(
+            ", ".join(files),
+            f"nothing to import: no unit or post was found (are these {kind} files?)",
+            code="empty",
+        )
+        report.raise_if_errors()
     return record, report

@@ -15,6 +15,7 @@ import io
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..formats.csv_cells import restore
 from .problems import Report
 from .zip_guard import expansion_problem
 
@@ -93,7 +94,8 @@ def read_csv(path: str | Path, report: Report) -> Table:
     reader = csv.reader(io.StringIO(text, newline=""))
     table: Table | None = None
     for number, cells in enumerate(reader, 1):
-        cells = [c.replace(BOM, "") for c in cells]
+        # A cell marked as text against formula injection reads as what was written.
+        cells = [restore(c.replace(BOM, "")) for c in cells]
         if table is None:
             table = Table(file, "", [c.strip() for c in cells])
         elif any(c.strip() for c in cells):

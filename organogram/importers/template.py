@@ -176,6 +176,15 @@ def read_template(
     """The record the tables hold, or None after reporting every problem in ``report``."""
     mapping = mapping or Mapping()
     sheets = match_sheets(tables, mapping, report)
+    if not sheets:
+        # Files of another kind would otherwise read as an organization without units.
+        for file in dict.fromkeys(t.file for t in tables):
+            report.error(
+                file,
+                f"no sheet of the template ({', '.join(SHEETS)}): nothing to import",
+                code="file",
+            )
+        return None
     b = RowReader(mapping, report)
     sections: dict[str, list[tuple[MappingNode, dict[str, str]]]] = {}
     total = sum(len(sh.table.rows) for sh in sheets.values())

@@ -287,7 +287,12 @@ def _number(row: Row, b: SnapshotBuilder) -> float:
     if not text:
         return 0.0
     try:
-        return float(text)
+        value = float(text)
     except ValueError:
         b.warn(row, f"FTE {text!r} is not a number: read as 0", "fte", "FTE")
         return 0.0
+    # A post's FTE is 0 or more and finite (the core refuses any other, naming no row).
+    if not 0 <= value < float("inf"):
+        b.warn(row, f"FTE {text!r} is not 0 or more: read as 0", "fte", "FTE")
+        return 0.0
+    return value

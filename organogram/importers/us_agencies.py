@@ -144,6 +144,11 @@ def _version(
         )
         s.set_oversight(sid, aid)
         snap.rows[sid] = (snap.source, f"row {number}")
+    if not s.units:
+        # An empty version would read as every agency abolished since the one before.
+        what = "no rows" if not table.rows else "no row with an agency code"
+        report.error(path, f"not an agency list: {what} under its header", code="empty")
+        return None
     _keep_blank_columns(path, table, fields, s, prev, report)
     return snap
 

@@ -12,6 +12,7 @@ from ..core.record import Record
 from ..core.structure import Structure
 from ..core.timeline import Snapshot
 from .changes import changes_data, node_refs
+from .diff_groups import departments
 
 
 def _dated(change: Change) -> str:
@@ -53,7 +54,8 @@ def diff_dates(record: Record, start: str, end: str, *, people: bool = True) -> 
     """Net changes from ``start`` to ``end``, a summary, and the recorded events between.
 
     ``people`` False names no holder of a post. Each change and event lists the units
-    and posts it touches (``units``).
+    and posts it touches (``units``) and the department it falls under (``department``,
+    None above the departments or across several).
     """
     day_a, day_b = as_of(start), as_of(end)
     result = diff_between(record.timeline, day_a, day_b)
@@ -62,9 +64,13 @@ def diff_dates(record: Record, start: str, end: str, *, people: bool = True) -> 
     changes = changes_data(result.changes, before, record.sources, show_people=people)
     events = changes_data(result.events, events_start, record.sources, show_people=people)
     # The units and posts each touches, for links: named after, else before.
-    for rows, told in ((changes, result.changes), (events, result.events)):
-        for row, c in zip(rows, told, strict=True):
+    for rows, told, start in (
+        (changes, result.changes, before),
+        (events, result.events, events_start),
+    ):
+        for row, c, place in zip(rows, told, departments(told, start), strict=True):
             row["units"] = node_refs(c, result.after, result.before)
+            row["department"] = place
     # The two structures are the diff's own: no fold again, only what is uncertain on each.
     lo, hi = sorted((day_a, day_b))
     timeline, failures = record.timeline, record.timeline.failures()
@@ -73,6 +79,11 @@ def diff_dates(record: Record, start: str, end: str, *, people: bool = True) -> 
     snap_hi = Snapshot(hi, s_hi, timeline.uncertain(hi, failures), failures, timeline)
     # A change toward what is only possibly so on the target date is only possibly made.
     target = snap_hi if day_b >= day_a else snap_lo
+    # Events name their department as the later day does, as the differences do.
+    for row in events:
+        place = row["department"]
+        if place and s_hi.exists(place["id"]):
+            row["department"] = {"id": place["id"], "name": s_hi.label(place["id"])}
     for row, c in zip(changes, result.changes, strict=True):
         why = dict.fromkeys(
             p.change for n in sorted(c.subjects()) for p in target.certainty.reasons(n)

@@ -22,6 +22,7 @@ from ..core.record import Record
 from ..core.timeline import Timeline
 from .certain import preview_certainty
 from .changes import change_data, changes_data, node_refs
+from .diff_groups import departments
 from .findings import finding_data
 from .structure import node_data, tree_order
 
@@ -106,6 +107,7 @@ def plan_preview(
 ) -> dict[str, Any]:
     """The structure the plan would produce, what would not apply, and the diff from now.
 
+    Each row of ``diff`` names the department it falls under (``department``).
     ``touched`` lists the units and posts the plan's changes touch; with ``people``
     false, nodes carry no holders and sentences name no one.
     """
@@ -114,8 +116,9 @@ def plan_preview(
     s = pv.structure
     diff = plan_diff(record.timeline, plan)
     rows = changes_data(diff, pv.base, record.sources, show_people=people)
-    for row, c in zip(rows, diff, strict=True):
+    for row, c, place in zip(rows, diff, departments(diff, pv.base), strict=True):
         row["units"] = node_refs(c, s, pv.base)
+        row["department"] = place
     certainty = preview_certainty(pv)
     return {
         "plan": plan.id,

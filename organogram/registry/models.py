@@ -6,6 +6,11 @@ that converting to core objects goes through the same checks as loading a file, 
 exporting gives back what was loaded. Order matters in a record (changes on one date
 apply in the order recorded; sources and claims are listed as written): every table
 that needs it has a ``position`` or ``sequence`` column.
+
+Free texts (names, symbols, addresses, citations) are ``TextField``s, unlimited like the
+format's texts: a length limit that SQLite ignores and PostgreSQL enforces would let a
+record be written on one and not moved to the other. Ids are ``CharField(max_length=200)``,
+the longest id the format reads (:data:`organogram.formats.kinds.ID_MAX`).
 """
 
 from __future__ import annotations
@@ -21,7 +26,7 @@ class Organization(models.Model):
     """The organization the registry describes (one row)."""
 
     key = models.CharField(max_length=200, help_text="the dataset's organization id")
-    name = models.CharField(max_length=500)
+    name = models.TextField()
     description = models.TextField(blank=True)
     sources = models.JSONField(default=list, blank=True)
     assignments_complete_from = models.CharField(
@@ -40,14 +45,14 @@ class Source(models.Model):
     id = models.CharField(max_length=200, primary_key=True)
     position = models.PositiveIntegerField()
     title = models.TextField()
-    symbol = models.CharField(max_length=200, blank=True)
-    body = models.CharField(max_length=500, blank=True)
-    session = models.CharField(max_length=200, blank=True)
+    symbol = models.TextField(blank=True)
+    body = models.TextField(blank=True)
+    session = models.TextField(blank=True)
     date = models.CharField(max_length=40, blank=True)
     #: an IETF language tag ("en", "fr"); empty when not said.
     language = models.CharField(max_length=35, blank=True)
-    file = models.CharField(max_length=500, blank=True)
-    url = models.CharField(max_length=1000, blank=True)
+    file = models.TextField(blank=True)
+    url = models.TextField(blank=True)
     cites = models.JSONField(default=list, blank=True)
     note = models.TextField(blank=True)
     #: the passages citations may name, each as its dataset entry holds it ({"id": …}).
@@ -83,7 +88,7 @@ class Person(models.Model):
 
     id = models.CharField(max_length=200, primary_key=True)
     position = models.PositiveIntegerField()
-    name = models.CharField(max_length=500)
+    name = models.TextField()
     note = models.TextField(blank=True)
     contact = models.TextField(blank=True)
     cv = models.TextField(blank=True)
@@ -100,9 +105,9 @@ class Claim(models.Model):
 
     position = models.PositiveIntegerField()
     subject = models.CharField(max_length=200, db_index=True)
-    field = models.CharField(max_length=200)
+    field = models.TextField()
     value = models.TextField()
-    cite = models.CharField(max_length=500)
+    cite = models.TextField()
     basis = models.CharField(max_length=10, default="stated")
     note = models.TextField(blank=True)
 
@@ -174,7 +179,7 @@ class PlanEvent(models.Model):
     position = models.PositiveIntegerField()
     status = models.CharField(max_length=20)
     at = models.CharField(max_length=40)
-    by = models.CharField(max_length=200, blank=True)
+    by = models.TextField(blank=True)
     note = models.TextField(blank=True)
 
     class Meta:
@@ -198,7 +203,7 @@ class Change(models.Model):
     reason = models.TextField(blank=True)
     basis = models.CharField(max_length=10, default="stated")
     note = models.TextField(blank=True)
-    recorded_by = models.CharField(max_length=200, blank=True)
+    recorded_by = models.TextField(blank=True)
     #: record time, ISO 8601 as given: a naive time from a file stays naive on export.
     recorded_at = models.CharField(max_length=40, blank=True)
     plan = models.ForeignKey(
@@ -309,3 +314,41 @@ class Token(models.Model):
 
     def __str__(self) -> str:
         return f"{self.prefix}… of {self.user}"
+
+
+class SearchDocument(models.Model):
+    """One searchable text about one thing (see :mod:`organogram.search.documents`).
+
+    The rows are the index's content: on SQLite an FTS5 table indexes ``name_text`` and
+    ``body_text`` (triggers keep it in step), on PostgreSQL a ``tsv`` column with a GIN
+    index does (a trigger fills it, stemmed by the text's language). Both are made by
+    the migration that makes this table, not by the model, which Django cannot express.
+    Rows are written by the write that changes what they tell, in its transaction.
+    """
+
+    kind = models.CharField(max_length=10)
+    ident = models.CharField(max_length=200)
+    field = models.CharField(max_length=20)
+    #: "name" (a field naming the thing) or "text".
+    grp = models.CharField(max_length=4)
+    text = models.TextField()
+    name = models.TextField()
+    since = models.CharField(max_length=40, blank=True)
+    until = models.CharField(max_length=40, blank=True)
+    #: the span as ISO days, for filtering: 0001-01-01 and 9999-12-31 when open.
+    since_day = models.CharField(max_length=10)
+    until_day = models.CharField(max_length=10)
+    #: the citations, as JSON text (["scpf28:31", …]).
+    cites = models.TextField(default="[]")
+    #: all, named (only for those who may see people's names) or anonymous.
+    audience = models.CharField(max_length=10, default="all")
+    language = models.CharField(max_length=35, blank=True)
+    #: the normalized words indexed: of a name, or of any other text (one is empty).
+    name_text = models.TextField(blank=True)
+    body_text = models.TextField(blank=True)
+
+    class Meta:
+        indexes = (models.Index(fields=("kind", "ident"), name="searchdocument_thing"),)
+
+    def __str__(self) -> str:
+        return f"{self.kind}:{self.ident} {self.field}"

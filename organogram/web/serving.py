@@ -22,15 +22,32 @@ from __future__ import annotations
 
 import os
 import socket
+from typing import Any
 
 from django.core.management.commands.runserver import Command as RunServer
-from django.core.servers.basehttp import WSGIServer
+from django.core.servers.basehttp import WSGIRequestHandler, WSGIServer
+
+from .client_limits import DEFAULT_LIMITS, ClientLimits
+
+
+class PatientHandler(WSGIRequestHandler):
+    """Django's request handler, dropping a client silent for ``timeout`` seconds (Django's
+    threaded server gives each connection a thread of its own: one that is never closed
+    would stay for as long as the server)."""
+
+    timeout = ClientLimits.client_timeout
 
 
 class QueueingServer(WSGIServer):
-    """Django's WSGI server with the system's longest queue of waiting connections."""
+    """Django's WSGI server with the system's longest queue of waiting connections, and
+    clients dropped when silent for too long (:class:`PatientHandler`)."""
 
     request_queue_size = socket.SOMAXCONN
+
+    def __init__(self, address: Any, handler: type, *args: Any, **kwargs: Any):
+        if handler is WSGIRequestHandler:
+            handler = PatientHandler
+        super().__init__(address, handler, *args, **kwargs)
 
 
 class ServeCommand(RunServer):
@@ -61,14 +78,17 @@ def default_workers() -> int:
     return cores() if have_workers() else 0
 
 
-def serve(address: str, workers: int = 0) -> None:
+def serve(address: str, workers: int = 0, limits: ClientLimits = DEFAULT_LIMITS) -> None:
     """Serve the web application at ``address`` (``host:port``) until interrupted, with
-    ``workers`` worker processes (0: Django's threaded server in this process)."""
+    ``workers`` worker processes (0: Django's threaded server in this process), giving
+    clients the time ``limits`` allow."""
     if workers <= 0:
         from django.core.management import call_command
 
+        # Each connection has a thread of its own there: a slow head holds only its own.
+        PatientHandler.timeout = limits.client_timeout
         call_command(ServeCommand(), address, use_reloader=False, verbosity=0)
         return
     from .workers import WorkerServer
 
-    WorkerServer(address, workers).run()
+    WorkerServer(address, workers, limits).run()

@@ -114,6 +114,8 @@ MIDDLEWARE = [
 ]
 
 ROOT_URLCONF = "organogram.web.urls"
+# A form sent without a valid token: the site's page saying to reload and send again.
+CSRF_FAILURE_VIEW = "organogram.site.views.errors.csrf_failure"
 WSGI_APPLICATION = "organogram.web.wsgi.application"
 
 TEMPLATES = [

@@ -9,6 +9,9 @@ from typing import Any
 
 from gunicorn.app.base import BaseApplication
 
+from .client_limits import DEFAULT_LIMITS, ClientLimits
+from .slow_clients import worker_class
+
 #: Threads of each worker process. They take turns on the interpreter's lock: the second
 #: one answers while the first writes out or closes, not two pages at once.
 THREADS = 2
@@ -37,16 +40,18 @@ def _warm() -> None:
 
 
 class WorkerServer(BaseApplication):
-    """Gunicorn running :data:`organogram.web.wsgi.application` in ``workers`` processes."""
+    """Gunicorn running :data:`organogram.web.wsgi.application` in ``workers`` processes,
+    with how long a client may take (see :mod:`.slow_clients`)."""
 
-    def __init__(self, address: str, workers: int):
+    def __init__(self, address: str, workers: int, limits: ClientLimits = DEFAULT_LIMITS):
         self.options = {
             "bind": address,
             "workers": workers,
             # Threaded workers: a synchronous worker lingers after each answer until the
             # client has closed its end (up to 2 s), idle meanwhile; here the worker's main
-            # thread does that while its other threads answer the next requests.
-            "worker_class": "gthread",
+            # thread does that while its other threads answer the next requests. It also
+            # reads each request's head, so that a slow client holds no thread.
+            "worker_class": worker_class(limits),
             "threads": THREADS,
             # A worker takes no more connections than it can answer: the others wait in
             # the system's queue, in order, for whichever worker is free first (a worker
@@ -56,7 +61,8 @@ class WorkerServer(BaseApplication):
             "keepalive": 0,
             "preload_app": True,
             # A worker's first request after a write rebuilds the record: minutes on
-            # 100,000 units. Slow is not stuck, so no worker is killed for it.
+            # 100,000 units. Slow is not stuck, so no worker is killed for it: the time a
+            # client may take is bounded by the limits instead.
             "timeout": 0,
             "backlog": socket.SOMAXCONN,
             "accesslog": None,

@@ -34,5 +34,7 @@ def test_every_command_is_in_the_reference():
         "plan narrate",
         "plan conflicts",
         "plan list",
+        "search",
+        "reindex",
     ):
         assert f"## `organogram {command}`" in text or f"# `organogram {command}`" in text

@@ -132,3 +132,16 @@ def test_a_plan_is_merged_its_conflicts_listed_then_settled(capsys):
     names = [c.name for c in store.current().record.plans["ethics-a"].changes]
     assert names == ["Integrity Office"]
     assert main(["plan", "merge", "ethics-a", "ethics-b", "--take", "nonsense"]) == 1
+
+
+def test_a_name_the_audit_log_cannot_keep_is_refused_before_anything_is_written(capsys):
+    from organogram.cli.audit_name import BY_LENGTH
+    from organogram.registry import models as m
+
+    assert BY_LENGTH == m.AuditEntry._meta.get_field("by").max_length
+    before = m.AuditEntry.objects.count()
+    with pytest.raises(SystemExit) as done:
+        main(["record", *RENAME, "date=2030-01-01", "--by", "x" * (BY_LENGTH + 1)])
+    assert done.value.code == 2
+    assert "the audit log keeps at most 200" in capsys.readouterr().err
+    assert m.AuditEntry.objects.count() == before

@@ -162,3 +162,20 @@ def test_the_progress_bar_counts_every_row_written(monkeypatch):
     tables = (m.Source, m.Person, m.Plan, m.PlanEvent, m.Change, m.Claim, m.Entry)
     rows = 1 + sum(model.objects.count() for model in tables)
     assert label == "Writing the registry" and done == total == rows
+
+
+@pytest.mark.parametrize(
+    ("kind", "name", "content"),
+    [
+        ("govuk-organisations", "organisations_2024-01-01.json", '{"results": []}'),
+        ("govuk-organisations", "organisations_2024-01-01.json", "[1, 2, 3]"),
+        ("us-agencies", "agencies_2024-01-01.csv", "CGAC AGENCY CODE,AGENCY NAME\n"),
+    ],
+)
+def test_garbage_does_not_replace_the_registry(tmp_path, capsys, kind, name, content):
+    path = tmp_path / name
+    path.write_text(content)
+    before = _snapshot()
+    assert main(["import", kind, str(path), "--registry", "--replace"]) == 1
+    assert str(path) in capsys.readouterr().err
+    assert _snapshot() == before

@@ -87,6 +87,8 @@ ENDPOINTS: dict[str, tuple[str, str, str, dict | None]] = {
     "reverse": ("GET", "/changes/rename-ethics/reverse/", "change.reverse", None),
     "audit": ("GET", "/audit/", "audit.view", None),
     "lookup": ("GET", "/lookup/?kind=unit&q=budget&at=2022", "structure.view", None),
+    "search": ("GET", "/search/?q=legal", "structure.view", None),
+    "search_suggest": ("GET", "/search/suggest/?q=leg", "structure.view", None),
     "account": ("GET", "/account/", "token.manage", None),
     "signin": ("GET", "/signin/", "public", None),
     "timeline": ("GET", "/timeline/?unit=dfam", "structure.view", None),
@@ -181,6 +183,7 @@ ENDPOINTS: dict[str, tuple[str, str, str, dict | None]] = {
     ),
     "POST /api/plans/{plan_id}/enact": ("POST", f"/api/plans/{PLAN}/enact", "plan.enact", {}),
     "GET /api/names": ("GET", "/api/names?kind=unit&q=budg", "structure.view", None),
+    "GET /api/search": ("GET", "/api/search?q=legal", "structure.view", None),
     "GET /api/names/resolve": (
         "GET", "/api/names/resolve?kind=unit&text=budget", "structure.view", None,
     ),

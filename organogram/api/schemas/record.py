@@ -19,7 +19,8 @@ class Me(Schema):
 
 
 class StructureOut(Schema):
-    """Every unit and senior post in force at ``date``, in tree order."""
+    """The units and senior posts in force at ``date``, in tree order: every one, or a
+    subtree, some levels, a page of them."""
 
     date: str
     #: the plan previewed, if one was asked for
@@ -34,6 +35,14 @@ class StructureOut(Schema):
     uncertain: list[dict[str, Any]]
     #: the editing token of the whole record (the latest recorded change)
     token: int
+    #: the nodes there are in all (down to ``depth``), of which ``nodes`` is a page
+    count: int
+    #: where the page starts among them
+    offset: int
+    #: the most nodes in a page; None with ``all=true``
+    limit: int | None
+    #: the ``offset`` of the next page, or None on the last
+    next: int | None
 
 
 class UnitOut(Schema):

@@ -12,6 +12,7 @@ from . import (
     plan,
     posts,
     registry,
+    search,
     serve,
     show,
     user,
@@ -23,6 +24,7 @@ from . import (
 ALL = [
     validate,
     show,
+    search,
     history,
     diff,
     chart,

@@ -8,6 +8,8 @@ import csv
 import sys
 from pathlib import Path
 
+from ...formats.csv_cells import neutral
+from ..audit_name import audit_name
 from ..output import Printer, emit_json
 
 KIND_HELP = {
@@ -48,7 +50,9 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
         action="store_true",
         help="replace the record the registry holds (--registry)",
     )
-    p.add_argument("--by", metavar="NAME", help="who imports, for the audit log (--registry)")
+    p.add_argument(
+        "--by", metavar="NAME", type=audit_name, help="who imports, for the audit log (--registry)"
+    )
     p.add_argument("--org-id", default="", metavar="ID", help="id of the organization")
     p.add_argument("--org-name", default="", metavar="NAME", help="name of the organization")
     p.add_argument(
@@ -235,4 +239,8 @@ def _write_report(path: str | None, problems) -> None:
             f, ["severity", "code", "file", "sheet", "row", "column", "message"]
         )
         writer.writeheader()
-        writer.writerows(p.as_dict() for p in problems)
+        # Messages quote the input: a formula in it must not run in a spreadsheet program.
+        writer.writerows(
+            {k: neutral(str(v)) if v is not None else "" for k, v in p.as_dict().items()}
+            for p in problems
+        )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 
+from ..audit_name import audit_name
 from .common import add_path
 
 
@@ -18,7 +19,12 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     )
     add_path(p)
     p.add_argument("--replace", action="store_true", help="replace the record the registry holds")
-    p.add_argument("--by", metavar="NAME", help="who loads it, for the audit log (default: you)")
+    p.add_argument(
+        "--by",
+        metavar="NAME",
+        type=audit_name,
+        help="who loads it, for the audit log (default: you)",
+    )
     p.set_defaults(handler=run_load)
 
     p = sub.add_parser(
@@ -40,6 +46,32 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
         "and the personal fields of register entries",
     )
     p.set_defaults(handler=run_export)
+
+    p = sub.add_parser(
+        "reindex",
+        help="rebuild the registry's search index",
+        description="Make the registry's search index again from its record. Every write "
+        "keeps the index up to date and `load` builds it; this is for a registry loaded "
+        "before search existed, or an index in doubt.",
+    )
+    p.add_argument(
+        "--by", metavar="NAME", type=audit_name, help="who rebuilds it, for the audit log"
+    )
+    p.set_defaults(handler=run_reindex)
+
+
+def run_reindex(args: argparse.Namespace) -> int:
+    """Rebuild the search index."""
+    from ...web.local import migrate, setup
+
+    setup()
+    migrate()
+    from ...registry.actions import RebuildSearchIndex, run
+    from ...registry.audit import Actor
+
+    count = run(RebuildSearchIndex(), Actor.command_line(args.by))
+    print(f"Indexed {count} search documents.")
+    return 0
 
 
 def run_load(args: argparse.Namespace) -> int:

@@ -31,7 +31,35 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
         "0: Django's threaded server in this process, for development or where Gunicorn is "
         "not installed",
     )
+    p.add_argument(
+        "--header-timeout",
+        type=_seconds,
+        default=10.0,
+        metavar="SECONDS",
+        help="with worker processes, a client whose request line and headers are not all "
+        "in within SECONDS of connecting is dropped (default 10); meanwhile it holds no "
+        "worker thread",
+    )
+    p.add_argument(
+        "--client-timeout",
+        type=_seconds,
+        default=30.0,
+        metavar="SECONDS",
+        help="a client that sends nothing of its request's body, or takes nothing of the "
+        "answer, for SECONDS is dropped (default 30)",
+    )
     p.set_defaults(handler=run)
+
+
+def _seconds(text: str) -> float:
+    """A positive number of seconds."""
+    try:
+        n = float(text)
+    except ValueError:
+        n = 0.0
+    if not 0 < n < float("inf"):
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of seconds (more than 0)")
+    return n
 
 
 def _count(text: str) -> int:
@@ -69,6 +97,7 @@ def run(args: argparse.Namespace) -> int:
     from ...registry.audit import Actor
     from ...registry.services import load_dataset_into_registry
     from ...web.bootstrap import ADMIN, PASSWORD_FILE, default_dataset, ensure_admin
+    from ...web.client_limits import ClientLimits
     from ...web.serving import serve
 
     if store.is_empty():
@@ -99,5 +128,6 @@ def run(args: argparse.Namespace) -> int:
     else:
         print("Served by Django's threaded server, in this one process.")
     print("Press Ctrl+C to stop.", flush=True)
-    serve(f"{host}:{args.port}", workers)
+    limits = ClientLimits(header_timeout=args.header_timeout, client_timeout=args.client_timeout)
+    serve(f"{host}:{args.port}", workers, limits)
     return 0

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import argparse
 
+from ..audit_name import audit_name
+
 ROLES = ("viewer", "editor", "approver", "administrator")
 
 
@@ -25,13 +27,17 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     )
     add.add_argument("name", metavar="NAME", help="account name")
     add.add_argument("--role", choices=ROLES, required=True, help="the account's role")
-    add.add_argument("--by", metavar="NAME", help="who creates it, for the audit log")
+    add.add_argument(
+        "--by", metavar="NAME", type=audit_name, help="who creates it, for the audit log"
+    )
     add.set_defaults(handler=run_add)
     role = users.add_parser("role", help="give an account another role",
                             description="Make ROLE the one role of the account NAME.")
     role.add_argument("name", metavar="NAME", help="account name")
     role.add_argument("role", choices=ROLES, metavar="ROLE", help=", ".join(ROLES))
-    role.add_argument("--by", metavar="NAME", help="who changes it, for the audit log")
+    role.add_argument(
+        "--by", metavar="NAME", type=audit_name, help="who changes it, for the audit log"
+    )
     role.set_defaults(handler=run_role)
     token = users.add_parser(
         "token", help="make an API token for an account; prints it (shown once)",
@@ -40,7 +46,9 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     )
     token.add_argument("name", metavar="NAME", help="account name")
     token.add_argument("--label", default="", help="what the token is for")
-    token.add_argument("--by", metavar="NAME", help="who makes it, for the audit log")
+    token.add_argument(
+        "--by", metavar="NAME", type=audit_name, help="who makes it, for the audit log"
+    )
     token.set_defaults(handler=run_token)
 
 

@@ -19,6 +19,7 @@ import yaml
 
 from ...core.errors import OrganogramError
 from ...core.plans import MOVES, PlanStatus
+from ..audit_name import audit_name
 from ..output import emit_json
 from .common import add_format
 
@@ -202,7 +203,9 @@ def add_plan_verbs(verbs: argparse._SubParsersAction) -> None:
 
 # ---------------------------------------------------------------- arguments
 def _by(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--by", metavar="NAME", help="who writes, for the audit log (default: you)")
+    p.add_argument(
+        "--by", metavar="NAME", type=audit_name, help="who writes, for the audit log (default: you)"
+    )
 
 
 def _change_input(p: argparse.ArgumentParser) -> None:

@@ -15,7 +15,8 @@ decided here, once.
 * :mod:`.entries` — save or remove a register entry;
 * :mod:`.sources` — add, edit or remove a source document;
 * :mod:`.accounts` — add an account, set its role, create or revoke a token;
-* :mod:`.dataset` — load or replace the whole record.
+* :mod:`.dataset` — load or replace the whole record;
+* :mod:`.search` — rebuild the search index (every write keeps it up to date).
 """
 
 from .accounts import AccountError, AddUser, CreateToken, RevokeToken, SetRole
@@ -38,6 +39,7 @@ from .plan_import import ImportPlanChanges
 from .plan_merge import MergeConflicts, Merged, MergePlan
 from .plan_workflow import EnactPlan, MovePlan, allowed_moves
 from .plans import AddPlanChange, DraftPlan, EditPlanChange, RebasePlan, RemovePlanChange
+from .search import RebuildSearchIndex
 from .sources import RemoveSource, SavedSource, SaveSource, SourceRefused
 
 __all__ = [
@@ -66,6 +68,7 @@ __all__ = [
     "Outcome",
     "PlanRefused",
     "RebasePlan",
+    "RebuildSearchIndex",
     "RecordChange",
     "Recorded",
     "Refused",

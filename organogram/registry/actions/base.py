@@ -32,8 +32,9 @@ from django.db.models import Max
 from django.utils import timezone
 
 from ...core.errors import OrganogramError
+from ...core.record import Record
 from .. import models as m
-from .. import store
+from .. import search_index, store
 from ..audit import Actor, write_audit
 from ..catchup import write_step
 from ..permissions import can
@@ -159,6 +160,9 @@ class Outcome:
     following: Callable[[int, str], store.State] | None = None
     #: when the result tells the new revision: makes it from the revision's number.
     numbered: Callable[[int], Any] | None = None
+    #: the record after the write, when the action has it whole (a load), for the
+    #: search index; otherwise it is made from ``following`` or read back.
+    record: Record | None = None
 
 
 class Action:
@@ -220,8 +224,17 @@ def run(action: Action, actor: Actor) -> Any:
         checked = action.check(ctx)
         outcome = action.execute(ctx, checked)
         number = 0
+        following: store.State | None = None
         if revision is not None:
             number = bump(revision, action.step, outcome.appended)
+            if outcome.following is not None:
+                following = outcome.following(number, revision.stamp)
+            # The search index moves with the record, in the same transaction.
+            search_index.after_write(
+                action.step,
+                outcome,
+                lambda: following if following is not None else store.current(),
+            )
         audits = outcome.audit if isinstance(outcome.audit, list) else [outcome.audit]
         for a in audits:
             write_audit(
@@ -234,8 +247,8 @@ def run(action: Action, actor: Actor) -> Any:
                 message=a.message,
                 revision=number,
             )
-        if outcome.following is not None and revision is not None:
-            store.install(outcome.following(number, revision.stamp))
+        if following is not None:
+            store.install(following)
     if outcome.numbered is not None:
         return outcome.numbered(number)
     return outcome.result

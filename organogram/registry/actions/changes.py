@@ -17,7 +17,7 @@ from ...core.dates import FuzzyDate
 from ...core.record import Record
 from ...core.timeline import Failure, Timeline
 from ...formats.codec import ChangeDataError, change_from_dict, change_to_dict
-from ...formats.references import passage_ref_problem
+from ...formats.references import change_dangling
 from ...history.inverse import NotReversible, inverse
 from ...queries.structure import node_data
 from .. import models as m
@@ -101,23 +101,24 @@ def read_change(
         raise refusal("the change is not valid", fields=exc.by_field(), kind="invalid") from None
 
 
-def passage_problems(record: Record, change: Change) -> list[str]:
-    """Why each citation of ``change`` names a passage its source does not list (a source
-    that lists none takes any passage)."""
-    found = (passage_ref_problem(record.sources, str(c)) for c in change.cites)
-    return [why for why in found if why]
+def reference_problems(record: Record, change: Change) -> dict[str, list[str]]:
+    """Field -> why, for each reference of ``change`` that points at nothing in
+    ``record``: a source it cites that the record does not hold, a passage its source does
+    not list (a source that lists none takes any), a person, an entry... The loader's rule
+    (:func:`organogram.formats.references.change_dangling`), so that what is recorded can
+    be exported and loaded again."""
+    return change_dangling(record, change)
 
 
-def refuse_unknown_passages(
-    record: Record, change: Change, refusal: type[Refused] = Invalid
-) -> None:
-    """Refuse ``change`` (as ``refusal``, field ``cite``) when it cites a passage its
-    source does not list, as a dataset file citing it would be."""
-    problems = passage_problems(record, change)
+def refuse_dangling(record: Record, change: Change, refusal: type[Refused] = Invalid) -> None:
+    """Refuse ``change`` (as ``refusal``, by field) when a reference of it points at
+    nothing in ``record``, as a dataset file holding it would be."""
+    problems = reference_problems(record, change)
     if problems:
         raise refusal(
-            "the change cites a passage its source does not list",
-            fields={"cite": problems},
+            "the change refers to what the record does not hold",
+            [f"{field}: {why}" for field, whys in problems.items() for why in whys],
+            problems,
             kind="invalid",
         )
 
@@ -239,11 +240,11 @@ class RecordChange(Action):
         self._change = read_change(self.change, ChangeRefused)
 
     def check(self, ctx: Context) -> _Checked:
-        """Not stale, its passages listed, the corrected change exists, and the change
-        applies with the rest."""
+        """Not stale, its references point at something, the corrected change exists,
+        and the change applies with the rest."""
         timeline = ctx.state.record.timeline
         _refuse_stale(ctx, [self._change], self.expected)
-        refuse_unknown_passages(ctx.state.record, self._change, ChangeRefused)
+        refuse_dangling(ctx.state.record, self._change, ChangeRefused)
         if self.corrects is not None and timeline.get(self.corrects) is None:
             raise ChangeRefused(
                 f"there is no change {self.corrects!r} in the timeline to correct",

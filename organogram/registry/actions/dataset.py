@@ -149,4 +149,9 @@ class LoadRecord(Action):
             self.audit_action, "dataset", org.id,
             before=before, after={**(self.origin or {}), **held},
         )
-        return Outcome(None, audit, numbered=lambda number: LoadResult(org.name, held, number))
+        return Outcome(
+            None,
+            audit,
+            numbered=lambda number: LoadResult(org.name, held, number),
+            record=self.record,
+        )

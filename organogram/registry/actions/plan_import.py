@@ -21,7 +21,7 @@ from ...importers.plan_changes import PlanRow, PlanSheetError, read_upload
 from .. import models as m
 from ..convert import change_row
 from .base import Action, Audit, Context, Outcome, Refused
-from .changes import passage_problems, read_change
+from .changes import read_change, reference_problems
 from .plan_common import PlanRefused, editable, plan_of
 from .plans import StoredIds
 
@@ -74,8 +74,10 @@ class ImportPlanChanges(Action):
             try:
                 change = read_change(wanted)
                 read.append((n, row.place, change, phase))
-                unlisted = passage_problems(ctx.state.record, change)
-                problems += [(n, f"{row.place}: cite: {p}") for p in unlisted]
+                dangling = reference_problems(ctx.state.record, change)
+                problems += [
+                    (n, f"{row.place}: {f}: {p}") for f, ps in dangling.items() for p in ps
+                ]
             except Refused as exc:
                 problems += [
                     (n, f"{row.place}: {f}: {p}") for f, ps in exc.fields.items() for p in ps

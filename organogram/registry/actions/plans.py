@@ -32,7 +32,7 @@ from ...formats.kinds import ID_RE, ID_RULE
 from .. import models as m
 from ..convert import change_row
 from .base import Action, Audit, Context, Outcome
-from .changes import read_change, refuse_unknown_passages
+from .changes import read_change, refuse_dangling
 from .plan_common import PlanRefused, core, editable, event_row, plan_of
 
 
@@ -154,7 +154,7 @@ class AddPlanChange(Action):
             ph = plan.phase(self.phase) if self.phase else None
             wanted["date"] = str(ph.effective if ph else plan.effective)
         change = read_change(wanted, PlanRefused)
-        refuse_unknown_passages(ctx.state.record, change, PlanRefused)
+        refuse_dangling(ctx.state.record, change, PlanRefused)
         taken = StoredIds({c.id for c in plan.changes})
         if change.id and (change.id in taken or plan_has(plan, change.id)):
             raise PlanRefused(
@@ -215,7 +215,7 @@ class EditPlanChange(Action):
         wanted = {**dict(self.data), "id": self.change_id}
         wanted.setdefault("date", str(old.date))
         new = read_change(wanted, PlanRefused)
-        refuse_unknown_passages(ctx.state.record, new, PlanRefused)
+        refuse_dangling(ctx.state.record, new, PlanRefused)
         candidate = core(lambda: replace_change(plan, new))
         _refuse_failing(ctx, candidate, new)
         return candidate, old, new

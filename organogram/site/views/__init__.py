@@ -21,6 +21,7 @@ from .plan_import import plan_import, plan_import_sheet
 from .plan_pairs import plan_compare, plan_merge
 from .plans import plan, plan_new, plans
 from .posts import post, posts
+from .search import search, search_suggest
 from .source_edit import source_edit, source_file, source_new, source_remove
 from .sources import source, sources
 from .structure import structure, structure_children
@@ -65,6 +66,8 @@ __all__ = [
     "posts",
     "record",
     "reverse_change",
+    "search",
+    "search_suggest",
     "signin",
     "signout",
     "source",

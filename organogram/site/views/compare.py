@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from typing import Any
+from urllib.parse import urlencode
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
@@ -12,6 +13,7 @@ from ...core.dates import DateError, FuzzyDate
 from ...core.diff.between import SUMMARY_KEYS
 from ...core.plans import PlanStatus
 from ...queries.diff import diff_dates
+from ...queries.diff_groups import KIND_KEYS, group_changes
 from ...registry.store import State
 from .common import may_see_people, registry_page
 
@@ -25,6 +27,12 @@ def _words(key: str, count: int) -> str:
     if count == 1 and first.endswith("s"):
         first = first[:-1]
     return " ".join([first, *rest])
+
+
+def asked_kind(request: HttpRequest) -> str:
+    """The kind of change the page is filtered to (``?kind=units-added``); "" for all."""
+    kind = request.GET.get("kind", "").strip()
+    return kind if kind in KIND_KEYS else ""
 
 
 def suggestions(state: State) -> list[dict[str, str]]:
@@ -46,7 +54,8 @@ def suggestions(state: State) -> list[dict[str, str]]:
 
 @registry_page
 def compare(request: HttpRequest, state: State) -> HttpResponse:
-    """``?from=…&to=…``: the net differences, narrated and counted, and the changes between."""
+    """``?from=…&to=…``: the net differences, narrated and counted, and the changes between,
+    grouped by department and kind (``&kind=…``: that kind only)."""
     raw = {k: request.GET.get(k, "").strip() for k in ("from", "to")}
     errors: dict[str, str] = {}
     read: dict[str, FuzzyDate] = {}
@@ -70,10 +79,17 @@ def compare(request: HttpRequest, state: State) -> HttpResponse:
             for k in SUMMARY_KEYS
             if data["summary"].get(k)
         ]
+        kind = asked_kind(request)
+        changes, events = data["changes"][:MAX_LISTED], data["events"][:MAX_LISTED]
         context.update(
             result=data,
-            changes=data["changes"][:MAX_LISTED],
-            events=data["events"][:MAX_LISTED],
+            changes=changes,
+            events=events,
+            kind=kind,
+            # The page's own query, for the filters' links.
+            query=urlencode({"from": raw["from"], "to": raw["to"]}),
+            changes_grouped=group_changes(changes, kind),
+            events_grouped=group_changes(events, kind),
             summary=summary,
             backward=data["from"] > data["to"],
             vague={k: not d.exact for k, d in read.items()},

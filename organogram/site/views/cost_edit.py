@@ -20,6 +20,7 @@ from ...formats.registers import BY_SECTION
 from ...registry.actions import Refused, SaveEntry, run
 from ...registry.actions.entries import entry_version
 from ...registry.store import State
+from ..hidden import STALE, hidden_number
 from .common import actor, registry_page, requires
 
 ROW_FIELDS = ("grade", "duty_station", "cost", "salary", "common_staff_costs")
@@ -47,6 +48,10 @@ def _text(post, name: str, data: dict[str, Any]) -> None:
         data.pop(name, None)
 
 
+#: The most rows a cost table's form is read for: far more than a grade scale has, and a
+#: bound on the work a hand-edited count of rows can ask for.
+MOST_ROWS = 5000
+
 def _table_data(post, stored: dict[str, Any], key: str | None) -> dict[str, Any]:
     data = dict(stored)
     data["id"] = key or post.get("id", "").strip()
@@ -56,7 +61,7 @@ def _table_data(post, stored: dict[str, Any], key: str | None) -> dict[str, Any]
     if not data["illustrative"]:
         del data["illustrative"]
     rows = []
-    for i in range(int(post.get("row_count", "0") or 0)):
+    for i in range(hidden_number(post.get("row_count"), 0, MOST_ROWS)):
         row = {f: post.get(f"rows-{i}-{f}", "").strip() for f in ROW_FIELDS}
         if not any(row.values()):
             continue  # a blank line: no row
@@ -94,10 +99,8 @@ def _edit(
     data, reasons, stale = stored, [], ""
     if request.method == "POST":
         data = read(request.POST, stored, key)
-        try:
-            expected = int(request.POST.get("version", ""))
-        except ValueError:
-            expected = -1  # a form without its version is as good as stale
+        # A form without its version is as good as stale.
+        expected = hidden_number(request.POST.get("version"), STALE)
         try:
             saved = run(SaveEntry(section, data, expected, create=key is None), actor(request))
         except Refused as exc:

@@ -27,6 +27,7 @@ from ...registry.reading.timeline import sentences
 from ...registry.reading.tokens import latest_token
 from ...registry.store import State
 from ..forms import ABBREVIATION_CHOICES, FIELD_OF, NAMED, OPS, ChangeForm, Op, change_mapping
+from ..hidden import STALE, hidden_number
 from .common import actor as web_actor
 from .common import may_see_people, registry_page, requires
 
@@ -170,6 +171,15 @@ def _save(
     return None
 
 
+def _left_by(timeline: Any, change: Any) -> Any:
+    """The structure ``change`` left: as of its date, or of its first day when its date
+    has no last day (``2021-10/..``), which a snapshot cannot be asked for."""
+    date = change.date
+    if date.latest is None:
+        date = FuzzyDate.day(date.earliest or dt.date.today())
+    return timeline.snapshot(date).structure
+
+
 @registry_page
 @requires(ReverseChange.permissions)
 def reverse_change(request: HttpRequest, state: State, change_id: str) -> HttpResponse:
@@ -196,7 +206,9 @@ def reverse_change(request: HttpRequest, state: State, change_id: str) -> HttpRe
             errors["reason"] = "say why it is reversed"
         if not errors:
             actor = web_actor(request)
-            expected = int(request.POST.get("token") or 0) or None
+            token = request.POST.get("token") or "0"
+            # No token: no check; anything but a number: stale, nothing reversed.
+            expected = hidden_number(token, STALE) or None
             try:
                 done = run(ReverseChange(change_id, date, reason, expected), actor)
             except Refused as exc:
@@ -209,9 +221,7 @@ def reverse_change(request: HttpRequest, state: State, change_id: str) -> HttpRe
     context = {
         "change": change_data(original, state.record.sources, told.get(original, "")),
         # Told from the structure the change left, so names read as they were then.
-        "inverse": changes_data(
-            preview, timeline.snapshot(original.date).structure, state.record.sources
-        ),
+        "inverse": changes_data(preview, _left_by(timeline, original), state.record.sources),
         "date": raw_date,
         "reason": reason,
         "errors": errors,

@@ -21,6 +21,7 @@ from ...registry.actions import Refused, SaveEntry, run
 from ...registry.actions.entries import entry_version
 from ...registry.store import State
 from ..entry_form import inputs, posted
+from ..hidden import STALE, hidden_number
 from .common import actor as web_actor
 from .common import registry_page, requires
 
@@ -52,7 +53,9 @@ def _form(request: HttpRequest, state: State, section: str, key: str | None) -> 
         data, errors = posted(register.fields, request.POST)
         if key:
             data["id"] = key  # an entry's id is not edited here
-        expected = int(request.POST.get("version") or 0)
+        # Empty: a new entry (expected not to exist); anything but a number: stale.
+        version_text = request.POST.get("version") or "0"
+        expected = hidden_number(version_text, STALE)
         if not errors:
             actor = web_actor(request)
             try:

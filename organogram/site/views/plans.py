@@ -18,6 +18,7 @@ from django.shortcuts import redirect, render
 
 from ...core.errors import NotFound
 from ...core.plans import EDITABLE, MOVE_OF, PlanStatus, approval_problem
+from ...queries.diff_groups import group_changes
 from ...queries.plans import (
     plan_conflicts,
     plan_detail,
@@ -33,6 +34,7 @@ from ...registry.permissions import can
 from ...registry.store import State
 from ..conflict_rows import conflict_rows
 from .common import actor, may, may_see_people, registry_page, requires
+from .compare import asked_kind
 from .cost import plan_cost_context
 from .downloads import download_links
 from .tree_levels import build_tree
@@ -175,6 +177,8 @@ def plan_page(
         "preview_query": f"?at={facts['preview']['date']}",
         "drafted": _moment(facts["plan"]["drafted_at"]),
         "preview_day": dt.date.fromisoformat(facts["preview"]["date"]),
+        # The difference from the present by department and kind (``?kind=…``: one kind).
+        "diff_grouped": group_changes(facts["preview"]["diff"], asked_kind(request)),
         "downloads": download_links(request, "site:plan_download", plan_id),
         "other_plans": len(state.record.plans) > 1,
         **(
