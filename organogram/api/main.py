@@ -22,7 +22,7 @@ from . import (
     search,
     sources,
 )
-from .auth import AUTH
+from .auth import AUTH, TokensLocked
 
 api = NinjaAPI(
     title="Organogram API",
@@ -59,6 +59,14 @@ def not_found(request: HttpRequest, exc: NotFound) -> HttpResponse:
 def empty(request: HttpRequest, exc: EmptyRegistry) -> HttpResponse:
     """Nothing loaded yet: 503."""
     return api.create_response(request, {"detail": str(exc)}, status=503)
+
+
+@api.exception_handler(TokensLocked)
+def tokens_locked(request: HttpRequest, exc: TokensLocked) -> HttpResponse:
+    """Too many bad tokens from this address: 429, with when to try again."""
+    answer = api.create_response(request, {"detail": str(exc)}, status=429)
+    answer["Retry-After"] = str(exc.retry_after())
+    return answer
 
 
 @api.exception_handler(ChangeDataError)

@@ -23,6 +23,7 @@ from .mapping import Mapping
 from .problems import Report
 from .tables import Table, read_csv, read_xlsx
 from .template import RowReader, read_sheet
+from .zip_guard import expansion_problem
 
 #: The sheet a workbook holds the plan's changes in.
 SHEET = "changes"
@@ -73,6 +74,11 @@ def _tables(path: Path, shown: str, report: Report) -> list[Table]:
         # A CSV file is the changes sheet whatever it is called.
         return [Table(shown, SHEET, table.headers, table.rows)]
     if suffix in (".xlsx", ".xlsm"):
+        # Checked here too, so that the refusal names the file as uploaded.
+        refused = expansion_problem(path)
+        if refused is not None:
+            report.error(shown, refused, code="file")
+            return []
         tables = read_xlsx(path, report)
         return [Table(shown, t.sheet, t.headers, t.rows) for t in tables]
     report.error(shown, "not a spreadsheet: give the template's .xlsx or a .csv file", code="kind")

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from ..formats.csv_cells import restore
 from .problems import Report
+from .zip_guard import expansion_problem
 
 BOM = "\ufeff"
 
@@ -124,6 +125,10 @@ def read_xlsx(path: str | Path, report: Report) -> list[Table]:
     import openpyxl  # here, so that commands that read no workbook do not pay for it
 
     file = str(path)
+    refused = expansion_problem(path)
+    if refused is not None:
+        report.error(file, refused, code="file")
+        return []
     try:
         book = openpyxl.load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many kinds for a file that is not a workbook

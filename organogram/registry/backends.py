@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from axes.backends import AxesStandaloneBackend
 from django.contrib.auth.backends import ModelBackend
 
 from .permissions import can
@@ -28,3 +29,18 @@ class RoleBackend(ModelBackend):
         if can(user_obj, "user.manage"):
             return True
         return super().has_module_perms(user_obj, app_label)
+
+
+class SignInLockout(AxesStandaloneBackend):
+    """django-axes's lockout check, first of the backends: refuses an account locked out
+    from the request's address before any password is checked.
+
+    A check with no request is no sign-in from the web (a test client's ``login``, a
+    command): nothing to count it against, so it passes on to the next backend.
+    """
+
+    def authenticate(self, request: Any, *args: Any, **kwargs: Any) -> Any:
+        """None (the next backend decides), or raises while locked out."""
+        if request is None:
+            return None
+        return super().authenticate(request, *args, **kwargs)

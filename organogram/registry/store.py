@@ -13,7 +13,6 @@ gets one.
 
 from __future__ import annotations
 
-import gc
 import threading
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -27,6 +26,7 @@ from . import models as m
 from .catchup import caught_up
 from .convert import load_record
 from .reading.memo import RevisionMemo
+from .settling import settle, thaw
 
 
 class EmptyRegistry(OrganogramError):
@@ -169,7 +169,7 @@ def _made(number: int, stamp: str, *held: State | None) -> State:
             return state
     # What the last revision kept goes back to the collector, in case any of it is
     # garbage in a cycle; what this one builds is set aside again (settle).
-    gc.unfreeze()
+    thaw()
     loaded = load_record()
     if loaded is None:
         raise EmptyRegistry()
@@ -210,18 +210,6 @@ def install(state: State) -> None:
             _local.state = None
 
     transaction.on_commit(committed)
-
-
-def settle() -> None:
-    """Keep the objects alive now out of the cyclic garbage collector's full passes.
-
-    A large record is millions of long-lived objects; every full pass of the collector
-    walks them all, seconds at a time in the middle of some request. They are freed by
-    reference counting when a newer revision replaces them (a record holds no reference
-    cycle, and a timeline only a weak reference to the one it was made from), and a
-    rebuild unfreezes them first.
-    """
-    gc.freeze()
 
 
 def current_record() -> Record:

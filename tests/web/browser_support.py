@@ -9,7 +9,7 @@ from typing import Any
 from organogram.registry.accounts import add_user
 from organogram.registry.audit import Actor
 
-from .test_browser import ARGS, CHROMIUM, playwright_with_iom
+from .test_browser import ARGS, CHROMIUM, csp_violations, playwright_with_iom
 
 
 def signed_in_browser(
@@ -34,6 +34,7 @@ def signed_in_browser(
             options["viewport"] = viewport
         page = browser.new_page(**options)
         page.set_default_timeout(15_000)
+        refused = csp_violations(page)
         try:
             page.goto(f"{live_server.url}/signin/?next={then}")
             page.fill("#id_username", username)
@@ -41,6 +42,7 @@ def signed_in_browser(
             page.click("form.signin button[type=submit]")
             page.wait_for_url(f"**{then}")
             yield page, live_server.url
+            assert not refused, refused
         finally:
             browser.close()
     os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)

@@ -56,6 +56,27 @@ ARGS = [
 pytestmark = pytest.mark.browser
 
 
+def csp_violations(page) -> list[str]:
+    """What the page's console says the Content-Security-Policy refused, as it happens
+    (a script, a style or a handler of the page that the policy blocks breaks the page
+    silently otherwise): each browser test ends by asserting the list is empty.
+
+    Under the policy, ``page.wait_for_function`` takes a function (``"() => …"``): an
+    expression is evaluated as a string while it polls, which the policy forbids."""
+    kept = getattr(page, "_csp_refused", None)
+    if kept is not None:
+        return kept  # one list per page, whoever asks
+    refused: list[str] = []
+
+    def heard(message) -> None:
+        if "Content Security Policy" in message.text:
+            refused.append(message.text)
+
+    page.on("console", heard)
+    page._csp_refused = refused
+    return refused
+
+
 def playwright_with_iom():
     """Playwright's sync API, with the IOM dataset in the registry; the test skipped,
     saying why, without Chromium or Playwright."""
@@ -81,8 +102,10 @@ def browser_page(transactional_db, live_server, monkeypatch):
         browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
         page = browser.new_page()
         page.set_default_timeout(15_000)
+        refused = csp_violations(page)
         try:
             yield page, live_server.url
+            assert not refused, refused
         finally:
             browser.close()
     os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
@@ -213,3 +236,16 @@ def test_governing_bodies_the_council_and_its_109th_session(browser_page):
     shot(page, "council.png")
     page.click("#session-c-109 >> text=Director General")
     assert page.inner_text("h1") == "Director General's Report to the 109th Session of the Council"
+
+
+def test_the_content_security_policy_is_on_and_a_violation_is_heard(browser_page):
+    """The policy is sent, and the check every browser test ends with does hear a
+    violation (here, a style attribute set by a script after the page loaded)."""
+    page, base = browser_page
+    response = page.goto(base + "/")
+    assert "script-src 'self'" in response.headers["content-security-policy"]
+    heard = csp_violations(page)
+    page.evaluate("document.body.setAttribute('style', 'color: red')")
+    page.wait_for_timeout(200)
+    assert heard and "style" in heard[0]
+    heard.clear()

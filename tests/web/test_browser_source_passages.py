@@ -70,7 +70,7 @@ def test_add_a_source_with_passages_and_a_copy_then_cite_a_passage_in_a_plan(
     page.locator("#f-cite-passage-0-pick").wait_for(state="visible")
     page.select_option("#f-cite-passage-0-pick", "12")
     page.click("text=Add the citation")
-    page.wait_for_function("document.querySelector('#f-cites').value === 'scpf28:12'")
+    page.wait_for_function("() => document.querySelector('#f-cites').value === 'scpf28:12'")
     page.fill("#f-passages", PASSAGES)
     page.set_input_files(
         "#f-upload", files=[{"name": "S-33-5.txt", "mimeType": "text/plain", "buffer": COPY}]

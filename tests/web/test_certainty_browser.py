@@ -8,7 +8,7 @@ import pytest
 from organogram.registry.audit import Actor
 from organogram.registry.services import load_dataset_into_registry
 
-from .test_browser import ARGS, CHROMIUM, shot
+from .test_browser import ARGS, CHROMIUM, csp_violations, shot
 from .test_certainty_pages import AT, UNCERTAIN
 
 pytestmark = pytest.mark.browser
@@ -27,6 +27,7 @@ def test_possible_and_unplaced_units_at_two_widths(
         browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
         page = browser.new_page(viewport={"width": width, "height": 900})
         page.set_default_timeout(15_000)
+        refused = csp_violations(page)
         try:
             page.goto(f"{live_server.url}/{AT}")
             media = page.locator("#tree .label.possible", has_text="Media and Communications")
@@ -52,5 +53,6 @@ def test_possible_and_unplaced_units_at_two_widths(
             page.goto(f"{live_server.url}/units/rbm/{AT}")
             assert "its placement is not recorded" in page.inner_text("main")
             shot(page, f"certainty-unit-{width}.png")
+            assert not refused, refused
         finally:
             browser.close()

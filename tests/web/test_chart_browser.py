@@ -25,7 +25,7 @@ def boxes(page) -> int:
 def drawn(page, before: int, more: bool) -> None:
     """Wait until the chart was drawn again with more (or fewer) boxes than ``before``."""
     sign = ">" if more else "<"
-    page.wait_for_function(f"document.querySelectorAll('{BOXES}').length {sign} {before}")
+    page.wait_for_function(f"() => document.querySelectorAll('{BOXES}').length {sign} {before}")
 
 
 def test_click_closes_and_opens_a_box(chromium):
@@ -172,7 +172,7 @@ def test_open_then_close_moves_the_boxes_the_page_holds(chromium):
     assert kept > boxes(page) // 2
     page.click(f"{BOXES}[data-id='ddg-op']")
     page.wait_for_function(
-        '!document.querySelector(\'#chart g.node[data-id="ddg-op"][data-open="1"]\')'
+        '() => !document.querySelector(\'#chart g.node[data-id="ddg-op"][data-open="1"]\')'
     )
     page.click(f"{BOXES}[data-id='ddg-mr']")
     page.wait_for_selector(f"{BOXES}[data-id='dfam']")

@@ -53,7 +53,7 @@ def test_drag_a_box_onto_another_then_undo(editor_page):
     assert parent_of(page, "treasury") == "dfam"
     drop(page, "treasury", "ddg-mr")
     page.wait_for_function(
-        "document.querySelector(\"#chart g.node[data-id='treasury']\")"
+        "() => document.querySelector(\"#chart g.node[data-id='treasury']\")"
         ".getAttribute('data-parent') === 'ddg-mr'"
     )
     assert "Added a move" in page.inner_text(".chart-said")
@@ -77,7 +77,7 @@ def test_drag_a_box_onto_another_then_undo(editor_page):
     page.focus("#chart")
     page.keyboard.press("Control+z")
     page.wait_for_function(
-        "document.querySelector(\"#chart g.node[data-id='treasury']\")"
+        "() => document.querySelector(\"#chart g.node[data-id='treasury']\")"
         ".getAttribute('data-parent') === 'dfam'"
     )
     assert plan_changes(plan) == []
@@ -93,7 +93,9 @@ def test_the_panel_renames_the_box_chosen_with_the_keyboard(editor_page):
     assert page.inner_text(".chart-box-name") == "Treasury Division"
     page.fill("#chart-rename-name", "Finance Office")
     page.click(".chart-box form:has(#chart-rename-name) button[type=submit]")
-    page.wait_for_function("document.querySelector('.chart-said').textContent.includes('rename')")
+    page.wait_for_function(
+        "() => document.querySelector('.chart-said').textContent.includes('rename')"
+    )
     page.wait_for_selector(f"{BOXES}[data-id='treasury'] >> text=Finance Office")
     assert plan_changes(plan) == ["rename"]
     assert page.url.endswith(f"/chart/?plan={plan}")  # posted in place

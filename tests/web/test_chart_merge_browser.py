@@ -55,7 +55,7 @@ def plan_changes(plan: str) -> list:
 
 def wait_for_box(page, node: str, present: bool = True) -> None:
     found = f"document.querySelector(\"{BOXES}[data-id='{node}']\")"
-    page.wait_for_function(f"{'!!' if present else '!'}{found}")
+    page.wait_for_function(f"() => {'!!' if present else '!'}{found}")
 
 
 def test_two_boxes_selected_are_merged_into_a_new_unit_then_undone(editor_page):
@@ -168,7 +168,7 @@ def test_the_box_to_move_under_is_picked_by_typing_its_name(editor_page):
     assert page.input_value("#chart-move-to") == "Budget Division"
     page.keyboard.press("Enter")  # now it sends the form
     page.wait_for_function(
-        f"document.querySelector(\"{BOXES}[data-id='treasury']\")"
+        f"() => document.querySelector(\"{BOXES}[data-id='treasury']\")"
         ".getAttribute('data-parent') === 'budget'"
     )
     (change,) = plan_changes(plan)

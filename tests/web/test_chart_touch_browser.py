@@ -109,7 +109,7 @@ def test_a_finger_pans_a_held_box_moves_and_two_fingers_zoom(phone):
     a, b = centre(page, "media-comms"), centre(page, "der")
     fingers.drag([a], [b], hold=700)
     page.wait_for_function(
-        f"document.querySelector(\"{BOXES}[data-id='media-comms']\")"
+        f"() => document.querySelector(\"{BOXES}[data-id='media-comms']\")"
         ".getAttribute('data-parent') === 'der'"
     )
     (change,) = store.current().record.plans[plan].changes
@@ -130,6 +130,6 @@ def test_a_finger_pans_a_held_box_moves_and_two_fingers_zoom(phone):
     page.touchscreen.tap(x, y)
     name = page.evaluate(f"window.organogramChart.node({node!r}).name")
     page.wait_for_function(
-        f"document.querySelector('.chart-box-name').textContent.startsWith({name!r})"
+        f"() => document.querySelector('.chart-box-name').textContent.startsWith({name!r})"
     )
     shot(page, "chart-touch-moved-390.png")

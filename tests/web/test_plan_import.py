@@ -163,3 +163,16 @@ def test_the_command_line_imports_a_file(tmp_path, capsys):
     assert len(json.loads(out[out.index("{") :])["imported"]) == 2
     assert main(["plan", "import", plan, str(tmp_path / "missing.csv")]) == 1
     assert "missing.csv" in capsys.readouterr().err
+
+
+def test_a_zip_bomb_is_refused_naming_the_uploaded_file():
+    from tests.imports.test_zip_bomb import bomb
+
+    plan = draft()
+    data = bomb()
+    with pytest.raises(PlanRefused) as refused:
+        run(ImportPlanChanges(plan, "innocent.xlsx", [data], len(data)), TESTS)
+    assert any(
+        "innocent.xlsx" in r and "would expand" in r for r in refused.value.reasons
+    ), refused.value.reasons
+    assert plan_changes(plan) == []
