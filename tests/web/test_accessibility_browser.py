@@ -138,3 +138,57 @@ def test_no_serious_finding_on_the_forms_of_the_signed_in(axe, signed_in_page):
     draft = draft_plan(Actor("tests"), title="Accessible draft", effective="2030-01-01").id
     failed = check_pages(page, base, [p.format(draft=draft) for p in EDITING])
     assert not failed, "axe-core findings:\n" + report(failed)
+
+
+def focused_box(page) -> str:
+    """The id of the chart's box that has the keyboard's focus ("" if none)."""
+    return page.evaluate(
+        "() => { const g = document.activeElement.closest('g.node');"
+        " return g ? g.getAttribute('data-id') : ''; }"
+    )
+
+
+def test_the_chart_by_keyboard_and_as_a_list(browser_page):  # noqa: F811
+    page, base = browser_page
+    page.goto(base + "/chart/?at=2022-12-31")
+    frame = page.locator("#chart")
+    assert frame.get_attribute("role") == "group" and "Organization chart" in frame.get_attribute(
+        "aria-label"
+    )
+    # One stop of the Tab key: the boxes' links are out of the Tab order.
+    assert page.locator("#chart g.node > a:not([tabindex='-1'])").count() == 0
+    frame.focus()
+    page.keyboard.press("Enter")
+    assert focused_box(page) == "dg"
+    top = page.locator("#n-dg > a")
+    assert top.get_attribute("aria-expanded") == "true"
+    page.keyboard.press("ArrowDown")
+    first = focused_box(page)
+    assert first and first != "dg"
+    page.keyboard.press("ArrowRight")
+    second = focused_box(page)
+    assert second not in ("", first)
+    page.keyboard.press("ArrowLeft")
+    assert focused_box(page) == first
+    page.keyboard.press("ArrowUp")
+    assert focused_box(page) == "dg"
+    # Space closes the box, and the focus stays on it once the chart is drawn again.
+    page.keyboard.press(" ")
+    page.wait_for_selector("#n-dg > a[aria-expanded='false']")
+    assert focused_box(page) == "dg"
+    assert page.locator(f"#chart g.node[data-id='{first}']").count() == 0
+    # Down opens it again and goes to the first box under it.
+    page.keyboard.press("ArrowDown")
+    page.wait_for_function(
+        "id => document.activeElement.closest('g.node')?.getAttribute('data-id') === id", arg=first
+    )
+    page.keyboard.press("Escape")
+    assert page.evaluate("() => document.activeElement.id") == "chart"
+
+    # The text alternative: every box, with its kind and marks, linked to its page.
+    listing = page.locator("details#chart-list")
+    listing.locator("summary").click()
+    text = listing.inner_text()
+    assert "Department of Strategic Planning and Organizational Performance" in text
+    assert "placement not recorded" in text  # what the drawing shows apart
+    assert listing.locator("a[href='/units/dspop/?at=2022-12-31']").count() == 1
