@@ -10,6 +10,7 @@
   var chart = window.organogramChart;
   if (!chart) return;
   var frame = chart.frame;
+  var editing = frame.hasAttribute("data-edit");
   var marks = {}, kids = {}, parents = {}, tops = [];
 
   // The boxes' sentences and the tree's shape, from the chart's index (again after an edit).
@@ -104,6 +105,9 @@
     } else if (e.key === "Escape") {
       frame.focus();
     } else if (e.key === "Enter") {
+      // On a plan's chart being edited, Enter chooses the box for the panel, and
+      // Shift+Enter the box to merge with (chart-edit.js): left to the click it makes.
+      if (editing || e.shiftKey) return;
       // Followed here: the chart takes a click on a box to mean open or close it.
       var a = g.querySelector(":scope > a");
       if (a) window.location.href = a.getAttribute("href");
