@@ -17,7 +17,7 @@ run: $(VENV)/.installed ## Validate the IOM dataset, then serve the web applicat
 	$(BIN)/organogram validate data/iom
 	$(BIN)/organogram serve --data data/iom --workers 0
 
-test: $(VENV)/.installed-test ## Run the test suite
+test: $(VENV)/.installed-test node_modules/.installed ## Run the test suite
 	$(BIN)/pytest
 
 lint: $(VENV)/.installed-test ## Check the code with ruff, Django's system checks and for missing migrations
@@ -87,6 +87,15 @@ $(VENV)/.installed: pyproject.toml | $(BIN)/python
 $(VENV)/.installed-bench: pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e '.[bench]'
 	touch $@
+
+# axe-core for the accessibility tests, from npm as the lock file pins it; where npm is
+# missing the tests that need it are skipped, saying so.
+node_modules/.installed: package.json package-lock.json
+	@if command -v npm >/dev/null; then \
+	  npm ci --no-audit --no-fund && touch $@; \
+	else \
+	  echo "npm not found: the accessibility tests will be skipped (install npm, then make test)"; \
+	fi
 
 # The package with its test tools; reinstalled whenever pyproject.toml changes.
 $(VENV)/.installed-test: pyproject.toml | $(BIN)/python

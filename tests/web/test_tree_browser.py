@@ -18,7 +18,7 @@ def test_opening_a_lazy_node_shows_its_children(browser_page, settings):  # noqa
     page.goto(f"{base}/?at={AT}")
     assert "only its top levels are shown" in page.inner_text("p.partial-tree")
     node = page.locator("#tree li.node").filter(
-        has=page.locator("> details > summary a[href^='/units/ddg-mr/']")
+        has=page.locator("> .row a[href^='/units/ddg-mr/']")
     )
     assert node.locator("> details > ul > li.node").count() == 0
     expand = page.locator("[data-tree-expand]")
@@ -30,13 +30,14 @@ def test_opening_a_lazy_node_shows_its_children(browser_page, settings):  # noqa
     children.first.wait_for()
     assert children.count() == 13  # ddg-mr's children in 2023
     assert node.locator("> details").get_attribute("data-children") is None  # loaded once
-    links = children.locator("> details > summary a.name, > div.leaf a.name")
+    links = children.locator("> .row a.name")
     assert all(h.endswith(f"?at={AT}") for h in links.evaluate_all("as => as.map(a => a.href)"))
     shot(page, "tree-partial-opened.png")
 
     # A child that has children of its own is lazy too, and opens the same way.
-    unit = children.locator("> details.lazy > summary a.name").first.get_attribute("href")
-    inner = children.locator("> details").filter(has=page.locator(f"a.name[href='{unit}']"))
+    lazy = children.filter(has=page.locator("> details.lazy"))
+    unit = lazy.first.locator("> .row a.name").get_attribute("href")
+    inner = children.filter(has=page.locator(f"> .row a.name[href='{unit}']")).locator("> details")
     inner.locator("> summary").click()
     inner.locator("> ul > li.node").first.wait_for()
 
@@ -59,7 +60,7 @@ def test_without_the_script_a_lazy_node_leads_to_the_units_page(browser_page, se
     plain = page.context.browser.new_page(java_script_enabled=False)
     plain.goto(f"{base}/?at={AT}")
     node = plain.locator("#tree li.node").filter(
-        has=plain.locator("> details > summary a[href^='/units/ddg-mr/']")
+        has=plain.locator("> .row a[href^='/units/ddg-mr/']")
     )
     node.locator("> details > summary").click()
     plain.click("text=13 sub-units on the unit\u2019s page")

@@ -28,6 +28,7 @@ from ...charts.views import MODES, ChartView
 from ...core.dates import DateError
 from ...core.errors import NotFound
 from ...registry.store import State
+from .chart_list import chart_lists, unseen_marks
 from .chart_panel import edit_context
 from .common import AsOf, as_of, may_see_people, registry_page
 
@@ -143,7 +144,8 @@ def chart_svg(
     root = Group(cls="charts")
     root.add(*(d.group for d in drawn))
     scene = Scene(width, height, root, background=None)
-    return svg_document(scene, attrs=' class="chart-svg" role="img"').split("\n", 1)[1]
+    # Not role="img": the boxes inside are links, reached by the keyboard (chart.js).
+    return svg_document(scene, attrs=' class="chart-svg"').split("\n", 1)[1]
 
 
 def unit_links(req: ChartRequest, view: ChartView) -> list[str]:
@@ -154,7 +156,8 @@ def unit_links(req: ChartRequest, view: ChartView) -> list[str]:
 
 def _index(view: ChartView) -> list[list[Any]]:
     """Every node of the chart(s) for the search and the editing panel: id, parent, name,
-    abbreviation, kids, kind, and 1 for a senior post (0 for a unit)."""
+    abbreviation, kids, kind, 1 for a senior post (0 for a unit), and what only the box's
+    dashes or place say, in words, for screen readers."""
     seen: dict[str, list[Any]] = {}
     for chart in view.charts:
         for node in chart.order():
@@ -169,6 +172,7 @@ def _index(view: ChartView) -> list[list[Any]]:
                     len(n.children),
                     n.kind,
                     int(n.senior),
+                    unseen_marks(n),
                 ],
             )
     return list(seen.values())
@@ -226,6 +230,7 @@ def chart(request: HttpRequest, state: State) -> HttpResponse:
         opened="all" if opened is None else ",".join(sorted(opened)),
         boxes=sum(len(c.nodes) for c in view.charts),
         root=_root(request, view, values["unit"]),
+        chart_lists=chart_lists(view, unit_links(req, view)),
         edit=edit_context(request, state, view, req.at),
     )
     return render(request, "site/chart.html", context, status=400 if when.error else 200)

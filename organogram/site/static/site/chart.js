@@ -9,13 +9,15 @@
   "use strict";
   var frame = document.getElementById("chart");
   if (!frame) return;
-  var nodes = {}, withKids = [], roots = [];
-  // The boxes of the chart by id, from the index the server gives (again after an edit).
+  var nodes = {}, withKids = [], roots = [], order = [];
+  // The boxes of the chart by id, from the index the server gives (again after an edit);
+  // ``order`` keeps the chart's own order, top to bottom and left to right.
   function setIndex(rows) {
     nodes = {};
+    order = rows.map(function (r) { return r[0]; });
     rows.forEach(function (r) {
       nodes[r[0]] = { id: r[0], parent: r[1], name: r[2], abbr: r[3], kids: r[4],
-        kind: r[5], senior: r[6] === 1 };
+        kind: r[5], senior: r[6] === 1, marks: r[7] || "" };
     });
     withKids = Object.keys(nodes).filter(function (id) { return nodes[id].kids > 0; });
     roots = Object.keys(nodes).filter(function (id) { return !nodes[nodes[id].parent]; });
@@ -458,8 +460,35 @@
     return busy;
   }
 
-  // What chart-edit.js uses: the boxes, where one stands on the screen, redrawing.
+  // Bring a drawn box into view if it is not (the keyboard's focus may go anywhere).
+  function reveal(g) {
+    apply();
+    var b = boxOf(g);
+    if (b.x >= view.x && b.y >= view.y && b.x + b.w <= view.x + view.w &&
+        b.y + b.h <= view.y + view.h) return;
+    if (frameW() / view.w < 1) { view.w = frameW(); view.h = frameH(); }
+    view.x = b.x + b.w / 2 - view.w / 2;
+    view.y = b.y + b.h / 2 - view.h / 3;
+    apply();
+  }
+
+  // Open or close a box, as a click does; resolves once the drawing shows it.
+  function toggle(id, opened) {
+    if (opened === undefined) opened = !open.has(id);
+    if (opened === open.has(id)) return Promise.resolve();
+    if (opened) open.add(id); else open.delete(id);
+    return redraw(id);
+  }
+
+  // What chart-edit.js and chart-keys.js use: the boxes, where one stands on the screen,
+  // redrawing.
   window.organogramChart = {
+    frame: frame,
+    order: function () { return order; },
+    svg: function () { return svg; },
+    isOpen: function (id) { return open.has(id); },
+    toggle: toggle,
+    reveal: reveal,
     node: function (id) { return nodes[id]; },
     ids: function () { return Object.keys(nodes); },
     setIndex: setIndex,

@@ -79,3 +79,18 @@
     table.parentNode.insertBefore(wrap, table);
   });
 })();
+
+// On a narrow screen a wide table scrolls in its own box (organogram.css): one that
+// scrolls is made a stop of the Tab key, so that it can be scrolled with the arrow keys
+// by those who do not use a mouse, even when it holds no link to stop at.
+(function () {
+  "use strict";
+  function mark() {
+    document.querySelectorAll("main table").forEach(function (table) {
+      if (table.scrollWidth > table.clientWidth + 1) table.setAttribute("tabindex", "0");
+      else if (table.getAttribute("tabindex") === "0") table.removeAttribute("tabindex");
+    });
+  }
+  mark();
+  window.addEventListener("resize", mark);
+})();
