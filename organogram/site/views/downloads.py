@@ -5,6 +5,9 @@ structure its preview shows) is selected by :func:`organogram.queries.selection.
 and written by :mod:`organogram.exporters.download`, the code ``organogram export-as``
 runs too. Names of post holders are in a download only for readers who may see them
 (``people.view``).
+
+:func:`sheet_links` gives the "Download as spreadsheet" links of the pages that have a
+flat table of what they show (:mod:`.sheets`).
 """
 
 from __future__ import annotations
