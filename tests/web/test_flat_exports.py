@@ -141,7 +141,9 @@ def test_the_timeline_file_has_every_page_of_the_filtered_changes(client):
     matched = int(re.search(r"of (\d+) changes? matching", page).group(1))
     _, rows = xlsx_rows(get(client, "/timeline/sheet.xlsx?from=2016&to=2021&page=2").content)
     assert len(rows) == matched  # every page, whatever page the link was taken from
-    first = re.search(r'<li id="change-[^"]+">\s*<span class="date"[^>]*>.*?</span>\s*(.*?)\n', page)
+    first = re.search(
+        r'<li id="change-[^"]+">\s*<span class="date"[^>]*>.*?</span>\s*(.*?)\n', page
+    )
     assert rows[0][2] == html.unescape(first.group(1).strip())
 
 
