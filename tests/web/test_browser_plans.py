@@ -86,7 +86,7 @@ def test_draft_preview_conflicts_approve_enact_and_see_it_on_the_timeline(signed
     # Enacting is asked again, on a page saying what it will do.
     page.click("text=Enact the plan…")
     page.wait_for_url("**/plans/integrity/enact/")
-    assert "1 change taking effect on 2030-01-01" in page.inner_text("main")
+    assert "1 change taking effect on 1 January 2030" in page.inner_text("main")
     assert "This cannot be undone." in page.inner_text("main")
     shot_of(page, "main", "plan-enact-confirm.png")
     page.click("button:has-text('Enact the plan')")

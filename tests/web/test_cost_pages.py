@@ -36,7 +36,7 @@ def test_the_cost_page_says_the_table_is_illustrative(client):
     # The five posts of the 2021 review at the grades the table assumes.
     assert "Department of Peace and Development Coordination 1 340,000.00 340,000.00" in page
     assert "Total 5 1,470,000.00 USD" in page
-    assert "Director General dg : no grade" in page  # ungraded posts are listed, not counted
+    assert "Director General : no grade" in page  # ungraded posts are listed, not counted
 
 
 def test_grouping_and_currency_switch(client):
@@ -69,7 +69,7 @@ def test_the_plan_page_shows_its_cost_by_year(client):
     assert "Cost" in page and "2021 illustrative-2021" in page
     assert "367,500.00" in page and "1,470,000.00" in page
     detail = text(client.get("/plans/hq-review-2021/cost/?currency=CHF"))
-    assert "Director of the Global Data Institute gdi-director created D-1 assumed" in detail
+    assert "Director of the Global Data Institute created D-1 assumed" in detail
     # The review is dated 2021-Q4/2022, so it is costed over 2021 to 2023, the first full
     # year after its last change (with the illustrative 2023 rate).
     assert "70,525.00 294,500.00 279,000.00" in detail

@@ -128,7 +128,7 @@ def test_an_approved_plan_that_cannot_be_enacted_offers_no_enact_button(signed_i
 def test_enacting_is_confirmed_on_a_page_that_says_what_will_happen(signed_in, approved):
     html = page(signed_in, f"/plans/{approved}/enact/")
     assert "Enacting puts the plan's 1 change in the timeline" in html
-    assert "1 change taking effect on 2030-01-01" in html
+    assert "1 change taking effect on <time datetime=\"2030-01-01\">1 January 2030</time>" in html
     assert "This cannot be undone." in html
     assert f'<a href="/plans/{approved}/">Cancel</a>' in html
     assert store.current_record().plan(approved).status == "approved"  # a GET writes nothing

@@ -15,6 +15,7 @@ from .entries import entry_edit, entry_new
 from .governance import bodies, body
 from .lookup import lookup, source_passages
 from .nominations import call, nominations
+from .people import person
 from .plan_actions import plan_change_new, plan_change_remove, plan_move, plan_rebase
 from .plan_confirm import plan_enact, plan_withdraw
 from .plan_import import plan_import, plan_import_sheet
@@ -22,6 +23,7 @@ from .plan_pairs import plan_compare, plan_merge
 from .plans import plan, plan_new, plans
 from .posts import post, posts
 from .search import search, search_suggest
+from .sheets import compare_sheet, cost_sheet, posts_sheet, structure_sheet, timeline_sheet
 from .source_edit import source_edit, source_file, source_new, source_remove
 from .sources import source, sources
 from .structure import structure, structure_children
@@ -40,13 +42,16 @@ __all__ = [
     "chart_fragment",
     "chart_moves",
     "compare",
+    "compare_sheet",
     "cost",
+    "cost_sheet",
     "cost_table_edit",
     "entry_edit",
     "entry_new",
     "exchange_rate_edit",
     "lookup",
     "nominations",
+    "person",
     "plan",
     "plan_change_new",
     "plan_change_remove",
@@ -64,6 +69,7 @@ __all__ = [
     "plans",
     "post",
     "posts",
+    "posts_sheet",
     "record",
     "reverse_change",
     "search",
@@ -80,7 +86,9 @@ __all__ = [
     "structure",
     "structure_children",
     "structure_download",
+    "structure_sheet",
     "timeline",
+    "timeline_sheet",
     "unit",
     "unit_download",
 ]

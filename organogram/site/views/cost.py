@@ -15,6 +15,7 @@ from ...queries import cost as q
 from ...registry.permissions import can
 from ...registry.store import State
 from .common import as_of, dated_context, registry_page, requires
+from .downloads import sheet_links
 
 #: Grouping -> the words of its tab.
 GROUP_WORDS = {"unit": "By unit", "grade": "By grade", "part": "By budget part"}
@@ -37,29 +38,37 @@ def _query(**params: str) -> str:
     return f"?{kept}" if kept else ""
 
 
-@registry_page
-@requires("cost.view")
-def cost(request: HttpRequest, state: State) -> HttpResponse:
-    """The annual cost of the structure as of a date, by unit, grade or budget part."""
-    when = as_of(request)
+def cost_asked(
+    request: HttpRequest, state: State
+) -> tuple[str, str, str, dict[str, Any] | None, str]:
+    """The grouping, currency and table asked for, and the cost as of ``?at=`` (None,
+    with the reason, when it cannot be costed): what the page shows and its spreadsheet
+    holds."""
     by = request.GET.get("by", "unit")
     if by not in q.GROUPINGS:
         by = "unit"
     currency = request.GET.get("currency", "").strip()
     table = request.GET.get("table", "").strip()
-    data: dict[str, Any] | None = None
-    error = ""
     try:
         data = q.cost_at(
             state.record,
-            when.date,
+            as_of(request).date,
             by=by,
             currency=currency or None,
             table=table or None,
             people=can(request.user, "people.view"),
         )
     except (CostingError, NotFound) as exc:
-        error = str(exc)
+        return by, currency, table, None, str(exc)
+    return by, currency, table, data, ""
+
+
+@registry_page
+@requires("cost.view")
+def cost(request: HttpRequest, state: State) -> HttpResponse:
+    """The annual cost of the structure as of a date, by unit, grade or budget part."""
+    when = as_of(request)
+    by, currency, table, data, error = cost_asked(request, state)
     keep = {"at": when.raw if not when.error else "", "currency": currency, "table": table}
     tabs = [
         {"by": b, "words": w, "query": _query(**keep, by=b), "current": b == by}
@@ -80,6 +89,7 @@ def cost(request: HttpRequest, state: State) -> HttpResponse:
             budgets=q.budgets_data(state.record),
             rates=list(state.record.register("exchange_rates").values()),
             plans=list(state.record.plans.values()),
+            sheets=sheet_links(request, "site:cost_sheet"),
             may_edit=can(request.user, BY_SECTION["cost_tables"].edit_action),
             **_choices(state),
         ),

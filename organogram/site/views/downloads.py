@@ -5,6 +5,9 @@ structure its preview shows) is selected by :func:`organogram.queries.selection.
 and written by :mod:`organogram.exporters.download`, the code ``organogram export-as``
 runs too. Names of post holders are in a download only for readers who may see them
 (``people.view``).
+
+:func:`sheet_links` gives the "Download as spreadsheet" links of the pages that have a
+flat table of what they show (:mod:`.sheets`).
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ from urllib.parse import urlencode
 from django.http import Http404, HttpRequest, HttpResponse
 
 from ...core.errors import NotFound
+from ...exporters import flat
 from ...exporters.download import FORMATS, download
 from ...queries.selection import Selection, select
 from ...registry.store import State
@@ -31,6 +35,23 @@ def download_links(
         "links": [
             {"key": f.key, "label": f.label, "url": fast_reverse(name, [*args, f.key]) + query}
             for f in FORMATS.values()
+        ],
+        "people": may_see_people(request),
+    }
+
+
+#: Query parameters that choose a page of a list, not what the list holds.
+PAGING = ("page",)
+
+
+def sheet_links(request: HttpRequest, name: str) -> dict[str, Any]:
+    """The page's "Download as spreadsheet" links (XLSX and CSV), keeping its query."""
+    kept = [(k, v) for k, v in request.GET.items() if k not in PAGING and v]
+    query = f"?{urlencode(kept)}" if kept else ""
+    return {
+        "links": [
+            {"key": fmt, "label": fmt.upper(), "url": fast_reverse(name, [fmt]) + query}
+            for fmt in flat.WRITERS
         ],
         "people": may_see_people(request),
     }

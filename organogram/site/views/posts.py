@@ -14,6 +14,29 @@ from ...queries import posts as q
 from ...registry.actions import RecordChange
 from ...registry.store import State
 from .common import as_of, dated_context, may, may_see_people, registry_page
+from .downloads import sheet_links
+
+
+def posts_asked(
+    request: HttpRequest, state: State
+) -> tuple[str | None, str | None, bool, dict[str, Any]]:
+    """The filters of the query string (``unit``, ``status``, ``vacant``) and the posts
+    they keep as of ``?at=``: what the page lists and its spreadsheet holds."""
+    unit = request.GET.get("unit", "").strip() or None
+    status = request.GET.get("status", "").strip() or None
+    vacant = request.GET.get("vacant") == "1"
+    try:
+        data = q.posts_at(
+            state.record,
+            as_of(request).date,
+            unit=unit,
+            status=status,
+            vacant=vacant,
+            people=may_see_people(request),
+        )
+    except NotFound as exc:
+        raise Http404(str(exc)) from None
+    return unit, status, vacant, data
 
 
 @registry_page
@@ -21,15 +44,7 @@ def posts(request: HttpRequest, state: State) -> HttpResponse:
     """The posts in force at ``?at=``, by unit; ``?unit=``, ``?status=``, ``?vacant=1``."""
     when = as_of(request)
     people = may_see_people(request)
-    unit = request.GET.get("unit", "").strip() or None
-    status = request.GET.get("status", "").strip() or None
-    vacant = request.GET.get("vacant") == "1"
-    try:
-        data = q.posts_at(
-            state.record, when.date, unit=unit, status=status, vacant=vacant, people=people
-        )
-    except NotFound as exc:
-        raise Http404(str(exc)) from None
+    unit, status, vacant, data = posts_asked(request, state)
     s = state.record.timeline.snapshot(when.date).structure
     units = sorted(((u, s.label(u)) for u in s.units), key=lambda x: x[1])
     return render(
@@ -46,6 +61,7 @@ def posts(request: HttpRequest, state: State) -> HttpResponse:
             vacant=vacant,
             vacancy_known=state.record.organization.vacancy_known(when.day),
             show_people=people,
+            sheets=sheet_links(request, "site:posts_sheet"),
         ),
         status=400 if when.error else 200,
     )

@@ -14,7 +14,7 @@ from ...core.dates import FuzzyDate
 from ...registry.reading.structure import cached_structure
 from ...registry.store import State
 from .common import as_of, dated_context, may_see_people, registry_page
-from .downloads import download_links
+from .downloads import download_links, sheet_links
 from .tree_levels import TreeIndex, branch, index_tree, top_levels, tree_units
 
 #: Matches a search lists at most: on a large structure a short word matches thousands.
@@ -102,6 +102,7 @@ def structure(request: HttpRequest, state: State) -> HttpResponse:
         q=q,
         matches=matches,
         matched=matched,
+        sheets=sheet_links(request, "site:structure_sheet"),
         downloads=download_links(
             request, "site:structure_download", at=when.raw if not when.error else ""
         ),

@@ -8,9 +8,11 @@ from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
+from ...core.changes import Change
 from ...queries.timeline import (
     FIELDS,
     NO_PLAN,
+    TimelineFilter,
     count_by_op,
     filter_changes,
     read_filter,
@@ -20,6 +22,7 @@ from ...queries.timeline import (
 from ...registry.reading.timeline import sentences
 from ...registry.store import State
 from .common import may_see_people, registry_page
+from .downloads import sheet_links
 
 #: Changes shown per page.
 PER_PAGE = 50
@@ -33,18 +36,27 @@ def options(state: State) -> dict:
     return state.memo.once("timeline.options", lambda: timeline_options(state.record))
 
 
+def changes_asked(
+    request: HttpRequest, state: State
+) -> tuple[dict[str, str], TimelineFilter, dict[str, str], list[Change], bool]:
+    """The filters as typed, as read, the errors, the changes kept (in the order asked)
+    and whether newest first: what the page shows and its spreadsheet holds."""
+    values = {name: request.GET.get(name, "").strip() for name in FIELDS}
+    wanted, errors = read_filter(state.record, values)
+    found = filter_changes(state.record, wanted)
+    newest = request.GET.get("order") == "newest"
+    if newest:
+        found.reverse()
+    return values, wanted, errors, found, newest
+
+
 @registry_page
 def timeline(request: HttpRequest, state: State) -> HttpResponse:
     """Every change of the timeline; ``from``, ``to``, ``unit``, ``op``, ``source`` and
     ``plan`` filter it (together), ``order=newest`` turns it round, ``page`` pages it."""
     record = state.record
     people = may_see_people(request)
-    values = {name: request.GET.get(name, "").strip() for name in FIELDS}
-    wanted, errors = read_filter(record, values)
-    found = filter_changes(record, wanted)
-    newest = request.GET.get("order") == "newest"
-    if newest:
-        found.reverse()
+    values, wanted, errors, found, newest = changes_asked(request, state)
     # A bad page number shows the first (or last) page rather than an error.
     page = Paginator(found, PER_PAGE).get_page(request.GET.get("page"))
     told = sentences(state, people)
@@ -54,6 +66,7 @@ def timeline(request: HttpRequest, state: State) -> HttpResponse:
         kept["order"] = "newest"
     context = {
         "values": values,
+        "sheets": sheet_links(request, "site:timeline_sheet"),
         "errors": errors,
         "filtered": wanted.active(),
         "options": options(state),
