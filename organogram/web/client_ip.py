@@ -8,18 +8,32 @@ could send it and be counted as whoever they like.
 
 from __future__ import annotations
 
+import ipaddress
+
 from django.conf import settings
 from django.http import HttpRequest
 
 
-def client_ip(request: HttpRequest) -> str:
+def client_ip(request: HttpRequest) -> str | None:
     """The client's address: from the configured header when there is one, else the
     connection's; of a list (``X-Forwarded-For``), the right-most entry, the one the
-    trusted proxy itself added (those before it are whatever the client sent)."""
+    trusted proxy itself added (those before it are whatever the client sent). None
+    when neither holds an address: the attempts are then counted by account alone,
+    and nothing that is not an address reaches the database (PostgreSQL stores
+    addresses as ``inet`` and refuses anything else)."""
     header = getattr(settings, "ORGANOGRAM_CLIENT_IP_HEADER", "")
     if header:
         key = "HTTP_" + header.upper().replace("-", "_")
         entries = [e.strip() for e in request.META.get(key, "").split(",") if e.strip()]
-        if entries:
+        if entries and _address(entries[-1]):
             return entries[-1]
-    return request.META.get("REMOTE_ADDR", "") or "unknown"
+    remote = request.META.get("REMOTE_ADDR", "")
+    return remote if _address(remote) else None
+
+
+def _address(text: str) -> bool:
+    try:
+        ipaddress.ip_address(text)
+    except ValueError:
+        return False
+    return True

@@ -112,3 +112,18 @@ def test_bad_tokens_lock_the_address_out_of_the_api(account):
     assert call(token, address="10.0.0.2").status_code == 200
     cool_off_passes()
     assert call(token).status_code == 200
+
+
+def test_a_request_without_an_address_is_counted_without_one(rf, settings):
+    """No address (a test client's login, a proxy header left empty) and garbage in the
+    trusted header give None, never a text the database's address column refuses."""
+    from organogram.web.client_ip import client_ip
+
+    request = rf.get("/")
+    request.META.pop("REMOTE_ADDR", None)
+    assert client_ip(request) is None
+    settings.ORGANOGRAM_CLIENT_IP_HEADER = "X-Forwarded-For"
+    request = rf.get("/", HTTP_X_FORWARDED_FOR="not-an-address", REMOTE_ADDR="10.0.0.7")
+    assert client_ip(request) == "10.0.0.7"
+    request = rf.get("/", HTTP_X_FORWARDED_FOR="198.51.100.4, 203.0.113.9")
+    assert client_ip(request) == "203.0.113.9"
