@@ -58,18 +58,21 @@ def rebuild(record: Record) -> int:
 def refresh(record: Record, only: Only, histories: Any = None) -> int:
     """The documents ``only`` names, made again from ``record`` (``histories``: every
     node's, when held); returns how many."""
+    docs = documents(record, only, histories)
     held = m.SearchDocument.objects
     if only.nodes:
         held.filter(kind__in=("unit", "post"), ident__in=only.nodes).delete()
     if only.changes:
-        held.filter(kind="change", ident__in=only.changes).delete()
+        # and the later changes told again because they name what a write changed
+        told = sorted(only.changes | {d.ident for d in docs if d.kind == "change"})
+        for i in range(0, len(told), BATCH):
+            held.filter(kind="change", ident__in=told[i : i + BATCH]).delete()
     if only.terms:
         held.filter(field="terms").delete()
     if only.sources:
         held.filter(kind="source").delete()
     if only.people:
         held.filter(kind="person").delete()
-    docs = documents(record, only, histories)
     write(docs)
     return len(docs)
 
@@ -84,13 +87,18 @@ def touched(step: str, outcome: Outcome, record: Record) -> Only | None:
         nodes = frozenset(
             n for i in ids if (c := timeline.get(i)) is not None for n in c.subjects()
         )
-        return Only(nodes=nodes, changes=ids)
+        return Only(nodes=nodes, changes=ids, mentioning=nodes)
     if step == kinds.ENTRIES:
         return Only(terms=True)
     if step == kinds.SOURCES:
-        # A source's title is in the citations of the changes told, which stay as told
-        # until the next load; its own documents are remade.
-        return Only(sources=True)
+        # A source's title is in the citations of the changes told: those citing an
+        # edited source are told again with its documents.
+        audits = outcome.audit if isinstance(outcome.audit, list) else [outcome.audit]
+        edited = {a.object_id for a in audits if a.object_type == "source"}
+        citing = frozenset(
+            c.id for c in record.timeline.changes if any(cite.source in edited for cite in c.cites)
+        )
+        return Only(sources=True, changes=citing)
     return None
 
 

@@ -124,6 +124,10 @@ class Only:
     sources: bool = False
     people: bool = False
     terms: bool = False
+    #: nodes whose name or place a write may have changed at some date: every change
+    #: after the first of ``changes`` that mentions one is told again (a backdated
+    #: rename changes the sentences of the later changes that name the unit).
+    mentioning: frozenset[str] = frozenset()
 
 
 #: Every document of the record.
@@ -147,7 +151,7 @@ def documents(
     if only.terms or only.nodes:
         out += maker.terms(None if only.terms else only.nodes)
     if only.changes is None or only.changes:
-        out += maker.changes(only.changes)
+        out += maker.changes(only.changes, only.mentioning)
     if only.sources:
         out += maker.sources()
     if only.people:
@@ -264,8 +268,11 @@ class _Maker:
         return out
 
     # ----------------------------------------------------------------- changes
-    def changes(self, wanted: frozenset[str] | None) -> list[Document]:
-        """The narration, reason and note of each timeline change (``wanted``: of these)."""
+    def changes(
+        self, wanted: frozenset[str] | None, mentioning: frozenset[str] = frozenset()
+    ) -> list[Document]:
+        """The narration, reason and note of each timeline change (``wanted``: of these,
+        and of the later ones that mention a node of ``mentioning``)."""
         timeline = self.record.timeline
         changes = timeline.changes
         if wanted is None:
@@ -276,6 +283,8 @@ class _Maker:
             if not spots:
                 return []
             start, end = spots[0], spots[-1] + 1
+            if mentioning:
+                end = len(changes)
             # The structure just before the first: from the nearest checkpoint (kept by
             # the folds, and by this one on its way).
             at, s, failures = timeline.start_at(start)
@@ -284,7 +293,8 @@ class _Maker:
         sources = self.record.sources
 
         def tell(change: Change, before: Structure) -> None:
-            if wanted is not None and change.id not in wanted:
+            asked = wanted is None or change.id in wanted
+            if not asked and not (mentioning and mentioning & mentioned(change, before)):
                 return
             out.extend(self.change(change, before, sources))
 
@@ -364,6 +374,20 @@ class _Maker:
                     )
                 )
         return out
+
+
+def mentioned(change: Change, before: Structure) -> set[str]:
+    """The units and posts ``change``'s sentence may name, told on ``before``: those it
+    touches or needs, their parents and the units of its posts."""
+    ids = set(change.subjects()) | set(change.needs())
+    for node in list(ids):
+        parent = before.parent(node)
+        if parent:
+            ids.add(parent)
+        post = before.posts.get(node)
+        if post is not None and post.unit:
+            ids.add(post.unit)
+    return ids
 
 
 def _label(record: Unit | Post) -> str:

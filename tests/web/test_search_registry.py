@@ -7,8 +7,9 @@ import datetime as dt
 
 import pytest
 
-from organogram.core.changes import Rename
+from organogram.core.changes import Reclassify, Rename
 from organogram.core.dates import FuzzyDate
+from organogram.formats.source_entry import source_to_dict
 from organogram.registry import models as m
 from organogram.registry import search_index, store
 from organogram.registry.actions import Refused
@@ -109,6 +110,36 @@ def test_a_recorded_change_is_searchable_in_the_same_write():
 
 def _key(row):
     return (row.kind, row.ident, row.field, row.text, row.since, row.until, row.audience)
+
+
+def _held_is_rebuilt():
+    """The index the writes left is the one a rebuild makes from the record."""
+    mine = sorted(search_index._rows(documents(store.current_record())), key=_key)
+    held = sorted(m.SearchDocument.objects.all(), key=_key)
+    assert [_key(r) for r in held] == [_key(r) for r in mine]
+
+
+def test_a_backdated_rename_retells_the_later_changes_that_name_the_unit():
+    reclassify = Reclassify(date=FuzzyDate.parse("2025-06"), unit="dla", kind="office")
+    record_change(reclassify, Actor("t"))
+    told = find("reclassified", kinds=("change",)).hits
+    assert told and "Department of Legal Affairs" in told[0].text
+    record_change(
+        Rename(date=FuzzyDate.parse("2025-03"), unit="dla", name="Office of the Legal Counsel"),
+        Actor("t"),
+    )
+    # The reclassification, recorded first but dated after, now names the new name.
+    told = [h.text for h in find("Legal Counsel reclassified", kinds=("change",)).hits]
+    assert "The Office of the Legal Counsel is reclassified from a department to an office." in told
+    _held_is_rebuilt()
+
+
+def test_the_changes_citing_an_edited_source_are_told_with_its_new_symbol():
+    held = source_to_dict(store.current_record().sources["scpf28"])
+    save_source({**held, "symbol": "SCPF/28/REV"}, Actor("tests"))
+    told = [h.text for h in find("reclassified", kinds=("change",)).hits]
+    assert any("(SCPF/28/REV para. 31)" in t for t in told)
+    _held_is_rebuilt()
 
 
 def test_a_refused_write_leaves_the_index_as_it_was():
