@@ -34,7 +34,9 @@ def source(request: HttpRequest, state: State, source_id: str) -> HttpResponse:
     except NotFound as exc:
         raise Http404(str(exc)) from None
     told = sentences(state, people)
-    changes = [change_data(c, record.sources, told.get(c, "")) for c in data["changes"]]
+    changes = [
+        change_data(c, record.sources, told.get(c, ""), people=people) for c in data["changes"]
+    ]
     final, _ = record.timeline.fold()
     for claim in data["claims"]:
         claim["subject_name"] = final.label(claim["subject"])
