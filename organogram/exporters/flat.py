@@ -297,38 +297,50 @@ _FORMATS = {"date": "yyyy-mm-dd", "money": "#,##0.00", "number": "General"}
 
 
 def to_xlsx(table: FlatTable) -> bytes:
-    """The table as a workbook of one sheet: bold frozen header, fitted widths, typed cells."""
+    """The table as a workbook of one sheet: bold frozen header, fitted widths, typed cells.
+
+    Written in openpyxl's write-only mode, row by row to a temporary file, so a sheet of
+    a large organization does not hold a cell object per value in memory."""
     from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Alignment, Font
     from openpyxl.utils import get_column_letter
 
-    book = Workbook()
-    ws = book.active
-    ws.title = table.name[:31]
-    bold = Font(bold=True)
+    book = Workbook(write_only=True)
+    ws = book.create_sheet(table.name[:31])
+    # Widths first: a write-only sheet takes its column settings before its rows.
     widths = [len(h) for h in table.headings()]
-    for j, heading in enumerate(table.headings(), start=1):
-        c = ws.cell(row=1, column=j, value=heading)
-        c.font = bold
-        c.data_type = "s"
-    wrap = Alignment(wrap_text=True, vertical="top")
-    for i, row in enumerate(table.rows, start=2):
-        for j, (value, column) in enumerate(zip(row, table.columns, strict=True), start=1):
-            if value is None:
-                continue
-            c = ws.cell(row=i, column=j, value=value)
-            if isinstance(value, str):
-                c.data_type = "s"  # text, never a formula
-                if len(value) > MAX_WIDTH:
-                    c.alignment = wrap
-            elif column.kind in _FORMATS:
-                c.number_format = _FORMATS[column.kind]
-            widths[j - 1] = max(
-                widths[j - 1], len(_text(value)) + (3 if column.kind == "money" else 0)
-            )
+    for row in table.rows:
+        for j, (value, column) in enumerate(zip(row, table.columns, strict=True)):
+            if value is not None:
+                extra = 3 if column.kind == "money" else 0
+                widths[j] = max(widths[j], len(_text(value)) + extra)
     for j, width in enumerate(widths, start=1):
         ws.column_dimensions[get_column_letter(j)].width = min(width + 2, MAX_WIDTH)
     ws.freeze_panes = "A2"
+    bold = Font(bold=True)
+    wrap = Alignment(wrap_text=True, vertical="top")
+
+    def cell(value: Any, column: Column | None = None) -> Any:
+        c = WriteOnlyCell(ws, value=value)
+        if column is None:
+            c.font = bold
+        if isinstance(value, str):
+            c.data_type = "s"  # text, never a formula
+            if len(value) > MAX_WIDTH:
+                c.alignment = wrap
+        elif column is not None and column.kind in _FORMATS:
+            c.number_format = _FORMATS[column.kind]
+        return c
+
+    ws.append([cell(h) for h in table.headings()])
+    for row in table.rows:
+        ws.append(
+            [
+                None if v is None else cell(v, column)
+                for v, column in zip(row, table.columns, strict=True)
+            ]
+        )
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
