@@ -65,9 +65,13 @@ class Possibility:
 
     def describe(self) -> str:
         """"possibly not yet in force: by June 2021 (scpf28:15)"."""
-        cites = ", ".join(str(c) for c in self.change.cites)
-        when = self.change.date.describe()
-        return f"{WORDS[self.aspect]}: {when}" + (f" ({cites})" if cites else "")
+        return doubt_words(self.aspect, self.change.date.describe(), map(str, self.change.cites))
+
+
+def doubt_words(aspect: str, when: str, cites: Iterable[str]) -> str:
+    """What an ``aspect`` left open ``when`` (a span in words) reads as, with its citations."""
+    cited = ", ".join(cites)
+    return f"{WORDS[aspect]}: {when}" + (f" ({cited})" if cited else "")
 
 
 @dataclass

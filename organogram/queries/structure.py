@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..core.certainty import CERTAIN, Certainty
+from ..core.certainty import CERTAIN, Certainty, doubt_words
 from ..core.dates import FuzzyDate
 from ..core.errors import NotFound
 from ..core.model import UNKNOWN_PLACE, Assignment
@@ -49,20 +49,30 @@ def holder_data(s: Structure, a: Assignment, certainty: Certainty | None = None)
 
 
 def uncertain_data(certainty: Certainty | None, node: str) -> list[dict[str, Any]]:
-    """What is only possible about ``node``, each with the change that makes it so."""
+    """What is only possible about ``node``, each with the changes that make it so.
+
+    Changes leaving the same thing open over the same span are told once, citing every
+    source of them: two documents each giving "between December 2016 and 2022" for the
+    same unit read as one doubt, not two."""
     if certainty is None:
         return []
-    return [
-        {
-            "aspect": p.aspect,
-            "words": p.describe(),
-            "date": str(p.change.date),
-            "when": p.change.date.describe(),
-            "change": p.change.id,
-            "cites": [str(c) for c in p.change.cites],
-        }
-        for p in certainty.reasons(node)
-    ]
+    grouped: dict[tuple[str, str], dict[str, Any]] = {}
+    for p in certainty.reasons(node):
+        item = grouped.get((p.aspect, str(p.change.date)))
+        if item is None:
+            item = grouped[(p.aspect, str(p.change.date))] = {
+                "aspect": p.aspect,
+                "date": str(p.change.date),
+                "when": p.change.date.describe(),
+                "change": p.change.id,
+                "changes": [],
+                "cites": [],
+            }
+        item["changes"].append(p.change.id)
+        item["cites"] += [c for c in map(str, p.change.cites) if c not in item["cites"]]
+    for item in grouped.values():
+        item["words"] = doubt_words(item["aspect"], item["when"], item["cites"])
+    return list(grouped.values())
 
 
 def node_data(

@@ -1119,3 +1119,14 @@ def test_the_dtm_decade_is_kept_as_a_claim(record):
     )
     history = unit_history(record, "dtm")
     assert history["versions"][0]["since"] == "2009/2018"
+
+
+def test_two_documents_leaving_the_same_thing_open_read_as_one_doubt(at):
+    """drm2016:talent and portfolio:talent both leave the Integrated Talent Management
+    Unit's name open between December 2016 and 2022: one doubt citing both."""
+    doubts = at("2019-06-30")["by_id"]["talent"]["uncertain"]
+    spans = [(d["aspect"], d["date"]) for d in doubts]
+    assert len(spans) == len(set(spans))
+    named = next(d for d in doubts if d["aspect"] == "details")
+    assert {"drm2016:talent", "ddg-mr-portfolio:talent"} <= set(named["cites"])
+    assert len(named["changes"]) >= 2 and named["words"].count("possibly not yet as shown") == 1
