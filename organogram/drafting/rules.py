@@ -256,7 +256,8 @@ def upgraded(r: Reading, s: str) -> None:
     for m in re.finditer(
         r"(?P<x>.+?) will (?:also )?(?:be )?(?:upgraded|raised|elevated|"
         r"converted|downgraded|turned|become)"
-        r"(?: in(?:to)?| to| as)? (?:an? |the )?(?P<new>[^,;.]+)",
+        r"(?: in(?:to)?| to| as)? (?:an? |the )?(?P<new>[^,;.]+)"
+        r"(?:, (?:to be )?(?:called |named )?(?:the )?(?P<name>[A-Z][^,;.]*?)(?=,|;|\.|$| with))?",
         s,
     ):
         olds = r.resolved(m["x"])
@@ -264,7 +265,7 @@ def upgraded(r: Reading, s: str) -> None:
             continue
         old = olds[-1]
         new = m["new"].strip()
-        names = _names(new)
+        names = _names(m["name"] or new)
         new_name = names[0] if names and kind_of(names[0]) else ""
         kind = kind_of(new_name) or kind_of(new.split()[0]) or kind_of(new)
         if not kind or kind == old.kind:
