@@ -215,16 +215,16 @@ def report(scores: list[Score], skipped: list[str]) -> str:
         if s.missed or s.wrong:
             lines += ["", f"## {s.name}", ""]
             for m in s.missed:
-                lines.append(
-                    f"- missed: {m.op} {sorted(m.units)} ¶{','.join(sorted(m.paragraphs))} {m.label}"
-                )
+                lines.append(f"- missed: {m.op} {sorted(m.units)} ¶{_paras(m)} {m.label}")
             for w in s.wrong:
-                lines.append(
-                    f"- not in the reference: {w.op} {sorted(w.units)} ¶{','.join(sorted(w.paragraphs))}"
-                )
+                lines.append(f"- not in the reference: {w.op} {sorted(w.units)} ¶{_paras(w)}")
     for why in skipped:
         lines += ["", f"Skipped: {why}"]
     return "\n".join(lines) + "\n"
+
+
+def _paras(item: Item) -> str:
+    return ",".join(sorted(item.paragraphs))
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -112,7 +112,7 @@ def test_unreadable_document_names_the_file(tmp_path):
 
     bad = tmp_path / "paper.txt"
     bad.write_bytes(b"\xff\xfe\xfa not text")
-    with pytest.raises(DocumentError, match="paper.txt"):
+    with pytest.raises(DocumentError, match=r"paper\.txt"):
         read_document(bad)
     with pytest.raises(DocumentError, match="no such file"):
         read_document(tmp_path / "missing.md")

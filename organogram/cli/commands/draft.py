@@ -85,9 +85,7 @@ def print_draft(out: Printer, draft) -> None:
         fields = ", ".join(f"{k}={_value(v)}" for k, v in p.params.items())
         colour = "green" if p.basis == "stated" else "yellow"
         out.line(f"  {out.style(p.op, colour)} {fields}")
-        out.line(
-            out.style(f"    {p.basis}, confidence {p.confidence:.2f}, rule {p.rule}", "dim")
-        )
+        out.line(out.style(f"    {p.basis}, confidence {p.confidence:.2f}, rule {p.rule}", "dim"))
         for note in p.notes:
             out.line(out.style(f"    {note}", "dim"))
         out.line(out.style(f"    “{_short(p.sentence)}”", "dim"))
