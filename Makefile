@@ -6,7 +6,7 @@ BIN    := $(VENV)/bin
 
 .DEFAULT_GOAL := help
 
-.PHONY: help run test lint clean bench bench-load bench-imports bench-registry bench-web bench-search docs docs-shots charts
+.PHONY: help run test lint clean bench bench-load bench-imports bench-registry bench-web bench-search bench-drafting docs docs-shots charts
 
 help: ## List the available targets
 	@echo "Targets:"
@@ -42,6 +42,9 @@ bench-web: $(VENV)/.installed-bench ## Page latency, 20 clients, IOM and a gener
 
 bench-search: $(VENV)/.installed-bench ## Search latency against a LIKE scan, SQLite and PostgreSQL (SIZE=medium)
 	$(BIN)/python -m bench.search --size $(or $(SIZE),medium)
+
+bench-drafting: $(VENV)/.installed ## Precision and recall of drafting from papers (SEEDS=../shared/seeds)
+	$(BIN)/python bench/drafting.py $(if $(SEEDS),--seeds $(SEEDS))
 
 docs-shots: $(VENV)/.installed-test ## Retake the pictures of the plan, source and search pages in docs/screens (needs Chromium)
 	ORGANOGRAM_SHOTS=docs/screens $(BIN)/pytest -q -p no:randomly tests/web/test_browser_plans.py \

@@ -85,7 +85,9 @@ def test_import_scan_finds_top_level_names(source, expected):
 #: The packages that make no use of the web application: read and write files and the
 #: record in memory, draw charts. They run without Django (the command line's exports and
 #: imports, the benchmarks), so they import none of it.
-PURE = ("formats", "history", "queries", "charts", "importers", "exporters", "search")
+PURE = (
+    "formats", "history", "queries", "charts", "importers", "exporters", "search", "drafting"
+)
 
 #: Which of our packages each package may import (its own modules always). Read a row as
 #: "may import": anything of ours not named is refused, so a new dependency is a choice
@@ -98,6 +100,8 @@ LAYERS: dict[str, frozenset[str]] = {
     "charts": frozenset({"core", "formats", "history", "queries"}),
     "importers": frozenset({"core", "formats"}),
     "exporters": frozenset({"core", "formats", "history", "importers", "queries"}),
+    # Drafting changes from documents: rules over the record and its resolver of names.
+    "drafting": frozenset({"core", "formats", "queries"}),
     # Search without an engine of the database's: documents, queries, ranking, FTS5 in memory.
     "search": frozenset({"core"}),
     # The record kept in a database, and what its readers derive from it: no pages, no API.
@@ -116,7 +120,7 @@ LAYERS: dict[str, frozenset[str]] = {
     # The command line drives everything.
     "cli": frozenset(
         {"core", "formats", "history", "queries", "charts", "importers", "exporters",
-         "registry", "site", "api", "web", "search"}
+         "registry", "site", "api", "web", "search", "drafting"}
     ),
 }
 

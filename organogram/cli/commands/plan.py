@@ -8,6 +8,7 @@ import argparse
 from ...queries import plans as q
 from ..output import Printer, emit_json
 from .common import add_format, add_path, load
+from .draft import add_draft_verb
 from .show import render_tree
 from .validate import print_findings
 from .writes import add_plan_verbs
@@ -60,6 +61,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
         "Compare what the plan expected, what it wants and what the record holds now. "
         "Exits 1 when there is a conflict.",
     ).set_defaults(handler=run_conflicts)
+    add_draft_verb(verbs)
     add_plan_verbs(verbs)
 
 

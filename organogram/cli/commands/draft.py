@@ -1,0 +1,115 @@
+"""``organogram plan draft``: a reorganization paper read into proposed changes, for a
+person to accept, edit or reject (nothing is written)."""
+
+from __future__ import annotations
+
+import argparse
+import re
+from pathlib import Path
+
+from ..output import Printer, emit_json
+from .common import load
+
+
+def add_draft_verb(verbs: argparse._SubParsersAction) -> None:
+    """Register ``plan draft``."""
+    v = verbs.add_parser(
+        "draft",
+        help="propose a plan's changes from a paper (text, Markdown or PDF)",
+        description="Read a reorganization paper, find its numbered paragraphs and propose "
+        "the plan's changes in the dataset's vocabulary, each with its paragraph, sentence, "
+        "rule, basis (stated or read from context) and confidence. Names are resolved "
+        "against the dataset as of --date. Mentions not resolved and paragraphs not read are "
+        "listed. Nothing is written: add the changes you accept with `organogram plan add`.",
+    )
+    v.add_argument("path", metavar="DATASET", help="dataset folder or YAML file")
+    v.add_argument("paper", metavar="PAPER", help="the paper: .txt, .md or .pdf")
+    v.add_argument(
+        "--date",
+        default="today",
+        metavar="DATE",
+        help="resolve names against the structure as of this date (default today)",
+    )
+    v.add_argument(
+        "--source",
+        metavar="ID",
+        help="the source id the citations use (default: made from the file's name)",
+    )
+    v.add_argument(
+        "--format",
+        choices=["text", "json"],
+        default="text",
+        help="text for people (default), json for programs",
+    )
+    v.set_defaults(handler=run_draft)
+
+
+def source_id(path: str, given: str | None) -> str:
+    """The source id citations use: the one given, else the file's name as an id."""
+    if given:
+        return given
+    return re.sub(r"[^a-z0-9]+", "-", Path(path).stem.lower()).strip("-") or "paper"
+
+
+def run_draft(args: argparse.Namespace) -> int:
+    """Print the draft."""
+    from ...drafting import draft_paper, read_document
+
+    record = load(args.path)
+    text = read_document(args.paper)
+    draft = draft_paper(record, text, source=source_id(args.paper, args.source), at=args.date)
+    if args.format == "json":
+        emit_json(draft.as_dict())
+        return 0
+    print_draft(Printer(), draft)
+    return 0
+
+
+def print_draft(out: Printer, draft) -> None:
+    """The draft for people: the proposals by paragraph, then what was not resolved."""
+    out.line(
+        out.style(
+            f"{len(draft.proposals)} proposed change(s) from {draft.paragraphs} paragraph(s) "
+            f"of {draft.source}, names as of {draft.at}",
+            "bold",
+        )
+    )
+    if draft.effective:
+        out.line(f"Plan window: {draft.effective['date']} ({draft.effective['cite']})")
+    para = None
+    for p in draft.proposals:
+        if p.paragraph != para:
+            para = p.paragraph
+            out.line()
+            out.line(out.style(f"¶ {p.cite}", "bold"))
+        fields = ", ".join(f"{k}={_value(v)}" for k, v in p.params.items())
+        colour = "green" if p.basis == "stated" else "yellow"
+        out.line(f"  {out.style(p.op, colour)} {fields}")
+        out.line(out.style(f"    {p.basis}, confidence {p.confidence:.2f}, rule {p.rule}", "dim"))
+        for note in p.notes:
+            out.line(out.style(f"    {note}", "dim"))
+        out.line(out.style(f"    “{_short(p.sentence)}”", "dim"))
+    if draft.unresolved:
+        out.line()
+        out.line(out.style(f"Not resolved ({len(draft.unresolved)})", "bold", "red"))
+        for u in draft.unresolved:
+            hint = f" — near: {'; '.join(u.suggestions[:3])}" if u.suggestions else ""
+            out.line(f"  {u.as_dict()['cite']}: “{u.mention}”{hint}")
+    if draft.unread:
+        out.line()
+        out.line(out.style(f"Not read ({len(draft.unread)})", "bold", "red"))
+        for u in draft.unread:
+            where = f"paragraph {u['paragraph']}: " if u["paragraph"] else ""
+            out.line(f"  {where}{u['why']}")
+
+
+def _value(v) -> str:
+    if isinstance(v, dict):
+        return "{" + ", ".join(f"{k}: {_value(x)}" for k, x in v.items()) + "}"
+    if isinstance(v, list):
+        return "[" + ", ".join(_value(x) for x in v) + "]"
+    return str(v)
+
+
+def _short(text: str, width: int = 160) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"

@@ -1,0 +1,25 @@
+"""Drafting changes from documents: a reorganization paper read into a plan's proposed
+changes, a structure description read into the units and lines it describes.
+
+Framework-free and offline: rules and a small grammar of how such papers speak, with
+fuzzy name matching (rapidfuzz). Every proposal names the rule that made it, its basis
+(``stated`` by the document or read from ``context``), a confidence, the paragraph and
+the sentence; what could not be resolved or read is listed, never dropped. A person
+decides: accepted proposals are ordinary change mappings, written through the same
+actions as every other change (``organogram plan add``, the pages, the API).
+"""
+
+from .documents import DocumentError, read_document
+from .paper import draft_paper
+from .proposals import Draft, Proposal, Unresolved
+
+# structure drafting below
+
+__all__ = [
+    "DocumentError",
+    "Draft",
+    "Proposal",
+    "Unresolved",
+    "draft_paper",
+    "read_document",
+]

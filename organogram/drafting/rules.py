@@ -1,0 +1,597 @@
+"""The rules that read a reorganization paper's sentences into changes: each a name, the
+sentence forms it reads and the changes it proposes. The grammar is small and says what
+it reads; a sentence no rule reads proposes nothing, and one that keeps things as they are
+("will retain", "will remain", "will continue") proposes nothing on purpose."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from .dates import effective_date
+from .names import Mention, kind_of
+from .proposals import CONTEXT
+from .reading import Reading
+
+# The verbs of a change: a sentence with one of them is read by the rules even when it
+# also keeps something ("will be placed under … and will continue to supervise …").
+CHANGE = re.compile(
+    r"\bwill (?:also )?(?:be |now )?(?:renamed|placed|created|established|set up|replaced|"
+    r"abolished|closed|merged|split|transferred|moved|upgraded|raised|elevated|downgraded|"
+    r"brought together|consolidated|repurposed|integrated|absorbed|dissolved|discontinued|"
+    r"replace|fall under|oversee|report|form|become|include|bring together|wound down|"
+    r"phased out|combined|amalgamated|converted)\b|\breplacing\b|\bto form\b|"
+    r"\b(?:currently|renamed|formerly) the\b|\bforeseen\b|\bwill merge\b",
+    re.I,
+)
+KEEP = re.compile(
+    r"\b(?:will|shall|would) (?:also )?(?:retain|remain|continue|keep|stay)\b|\bkeeps? its\b|"
+    r"\bremains? unchanged\b|\bno change\b|\bas at present\b|\bwill not change\b",
+    re.I,
+)
+_OVERSIGHT = r"(?:the )?(?:direct |overall )?(?:oversight|responsibility|authority|supervision)"
+_UNTIL = (
+    r"(?=,|;|\.|$| in an effort| in order| in line| with effect| as of| from \d| on \d| by the)"
+)
+
+Rule = Callable[[Reading, str], None]
+RULES: list[tuple[str, Rule]] = []
+
+
+def rule(name: str) -> Callable[[Rule], Rule]:
+    """Register a rule under ``name`` (the name each of its proposals carries)."""
+
+    def register(fn: Rule) -> Rule:
+        RULES.append((name, fn))
+        fn.rule_name = name  # type: ignore[attr-defined]
+        return fn
+
+    return register
+
+
+def read_sentence(r: Reading, sentence: str) -> None:
+    """Run every rule on one sentence (each may propose); a sentence that only keeps
+    things as they are runs the keeping rule alone."""
+    r.sentence = sentence
+    if not CHANGE.search(sentence):
+        if KEEP.search(sentence):
+            keeps(r, sentence)
+        else:
+            r.mentions(sentence)  # names still count for "the Department"
+        return
+    for _, fn in RULES:
+        fn(r, sentence)
+    r.mentions(sentence, report=False)
+
+
+def _dated(params: dict, sentence: str) -> dict:
+    date = effective_date(sentence)
+    if date:
+        params["date"] = date
+    return params
+
+
+def _new_unit(r: Reading, name: str, rule_name: str, parent: Mention | None, **kw) -> str:
+    """Propose creating a unit called ``name`` (once) under ``parent``; its id."""
+    name = re.sub(r"^(?:[Aa]n?|[Tt]he|[Oo]ne)\s+(?:new\s+|single\s+)?", "", name).strip()
+    kind = kind_of(name) or "unit"
+    made = r.resolver.create(name, kind, r.paragraph.number if r.paragraph else "")
+    if made.id in r.creations:
+        return made.id
+    params: dict = {"unit": made.id, "name": name, "kind": kind}
+    mentions = []
+    basis = kw.pop("basis", None)
+    if parent is None:
+        parent = r.heading_node()
+        if parent is not None:
+            basis = CONTEXT
+            kw.setdefault("notes", []).append(f"Placed under {parent.name}, the section's heading.")
+    if parent is not None:
+        params["parent"] = parent.id
+        mentions.append(parent)
+    p = r.propose(
+        "create",
+        _dated(params, r.sentence),
+        rule_name,
+        mentions=mentions,
+        **({"basis": basis} if basis else {}),
+        **kw,
+    )
+    if p is not None:
+        r.creations[made.id] = p
+    return made.id
+
+
+def _move(r: Reading, units: list[Mention], to: Mention, rule_name: str, **kw) -> None:
+    """Propose moving each unit under ``to``; a unit the paper creates without a place is
+    placed there instead, and one already there is left alone."""
+    for m in units:
+        if m.id == to.id or r.ended(m.id):
+            continue
+        if m.new:
+            made = r.creations.get(m.id)
+            if made is not None and "parent" not in made.params:
+                made.params["parent"] = to.id
+                made.notes.append(f"Placed under {to.name} (paragraph {r.paragraph.number}).")
+                continue
+            if made is not None and made.params.get("parent") == to.id:
+                continue
+        elif r.resolver.parent(m.id) == to.id:
+            continue
+        r.propose(
+            "move",
+            _dated({"node": m.id, "to": to.id}, r.sentence),
+            rule_name,
+            mentions=[m, to],
+            **kw,
+        )
+
+
+def keeps(r: Reading, sentence: str) -> None:
+    """Rule ``keeps``: a sentence that keeps things as they are proposes nothing, except
+    the one new thing it may name: "remains under the Director General and the new
+    Executive Office" adds a functional line to the unit the paper creates."""
+    m = re.search(
+        rf"(?P<subj>.*?) will (?:also )?remain under {_OVERSIGHT} of (?P<to>.+)", sentence
+    )
+    if not m:
+        return
+    subject = r.resolved(m["subj"])
+    targets = r.resolved(m["to"])
+    if not subject or len(targets) < 2:
+        return
+    for extra in targets[1:]:
+        if extra.new:
+            r.propose(
+                "add-line",
+                {"source": subject[-1].id, "kind": "functional", "target": extra.id},
+                "keeps-with-new-line",
+                basis=CONTEXT,
+                confidence=0.6,
+                mentions=[subject[-1]],
+                notes=["A unit has one line of oversight: the other is read as functional."],
+            )
+
+
+@rule("renamed")
+def renamed(r: Reading, s: str) -> None:
+    """ "X will be renamed (as) Y", "X (renamed Y)", "Y (currently X)": a rename, or a
+    reclassification when the new name has another kind word."""
+    pairs: list[tuple[str, str, str]] = []
+    for m in re.finditer(
+        rf"(?P<old>.+?) will (?:also )?be renamed (?:as |to |into )?"
+        rf"(?:the )?(?P<new>[A-Z][^,;()]*?){_UNTIL}",
+        s,
+    ):
+        pairs.append((m["old"], m["new"], "will-be-renamed"))
+    for m in re.finditer(
+        r"(?P<old>[^()]+?)\s*\((?:to be )?renamed (?:as |to )?(?:the )?(?P<new>[^)]+)\)", s
+    ):
+        pairs.append((m["old"], m["new"], "renamed-aside"))
+    for m in re.finditer(
+        r"(?P<new>[^()]+?)\s*\((?:currently|formerly|now) "
+        r"(?:called |named |known as )?(?:the )?(?P<old>[^)]+)\)",
+        s,
+    ):
+        pairs.append((m["old"], m["new"], "currently-named"))
+    for old_text, new_text, rule_name in pairs:
+        olds = r.resolved(old_text)
+        if not olds:
+            continue
+        # "Y (currently X)": X is the first name in the aside; "X will be renamed Y": the
+        # last name before the verb.
+        old = olds[0] if rule_name == "currently-named" else olds[-1]
+        if rule_name == "currently-named":
+            names = _names(new_text)
+            if not names:
+                continue
+            new_name = names[-1]
+        else:
+            new_name = _names(new_text)[0] if _names(new_text) else new_text.strip()
+        _rename(r, old, new_name, rule_name)
+
+
+def _names(phrase: str) -> list[str]:
+    from .names import names_in
+
+    return [n for n, _ in names_in(phrase)]
+
+
+def _rename(r: Reading, old: Mention, new_name: str, rule_name: str) -> None:
+    if old.kind == "post" or old.name == new_name:
+        return
+    new_kind = kind_of(new_name)
+    if (
+        new_kind
+        and new_kind != old.kind
+        and old.kind in ("department", "division", "office", "unit", "section", "branch", "centre")
+    ):
+        r.propose(
+            "reclassify",
+            _dated({"unit": old.id, "kind": new_kind, "name": new_name}, r.sentence),
+            rule_name,
+            mentions=[old],
+        )
+    else:
+        r.propose(
+            "rename",
+            _dated({"unit": old.id, "name": new_name}, r.sentence),
+            rule_name,
+            mentions=[old],
+        )
+    head = r.resolver.structure.units[old.id].head if old.id in r.resolver.structure.units else None
+    post = r.resolver.structure.posts.get(head) if head else None
+    if post is not None and old.name in post.title:
+        r.propose(
+            "amend-post",
+            _dated({"post": head, "title": post.title.replace(old.name, new_name)}, r.sentence),
+            "head-follows-name",
+            basis=CONTEXT,
+            confidence=0.6,
+            notes=["The head's title follows the unit's new name."],
+        )
+
+
+@rule("named-with-new-kind")
+def new_kind(r: Reading, s: str) -> None:
+    """A unit the sentence names with another kind word ("the Departments of … which are
+    currently considered divisions"): a reclassification."""
+    for m in r.resolved(s, report=False):
+        if m.how == "kind" and m.kind_in_text and m.kind_in_text != m.kind:
+            stated = bool(re.search(r"\bcurrently (?:considered|the)\b", s))
+            name = re.sub(r"^(?:the|The)\s+", "", m.text)
+            r.propose(
+                "reclassify",
+                _dated({"unit": m.id, "kind": m.kind_in_text, "name": name}, s),
+                "named-with-new-kind",
+                confidence=0.8 if stated else 0.6,
+                mentions=[] if stated else [m],
+            )
+
+
+@rule("upgraded")
+def upgraded(r: Reading, s: str) -> None:
+    """ "X will be upgraded / raised / converted to a department (the Department of Y)",
+    "X will become the Y Department": a reclassification."""
+    for m in re.finditer(
+        r"(?P<x>.+?) will (?:also )?(?:be )?(?:upgraded|raised|elevated|"
+        r"converted|downgraded|turned|become)"
+        r"(?: in(?:to)?| to| as)? (?:an? |the )?(?P<new>[^,;.]+)"
+        r"(?:, (?:to be )?(?:called |named )?(?:the )?(?P<name>[A-Z][^,;.]*?)(?=,|;|\.|$| with))?",
+        s,
+    ):
+        olds = r.resolved(m["x"])
+        if not olds:
+            continue
+        old = olds[-1]
+        new = m["new"].strip()
+        names = _names(m["name"] or new)
+        new_name = names[0] if names and kind_of(names[0]) else ""
+        kind = kind_of(new_name) or kind_of(new.split()[0]) or kind_of(new)
+        if not kind or kind == old.kind:
+            if new_name and new_name != old.name:
+                _rename(r, old, new_name, "upgraded")
+            continue
+        params = {"unit": old.id, "kind": kind}
+        if new_name:
+            params["name"] = new_name
+        r.propose("reclassify", _dated(params, s), "upgraded", mentions=[old])
+
+
+@rule("replaced")
+def replaced(r: Reading, s: str) -> None:
+    """ "A new X will replace the Y", "X, replacing the Y", "Y will be replaced by X"."""
+    found = []
+    for m in re.finditer(r"(?P<new>[^,;]+?) will (?:also )?replace (?P<old>[^,;.]+)", s):
+        found.append((m["new"], m["old"]))
+    for m in re.finditer(r"(?P<new>[^,;]+?),? replacing (?P<old>[^,;.]+)", s):
+        found.append((m["new"], m["old"]))
+    for m in re.finditer(r"(?P<old>[^,;]+?) will be replaced by (?P<new>[^,;.]+)", s):
+        found.append((m["new"], m["old"]))
+    for new_text, old_text in found:
+        olds = [m for m in r.resolved(old_text) if m.kind != "post"]
+        names = [n for n in _names(new_text) if kind_of(n)]
+        if not olds or not names:
+            continue
+        old, new_name = olds[0], names[-1]
+        if any(m.id == old.id for m in r.resolved(new_name, report=False)):
+            continue
+        kind = kind_of(new_name) or "unit"
+        made = r.resolver.create(new_name, kind, r.paragraph.number)
+        params = {"unit": old.id, "by": made.id, "new": {"name": new_name, "kind": kind}}
+        mentions = [old]
+        under = re.search(rf"(?:fall|be placed) under {_OVERSIGHT} of (?P<to>[^,;.]+)", s)
+        tos = r.resolved(under["to"]) if under else []
+        parent = r.resolver.parent(old.id)
+        if tos:
+            params["parent"] = tos[0].id
+        elif parent:
+            params["parent"] = parent
+        r.propose("replace", _dated(params, s), "replaced", mentions=mentions)
+
+
+@rule("created")
+def created(r: Reading, s: str) -> None:
+    """ "A new X Unit will be created (within the Department)", "X will be established,
+    bringing together A and B", "… brought together in a single X within Y": a new unit,
+    with what it brings together moved into it."""
+    for m in re.finditer(
+        r"(?P<new>(?:[Aa]n?|[Tt]he|[Oo]ne|[Aa]) (?:new |single )?[A-Z][^,;]*?) will "
+        r"(?:also )?be (?:created|established|set up|formed)"
+        r"(?P<tail>[^.;]*)",
+        s,
+    ):
+        names = [n for n in _names(m["new"]) if kind_of(n) or len(n.split()) > 1]
+        if not names:
+            continue
+        if r.exists(names[-1]):
+            continue
+        within = re.search(r"\b(?:within|in|under) (?P<in>(?:the|this|that) [^,;.]+)", m["tail"])
+        parent = (r.resolved(within["in"]) or [None])[0] if within else None
+        new = _new_unit(r, names[-1], "will-be-created", parent)
+        together = re.search(r"bringing together (?P<list>.+)", m["tail"])
+        if together:
+            target = r.created_mention(new)
+            _move(
+                r,
+                [u for u in r.resolved(together["list"]) if u.id != new],
+                target,
+                "brought-into-new",
+            )
+    for m in re.finditer(
+        r"brought together in (?:a|one) (?:single |new )?"
+        r"(?P<new>[A-Z][\w ,-]*?) (?:within|in|under) (?P<in>"
+        r"(?:the|this|that) [^,;.]+)",
+        s,
+    ):
+        parent = (r.resolved(m["in"]) or [None])[0]
+        _new_unit(r, m["new"], "brought-together-in-new", parent)
+
+
+@rule("formed-from")
+def formed_from(r: Reading, s: str) -> None:
+    """ "X will be brought together with A and B to form the Y": Y is created and the
+    three move into it (they go on; a merge would end them)."""
+    m = re.search(
+        r"(?P<x>.+?) will (?:also )?be (?:[a-z]+ and )?brought together with "
+        r"(?P<with>.+?) to form (?:a |an |the )?(?:new )?"
+        r"(?P<new>[A-Z][^,;.]*)",
+        s,
+    )
+    if not m:
+        return
+    names = _names(m["new"])
+    if not names:
+        return
+    parts = r.resolved(m["x"])[-1:] + r.resolved(m["with"])
+    new = _new_unit(r, names[0], "brought-together-to-form", None)
+    target = r.created_mention(new)
+    _move(r, parts, target, "brought-together-to-form")
+
+
+@rule("merged")
+def merged(r: Reading, s: str) -> None:
+    """ "A and B will be merged / consolidated into (a new) C", "A will be absorbed by B":
+    a merge (the units merged end; C is new unless the record has it)."""
+    m = re.search(
+        r"(?P<list>.+?) will (?:also )?(?:be )?(?:merged|consolidated|"
+        r"amalgamated|combined|absorbed|merge|integrated)"
+        r"(?: together)? (?:into|to form|as|by|with|in) "
+        r"(?:a |an |the )?(?:new |single )?(?P<into>[A-Z][^,;.]*)",
+        s,
+    )
+    if not m:
+        return
+    units = [u for u in r.resolved(m["list"]) if u.kind != "post"]
+    intos = _names(m["into"])
+    if not units or not intos:
+        return
+    existing = r.resolved(intos[0], report=False)
+    if existing and not existing[0].new:
+        into = existing[0]
+        units = [u for u in units if u.id != into.id]
+        if units:
+            r.propose(
+                "merge",
+                _dated({"units": [u.id for u in units], "into": into.id}, s),
+                "merged-into",
+                mentions=[*units, into],
+            )
+        return
+    name = intos[0]
+    kind = kind_of(name) or "unit"
+    made = r.resolver.create(name, kind, r.paragraph.number)
+    params = {"units": [u.id for u in units], "into": made.id, "new": {"name": name, "kind": kind}}
+    parents = {r.resolver.parent(u.id) for u in units}
+    if len(parents) == 1 and None not in parents:
+        params["parent"] = parents.pop()
+    r.propose("merge", _dated(params, s), "merged-into", mentions=units)
+
+
+@rule("split")
+def split(r: Reading, s: str) -> None:
+    """ "X will be split into A and B": a split into new units."""
+    m = re.search(
+        r"(?P<x>.+?) will (?:also )?be (?:split|divided) "
+        r"(?:into|between) (?:two |three |four )?(?:new )?"
+        r"(?:units: |divisions: )?(?P<list>.+)",
+        s,
+    )
+    if not m:
+        return
+    olds = r.resolved(m["x"])
+    names = [n for n in _names(m["list"]) if kind_of(n)]
+    if not olds or len(names) < 2:
+        return
+    into = []
+    for name in names:
+        made = r.resolver.create(name, kind_of(name), r.paragraph.number)
+        into.append({"id": made.id, "name": name, "kind": made.kind})
+    r.propose(
+        "split", _dated({"unit": olds[-1].id, "into": into}, s), "split-into", mentions=[olds[-1]]
+    )
+
+
+@rule("abolished")
+def abolished(r: Reading, s: str) -> None:
+    """ "X will be abolished / closed / discontinued / dissolved (on DATE)"."""
+    m = re.search(
+        r"(?P<x>.+?) will (?:also )?be (?:abolished|closed|discontinued|"
+        r"dissolved|wound down|phased out|disbanded)",
+        s,
+    )
+    if not m:
+        return
+    units = [u for u in r.resolved(m["x"]) if u.kind != "post"]
+    if units:
+        u = units[-1]
+        r.propose("abolish", _dated({"unit": u.id}, s), "will-be-abolished", mentions=[u])
+
+
+@rule("placed-under")
+def placed_under(r: Reading, s: str) -> None:
+    """ "X will be placed / moved / transferred under (the oversight of) Y", "X will fall
+    under the responsibility of Y" (a unit the paper names anew is created there), "X will
+    report to Y", "The areas of responsibility of Y will include X", "Y will oversee X"."""
+    forms = [
+        (
+            rf"(?P<list>.+?) will (?:also |now )?be (?:placed|moved|transferred|relocated) "
+            rf"(?:under|to|into|within) (?:{_OVERSIGHT} of )?"
+            rf"(?P<to>[^.;]+?){_UNTIL}",
+            "placed-under",
+        ),
+        (
+            r"(?P<list>.+?) will (?:also |now )?(?:be transferred|move) "
+            r"(?:to|into) (?P<to>[^.;,]+)",
+            "placed-under",
+        ),
+        (
+            rf"(?P<list>.+?) will (?:also |now )?fall under {_OVERSIGHT} of "
+            rf"(?P<to>[^.;]+?)(?: as well as(?P<more>.*)|,|$|\.| and will)",
+            "falls-under",
+        ),
+        (
+            r"(?P<list>.+?) will (?:also |now |henceforth )?report "
+            r"(?:directly )?to (?P<to>[^.;,]+)",
+            "reports-to",
+        ),
+        (
+            r"areas of responsibility of (?P<to>.+?) will (?:also )?include (?P<list>[^.;]+)",
+            "responsibility-includes",
+        ),
+        (
+            r"(?P<to>.+?) will (?:also )?oversee (?P<list>[^.;]+?)(?: and supervise|$|\.|;)",
+            "will-oversee",
+        ),
+    ]
+    for pattern, rule_name in forms:
+        for m in re.finditer(pattern, s):
+            tos = [t for t in r.resolved(m["to"]) if t.kind != "team"]
+            if not tos:
+                continue
+            to = tos[-1] if rule_name == "will-oversee" else tos[0]
+            phrase = m["list"]
+            if rule_name == "falls-under" and m["more"]:
+                phrase = f"{phrase}, {m['more']}"
+            items = r.mentions(phrase)
+            if re.search(r"functions such as|teams? tasked with", phrase):
+                items += r.functions(re.split(r"such as|tasked with", phrase, maxsplit=1)[1])
+            news = [n for n in (r.to_create(u) for u in items) if n]
+            units = [
+                u for u in items if isinstance(u, Mention) and u.id != to.id and not r.to_create(u)
+            ]
+            made = []
+            if rule_name == "falls-under" and news and not units:
+                made = [_new_unit(r, news[0], "falls-under-new", to)]
+            elif rule_name == "falls-under":
+                for name in news:
+                    if re.search(rf"\bnew {re.escape(name)}", s):
+                        made.append(_new_unit(r, name, "falls-under-new", to))
+            _move(r, units, to, rule_name)
+            for extra in tos[1:]:
+                if rule_name == "falls-under" and (units or made):
+                    subject = units[0] if units else r.created_mention(made[0])
+                    if subject is not None:
+                        r.propose(
+                            "add-line",
+                            {"source": subject.id, "kind": "functional", "target": extra.id},
+                            "second-overseer",
+                            basis=CONTEXT,
+                            confidence=0.6,
+                            mentions=[extra],
+                            notes=[
+                                "A unit has one line of oversight: the other is read as functional."
+                            ],
+                        )
+
+
+@rule("brought-into")
+def brought_into(r: Reading, s: str) -> None:
+    """ "The divisions that will be brought together within this Department (A, B and C)",
+    "The Department will bring together the existing teams tasked with F, G and H
+    functions": each moves into the department."""
+    m = re.search(
+        r"brought together within (?P<to>(?:this|the|that) [^()]+?) \((?P<list>[^)]+)\)", s
+    )
+    if m:
+        tos = r.resolved(m["to"])
+        if tos:
+            _move(r, r.resolved(m["list"]), tos[0], "brought-into")
+    m = re.search(
+        r"(?P<to>.+?) will (?:also )?bring together (?:the )?"
+        r"(?:core )?(?:existing )?(?:teams|units|functions)? ?"
+        r"(?:tasked with|responsible for|for) (?:the )?"
+        r"(?:implementation of )?(?:the )?(?P<list>[^.;]+?)"
+        r"(?: functions)?(?:\.|$)",
+        s,
+    )
+    if m:
+        tos = r.resolved(m["to"])
+        if tos:
+            _move(r, r.functions(m["list"]), tos[-1], "brings-together-functions")
+
+
+@rule("posts-foreseen")
+def posts_foreseen(r: Reading, s: str) -> None:
+    """ "… additional positions are foreseen, as outlined below:" with a list: a new post
+    for each item ("(2 posts)": two), and the unit a "Director of X" heads."""
+    if not re.search(
+        r"\b(?:positions?|posts?)\b[^.]*\b(?:foreseen|created|established|proposed|added)\b", s
+    ):
+        return
+    items = r.paragraph.items or []
+    for item in items:
+        count = re.search(r"\((?P<n>\d+) (?:posts?|positions?)\)", item)
+        title = re.sub(r"\s*\(\d+ (?:posts?|positions?)\)", "", item).strip()
+        head = re.match(r"^(?P<t>Director|Head|Chief|Coordinator) of (?:the )?(?P<u>.+)$", title)
+        unit = None
+        if head:
+            found = r.resolved(head["u"])
+            unit = found[0] if found else None
+        n = int(count["n"]) if count else 1
+        for i in range(1, n + 1):
+            base = f"{unit.id}-{head['t'].lower()}" if unit and head else _slug(title)
+            ident = base if n == 1 else f"{base}-{i}"
+            params = {"post": ident, "title": title if n == 1 else f"{title} (post {i} of {n})"}
+            if unit is not None:
+                params["unit"] = unit.id
+            saved = r.sentence
+            r.sentence = f"{s} {item}"
+            r.propose(
+                "create-post", _dated(params, s), "posts-foreseen", mentions=[unit] if unit else []
+            )
+            if unit is not None and head:
+                r.propose(
+                    "set-head",
+                    {"unit": unit.id, "head": ident},
+                    "head-from-title",
+                    basis=CONTEXT,
+                    confidence=0.6,
+                    notes=[f"The post's title makes it the head of {unit.name}."],
+                )
+            r.sentence = saved
+
+
+def _slug(text: str) -> str:
+    words = re.findall(r"[a-z0-9]+", text.lower())
+    return "-".join(w for w in words if w not in {"the", "of", "and", "to", "for", "s"})[:40]
