@@ -85,7 +85,9 @@ def test_import_scan_finds_top_level_names(source, expected):
 #: The packages that make no use of the web application: read and write files and the
 #: record in memory, draw charts. They run without Django (the command line's exports and
 #: imports, the benchmarks), so they import none of it.
-PURE = ("formats", "history", "queries", "charts", "importers", "exporters", "search")
+PURE = (
+    "formats", "history", "queries", "charts", "importers", "exporters", "search", "columns",
+)
 
 #: Which of our packages each package may import (its own modules always). Read a row as
 #: "may import": anything of ours not named is refused, so a new dependency is a choice
@@ -100,6 +102,8 @@ LAYERS: dict[str, frozenset[str]] = {
     "exporters": frozenset({"core", "formats", "history", "importers", "queries"}),
     # Search without an engine of the database's: documents, queries, ranking, FTS5 in memory.
     "search": frozenset({"core"}),
+    # The record's versions as NumPy columns, read by vectorized masks.
+    "columns": frozenset({"core"}),
     # The record kept in a database, and what its readers derive from it: no pages, no API.
     "registry": frozenset({"core", "formats", "history", "importers", "queries", "search"}),
     # The pages and the API stand side by side on the registry: neither imports the other.
