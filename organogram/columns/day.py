@@ -10,7 +10,7 @@ kept per version, and nothing per node but numbers.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 
 import numpy as np
@@ -41,6 +41,8 @@ class Day:
     #: node -> grade number (posts in force; 0 otherwise) and whether it is senior.
     grade: np.ndarray
     senior: np.ndarray
+    #: cost table -> each unit's own (headcount, cost): see :func:`.rollups.own_figures`.
+    figures: dict = field(default_factory=dict, repr=False)
 
     @classmethod
     def of(cls, versions: Versions, at: dt.date) -> Day:

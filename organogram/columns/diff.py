@@ -28,8 +28,9 @@ KINDS = (
 )
 
 
-def diff_sets(versions: Versions, before: dt.date, after: dt.date) -> dict[str, list[str]]:
-    """Each kind of difference between ``before`` and ``after``, as sorted node ids."""
+def diff_sets(versions: Versions, before: dt.date, after: dt.date) -> dict[str, np.ndarray]:
+    """Each kind of difference between ``before`` and ``after``, as node numbers in
+    ascending order (``versions.nodes`` gives their ids)."""
     a, b = Day.of(versions, before), Day.of(versions, after)
     kept_units = a.unit & b.unit
     pa, pb = a.post_unit != ABSENT, b.post_unit != ABSENT
@@ -44,5 +45,4 @@ def diff_sets(versions: Versions, before: dt.date, after: dt.date) -> dict[str, 
         "posts_moved": kept_posts & (a.post_unit != b.post_unit),
         "posts_regraded": kept_posts & (a.grade != b.grade),
     }
-    text = versions.nodes.text
-    return {k: sorted(text[i] for i in np.nonzero(found[k])[0].tolist()) for k in KINDS}
+    return {k: np.nonzero(found[k])[0] for k in KINDS}

@@ -22,7 +22,19 @@ def grade_costs(day: Day, costs: Mapping[str, float] | None) -> np.ndarray:
 
 
 def own_figures(day: Day, costs: Mapping[str, float] | None) -> tuple[np.ndarray, np.ndarray]:
-    """node -> (posts sitting in it, their cost): nonzero for units only."""
+    """node -> (posts sitting in it, their cost): nonzero for units only.
+
+    Kept on the day for each cost table, as the core keeps each unit's figures on its
+    structure: a rollup of one subtree then reads no more than its nodes.
+    """
+    key = tuple(sorted((costs or {}).items()))
+    kept = day.figures.get(key)
+    if kept is None:
+        kept = day.figures[key] = _own_figures(day, costs)
+    return kept
+
+
+def _own_figures(day: Day, costs: Mapping[str, float] | None) -> tuple[np.ndarray, np.ndarray]:
     n = len(day.parent)
     placed = np.nonzero(day.post_unit >= 0)[0]
     homes = day.post_unit[placed]
@@ -49,7 +61,7 @@ def rollups(
     day: Day, costs: Mapping[str, float] | None = None
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Every tree node (unit or senior post) with its subtree's headcount and cost."""
-    headcount, cost = own_figures(day, costs)
+    headcount, cost = (a.copy() for a in own_figures(day, costs))
     n = len(day.parent)
     levels = day.levels()
     up = day.tree_parent

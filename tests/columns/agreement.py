@@ -80,7 +80,12 @@ def diff_sets(timeline: Timeline, v: columns.Versions, a: dt.date, b: dt.date) -
         "posts_moved": sorted(p for p in kept_p if sa.posts[p].unit != sb.posts[p].unit),
         "posts_regraded": sorted(p for p in kept_p if sa.posts[p].grade != sb.posts[p].grade),
     }
-    return core, columns.diff_sets(v, a, b)
+    text = v.nodes.text
+    cols = {
+        k: sorted(text[i] for i in found.tolist())
+        for k, found in columns.diff_sets(v, a, b).items()
+    }
+    return core, cols
 
 
 def links(s: Structure, v: columns.Versions, day: dt.date) -> tuple:
