@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import numpy as np
+
 from ..core.changes import step
 from ..core.collector import paused
 from ..core.structure import Structure
@@ -48,6 +50,9 @@ class Versions:
         self._recorder = Recorder(self.tables, self.strings)
         #: the structure after the last change recorded (what the next write starts from).
         self._state: Structure = timeline.empty()
+        #: grows with every write: what is derived from the columns is kept by it.
+        self.revision = 0
+        self._derived: dict[object, tuple[int, object]] = {}
 
     # ------------------------------------------------------------------ access
     @property
@@ -118,6 +123,16 @@ class Versions:
                 if not failed:
                     note(s, touched, i, start, end)
         self._state = s
+        self.revision += 1
+
+    def order(self, table: str, column: str):
+        """Row numbers of ``table`` sorted by ``column`` (kept until the next write)."""
+        key = (table, column)
+        kept = self._derived.get(key)
+        if kept is None or kept[0] != self.revision:
+            rows = np.argsort(self.tables[table].col(column), kind="stable")
+            kept = self._derived[key] = (self.revision, rows)
+        return kept[1]
 
     # ----------------------------------------------------------------- reading
     def rows(self, name: str) -> list[tuple]:

@@ -38,8 +38,13 @@ def test_extending_gives_the_columns_of_a_rebuild(history, data):
         timeline = timeline.with_changes([change])
         v.extend(timeline)
     same_columns(v, Versions.build(timeline))
-    for day in days_of(history):
-        agreement.check_day(timeline, v, day, {"D-2": 250.0, "P-4": 170.0, "G-6": 90.0})
+    costs = {"D-2": 250.0, "P-4": 170.0, "G-6": 90.0}
+    days = days_of(history)
+    for day in days:
+        agreement.check_day(timeline, v, day, costs)
+    for node in ("u0", "u1", "u2", "x0", "p0"):
+        core, cols = agreement.series(timeline, v, node, days, costs)
+        assert core == cols, node
 
 
 @settings(max_examples=60, deadline=None)
