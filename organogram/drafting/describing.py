@@ -201,8 +201,8 @@ STRUCTURE_RULES: list[tuple[str, SentenceRule]] = []
 
 
 def structure_rule(name: str) -> Callable[[SentenceRule], SentenceRule]:
-    """Register a rule of structure descriptions; it returns whether it read the sentence
-    (a later rule then leaves the sentence's names alone)."""
+    """Register a rule of structure descriptions; it returns whether it read the
+    sentence."""
 
     def register(fn: SentenceRule) -> SentenceRule:
         STRUCTURE_RULES.append((name, fn))
@@ -422,6 +422,53 @@ def reports_to(d: Describing, s: str) -> bool:
     return True
 
 
+_PLACED_IN = re.compile(
+    r"^(?P<x>.*?)\b(?:falls|fall|sits|sit|is|are)\s+(?:also\s+)?(?:placed\s+)?"
+    r"(?:under(?: the (?:direct |overall )?(?:oversight|responsibility|authority) of)?|"
+    r"within|in|attached to|part of|run by|managed by|hosted by|housed in)\s+(?P<y>.+)$"
+)
+_SUPPORTED_BY = re.compile(
+    r"^(?P<x>.*?)\b(?:receives|gets|has) administrative support from\s+(?P<y>.+)$"
+)
+
+
+@structure_rule("placed-in")
+def placed_in(d: Describing, s: str) -> bool:
+    """ "X falls under the oversight of Y", "X is attached to Y", "X sits within Y", "X is
+    placed in Y", "X is run by Y", "X is part of Y": X's line of oversight goes to Y; "X
+    receives administrative support from Y": an administrative-support line."""
+    m = _PLACED_IN.search(s)
+    if m:
+        xs = d.r.mentions(m["x"], report=False)
+        ys = d.r.resolved(_first_clause(m["y"]), report=False)
+        if xs and ys and not (isinstance(xs[0], Mention) and xs[0].id == ys[0].id):
+            seen = d.see(xs[0], "placed-in")
+            if seen is not None:
+                d.place(seen, ys[0].id, "placed-in")
+                rest = _SUPPORTED_BY.search(s)
+                if rest:
+                    _supported(d, seen.node, rest["y"])
+                return True
+    m = _SUPPORTED_BY.search(s)
+    if m:
+        xs = d.r.resolved(m["x"], report=False)
+        if xs:
+            return _supported(d, xs[0].id, m["y"])
+    return False
+
+
+def _supported(d: Describing, source: str, phrase: str) -> bool:
+    ys = [y for y in d.r.resolved(_first_clause(phrase), report=False) if y.kind != "post"]
+    if not ys or ys[0].id == source:
+        return False
+    d.line(source, "administrative-support", ys[0].id, "administrative-support-from")
+    return True
+
+
+def _first_clause(phrase: str) -> str:
+    return re.split(r",| and (?:receives|provides|is|has|works)\b", phrase, maxsplit=1)[0]
+
+
 _SUPPORT = re.compile(
     r"^(?P<x>.*?)\bprovides (?:[\w-]+ ){0,4}support\b.*?\bto (?:the )?(?P<y>[A-Z][^.;,]+)"
 )
@@ -435,7 +482,9 @@ def provides_support(d: Describing, s: str) -> bool:
     m = _SUPPORT.search(s)
     if not m:
         return False
-    owner = d.subject(m["x"])
+    # The sentence's subject is its first name ("X, which sits within Y, provides …").
+    firsts = d.r.resolved(m["x"], report=False)
+    owner = firsts[0] if firsts else d.subject(m["x"])
     ys = [y for y in d.r.resolved(m["y"], report=False) if y.kind != "post"]
     if owner is None or not ys or ys[0].id == owner.id:
         return False

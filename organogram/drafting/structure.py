@@ -64,10 +64,16 @@ def draft_structure(record: Record, text: str, *, source: str, at: str) -> Draft
             if headed and para.heading and section.kind == "department":
                 container = section
             order.append(section)
+        elif headed and para.heading:
+            # A heading that names no one unit ends the department's sections.
+            container = None
+            _plural_heading(d, para.heading)
         for sentence in said:
             reading.sentence = sentence
-            for _, fn in STRUCTURE_RULES:
-                if fn(d, sentence):
+            for name, fn in STRUCTURE_RULES:
+                # Units "in Manila" are the owner's, not more units it oversees: a sentence
+                # the located rule reads is read by no other rule.
+                if fn(d, sentence) and name == "located":
                     break
             names_shown(d, sentence)
     draft = reading.finish()
@@ -131,6 +137,18 @@ def _section(d: Describing, para: Paragraph, said: list[str]) -> Seen | None:
         if found is None and len(names_in(para.heading)) == 1:
             return d.see(para.heading, "section")
     return None
+
+
+def _plural_heading(d: Describing, heading: str) -> None:
+    """A heading in the plural of a kind ("Administrative Centres") names each unit of
+    the record whose name ends so."""
+    words = normal(heading).split()
+    if not words or words[-1] not in KIND_WORDS or not words[-1].endswith("s"):
+        return
+    ending = " ".join([*words[:-1], words[-1][:-1]])
+    for unit in d.r.resolver.structure.units.values():
+        if normal(unit.name).endswith(ending):
+            d.see(d.resolve(unit.name) or unit.name, "named", structural=False)
 
 
 def _context_parent(
