@@ -339,7 +339,10 @@ def composed_of(d: Describing, s: str) -> bool:
     # ("Security Operations Centre"); "five divisions and two units": each by its name.
     kinds = {KIND_WORDS[w] for w in re.findall(r"[a-z]+", head.lower()) if w in KIND_WORDS}
     list_kind = kinds.pop() if len(kinds) == 1 else ""
-    members = [p for p in re.split(r";|\n", tail) if p.strip()] if tail.strip() else []
+    # Members are parted by semicolons where the list has them, else by commas and "and".
+    # ("A, the B and the C": names hold "and" themselves, so a bare "and" parts nothing.)
+    parts = r";|\n" if ";" in tail else r",\s*(?:and\s+)?|\s+and\s+(?=the\s)"
+    members = [p for p in re.split(parts, tail) if p.strip()] if tail.strip() else []
     if not members and s.rstrip().endswith(":"):
         members = list(d.r.paragraph.items or [])
     placed = False
@@ -398,7 +401,11 @@ def reports_to(d: Describing, s: str) -> bool:
     tos = d.r.resolved(m["to"], report=False)
     if subject is None or not tos:
         return False
-    d.line(subject, "oversight", tos[0].id, "reports-to")
+    if post is None:
+        # A unit's line of oversight is its place, not a line beside it.
+        d.place(d.see(d.subject(m["x"]), "reports-to"), tos[0].id, "reports-to")
+    else:
+        d.line(subject, "oversight", tos[0].id, "reports-to")
     sup = d.r.resolved(m["sup"], report=False) if m["sup"] else []
     if sup:
         d.line(subject, "administrative-support", sup[0].id, "administrative-support-of")

@@ -42,8 +42,15 @@ def draft_structure(record: Record, text: str, *, source: str, at: str) -> Draft
     container: Seen | None = None  # the last department heading (headed documents)
     order: list[Seen] = []  # the units described, in order (documents without headings)
     sections: dict[str, tuple[Paragraph, list[str]]] = {}
+    heading = ""
     for para in paragraphs:
         reading.paragraph = para
+        if headed and para.heading != heading:
+            heading = para.heading
+            if d.resolve(heading) is None:
+                # A heading that names no unit ends the last department's sections.
+                container = None
+            reading.resolver.last.clear()
         said = sentences(para.text)
         if not said and not para.items:
             reading.draft.unread.append(
@@ -65,8 +72,6 @@ def draft_structure(record: Record, text: str, *, source: str, at: str) -> Draft
                 container = section
             order.append(section)
         elif headed and para.heading:
-            # A heading that names no one unit ends the department's sections.
-            container = None
             _plural_heading(d, para.heading)
         for sentence in said:
             reading.sentence = sentence
