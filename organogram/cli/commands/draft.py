@@ -11,6 +11,8 @@ from pathlib import Path
 from ..output import Printer, emit_json
 from .common import load
 
+GIVEN = "the date given (--date)"
+
 
 def add_draft_verb(verbs: argparse._SubParsersAction) -> None:
     """Register ``plan draft``."""
@@ -96,7 +98,7 @@ def run_draft(args: argparse.Namespace) -> int:
 
     record = load(args.path)
     text = read_document(args.paper)
-    when = AsOf(args.date, "the date given (--date)") if args.date else paper_date(text, record, args.source)
+    when = AsOf(args.date, GIVEN) if args.date else paper_date(text, record, args.source)
     draft = draft_paper(record, text, source=source_id(args.paper, args.source), at=when.date)
     return _emit(args, draft, when)
 
@@ -107,7 +109,9 @@ def run_structure(args: argparse.Namespace) -> int:
 
     record = load(args.path)
     text = read_document(args.document)
-    when = AsOf(args.date, "the date given (--date)") if args.date else description_date(text, record, args.source)
+    when = (
+        AsOf(args.date, GIVEN) if args.date else description_date(text, record, args.source)
+    )
     draft = draft_structure(
         record, text, source=source_id(args.document, args.source), at=when.date
     )
