@@ -46,8 +46,8 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     v = verbs.add_parser(
         "structure",
         help="propose the units, lines and functions a structure description gives",
-        description="Read a structure description (\"is composed of\", \"directly "
-        "supervises\", \"also oversees\", a section per unit) and propose its units, their "
+        description='Read a structure description ("is composed of", "directly '
+        'supervises", "also oversees", a section per unit) and propose its units, their '
         "kinds, their lines and their functions as changes, each with its paragraph or "
         "section, sentence, rule, basis and confidence. Units the dataset already has are "
         "proposed only where the document differs; where the dataset agrees, the draft says "
@@ -58,7 +58,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     v.add_argument("document", metavar="DOCUMENT", help="the description: .txt, .md or .pdf")
     _common_options(
         v,
-        "the date the document gives itself (a line such as \"November 2016\"), else the "
+        'the date the document gives itself (a line such as "November 2016"), else the '
         "date of the --source in the dataset, else today",
     )
     v.set_defaults(handler=run_structure)
@@ -109,9 +109,7 @@ def run_structure(args: argparse.Namespace) -> int:
 
     record = load(args.path)
     text = read_document(args.document)
-    when = (
-        AsOf(args.date, GIVEN) if args.date else description_date(text, record, args.source)
-    )
+    when = AsOf(args.date, GIVEN) if args.date else description_date(text, record, args.source)
     draft = draft_structure(
         record, text, source=source_id(args.document, args.source), at=when.date
     )
