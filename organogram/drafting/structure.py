@@ -17,7 +17,7 @@ from typing import Any
 from ..core.record import Record
 from ..queries.resolve import normal
 from .describing import RANK, STRUCTURE_RULES, Describing, LineFact, Seen, names_shown
-from .names import ANAPHOR, KIND_WORDS, names_in
+from .names import ANAPHOR, KIND_WORDS, Unresolvable, names_in
 from .paragraphs import Paragraph, find_paragraphs, sentences
 from .proposals import CONTEXT, Draft
 from .reading import Reading
@@ -202,7 +202,7 @@ def _passages(record: Record, source: str, reading: Reading) -> list[tuple[str, 
         title = p.title or ""
         try:
             node = reading.resolver.resolve(title).id if title else ""
-        except Exception:  # a title that names no unit is matched by its words alone
+        except Unresolvable:  # a title that names no unit is matched by its words alone
             node = ""
         out.append((p.id, normal(title), node))
     reading.resolver.last.clear()
