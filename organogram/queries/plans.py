@@ -107,7 +107,9 @@ def plan_preview(
 ) -> dict[str, Any]:
     """The structure the plan would produce, what would not apply, and the diff from now.
 
-    Each row of ``diff`` names the department it falls under (``department``).
+    Each row of ``diff`` names the department it falls under (``department``), and
+    ``departments`` gives the one each of the plan's own changes falls under (by change
+    id, None above the departments), placed as they apply to the record without it.
     ``touched`` lists the units and posts the plan's changes touch; with ``people``
     false, nodes carry no holders and sentences name no one.
     """
@@ -119,6 +121,8 @@ def plan_preview(
     for row, c, place in zip(rows, diff, departments(diff, pv.base), strict=True):
         row["units"] = node_refs(c, s, pv.base)
         row["department"] = place
+    own = _in_order(plan)
+    placed = dict(zip((c.id for c in own), departments(own, pv.base), strict=True))
     certainty = preview_certainty(pv)
     return {
         "plan": plan.id,
@@ -140,6 +144,7 @@ def plan_preview(
         "unplaced": s.unplaced_nodes(),
         "touched": sorted({n for c in plan.changes for n in c.subjects()}),
         "diff": rows,
+        "departments": placed,
     }
 
 

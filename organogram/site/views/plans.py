@@ -68,6 +68,9 @@ def _plan_facts(state: State, plan_id: str, people: bool) -> dict[str, Any]:
     enacted = detail["status"] == PlanStatus.ENACTED
     numbered = {row["id"]: row for section in detail["sections"] for row in section["changes"]}
     preview = plan_preview(record, plan_id, people=people)
+    for section in detail["sections"]:
+        for row in section["changes"]:
+            row["department"] = preview["departments"].get(row["id"])
     known = _nodes_in_record(state)
     touched = set(preview["touched"])
     for node in preview["nodes"]:
@@ -84,7 +87,8 @@ def _plan_facts(state: State, plan_id: str, people: bool) -> dict[str, Any]:
     for row in preview["diff"]:
         for ref in row["units"]:
             ref["link"] = ref["id"] in known
-    nested = build_tree(preview["nodes"])
+    # Only the top level open: the plan's page is long, and "Expand all" opens the rest.
+    nested = build_tree(preview["nodes"], open_depth=1)
     validation = plan_validation(record, plan_id)
     findings = validation["findings"]
     for f in findings:
@@ -165,6 +169,7 @@ def plan_page(
     enacting = MOVE_OF.get((here, PlanStatus.ENACTED))
     may_enact = enacting is not None and any(map(may, enacting.permissions))
     readiness = facts["readiness"]
+    kind = asked_kind(request)
     context = {
         **facts,
         "moves": moves,
@@ -178,7 +183,12 @@ def plan_page(
         "drafted": _moment(facts["plan"]["drafted_at"]),
         "preview_day": dt.date.fromisoformat(facts["preview"]["date"]),
         # The difference from the present by department and kind (``?kind=…``: one kind).
-        "diff_grouped": group_changes(facts["preview"]["diff"], asked_kind(request)),
+        "diff_grouped": group_changes(facts["preview"]["diff"], kind),
+        # What it does, phase by phase, grouped the same way (and filtered by the same kind).
+        "sections_grouped": [
+            {"heading": sec["heading"], "grouped": group_changes(sec["changes"], kind)}
+            for sec in facts["plan"]["sections"]
+        ],
         "downloads": download_links(request, "site:plan_download", plan_id),
         "other_plans": len(state.record.plans) > 1,
         **(
