@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..core.dates import FuzzyDate
+from ..core.diff.between import summarize
 from ..core.plans import (
     Plan,
     conflicts,
@@ -108,6 +109,7 @@ def plan_preview(
     """The structure the plan would produce, what would not apply, and the diff from now.
 
     Each row of ``diff`` names the department it falls under (``department``), and
+    ``summary`` counts what differs (as a comparison of two dates does), and
     ``departments`` gives the one each of the plan's own changes falls under (by change
     id, None above the departments), placed as they apply to the record without it.
     ``touched`` lists the units and posts the plan's changes touch; with ``people``
@@ -144,6 +146,7 @@ def plan_preview(
         "unplaced": s.unplaced_nodes(),
         "touched": sorted({n for c in plan.changes for n in c.subjects()}),
         "diff": rows,
+        "summary": summarize(pv.base, s, diff),
         "departments": placed,
     }
 

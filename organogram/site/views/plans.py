@@ -18,7 +18,7 @@ from django.shortcuts import redirect, render
 
 from ...core.errors import NotFound
 from ...core.plans import EDITABLE, MOVE_OF, PlanStatus, approval_problem
-from ...queries.diff_groups import group_changes
+from ...queries.diff_groups import group_changes, summary_counts
 from ...queries.plans import (
     plan_conflicts,
     plan_detail,
@@ -170,6 +170,7 @@ def plan_page(
     may_enact = enacting is not None and any(map(may, enacting.permissions))
     readiness = facts["readiness"]
     kind = asked_kind(request)
+    diff_grouped = group_changes(facts["preview"]["diff"], kind)
     context = {
         **facts,
         "moves": moves,
@@ -183,7 +184,8 @@ def plan_page(
         "drafted": _moment(facts["plan"]["drafted_at"]),
         "preview_day": dt.date.fromisoformat(facts["preview"]["date"]),
         # The difference from the present by department and kind (``?kind=…``: one kind).
-        "diff_grouped": group_changes(facts["preview"]["diff"], kind),
+        "diff_grouped": diff_grouped,
+        "diff_summary": summary_counts(facts["preview"]["summary"], diff_grouped),
         # What it does, phase by phase, grouped the same way (and filtered by the same kind).
         "sections_grouped": [
             {"heading": sec["heading"], "grouped": group_changes(sec["changes"], kind)}
