@@ -93,6 +93,7 @@ def _plan_facts(state: State, plan_id: str, people: bool) -> dict[str, Any]:
     findings = validation["findings"]
     for f in findings:
         f["link"] = f["subject"] in known
+        f["subject_name"] = names.get(f["subject"], f["subject"])
     facts = {
         "plan": detail,
         "preview": preview,
