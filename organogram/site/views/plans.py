@@ -87,8 +87,8 @@ def _plan_facts(state: State, plan_id: str, people: bool) -> dict[str, Any]:
     for row in preview["diff"]:
         for ref in row["units"]:
             ref["link"] = ref["id"] in known
-    # Only the top level open: the plan's page is long, and "Expand all" opens the rest.
-    nested = build_tree(preview["nodes"], open_depth=1)
+    # A long plan's page opens only the top level ("Expand all" opens the rest).
+    nested = build_tree(preview["nodes"], open_depth=1 if detail["count"] > OPEN_ALL_UP_TO else 2)
     validation = plan_validation(record, plan_id)
     findings = validation["findings"]
     for f in findings:
@@ -133,6 +133,10 @@ def by_number(reasons: list[str], numbered: dict[str, dict[str, Any]]) -> list[s
         return f"change {row['n']} ({row['label'].lower()})" if row else m.group(0)
 
     return [_CHANGE_ID.sub(words, r) for r in reasons]
+
+
+#: A plan of at most this many changes shows every group of its lists open.
+OPEN_ALL_UP_TO = 12
 
 
 def plan_page(
@@ -192,6 +196,8 @@ def plan_page(
             {"heading": sec["heading"], "grouped": group_changes(sec["changes"], kind)}
             for sec in facts["plan"]["sections"]
         ],
+        # A short plan is read whole; a long one opens group by group.
+        "open_all": facts["plan"]["count"] <= OPEN_ALL_UP_TO,
         "downloads": download_links(request, "site:plan_download", plan_id),
         "other_plans": len(state.record.plans) > 1,
         **(

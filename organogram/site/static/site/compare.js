@@ -27,8 +27,9 @@
       shown += n;
       dept.hidden = n === 0;
       dept.querySelector("[data-count]").textContent = plural(n);
-      // Filtered, every group with something is open; else as served (the first, or none).
-      dept.open = kind ? n > 0 : i === 0 && "openFirst" in list.dataset;
+      // Filtered, every group with something is open; else as served (all, the first,
+      // or none).
+      dept.open = kind ? n > 0 : "openAll" in list.dataset || (i === 0 && "openFirst" in list.dataset);
     });
     list.querySelector("[data-none]").hidden = shown > 0;
     list.querySelector("[data-filter-note]").textContent =
