@@ -506,6 +506,34 @@
     },
   };
 
+  // On paper the whole drawing, not the part the reader panned to; back on screen, that
+  // part again. The browser's print command says "beforeprint"; a print preview that
+  // only switches the media (a test, a PDF made by a headless browser) says it through
+  // the media query.
+  // The drawing's own viewBox is put back for paper, so that the browser scales it to
+  // whatever width the sheet gives the frame (only known once the page is laid out for
+  // print).
+  var onPaper = false;
+  function toPaper() {
+    if (onPaper) return;
+    onPaper = true;
+    svg.style.transform = "";
+    svg.querySelector("g.charts").removeAttribute("transform");
+    svg.setAttribute("viewBox", "0 0 " + svg.getAttribute("data-width") + " " +
+      svg.getAttribute("data-height"));
+  }
+  function toScreen() {
+    if (!onPaper) return;
+    onPaper = false;
+    svg.removeAttribute("viewBox");
+    apply();
+  }
+  window.addEventListener("beforeprint", toPaper);
+  window.addEventListener("afterprint", toScreen);
+  window.matchMedia("print").addEventListener("change", function (e) {
+    if (e.matches) toPaper(); else toScreen();
+  });
+
   frame.classList.add("interactive");
   prepare(svg);
   fit();
