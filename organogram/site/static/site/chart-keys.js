@@ -4,14 +4,15 @@
 // in a tree (Up to the box above, Down to the first box under it, opening it if needed,
 // Left and Right along the row), Space opens or closes, Enter follows the box's link,
 // Home goes to the top and Escape back to the frame. Each box's link says whether it is
-// open and, in words, what only its dashes or place say, for screen readers.
+// open and, for screen readers, its name, kind, head and place among the boxes beside it
+// ("2 of 9 under Director General") and, in words, what only its dashes or place say.
 (function () {
   "use strict";
   var chart = window.organogramChart;
   if (!chart) return;
   var frame = chart.frame;
   var editing = frame.hasAttribute("data-edit");
-  var marks = {}, kids = {}, parents = {}, tops = [];
+  var marks = {}, kids = {}, parents = {}, tops = [], words = {};
 
   // The boxes' sentences and the tree's shape, from the chart's index (again after an edit).
   function learn() {
@@ -25,14 +26,28 @@
     });
   }
 
-  // Every drawn box: out of the Tab order, open or closed. Its name is its text; what
-  // only its dashes or place say (possibly in force, placement not recorded) is added.
+  // A box in words: "Media and Communications, function, headed by Director, 1 of 9
+  // under Director General". The drawn text puts the kind first, in capitals, and says
+  // nothing of where the box stands, which the eye sees and a screen reader cannot.
+  function describe(id) {
+    var n = chart.node(id);
+    var row = chart.node(n.parent) ? kids[n.parent] : tops;
+    var where = (row.indexOf(id) + 1) + " of " + row.length;
+    where += chart.node(n.parent) ? " under " + chart.node(n.parent).name : " at the top";
+    var kind = n.senior ? "senior post" : String(n.kind || "").replace(/-/g, " ");
+    return [n.name, kind, n.head, where].filter(Boolean).join(", ");
+  }
+
+  // Every drawn box: out of the Tab order, open or closed, named in words (describe);
+  // what only its dashes or place say (possibly in force, placement not recorded) is
+  // its description.
   function label() {
     chart.svg().querySelectorAll("g.node").forEach(function (g) {
       var a = g.querySelector(":scope > a");
       if (!a) return;
       var id = g.getAttribute("data-id");
       a.setAttribute("tabindex", "-1");
+      if (chart.node(id)) a.setAttribute("aria-label", describe(id));
       if (g.hasAttribute("data-kids")) {
         a.setAttribute("aria-expanded", g.getAttribute("data-open") === "1" ? "true" : "false");
       }

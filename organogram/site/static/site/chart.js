@@ -17,7 +17,7 @@
     order = rows.map(function (r) { return r[0]; });
     rows.forEach(function (r) {
       nodes[r[0]] = { id: r[0], parent: r[1], name: r[2], abbr: r[3], kids: r[4],
-        kind: r[5], senior: r[6] === 1, marks: r[7] || "" };
+        kind: r[5], senior: r[6] === 1, marks: r[7] || "", head: r[8] || "" };
     });
     withKids = Object.keys(nodes).filter(function (id) { return nodes[id].kids > 0; });
     roots = Object.keys(nodes).filter(function (id) { return !nodes[nodes[id].parent]; });
