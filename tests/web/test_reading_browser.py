@@ -127,12 +127,16 @@ def test_the_chart_prints_whole_and_its_list_open(browser_page):  # noqa: F811
 
 def focused_box(page) -> dict:
     """The focused element as the browser's accessibility tree gives it to screen
-    readers: its role and name."""
+    readers: its role, name and description."""
     cdp = page.context.new_cdp_session(page)
     for node in cdp.send("Accessibility.getFullAXTree")["nodes"]:
         props = {p["name"]: p["value"].get("value") for p in node.get("properties", [])}
         if props.get("focused") and node["role"]["value"] != "RootWebArea":
-            return {"role": node["role"]["value"], "name": node.get("name", {}).get("value")}
+            return {
+                "role": node["role"]["value"],
+                "name": node.get("name", {}).get("value", ""),
+                "description": node.get("description", {}).get("value", ""),
+            }
     return {}
 
 
@@ -146,21 +150,22 @@ def test_the_chart_announces_its_name_and_each_box_in_words(browser_page):  # no
     page.focus("#chart")
     page.keyboard.press("Enter")
     top = focused_box(page)
-    assert top["role"] == "link"
-    assert top["name"].startswith("Director General, senior post, 1 of ")
-    assert top["name"].endswith(" at the top")
-    # Down: the first box under it, by name, kind, head and place.
+    assert top["role"] == "link" and top["name"] == "Director General"
+    assert re.fullmatch(r"1 of \d+ at the top", top["description"])
+    # Down: the first box under it: its kind and name (as drawn), its place.
     page.keyboard.press("ArrowDown")
     first = focused_box(page)
-    name, kind, *rest = first["name"].split(", ")
-    assert rest[-1].startswith("1 of ") and rest[-1].endswith(" under Director General")
-    drawn = page.evaluate("document.activeElement.textContent")
-    assert re.sub(r"\s", "", name) in re.sub(r"\s", "", drawn)
-    assert kind in {"function", "office", "department", "unit", "secretariat"}
-    # A box with a head says it: the department headed by a Director.
-    headed = page.locator("#chart g.node > a[aria-label*='headed by Director']")
+    kind, _, name = first["name"].partition(" ")
+    assert kind.lower() in {"function", "office", "department", "unit", "secretariat"}
+    assert name and first["description"].endswith("1 of 9 under Director General")
+    # The next one along: its place in the row.
+    page.keyboard.press("ArrowRight")
+    second = focused_box(page)
+    assert second["description"].endswith("2 of 9 under Director General")
+    # A box with a head says it: a department headed by a Director, and where it stands.
+    headed = page.locator("#chart g.node > a[aria-description^='headed by Director;']")
     assert headed.count() > 0
-    assert re.match(
-        r"^[^,]+, department, headed by Director, \d+ of \d+ under ",
-        headed.first.get_attribute("aria-label"),
+    assert re.fullmatch(
+        r"headed by Director; \d+ of \d+ under [^;]+",
+        headed.first.get_attribute("aria-description"),
     )
