@@ -6,6 +6,7 @@ from django.http import HttpRequest, HttpResponse
 from ninja.errors import HttpError, ValidationError
 
 from .. import __version__
+from ..core.dates import DateError
 from ..core.errors import NotFound
 from ..formats.codec import ChangeDataError
 from ..registry.actions import Refused
@@ -54,6 +55,13 @@ api.add_router("", search.router)
 def not_found(request: HttpRequest, exc: NotFound) -> HttpResponse:
     """A unit, change, source or plan the record does not hold: 404."""
     return api.create_response(request, error_body(404, str(exc)), status=404)
+
+
+@api.exception_handler(DateError)
+def not_a_date(request: HttpRequest, exc: DateError) -> HttpResponse:
+    """A date or period that is not one, wherever it was read (a query's ``at``…): 400,
+    as :func:`organogram.api.common.when` answers it."""
+    return api.create_response(request, error_body(400, str(exc)), status=400)
 
 
 @api.exception_handler(EmptyRegistry)

@@ -145,3 +145,11 @@ def test_a_body_past_the_limit_is_refused_in_json_by_the_api(client, auth, setti
     assert response.status_code == 413
     assert response["Content-Type"] == "application/json"
     assert "at most" in response.json()["detail"]
+
+
+def test_a_date_that_is_not_one_is_400_wherever_it_is_read(client):
+    # The preview read its ``at`` in the query layer, where a DateError was a server error.
+    response = client.get("/api/plans/hq-review-2021/preview?at=%C2%B5hK1")
+    assert response.status_code == 400
+    assert list(response.json()) == ["detail"]
+    assert client.get("/api/plans/hq-review-2021/preview?at=2022").status_code == 200
