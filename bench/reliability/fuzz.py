@@ -170,28 +170,33 @@ def run(base_url: str, token: str, *, max_examples: int, seconds: float) -> dict
 
 def _known_values(session: Any, base_url: str, headers: dict[str, str]) -> dict[str, list]:
     """Values the record holds for the API's path parameters, by parameter name: a few
-    of each kind of id, read from the API's lists."""
+    of each kind of id, read from the API's lists (none of a kind whose list cannot be
+    read)."""
 
     def read(path: str) -> Any:
         answer = session.get(base_url + path, headers=headers, timeout=600)
         answer.raise_for_status()
         return answer.json()
 
-    def ids(rows: list[dict[str, Any]], field: str = "id") -> list[str]:
-        return [str(r[field]) for r in rows if r.get(field)][:FEW]
+    def ids(path: str, key: str | None, field: str = "id") -> list[str]:
+        try:
+            rows = read(path)
+            rows = rows[key] if key else rows
+            return [str(r[field]) for r in rows if r.get(field)][:FEW]
+        except (OSError, ValueError, LookupError, TypeError):
+            return []
 
-    sections = ids(read("/api/registers")["registers"], "section")
-    plans = ids(read("/api/plans"))
+    sections = ids("/api/registers", "registers", "section")
     return {
-        "node": ids(read("/api/structure?limit=50")["nodes"]),
-        "source_id": ids(read("/api/sources")),
-        "change_id": ids(read(f"/api/changes?limit={FEW}")["changes"]),
-        "plan_id": plans,
+        "node": ids("/api/structure?limit=50", "nodes"),
+        "source_id": ids("/api/sources", None),
+        "change_id": ids(f"/api/changes?limit={FEW}", "changes"),
+        "plan_id": ids("/api/plans", None),
         "section": sections,
-        "key": [e["id"] for s in sections for e in read(f"/api/registers/{s}?limit=3")["entries"]],
-        "body_id": ids(read("/api/bodies")["bodies"]),
-        "call_id": ids(read("/api/calls")["calls"]),
-        "post_id": ids(read("/api/posts")["posts"]),
+        "key": [k for s in sections for k in ids(f"/api/registers/{s}?limit=3", "entries")],
+        "body_id": ids("/api/bodies", "bodies"),
+        "call_id": ids("/api/calls", "calls"),
+        "post_id": ids("/api/posts", "posts"),
     }
 
 
