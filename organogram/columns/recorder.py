@@ -224,8 +224,9 @@ class Recorder:
             table.col("until")[again] = OPEN
             table.col("until_hi")[again] = OPEN
             table.col("ended")[again] = NONE
-        lineage = self.tables["lineage"]
-        lineage.cut(int(np.searchsorted(lineage.col("made"), at, side="left")))
+        for name in ("lineage", "doubts", "link_doubts"):
+            table = self.tables[name]
+            table.cut(int(np.searchsorted(table.col("made"), at, side="left")))
         self.lineage_seen = len(s.lineage)
         nodes = self.nodes.text
         for name, open_, objs, records in (

@@ -20,7 +20,7 @@ from ..core.changes import step
 from ..core.collector import paused
 from ..core.structure import Structure
 from ..core.timeline import Timeline
-from . import schema
+from . import doubts, schema
 from .recorder import Recorder
 from .strings import Strings
 from .table import Table
@@ -42,6 +42,8 @@ class Versions:
             "lines": Table(schema.LINES),
             "holders": Table(schema.HOLDERS),
             "lineage": Table(schema.LINEAGE),
+            "doubts": Table(schema.DOUBTS),
+            "link_doubts": Table(schema.LINK_DOUBTS),
             "changes": Table(schema.CHANGES),
         }
         #: nodes (units and posts share one numbering: a line of oversight may point at
@@ -122,6 +124,8 @@ class Versions:
                 changes.append((start, end, failed))
                 if not failed:
                     note(s, touched, i, start, end)
+                    if start != end:
+                        doubts.record(self._recorder, change, touched, i)
         self._state = s
         self.revision += 1
 
@@ -134,6 +138,14 @@ class Versions:
             kept = self._derived[key] = (self.revision, rows)
         return kept[1]
 
+    def derived(self, key: object, make):
+        """``make(self)``, kept until the next write (what is read from the columns and
+        costs a pass over them, made when first asked after a write)."""
+        kept = self._derived.get(key)
+        if kept is None or kept[0] != self.revision:
+            kept = self._derived[key] = (self.revision, make(self))
+        return kept[1]
+
     # ----------------------------------------------------------------- reading
     def rows(self, name: str) -> list[tuple]:
         """Every row of table ``name`` with its numbers turned back into strings (for
@@ -144,6 +156,9 @@ class Versions:
         def node(n: int) -> str | int:
             return nodes[n] if n >= 0 else n
 
+        def string(n: int) -> str | int:
+            return text[n] if n >= 0 else n
+
         decode = {
             "node": node,
             "parent": node,
@@ -153,11 +168,11 @@ class Versions:
             "target": node,
             "predecessor": node,
             "successor": node,
-            "name": text.__getitem__,
-            "kind": text.__getitem__,
-            "title": text.__getitem__,
-            "person": text.__getitem__,
-            "stated": text.__getitem__,
+            "name": string,
+            "kind": string,
+            "title": string,
+            "person": string,
+            "stated": string,
             "grade": grades.__getitem__,
         }
         identity = int

@@ -18,7 +18,7 @@ from organogram.core.timeline import Timeline
 from ..core.strategies import PEOPLE, days_of, histories
 from . import agreement
 
-TABLES = ("units", "posts", "lines", "holders", "lineage", "changes")
+TABLES = ("units", "posts", "lines", "holders", "lineage", "doubts", "link_doubts", "changes")
 
 
 def same_columns(a: Versions, b: Versions) -> None:
