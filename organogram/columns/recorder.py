@@ -68,7 +68,9 @@ class Recorder:
     def note(self, s: Structure, touched: set[str], at: int, start: int, end: int) -> None:
         """Record what the change at position ``at`` (dated ``start``..``end``) did to the
         ``touched`` nodes of ``s``, the structure just after it."""
-        for node in touched:
+        # In a fixed order: the rows a change makes do not depend on how a set of
+        # strings happens to iterate (a rebuild and an extension give the same rows).
+        for node in sorted(touched):
             nid = self.number(node)
             self._unit(s, node, nid, at, start, end)
             self._post(s, node, nid, at, start, end)

@@ -21,6 +21,7 @@ from ..core.collector import paused
 from ..core.structure import Structure
 from ..core.timeline import Timeline
 from . import doubts, schema
+from .bulk import Bulk
 from .recorder import Recorder
 from .strings import Strings
 from .table import Table
@@ -50,6 +51,10 @@ class Versions:
         #: either), other text (names, kinds, titles, people…), and grades.
         self.strings = {"nodes": Strings(), "text": Strings(), "grades": Strings([""])}
         self._recorder = Recorder(self.tables, self.strings)
+        #: the ordinary posts, whose creations and moves skip the core's step (unless
+        #: ``bulk`` is False).
+        self._bulk = Bulk(self._recorder)
+        self.bulk = True
         #: the structure after the last change recorded (what the next write starts from).
         self._state: Structure = timeline.empty()
         #: grows with every write: what is derived from the columns is kept by it.
@@ -88,9 +93,14 @@ class Versions:
 
     # ----------------------------------------------------------------- writing
     @classmethod
-    def build(cls, timeline: Timeline) -> Versions:
-        """The versions of ``timeline``, from one fold of its changes."""
+    def build(cls, timeline: Timeline, bulk: bool = True) -> Versions:
+        """The versions of ``timeline``, from one fold of its changes.
+
+        ``bulk`` False: every change through the core's ``step``, post creations and
+        moves too (:mod:`.bulk`; the tests check that both give the same columns).
+        """
         out = cls(timeline)
+        out.bulk = bulk
         out._record(timeline, 0, out._state)
         return out
 
@@ -107,6 +117,7 @@ class Versions:
             start, s, failures = timeline.start_at(at)
             timeline.advance(s, failures, start, at)
             self._recorder.reopen(s, at)
+            self._bulk = Bulk(self._recorder)
             self.tables["changes"].cut(at)
         self.timeline = timeline
         self._record(timeline, at, s)
@@ -115,15 +126,27 @@ class Versions:
         changes = self.tables["changes"]
         note = self._recorder.note
         touched: set[str] = set()
+        bulk = self._bulk
+        take, ready, after = bulk.take, bulk.ready, bulk.after
+        fast = self.bulk
         with paused():  # many objects made, none in a cycle
             for i in range(at, len(timeline.changes)):
                 change = timeline.changes[i]
-                start, end = change.date.start.toordinal(), change.date.end.toordinal()
+                date = change.date
+                start = date.start.toordinal()
+                end = start if date.start == date.end else date.end.toordinal()
+                if start == end and fast:
+                    taken = take(change, s, i, start)
+                    if taken is not None:
+                        changes.append((start, end, taken))
+                        continue
+                ready(change, s)
                 touched.clear()
                 failed = bool(step(change, s, touched))
                 changes.append((start, end, failed))
                 if not failed:
                     note(s, touched, i, start, end)
+                    after(s, touched)
                     if start != end:
                         doubts.record(self._recorder, change, touched, i)
         self._state = s

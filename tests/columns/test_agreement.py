@@ -128,3 +128,14 @@ def test_iom_certainty_agrees_on_every_uncertain_day(iom):
         assert core == cols, snapshot.day
         possible += core[0] and any(a == "possibly in force" for a in core[0].values())
     assert possible > len(days) // 2, "most of these days have something possibly in force"
+
+
+@pytest.mark.parametrize("seed", [3, 4, 5])
+def test_generated_posts_written_straight_are_the_core_steps_columns(seed):
+    org = generate("small", seed=seed)
+    timeline = Timeline(org.changes)
+    v, slow = Versions.build(timeline), Versions.build(timeline, bulk=False)
+    for name in ("units", "posts", "lines", "holders", "lineage", "changes"):
+        assert v.rows(name) == slow.rows(name), name
+    # Most of the generated changes are post creations and moves: the fast path took them.
+    assert len(v._bulk.unit) > len(org.changes) // 100
