@@ -11,10 +11,11 @@ taken through the core's ``step`` may read.
 A post is *kept here* while it is an ordinary post (not senior, no line of oversight of
 its own, in a unit): its unit is known here, and the structure's copy of it may be out
 of date (``stale``: its unit there, or None when it is not there at all). Every other
-kind of change goes through the core's ``step``; before it, the posts it names and the
-posts in the units it names are put into the structure (for the kinds listed in
-:data:`READS_NAMED`, which read posts no other way), or every stale post for any other
-kind. So the structure a change is checked against is the core's own.
+kind of change goes through the core's ``step``; before it, the posts it names (and,
+for :data:`READS_UNITS`, the posts in the units it names) are put into the structure,
+or every stale post for a kind not listed in :data:`READS_NAMED` or
+:data:`READS_UNITS`. So the structure a change is checked against is, in every part
+the change reads, the core's own.
 """
 
 from __future__ import annotations
@@ -34,9 +35,12 @@ from ..core.model import Post
 from ..core.structure import Structure
 from .schema import NONE, OPEN, TOP
 
-#: The kinds of change that read posts only through the posts and units they name
-#: (a merge hands over the posts in the units it ends, a split those it names…).
-READS_NAMED = (CreatePost, CreateUnit, Merge, Move, MovePost, Rename, Replace, Split)
+#: The kinds of change that read no post but those they name (a unit moved under a
+#: senior post, a post moved…).
+READS_NAMED = (CreatePost, CreateUnit, Move, MovePost, Rename)
+#: The kinds that also read the posts in the units they name: a merge, a split or a
+#: replacement hands over the posts in the units it ends.
+READS_UNITS = (Merge, Replace, Split)
 _KEEP = "="  # MovePost's "leave this as it is"
 
 
@@ -136,14 +140,17 @@ class Bulk:
         """Put into ``s`` every stale post that ``change`` may read."""
         if not self.stale:
             return
-        if not isinstance(change, READS_NAMED):
+        units = isinstance(change, READS_UNITS)
+        if not units and not isinstance(change, READS_NAMED):
             self.settle(s)
             return
+        stale = self.stale
         for node in change.subjects() | change.needs():
-            if node in self.stale:
+            if node in stale:
                 self._put(node, s)
-            for p in list(self.by_unit.get(node, ())):
-                self._put(p, s)
+            if units:
+                for p in list(self.by_unit.get(node, ())):
+                    self._put(p, s)
 
     def after(self, s: Structure, touched: set[str]) -> None:
         """Take back what a change through the core's ``step`` did to posts kept here."""
