@@ -7,6 +7,7 @@ change vocabulary (narration, merges and splits, plans, validation) stays in the
 See docs/performance.md, "The record as columns".
 """
 
+from .certainty import Certainty, certainty_on
 from .chains import chains
 from .day import Day
 from .diff import diff_sets
@@ -16,8 +17,10 @@ from .series import series
 from .versions import Versions
 
 __all__ = [
+    "Certainty",
     "Day",
     "Versions",
+    "certainty_on",
     "chains",
     "diff_sets",
     "holders_on",

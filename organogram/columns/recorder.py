@@ -68,7 +68,9 @@ class Recorder:
     def note(self, s: Structure, touched: set[str], at: int, start: int, end: int) -> None:
         """Record what the change at position ``at`` (dated ``start``..``end``) did to the
         ``touched`` nodes of ``s``, the structure just after it."""
-        for node in touched:
+        # In a fixed order: the rows a change makes do not depend on how a set of
+        # strings happens to iterate (a rebuild and an extension give the same rows).
+        for node in sorted(touched):
             nid = self.number(node)
             self._unit(s, node, nid, at, start, end)
             self._post(s, node, nid, at, start, end)
@@ -224,8 +226,9 @@ class Recorder:
             table.col("until")[again] = OPEN
             table.col("until_hi")[again] = OPEN
             table.col("ended")[again] = NONE
-        lineage = self.tables["lineage"]
-        lineage.cut(int(np.searchsorted(lineage.col("made"), at, side="left")))
+        for name in ("lineage", "doubts", "link_doubts"):
+            table = self.tables[name]
+            table.cut(int(np.searchsorted(table.col("made"), at, side="left")))
         self.lineage_seen = len(s.lineage)
         nodes = self.nodes.text
         for name, open_, objs, records in (

@@ -40,6 +40,23 @@ LINES = {"source": I4, "kind": I4, "target": I4, **_DATES}
 HOLDERS = {"post": I4, "person": I4, "kind": I4, "stated": I4, **_DATES}
 #: links of lineage (merges, splits, replacements), each made by one change.
 LINEAGE = {"predecessor": I4, "successor": I4, "kind": I4, "since": I4, "made": I4}
+#: what each change dated to a span (applied; ``made`` its position) leaves open about a
+#: unit or post it touched: ``created`` 1 when it creates the node (2: creates it without
+#: touching it, which only counts for the rule that shows a creation done), and
+#: ``aspects`` the bits (:mod:`.certainty`) that hold when the node is in force and not
+#: created by it.
+DOUBTS = {"made": I4, "node": I4, "created": I1, "aspects": I1}
+#: the typed lines and holdings each such change leaves open: ``what`` the
+#: :class:`~organogram.core.certainty.Certainty` field (:data:`LINK_FIELDS`), a line's
+#: ``source``, ``kind`` and ``target`` or a holding's post (``source``) and ``person``
+#: (the others :data:`NONE`).
+LINK_DOUBTS = {"made": I4, "what": I1, "source": I4, "kind": I4, "target": I4, "person": I4}
+LINK_FIELDS = (
+    "lines_possible",
+    "lines_possibly_still",
+    "holders_possible",
+    "holders_possibly_still",
+)
 #: every change of the timeline, in its order: its date's first and last day, and whether
 #: it failed to apply where it stands (then it made nothing).
 CHANGES = {"start": I4, "end": I4, "failed": I1}

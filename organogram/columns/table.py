@@ -54,6 +54,13 @@ class Table:
         """Change one cell."""
         self._cols[name][row] = value
 
+    def close(self, row: int, until: int, until_hi: int, ended: int) -> None:
+        """End the version in ``row`` (its ``until``, ``until_hi`` and ``ended``)."""
+        cols = self._cols
+        cols["until"][row] = until
+        cols["until_hi"][row] = until_hi
+        cols["ended"][row] = ended
+
     def get(self, name: str, row: int) -> int:
         """One cell, as a Python number."""
         return self._cols[name][row].item()

@@ -20,7 +20,8 @@ from ..core.changes import step
 from ..core.collector import paused
 from ..core.structure import Structure
 from ..core.timeline import Timeline
-from . import schema
+from . import doubts, schema
+from .bulk import Bulk
 from .recorder import Recorder
 from .strings import Strings
 from .table import Table
@@ -42,12 +43,18 @@ class Versions:
             "lines": Table(schema.LINES),
             "holders": Table(schema.HOLDERS),
             "lineage": Table(schema.LINEAGE),
+            "doubts": Table(schema.DOUBTS),
+            "link_doubts": Table(schema.LINK_DOUBTS),
             "changes": Table(schema.CHANGES),
         }
         #: nodes (units and posts share one numbering: a line of oversight may point at
         #: either), other text (names, kinds, titles, people…), and grades.
         self.strings = {"nodes": Strings(), "text": Strings(), "grades": Strings([""])}
         self._recorder = Recorder(self.tables, self.strings)
+        #: the ordinary posts, whose creations and moves skip the core's step (unless
+        #: ``bulk`` is False).
+        self._bulk = Bulk(self._recorder)
+        self.bulk = True
         #: the structure after the last change recorded (what the next write starts from).
         self._state: Structure = timeline.empty()
         #: grows with every write: what is derived from the columns is kept by it.
@@ -86,9 +93,14 @@ class Versions:
 
     # ----------------------------------------------------------------- writing
     @classmethod
-    def build(cls, timeline: Timeline) -> Versions:
-        """The versions of ``timeline``, from one fold of its changes."""
+    def build(cls, timeline: Timeline, bulk: bool = True) -> Versions:
+        """The versions of ``timeline``, from one fold of its changes.
+
+        ``bulk`` False: every change through the core's ``step``, post creations and
+        moves too (:mod:`.bulk`; the tests check that both give the same columns).
+        """
         out = cls(timeline)
+        out.bulk = bulk
         out._record(timeline, 0, out._state)
         return out
 
@@ -105,6 +117,7 @@ class Versions:
             start, s, failures = timeline.start_at(at)
             timeline.advance(s, failures, start, at)
             self._recorder.reopen(s, at)
+            self._bulk = Bulk(self._recorder)
             self.tables["changes"].cut(at)
         self.timeline = timeline
         self._record(timeline, at, s)
@@ -113,15 +126,29 @@ class Versions:
         changes = self.tables["changes"]
         note = self._recorder.note
         touched: set[str] = set()
+        bulk = self._bulk
+        take, ready, after = bulk.take, bulk.ready, bulk.after
+        fast = self.bulk
         with paused():  # many objects made, none in a cycle
             for i in range(at, len(timeline.changes)):
                 change = timeline.changes[i]
-                start, end = change.date.start.toordinal(), change.date.end.toordinal()
+                date = change.date
+                start = date.start.toordinal()
+                end = start if date.start == date.end else date.end.toordinal()
+                if start == end and fast:
+                    taken = take(change, s, i, start)
+                    if taken is not None:
+                        changes.append((start, end, taken))
+                        continue
+                ready(change, s)
                 touched.clear()
                 failed = bool(step(change, s, touched))
                 changes.append((start, end, failed))
                 if not failed:
                     note(s, touched, i, start, end)
+                    after(s, touched)
+                    if start != end:
+                        doubts.record(self._recorder, change, touched, i)
         self._state = s
         self.revision += 1
 
@@ -134,6 +161,14 @@ class Versions:
             kept = self._derived[key] = (self.revision, rows)
         return kept[1]
 
+    def derived(self, key: object, make):
+        """``make(self)``, kept until the next write (what is read from the columns and
+        costs a pass over them, made when first asked after a write)."""
+        kept = self._derived.get(key)
+        if kept is None or kept[0] != self.revision:
+            kept = self._derived[key] = (self.revision, make(self))
+        return kept[1]
+
     # ----------------------------------------------------------------- reading
     def rows(self, name: str) -> list[tuple]:
         """Every row of table ``name`` with its numbers turned back into strings (for
@@ -144,6 +179,9 @@ class Versions:
         def node(n: int) -> str | int:
             return nodes[n] if n >= 0 else n
 
+        def string(n: int) -> str | int:
+            return text[n] if n >= 0 else n
+
         decode = {
             "node": node,
             "parent": node,
@@ -153,11 +191,11 @@ class Versions:
             "target": node,
             "predecessor": node,
             "successor": node,
-            "name": text.__getitem__,
-            "kind": text.__getitem__,
-            "title": text.__getitem__,
-            "person": text.__getitem__,
-            "stated": text.__getitem__,
+            "name": string,
+            "kind": string,
+            "title": string,
+            "person": string,
+            "stated": string,
             "grade": grades.__getitem__,
         }
         identity = int

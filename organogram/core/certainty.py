@@ -136,16 +136,24 @@ def certainty(
         for node in touched.get(change, change.subjects()):
             for aspect in _aspects(s, change, node, created):
                 out.by_node.setdefault(node, []).append(Possibility(node, aspect, change))
-        if isinstance(change, AddLine):
-            out.lines_possible[change.line()] = change
-        elif isinstance(change, RemoveLine):
-            out.lines_possibly_still[change.line()] = change
-        elif isinstance(change, Assign):
-            out.holders_possible[(change.post, change.person)] = change
-        elif isinstance(change, Vacate):
-            for a in _left(s, change):
-                out.holders_possibly_still[(change.post, a)] = change
+        for field_name, key in open_links(change):
+            getattr(out, field_name)[key] = change
     return out
+
+
+def open_links(change: Change) -> list[tuple[str, object]]:
+    """The typed lines and holdings ``change`` leaves open, as (the :class:`Certainty`
+    field that lists them, the line or (post, person)): a line added or removed, a
+    holder taking up or leaving a post (a vacancy declared names no one)."""
+    if isinstance(change, AddLine):
+        return [("lines_possible", change.line())]
+    if isinstance(change, RemoveLine):
+        return [("lines_possibly_still", change.line())]
+    if isinstance(change, Assign):
+        return [("holders_possible", (change.post, change.person))]
+    if isinstance(change, Vacate) and change.person:
+        return [("holders_possibly_still", (change.post, change.person))]
+    return []
 
 
 def _aspects(s: Structure, change: Change, node: str, created: frozenset[str]) -> tuple[str, ...]:
@@ -154,6 +162,12 @@ def _aspects(s: Structure, change: Change, node: str, created: frozenset[str]) -
         return (EXISTENCE,)
     if not s.exists(node):
         return (ENDED,)
+    return in_force_aspects(change)
+
+
+def in_force_aspects(change: Change) -> tuple[str, ...]:
+    """What ``change`` leaves open about a node it touched that it did not create and
+    that is in force on the day asked about (the columns read the same rule)."""
     if isinstance(change, (AddLine, RemoveLine)):
         return (LINES,)
     if isinstance(change, (Assign, Vacate)):
@@ -165,8 +179,3 @@ def _aspects(s: Structure, change: Change, node: str, created: frozenset[str]) -
         # predecessor's place and head: where it is and what it is may both differ.
         return (PLACEMENT, DETAILS)
     return (DETAILS,)
-
-
-def _left(s: Structure, change: Vacate) -> list[str]:
-    """Who a vacate removed: the person, or (a vacancy declared) unknown holders."""
-    return [change.person] if change.person else []

@@ -356,6 +356,15 @@ class Timeline:
                 out.append(c)
         return out
 
+    def referring(self, node: str) -> list[int]:
+        """Positions, in order, of the changes that touch ``node`` or need it in force (a
+        parent, a unit to sit in…): those that can show an uncertain creation of it done
+        (:meth:`uncertain`)."""
+        order = self._order()
+        found = {order[c] for c in self.touching(node)}
+        found.update(order[c] for c in self._needing().get(node, ()))
+        return sorted(found)
+
     def _needing(self) -> dict[str, list[Change]]:
         """Node -> the changes that need it in force (a parent, a unit to sit in…)."""
         index = self._memo.get("needing")

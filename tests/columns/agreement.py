@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 
 from organogram import columns
+from organogram.columns.schema import LINK_FIELDS
 from organogram.core import rollups as core_rollups
 from organogram.core.structure import Structure
 from organogram.core.timeline import Timeline
@@ -107,9 +108,11 @@ def series(timeline: Timeline, v: columns.Versions, node: str, days, costs) -> t
 
 def check_day(timeline: Timeline, v: columns.Versions, day: dt.date, costs) -> None:
     """Every read of one day agrees (asserts)."""
-    s = timeline.snapshot(day).structure
+    snapshot = timeline.snapshot(day)
+    s = snapshot.structure
     d = columns.Day.of(v, day)
     for name, (core, cols) in (
+        ("certainty", certainty(snapshot, v, d)),
         ("structure", structure(s, d)),
         ("rollups", rollups(s, d, costs)),
         ("rollup", rollup_each(s, d, costs)),
@@ -117,3 +120,33 @@ def check_day(timeline: Timeline, v: columns.Versions, day: dt.date, costs) -> N
         ("links", links(s, v, day)),
     ):
         assert core == cols, f"{name} differs on {day}"
+
+
+def certainty(snapshot, v: columns.Versions, day: columns.Day) -> tuple[tuple, tuple]:
+    """Every node's answer, what is only possible about it and which change leaves it
+    open, and the lines and holdings left open, both ways."""
+    timeline, s = snapshot.timeline, snapshot.structure
+    place = {c: i for i, c in enumerate(timeline.changes)}
+    c = snapshot.certainty
+    nodes = v.nodes.text
+    core = (
+        {n: c.status(s, n) for n in nodes},
+        {n: [(p.aspect, place[p.change]) for p in ps] for n, ps in c.by_node.items()},
+        {
+            name: {_link_key(k): place[ch] for k, ch in getattr(c, name).items()}
+            for name in LINK_FIELDS
+        },
+    )
+    cols_c = columns.Certainty.of(day)
+    cols = (
+        {n: cols_c.status_of(n) for n in nodes},
+        cols_c.reasons(),
+        cols_c.links(),
+    )
+    return core, cols
+
+
+def _link_key(key) -> tuple:
+    if isinstance(key, tuple):
+        return key
+    return (key.source, str(key.kind), key.target)

@@ -15,6 +15,7 @@ import pytest
 
 from bench.generate import generate
 from bench.sizes import GRADE_COST
+from organogram import columns
 from organogram.columns import Versions
 from organogram.core.timeline import Timeline
 from organogram.formats import load_dataset
@@ -98,3 +99,43 @@ def test_generated_series_and_diff_agree(generated):
         core, cols = agreement.diff_sets(timeline, v, a, b)
         assert core == cols
         assert cols["units_moved"] and cols["posts_moved"], "the diff is not empty"
+
+
+def every_uncertain_day(timeline: Timeline) -> list[dt.date]:
+    """Every day inside every uncertain span of the record, and the days around each.
+
+    A span with an open start (``../2021-09``) is walked over the year before its last
+    day: before that the same changes are open every day.
+    """
+    one = dt.timedelta(days=1)
+    days: set[dt.date] = set()
+    for c in timeline.changes:
+        start, end = c.date.start, c.date.end
+        if c.date.exact or end == dt.date.max:
+            continue
+        first = start if start != dt.date.min else end - dt.timedelta(days=366)
+        days.update(first + k * one for k in range(-2, (end - first).days + 3))
+    return sorted(days)
+
+
+def test_iom_certainty_agrees_on_every_uncertain_day(iom):
+    timeline, v = iom
+    days = every_uncertain_day(timeline)
+    possible = 0
+    for snapshot in timeline.snapshots(days):
+        d = columns.Day.of(v, snapshot.day)
+        core, cols = agreement.certainty(snapshot, v, d)
+        assert core == cols, snapshot.day
+        possible += core[0] and any(a == "possibly in force" for a in core[0].values())
+    assert possible > len(days) // 2, "most of these days have something possibly in force"
+
+
+@pytest.mark.parametrize("seed", [3, 4, 5])
+def test_generated_posts_written_straight_are_the_core_steps_columns(seed):
+    org = generate("small", seed=seed)
+    timeline = Timeline(org.changes)
+    v, slow = Versions.build(timeline), Versions.build(timeline, bulk=False)
+    for name in ("units", "posts", "lines", "holders", "lineage", "changes"):
+        assert v.rows(name) == slow.rows(name), name
+    # Most of the generated changes are post creations and moves: the fast path took them.
+    assert len(v._bulk.unit) > len(org.changes) // 100

@@ -18,7 +18,7 @@ from organogram.core.timeline import Timeline
 from ..core.strategies import PEOPLE, days_of, histories
 from . import agreement
 
-TABLES = ("units", "posts", "lines", "holders", "lineage", "changes")
+TABLES = ("units", "posts", "lines", "holders", "lineage", "doubts", "link_doubts", "changes")
 
 
 def same_columns(a: Versions, b: Versions) -> None:
@@ -61,3 +61,13 @@ def test_a_write_after_the_last_change_appends_rows_only(history):
         assert [r[:6] for r in rows[: len(before[name])]] == [r[:6] for r in before[name]]
     same_columns(v, Versions.build(v.timeline))
     assert Day.of(v, history.dates[-1].end).parent is not None
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(history=histories())
+def test_posts_written_straight_give_the_columns_of_the_core_step(history):
+    timeline = history.timeline
+    fast, slow = Versions.build(timeline), Versions.build(timeline, bulk=False)
+    same_columns(fast, slow)
+    for day in days_of(history):
+        agreement.check_day(timeline, fast, day, {"D-2": 250.0, "P-4": 170.0})
