@@ -1,6 +1,6 @@
 """The drafts a person is deciding on, kept in their session between requests.
 
-A draft (:func:`organogram.queries.drafts.draft_document`) holds the document's
+A draft (:func:`.draft_proposals.draft_document`) holds the document's
 paragraphs and every proposal; the person's decisions are added to it, proposal by
 proposal, until the accepted ones are saved into a plan. None of it is the record's:
 it lives in the session (stored server-side, with the session's lifetime), never in
@@ -15,7 +15,7 @@ from typing import Any
 
 from django.http import Http404, HttpRequest
 
-from ..queries.drafts import ACCEPTED, DECISIONS, EDITED, REJECTED
+from .draft_proposals import ACCEPTED, DECISIONS, EDITED, REJECTED
 
 #: The session key holding the drafts, by their key.
 _KEY = "organogram.drafts"

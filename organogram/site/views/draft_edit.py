@@ -13,7 +13,6 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 
 from ...core.dates import FuzzyDate
-from ...queries.drafts import EDITED, structure_after, with_date
 from ...queries.resolve import Names, former_names, names_at
 from ...registry.actions import Refused
 from ...registry.actions.changes import read_change
@@ -21,6 +20,7 @@ from ...registry.reading.names import cached_names
 from ...registry.store import State
 from .. import draft_session
 from ..draft_form import prefill
+from ..draft_proposals import EDITED, structure_after, with_date
 from ..plan_change_form import all_inputs, form_inputs, op_choices, place_errors, read_form
 from .common import may_see_people, registry_page, requires
 from .drafts import DRAFTERS

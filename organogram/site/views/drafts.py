@@ -19,7 +19,6 @@ from django.views.decorators.http import require_POST
 
 from ...core.dates import DateError, FuzzyDate
 from ...core.plans import EDITABLE, check_editable
-from ...queries.drafts import DECISIONS, EDITED, REJECTED, draft_document, told
 from ...queries.resolve import NotResolved
 from ...registry.actions import AddPlanChange, DraftPlan
 from ...registry.papers import PAPER_TYPES, PaperError, paper_text
@@ -28,6 +27,7 @@ from ...registry.reading.names import cached_names
 from ...registry.source_files import Upload, limit, size_text
 from ...registry.store import State
 from .. import draft_session
+from ..draft_proposals import DECISIONS, EDITED, REJECTED, draft_document, told
 from .common import registry_page, requires
 
 #: Who may draft from a document: whoever may draft a plan or fill one in (saving asks
@@ -169,9 +169,10 @@ def draft_page(
     return render(request, "site/plan_draft.html", context, status=status)
 
 
-def paragraph_of(cite: str, source: str) -> str:
-    """The paragraph number of a citation the drafting made (``source:number``)."""
-    return cite[len(source) + 1 :] if source and cite.startswith(source + ":") else cite
+def paragraph_of(cite: str, source: str = "") -> str:
+    """The paragraph number of a citation the drafting made (``source:number``, or the
+    number alone when no source is cited)."""
+    return cite.rsplit(":", 1)[-1]
 
 
 @require_POST

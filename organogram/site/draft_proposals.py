@@ -1,6 +1,6 @@
 """A document drafted for a person to decide on: the draft as plain data (what the
-drafting page keeps between requests and the API answers), and its proposals told in
-words against the structure they would change.
+drafting page keeps between requests), and its proposals told in words against the
+structure they would change. Framework-free: the record and the drafting package only.
 
 Nothing here writes. The changes a person accepts are saved by the plan actions
 (:class:`~organogram.registry.actions.ImportPlanChanges`,
