@@ -137,13 +137,17 @@ def draft_page(
     missing: dict[str, list[dict[str, Any]]] = {}
     for u in unresolved:
         missing.setdefault(u["paragraph"], []).append(u)
+    # A section's heading is shown once, above its first paragraph.
+    headings = [para["heading"] for para in draft["document"]]
+    fresh = [h if h and h != (headings[i - 1] if i else "") else "" for i, h in enumerate(headings)]
     paragraphs = [
         {
             **para,
+            "heading": heading,
             "proposals": by_paragraph.get(para["number"], []),
             "unresolved": missing.get(para["number"], []),
         }
-        for para in draft["document"]
+        for para, heading in zip(draft["document"], fresh, strict=True)
     ]
     counts = {d: sum(1 for p in draft["operations"] if p["decision"] == d) for d in DECISIONS}
     plan_id = draft.get("plan") or ""
