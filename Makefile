@@ -43,7 +43,7 @@ bench-web: $(VENV)/.installed-bench ## Page latency, 20 clients, IOM and a gener
 bench-search: $(VENV)/.installed-bench ## Search latency against a LIKE scan, SQLite and PostgreSQL (SIZE=medium)
 	$(BIN)/python -m bench.search --size $(or $(SIZE),medium)
 
-bench-drafting: $(VENV)/.installed ## Precision and recall of drafting from papers (SEEDS=../shared/seeds)
+bench-drafting: $(VENV)/.installed ## Precision and recall of drafting from papers and structure descriptions (SEEDS=../shared/seeds)
 	$(BIN)/python bench/drafting.py $(if $(SEEDS),--seeds $(SEEDS))
 
 docs-shots: $(VENV)/.installed-test ## Retake the pictures of the plan, source and search pages in docs/screens (needs Chromium)

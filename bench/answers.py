@@ -46,6 +46,25 @@ def floor_structure(day: floor.Day) -> tuple:
     )
 
 
+def columns_structure(day) -> tuple:
+    """A day of Organogram's columns (organogram.columns.Day)."""
+    ids = day.versions.nodes.text
+    names = day.versions.text.text
+    units = day.units_in_force()
+    posts = day.posts_in_force()
+    return structure(
+        (
+            (num(ids[u]), num(ids[p]) if p >= 0 else -1, names[n])
+            for u, p, n in zip(
+                units.tolist(), day.parent[units].tolist(), day.name[units].tolist(), strict=True
+            )
+        ),
+        ((num(ids[p]), num(ids[u])) for p, u in zip(
+            posts.tolist(), day.post_unit[posts].tolist(), strict=True
+        )),
+    )
+
+
 def graph_structure(day: graph.Day) -> tuple:
     g = day.graph
     return structure(
@@ -75,6 +94,14 @@ def core_rollups(value: dict) -> tuple:
 def floor_rollups(value) -> tuple:
     units, headcount, cost = value
     return rollups(zip(units.tolist(), headcount.tolist(), cost.tolist(), strict=True))
+
+
+def columns_rollups(value, ids: list[str]) -> tuple:
+    nodes, headcount, cost = value
+    return rollups(
+        (num(ids[n]), h, c)
+        for n, h, c in zip(nodes.tolist(), headcount.tolist(), cost.tolist(), strict=True)
+    )
 
 
 def graph_rollups(value: dict) -> tuple:
@@ -151,6 +178,10 @@ def floor_diff(value: dict) -> tuple:
     return diff({k: v.tolist() for k, v in value.items()})
 
 
+def columns_diff(value: dict, ids: list[str]) -> tuple:
+    return diff({k: [num(ids[n]) for n in value[k].tolist()] for k in KINDS})
+
+
 def graph_diff(value: tuple[graph.Day, graph.Day]) -> tuple:
     def units(day: graph.Day) -> dict[int, tuple[int, int]]:
         g = day.graph
@@ -163,6 +194,10 @@ def graph_diff(value: tuple[graph.Day, graph.Day]) -> tuple:
 # ---------------------------------------------------------------------- series
 def core_series(value: list) -> tuple:
     return tuple((day.toordinal(), int(r.headcount), float(r.cost)) for day, r in value)
+
+
+def columns_series(value: list) -> tuple:
+    return tuple((day.toordinal(), int(h), float(c)) for day, h, c in value)
 
 
 def series(value: Iterable[tuple], days: list[int]) -> tuple:

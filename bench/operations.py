@@ -14,6 +14,7 @@ from organogram.core.validation import REGISTRY
 
 from . import answers
 from .generate import Organization, generate
+from .peers.columnar import Columnar
 from .peers.core import Core
 from .peers.floor import Floor, Prepared
 from .peers.graph import Graph
@@ -34,6 +35,15 @@ def run_all(bench: Bench, tmp: Path, pg_url: str | None) -> None:
     core: Core = bench.setup_step("Organogram: timeline from the change objects", lambda: Core(org))
     bench.setup_step(
         "Organogram: first full fold (takes the checkpoints)", lambda: core.timeline.fold()
+    )
+    cols: Columnar = bench.setup_step(
+        "Organogram columns: every version from one fold of the timeline",
+        lambda: Columnar(core.timeline),
+    )
+    bench.notes.append(
+        f"Organogram's columns hold {cols.versions.nbytes() / 1e6:,.1f} MB of arrays "
+        f"({len(cols.versions.units):,} unit versions, {len(cols.versions.posts):,} post "
+        f"versions, {len(cols.versions.nodes):,} node ids)."
     )
     floor: Floor = bench.setup_step("NumPy: column arrays", lambda: Floor(org))
     graph = Graph(org)
@@ -61,14 +71,14 @@ def run_all(bench: Bench, tmp: Path, pg_url: str | None) -> None:
     gc.collect()
     gc.freeze()
     try:
-        _operations(bench, org, core, floor, graph, sql, tmp)
+        _operations(bench, org, core, cols, floor, graph, sql, tmp)
     finally:
         sqlite.close()
         if pg is not None:
             pg.close()
     # (7) Loading the dataset from YAML, last and alone: it needs the most memory.
     gc.unfreeze()
-    del floor, graph, sql
+    del floor, graph, sql, cols
     gc.collect()
     if not bench.args.no_load and bench.wants("load"):
         from .load_yaml import load_operation
@@ -86,11 +96,13 @@ def _operations(
     bench: Bench,
     org: Organization,
     core: Core,
+    cols: Columnar,
     floor: Floor,
     graph: Graph,
     sql: list[SQLPeer],
     tmp: Path,
 ) -> None:
+    ids = cols.versions.nodes.text
     present = org.days[-1]
     past = org.days[len(org.days) // 2] + dt.timedelta(days=14)
 
@@ -102,6 +114,7 @@ def _operations(
             f"structure as of {day} (units and posts)",
             [
                 Entry("Organogram", lambda day=day: core.snapshot(day), answers.core_structure),
+                Entry(Columnar.name, lambda day=day: cols.as_of(day), answers.columns_structure),
                 *_sql_entries(bench, sql, lambda p, d=d: p.snapshot(d), answers.sql_structure),
                 Entry("networkx", lambda d=d: graph.as_of(d), answers.graph_structure),
                 Entry("NumPy floor", lambda d=d: floor.as_of(d), answers.floor_structure),
@@ -113,6 +126,7 @@ def _operations(
     s = core.snapshot(present)
     s.roots()  # the children index, as a chart would have it
     fp = floor.prepare(floor.as_of(d))
+    cp = cols.prepare(cols.as_of(present))
     gp = graph.prepare(graph.as_of(d))
 
     # (2) Rollups.
@@ -124,6 +138,7 @@ def _operations(
             f"headcount and cost under {label}",
             [
                 Entry("Organogram", lambda u=unit: core.rollup(s, f"u{u}"), answers.rollup),
+                Entry(Columnar.name, lambda u=unit: cols.rollup(cp, u), answers.rollup),
                 *_sql_entries(bench, sql, lambda p, u=unit: p.rollup(u, d), answers.rollup),
                 Entry("networkx", lambda u=unit: graph.rollup(gp, u), answers.rollup),
                 Entry("NumPy floor", lambda u=unit: floor.rollup(fp, u), answers.rollup),
@@ -134,6 +149,8 @@ def _operations(
         "headcount and cost of every unit, in one pass",
         [
             Entry("Organogram", lambda: core.rollups(s), answers.core_rollups),
+            Entry(Columnar.name, lambda: cols.rollups(cp),
+                  lambda v: answers.columns_rollups(v, ids)),
             *_sql_entries(bench, sql, lambda p: p.rollups(d), answers.rollups),
             Entry("networkx", lambda: graph.rollups(gp), answers.graph_rollups),
             Entry("NumPy floor", lambda: floor.rollups(fp), answers.floor_rollups),
@@ -142,13 +159,14 @@ def _operations(
 
     # (3) Chains of oversight.
     posts = random.Random(org.seed).sample(range(org.n_posts), 1000)
-    ids = [f"p{p}" for p in posts]
+    post_ids = [f"p{p}" for p in posts]
     picked = np.array(posts)
     bench.run(
         "chains",
         "chain of oversight of 1,000 random posts",
         [
-            Entry("Organogram", lambda: core.chains(s, ids), answers.core_chains),
+            Entry("Organogram", lambda: core.chains(s, post_ids), answers.core_chains),
+            Entry(Columnar.name, lambda: cols.chains(cp, post_ids), answers.core_chains),
             *_sql_entries(bench, sql, lambda p: p.chains(posts, d), answers.chains),
             Entry("networkx", lambda: graph.chains(gp, posts), answers.chains),
             Entry("NumPy floor", lambda: floor.chains(fp, picked), answers.chains),
@@ -163,6 +181,8 @@ def _operations(
         f"diff between {d0} and {d1}",
         [
             Entry("Organogram", lambda: core.diff(d0, d1), answers.core_diff),
+            Entry(Columnar.name, lambda: cols.diff(d0, d1),
+                  lambda v: answers.columns_diff(v, ids)),
             *_sql_entries(bench, sql, lambda p: p.diff(o0, o1), answers.sql_diff),
             Entry("networkx", lambda: graph.diff(o0, o1), answers.graph_diff),
             Entry("NumPy floor", lambda: floor.diff(o0, o1), answers.floor_diff),
@@ -262,10 +282,10 @@ def _operations(
     )
 
     if bench.wants("series"):
-        _series(bench, org, floor, fp, graph, core, sql)
+        _series(bench, org, floor, fp, graph, core, sql, cols)
 
 
-def _series(bench, org, floor, fp, graph, core, sql) -> None:
+def _series(bench, org, floor, fp, graph, core, sql, cols) -> None:
     """(6) A 240-month headcount series for one department."""
     # The department closest to 4% of the units today: a large one, not the largest.
     sizes = _sizes(floor, fp)
@@ -274,6 +294,7 @@ def _series(bench, org, floor, fp, graph, core, sql) -> None:
     ords = [x.toordinal() for x in days]
     entries = [
         Entry("Organogram", lambda: core.series(f"u{dept}", days), answers.core_series),
+        Entry(Columnar.name, lambda: cols.series(dept, days), answers.columns_series),
         *_sql_entries(
             bench, sql, lambda p: p.series(dept, ords), lambda v: answers.series(v, ords)
         ),

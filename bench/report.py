@@ -14,6 +14,7 @@ from .targets import FLOOR_TARGET, SQL_PEERS, SQL_TARGET, judge, limits_of
 
 IMPLS = (
     "Organogram",
+    "Organogram (columns)",
     "SQLite (join)",
     "SQLite (correlated)",
     "PostgreSQL (join)",
@@ -23,6 +24,7 @@ IMPLS = (
     "YAML C parser (floor)",
 )
 SQL = tuple(i for i in IMPLS if i.startswith(SQL_PEERS))
+COLUMNS = "Organogram (columns)"
 
 
 def seconds(m: Measure | None) -> str:
@@ -102,11 +104,14 @@ def write(bench: Bench, out: Path, command: str) -> None:
         "Organogram / floor: how many times slower than the floor (target: at most 3x on the "
         "large size). Best SQL / Organogram: how many times faster than the best SQL peer "
         "(target: at least 10x on rollups and diffs). First run: Organogram's first call, "
-        "which fills caches (checkpoints already exist from the setup's full fold).",
+        "which fills caches (checkpoints already exist from the setup's full fold). "
+        "Columns / floor and best SQL / columns: the same ratios for Organogram's columns "
+        "(organogram/columns, issue 21), which the registry does not read from yet.",
         "",
         "| operation | Organogram / floor | best SQL / Organogram | best peer / Organogram "
-        "| Organogram first run | implementations agreeing (answer) |",
-        "|---|---:|---:|---:|---:|---|",
+        "| Organogram first run | columns / floor | best SQL / columns "
+        "| implementations agreeing (answer) |",
+        "|---|---:|---:|---:|---:|---:|---:|---|",
     ]
     for r in bench.results:
         org_m = r.measures.get("Organogram")
@@ -116,11 +121,14 @@ def write(bench: Bench, out: Path, command: str) -> None:
         peers = [
             m.median
             for i, m in r.measures.items()
-            if i != "Organogram" and "floor" not in i and not m.note
+            if not i.startswith("Organogram") and "floor" not in i and not m.note
         ]
+        col_m = r.measures.get(COLUMNS)
+        col = col_m.median if col_m else None
         lines.append(
             f"| {r.label} | {ratio(own, floor)} | {ratio(min(sqls, default=None), own)} | "
             f"{ratio(min(peers, default=None), own)} | {_s(org_m.first) if org_m else 'n/a'} | "
+            f"{ratio(col, floor)} | {ratio(min(sqls, default=None), col)} | "
             f"{len(r.agreed)} ({r.answer}) |"
         )
     lines += _targets(bench)

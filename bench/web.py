@@ -60,8 +60,9 @@ def get(port: int, path: str, timeout: float = 3600.0) -> tuple[int, bytes]:
 class Server:
     """``organogram serve`` on a free port, with its own folder for the database."""
 
-    def __init__(self, data: Path, var: Path, workers: int):
-        self.data, self.var, self.workers = data, var, workers
+    def __init__(self, data: Path, var: Path, workers: int, database: str = ""):
+        # ``database``: a DATABASE_URL (an empty database); default SQLite in ``var``.
+        self.data, self.var, self.workers, self.database = data, var, workers, database
         with socket.socket() as s:
             s.bind(("127.0.0.1", 0))
             self.port = s.getsockname()[1]
@@ -70,7 +71,7 @@ class Server:
 
     def __enter__(self) -> Server:
         self.var.mkdir(parents=True, exist_ok=True)
-        env = {**os.environ, "ORGANOGRAM_VAR": str(self.var), "DATABASE_URL": ""}
+        env = {**os.environ, "ORGANOGRAM_VAR": str(self.var), "DATABASE_URL": self.database}
         env.pop("ORGANOGRAM_DEBUG", None)
         cmd = [
             sys.executable,

@@ -86,7 +86,8 @@ def test_import_scan_finds_top_level_names(source, expected):
 #: record in memory, draw charts. They run without Django (the command line's exports and
 #: imports, the benchmarks), so they import none of it.
 PURE = (
-    "formats", "history", "queries", "charts", "importers", "exporters", "search", "drafting"
+    "formats", "history", "queries", "charts", "importers", "exporters", "search", "drafting",
+    "columns",
 )
 
 #: Which of our packages each package may import (its own modules always). Read a row as
@@ -104,6 +105,8 @@ LAYERS: dict[str, frozenset[str]] = {
     "drafting": frozenset({"core", "formats", "queries"}),
     # Search without an engine of the database's: documents, queries, ranking, FTS5 in memory.
     "search": frozenset({"core"}),
+    # The record's versions as NumPy columns, read by vectorized masks.
+    "columns": frozenset({"core"}),
     # The record kept in a database, and what its readers derive from it: no pages, no API.
     # (drafting: a paper sent to be drafted is read within the upload limits, registry.papers)
     "registry": frozenset(

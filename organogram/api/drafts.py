@@ -11,11 +11,10 @@ from django.http import HttpRequest
 from ninja import File, Form, Router, UploadedFile
 
 from ..core.dates import DateError, FuzzyDate
-from ..drafting import draft_paper
 from ..queries.resolve import NotResolved
 from ..registry import store
 from ..registry.actions import AddPlanChange, DraftPlan, Forbidden, Invalid, allowed
-from ..registry.papers import PaperError, paper_text
+from ..registry.papers import PaperError, drafted, paper_text
 from ..registry.reading.names import cached_names
 from ..registry.source_files import Upload
 from .auth import actor
@@ -27,8 +26,6 @@ router = Router(tags=["plans"])
 #: Who may draft from a paper: whoever may draft a plan or fill one in.
 DRAFTERS = DraftPlan.permissions + AddPlanChange.permissions
 
-#: The date names are read as of when none is given, as `organogram plan draft` takes it.
-DEFAULT_AT = "today"
 
 
 @router.post(
@@ -45,15 +42,16 @@ def draft(
 ) -> dict[str, Any]:
     """``multipart/form-data`` with the paper as ``file`` (.txt, .md or .pdf, within the
     size limit of a source's copy) or its ``text``; ``at``: the date names are read as
-    of (default today); ``source``: the source cited, by id, symbol or title (default
-    none). 422 naming the field when one is wrong; nothing is written."""
+    of (default: the date the paper suggests, as the command line takes it); ``source``:
+    the source cited, by id, symbol or title (default none). 422 naming the field when
+    one is wrong; nothing is written."""
     # As on the drafting page: whoever may draft a plan or fill one in.
     if not allowed(actor(request), DRAFTERS):
         raise Forbidden(DRAFTERS[0])
     state = store.current()
     fields: dict[str, list[str]] = {}
-    when = at.strip() or DEFAULT_AT
-    if at.strip():
+    when = at.strip()
+    if when:
         try:
             when = str(FuzzyDate.parse(when))
         except DateError as exc:
@@ -81,4 +79,4 @@ def draft(
         paper = text
     if fields:
         raise Invalid("the paper cannot be drafted", fields=fields)
-    return draft_paper(state.record, paper, source=cited, at=when).as_dict()
+    return drafted(state.record, paper, source=cited, at=when).as_dict()

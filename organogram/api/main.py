@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from django.http import HttpRequest, HttpResponse
-from ninja import NinjaAPI
+from ninja.errors import HttpError, ValidationError
 
 from .. import __version__
+from ..core.dates import DateError
 from ..core.errors import NotFound
 from ..formats.codec import ChangeDataError
 from ..registry.actions import Refused
@@ -24,8 +25,9 @@ from . import (
     sources,
 )
 from .auth import AUTH, TokensLocked
+from .errors import DescribedAPI, error_body, validation_fields
 
-api = NinjaAPI(
+api = DescribedAPI(
     title="Organogram API",
     version=__version__,
     description=(
@@ -55,7 +57,14 @@ api.add_router("", search.router)
 @api.exception_handler(NotFound)
 def not_found(request: HttpRequest, exc: NotFound) -> HttpResponse:
     """A unit, change, source or plan the record does not hold: 404."""
-    return api.create_response(request, {"detail": str(exc)}, status=404)
+    return api.create_response(request, error_body(404, str(exc)), status=404)
+
+
+@api.exception_handler(DateError)
+def not_a_date(request: HttpRequest, exc: DateError) -> HttpResponse:
+    """A date or period that is not one, wherever it was read (a query's ``at``…): 400,
+    as :func:`organogram.api.common.when` answers it."""
+    return api.create_response(request, error_body(400, str(exc)), status=400)
 
 
 @api.exception_handler(EmptyRegistry)
@@ -75,9 +84,24 @@ def tokens_locked(request: HttpRequest, exc: TokensLocked) -> HttpResponse:
 @api.exception_handler(ChangeDataError)
 def bad_change(request: HttpRequest, exc: ChangeDataError) -> HttpResponse:
     """A change that is not well formed: 422, with the problems by field."""
-    return api.create_response(
-        request, {"detail": str(exc), "fields": exc.by_field()}, status=422
-    )
+    body = error_body(422, str(exc), exc.by_field())
+    return api.create_response(request, body, status=422)
+
+
+@api.exception_handler(ValidationError)
+def not_valid(request: HttpRequest, exc: ValidationError) -> HttpResponse:
+    """Parameters or a body that do not validate: 422, a refusal with the problems by
+    field (not ninja's list, so that every 422 has one shape)."""
+    fields = validation_fields(exc.errors)
+    detail = "the request does not validate: " + ", ".join(fields)
+    return api.create_response(request, error_body(422, detail, fields), status=422)
+
+
+@api.exception_handler(HttpError)
+def http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
+    """An error an endpoint raised with its status: in the body that status has."""
+    status = exc.status_code
+    return api.create_response(request, error_body(status, str(exc)), status=status)
 
 
 #: How each kind of refusal is answered: the record's state (409) apart from the

@@ -21,6 +21,7 @@ from ..registry.reading.names import cached_names
 from .auth import need
 from .common import when
 from .schemas.names import NameMatches, Resolved
+from .schemas.refusal import RefusalOut
 
 router = Router(tags=["names"])
 
@@ -57,7 +58,8 @@ def matches(
 
 @router.get(
     "/names/resolve",
-    response={200: Resolved, 404: Resolved, 409: Resolved},
+    # A 404 is a text naming nothing (with suggestions), or a plan not held (a refusal).
+    response={200: Resolved, 404: Resolved | RefusalOut, 409: Resolved},
     summary="The one thing a text names",
 )
 def resolve(

@@ -19,6 +19,7 @@ from ..registry.reading.search import search_registry
 from ..search.documents import KINDS
 from .auth import need
 from .common import when
+from .schemas.refusal import RefusalOut
 from .schemas.search import SearchResults
 
 router = Router(tags=["search"])
@@ -27,7 +28,9 @@ router = Router(tags=["search"])
 MOST = 200
 
 
-@router.get("/search", response=SearchResults, summary="Search the record")
+@router.get(
+    "/search", response={200: SearchResults, 403: RefusalOut}, summary="Search the record"
+)
 def search(
     request: HttpRequest,
     q: str = "",

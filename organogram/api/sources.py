@@ -16,11 +16,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.http import Http404, HttpRequest
+from django.http import HttpRequest
 from django.urls import reverse
 from ninja import File, Form, Router, Schema, Status
 from ninja.files import UploadedFile
 
+from ..core.errors import NotFound
 from ..core.model import Source
 from ..formats.source_entry import source_to_dict
 from ..queries.sources import source_detail, source_list
@@ -137,7 +138,7 @@ def remove_source(request: HttpRequest, source_id: str, expected: str | None = N
 def _held(source_id: str) -> Source:
     held = store.current().record.sources.get(source_id)
     if held is None:
-        raise Http404(f"no source {source_id!r}")
+        raise NotFound(f"no source {source_id!r}")
     return held
 
 

@@ -9,17 +9,21 @@ decides: accepted proposals are ordinary change mappings, written through the sa
 actions as every other change (``organogram plan add``, the pages, the API).
 """
 
+from .asof import AsOf, description_date, paper_date
 from .documents import DocumentError, read_document
 from .paper import draft_paper
 from .proposals import Draft, Proposal, Unresolved
-
-# structure drafting below
+from .structure import draft_structure
 
 __all__ = [
+    "AsOf",
     "DocumentError",
     "Draft",
     "Proposal",
     "Unresolved",
+    "description_date",
     "draft_paper",
+    "draft_structure",
+    "paper_date",
     "read_document",
 ]

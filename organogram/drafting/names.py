@@ -60,7 +60,7 @@ _PLURAL = "|".join(_SINGULAR)
 # A capitalized name: capitalized words (or IOM, ICT…) joined by a space, a comma, or a
 # small word ("of", "of the", "for the", "and" — never "and the", which starts another).
 _CAP = r"(?:[A-Z][\w'\u2019\-]*)"
-_JOIN = r"(?:,? (?:and|&) |,? (?:of|for|on|to|in)(?: the)? | |, )"
+_JOIN = r"(?:,? (?:and|&) |,? (?:of|for|on|to|in)(?: the)? | of and | |, )"
 NAME = re.compile(rf"{_CAP}(?:{_JOIN}{_CAP})*")
 _LEAD = re.compile(
     r"^(?:(?:the|a|an|its|their|IOM[\u2019']s|new|existing|current|currently|single|two|"
@@ -111,7 +111,10 @@ def expand(phrase: str) -> str:
         rest = (m["rest"] or "").strip()
         if "," in head:
             # "the A, and B Divisions": each part ends with the kind alone.
-            parts = [p for p in re.split(r",\s*(?:and\s+)?", f"{head} {rest}") if p.strip()]
+            # "the Accounting, Budget and Treasury Divisions": the last two too.
+            parts = [
+                p for p in re.split(r",\s*(?:and\s+)?|\s+and\s+", f"{head} {rest}") if p.strip()
+            ]
             rest = ""
         else:
             parts = head.split(" and ")
@@ -204,8 +207,12 @@ class Resolver:
     """Names resolved against the record as of ``at``, the units the document creates
     and the last unit of each kind named."""
 
-    #: Fuzzy matches at or above this score (rapidfuzz's ratio, 0-100) are taken.
+    #: Fuzzy matches at or above this score (rapidfuzz's ratio, 0-100) are taken, and only
+    #: when each word of one name has a near word in the other (:data:`FUZZY_WORD`).
     FUZZY = 86
+    #: Words count as the same at or above this ratio: a typing slip, "Center" for
+    #: "Centre", a plural; not "Director" for "Inspector" (71), another word altogether.
+    FUZZY_WORD = 80
 
     def __init__(self, record: Record, at: str):
         timeline = record.timeline
@@ -335,13 +342,31 @@ class Resolver:
         if len(key) < 6 or not self._choices:
             return None
         best = process.extract(key, list(self._choices), scorer=fuzz.ratio, limit=3)
-        best = [b for b in best if b[1] >= self.FUZZY]
+        # A high ratio over a long name can hide one different word ("Office of the Director
+        # General" is 92 from "Office of the Inspector General"): that word names another
+        # thing, so the near name is no reading of it.
+        best = [b for b in best if b[1] >= self.FUZZY and _same_words(key, b[0], self.FUZZY_WORD)]
         if not best:
             return None
         ids = {self._choices[b[0]] for b in best if b[1] >= best[0][1] - 3}
         if len(ids) != 1:
             return None
         return self._mention(ids.pop(), text, "fuzzy", round(best[0][1] / 100 * 0.8, 2))
+
+
+_SMALL_WORDS = {"the", "of", "and", "for", "on", "to", "in", "a", "an"}
+
+
+def _same_words(a: str, b: str, least: float) -> bool:
+    """Whether every word of each name (small words aside) has a word in the other at
+    ``least`` rapidfuzz ratio or more."""
+    wa = [w for w in a.split() if w not in _SMALL_WORDS]
+    wb = [w for w in b.split() if w not in _SMALL_WORDS]
+    if not wa or not wb:
+        return False
+    return all(max(fuzz.ratio(x, y) for y in wb) >= least for x in wa) and all(
+        max(fuzz.ratio(y, x) for x in wa) >= least for y in wb
+    )
 
 
 def new_id(name: str, taken: set[str]) -> str:

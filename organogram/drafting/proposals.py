@@ -96,8 +96,12 @@ class Draft:
     #: the paper's window for the whole plan: {"date", "cite", "sentence"}.
     effective: dict[str, str] | None = None
     paragraphs: int = 0
-    #: the units a structure description describes (draft_structure only).
+    #: the units and lines a structure description shows (draft_structure only), each
+    #: with ``status``: ``new``, ``differs`` (a change is proposed) or ``agrees`` (the
+    #: record already holds it: nothing proposed).
     described: list[dict[str, Any]] = field(default_factory=list)
+    #: why names were read as of ``at`` (the date the reader gave, or the default's reason).
+    at_reason: str = ""
 
     def changes(self) -> list[dict[str, Any]]:
         """Every proposal as a change mapping (see :meth:`Proposal.change`)."""
@@ -109,6 +113,7 @@ class Draft:
         return {
             "source": self.source,
             "at": self.at,
+            **({"at_reason": self.at_reason} if self.at_reason else {}),
             "paragraphs": self.paragraphs,
             "effective": self.effective,
             "operations": [p.as_dict() for p in self.proposals],

@@ -11,12 +11,15 @@ and the API::
 
     {"items": [claim, …], "disagreements": [disagreement, …]}
 
+Each claim and disagreement names its subject for a reader (``about``: a unit's or
+post's name, a plan's or register entry's title), as pages show no internal id.
+
 Claims that tell something about a person are left out unless ``people`` is true.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from ..core.model import Claim
@@ -50,12 +53,15 @@ def claims_about(
     *,
     people: bool = True,
     keep: Any = None,
+    names: Mapping[str, str] | None = None,
 ) -> dict[str, list[dict[str, Any]]]:
     """The claims block of ``subjects`` (in the order they are written in the record).
 
     ``keep`` (a predicate on claims), when given, narrows the claims further. A
     disagreement is a subject and field for which the kept claims give two or more
     different values; each claim also says whether it is disputed and the other values.
+    ``names`` gives the readable names of subjects the record alone cannot name (units
+    and posts, whose names change over time).
     """
     wanted = set(subjects)
     found = [
@@ -70,11 +76,13 @@ def claims_about(
         groups.setdefault((c.subject, c.field), []).append(c)
     items = []
     for c in found:
+        about = subject_name(record, c.subject, names)
         values = dict.fromkeys(x.value for x in groups[(c.subject, c.field)])
         others = [v for v in values if v != c.value]
         items.append(
             {
                 "subject": c.subject,
+                "about": about,
                 "field": c.field,
                 "value": c.value,
                 "basis": str(c.basis),
@@ -85,7 +93,26 @@ def claims_about(
                 "other_values": others,
             }
         )
-    return {"items": items, "disagreements": _disagreements(groups)}
+    disagreements = _disagreements(groups)
+    for d in disagreements:
+        d["about"] = subject_name(record, d["subject"], names)
+    return {"items": items, "disagreements": disagreements}
+
+
+def subject_name(record: Record, subject: str, names: Mapping[str, str] | None = None) -> str:
+    """What a reader calls a claim's subject: its name in ``names``, a plan's title, a
+    register entry's title or name, the organization's name; the id when none is known."""
+    if names and subject in names:
+        return names[subject]
+    if subject in record.plans:
+        return record.plans[subject].title
+    if subject == record.organization.id:
+        return record.organization.name
+    for entries in record.registers.values():
+        entry = entries.get(subject)
+        if entry is not None:
+            return getattr(entry, "title", "") or getattr(entry, "name", "") or subject
+    return subject
 
 
 def _disagreements(groups: dict[tuple[str, str], list[Claim]]) -> list[dict[str, Any]]:
@@ -142,11 +169,12 @@ def cost_claims(
     tables: Iterable[str] = (),
     plan: str | None = None,
     people: bool = True,
+    names: Mapping[str, str] | None = None,
 ) -> dict[str, Any]:
     """The claims about what a cost view shows: the posts costed (how they are funded,
     their grades…), the budget entries of ``year`` (none without it), the cost tables
-    used and the plan costed."""
+    used and the plan costed; ``names`` as :func:`claims_about`."""
     subjects = [*posts, *tables, *([plan] if plan else [])]
     budgets = record.register("budgets").values()
     subjects += [b.id for b in budgets if year is not None and b.year == year]
-    return claims_about(record, subjects, people=people)
+    return claims_about(record, subjects, people=people, names=names)

@@ -193,6 +193,7 @@ def cost_at(
             tables=[c.table.id],
             plan=plan,
             people=people,
+            names=labels,
         ),
     }
 
@@ -321,6 +322,7 @@ def plan_cost_data(
             tables=dict.fromkeys(y.table.id for y in c.years),
             plan=plan.id,
             people=people,
+            names={p.post: p.title for p in c.posts},
         ),
     }
 

@@ -67,6 +67,56 @@ OP_KIND = {
 }
 
 
+#: A count of the summary of a difference (:data:`~organogram.core.diff.between.SUMMARY_KEYS`)
+#: -> the kind of change whose list it points to. The summary counts units and posts,
+#: the lists count changes: a merger adds a unit but is listed as a merger.
+SUMMARY_KIND = {
+    "units_added": "units-added",
+    "units_removed": "units-removed",
+    "units_moved": "units-moved",
+    "units_renamed": "units-renamed",
+    "units_reclassified": "units-reclassified",
+    "posts_added": "posts-added",
+    "posts_removed": "posts-removed",
+    "posts_moved": "posts-moved",
+    "posts_regraded": "posts-regraded",
+    "posts_retitled": "posts-amended",
+    "posts_otherwise_amended": "posts-amended",
+    "merges": "units-merged",
+    "splits": "units-split",
+    "replacements": "units-replaced",
+}
+
+
+def summary_words(key: str, count: int) -> str:
+    """``units_added`` -> "units added" ("unit added" for one)."""
+    first, *rest = key.split("_")
+    if count == 1 and first.endswith("s"):
+        first = first[:-1]
+    return " ".join([first, *rest])
+
+
+def summary_counts(summary: dict[str, int], grouped: dict[str, Any]) -> list[dict[str, Any]]:
+    """The counts of a difference's summary that are not 0, in its order, each with the
+    ``kind`` of change it filters the grouped list to ("" when that list has none of the
+    kind, so the count is not offered as a filter)."""
+    listed = {k["key"] for k in grouped["kinds"]}
+    out = []
+    for key, count in summary.items():
+        if not count:
+            continue
+        kind = SUMMARY_KIND.get(key, "")
+        out.append(
+            {
+                "key": key,
+                "count": count,
+                "words": summary_words(key, count),
+                "kind": kind if kind in listed else "",
+            }
+        )
+    return out
+
+
 def kind_of(op: str) -> str:
     """The kind of change an op is ("create" -> "units-added"); "other" if unknown."""
     return OP_KIND.get(op, "other")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..core.dates import FuzzyDate
+from ..core.diff.between import summarize
 from ..core.plans import (
     Plan,
     conflicts,
@@ -107,7 +108,10 @@ def plan_preview(
 ) -> dict[str, Any]:
     """The structure the plan would produce, what would not apply, and the diff from now.
 
-    Each row of ``diff`` names the department it falls under (``department``).
+    Each row of ``diff`` names the department it falls under (``department``), and
+    ``summary`` counts what differs (as a comparison of two dates does), and
+    ``departments`` gives the one each of the plan's own changes falls under (by change
+    id, None above the departments), placed as they apply to the record without it.
     ``touched`` lists the units and posts the plan's changes touch; with ``people``
     false, nodes carry no holders and sentences name no one.
     """
@@ -119,6 +123,8 @@ def plan_preview(
     for row, c, place in zip(rows, diff, departments(diff, pv.base), strict=True):
         row["units"] = node_refs(c, s, pv.base)
         row["department"] = place
+    own = _in_order(plan)
+    placed = dict(zip((c.id for c in own), departments(own, pv.base), strict=True))
     certainty = preview_certainty(pv)
     return {
         "plan": plan.id,
@@ -140,6 +146,8 @@ def plan_preview(
         "unplaced": s.unplaced_nodes(),
         "touched": sorted({n for c in plan.changes for n in c.subjects()}),
         "diff": rows,
+        "summary": summarize(pv.base, s, diff),
+        "departments": placed,
     }
 
 

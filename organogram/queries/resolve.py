@@ -12,12 +12,14 @@ before, never one it will take later. Build the index with :func:`names_at`.
 
 from __future__ import annotations
 
-import difflib
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
+
+from rapidfuzz import fuzz, process
 
 from ..core.dates import FuzzyDate
 from ..core.model import Person, Source
@@ -35,8 +37,12 @@ MATCHES = 10
 SUGGESTIONS = 5
 
 
+@lru_cache(maxsize=1 << 16)
 def normal(text: str) -> str:
-    """``text`` as it is compared: no accents, no case, punctuation read as a space."""
+    """``text`` as it is compared: no accents, no case, punctuation read as a space.
+
+    Kept for the names asked most (every name of a record is compared with every text
+    that is resolved: drafting from a paper resolves hundreds)."""
     bare = unicodedata.normalize("NFKD", text)
     bare = "".join(ch for ch in bare if not unicodedata.combining(ch))
     return re.sub(r"[\W_]+", " ", bare.casefold()).strip()
@@ -178,8 +184,10 @@ class Names:
         if near:
             return near
         names = {normal(e.name): e for e in self.entries}
-        close = difflib.get_close_matches(normal(text), list(names), n=SUGGESTIONS, cutoff=0.6)
-        return [names[c] for c in close]
+        close = process.extract(
+            normal(text), list(names), scorer=fuzz.ratio, limit=SUGGESTIONS, score_cutoff=60
+        )
+        return [names[c] for c, _score, _index in close]
 
 
 def _plural(kind: str) -> str:

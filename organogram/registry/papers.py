@@ -9,7 +9,8 @@ import tempfile
 from pathlib import Path
 
 from ..core.errors import OrganogramError
-from ..drafting import DocumentError, read_document
+from ..core.record import Record
+from ..drafting import AsOf, DocumentError, Draft, draft_paper, paper_date, read_document
 from .source_files import BadUpload, Upload, read_upload
 
 #: The kinds of file a paper may be, by extension.
@@ -45,3 +46,12 @@ def paper_text(upload: Upload) -> str:
     if not text.strip():
         raise PaperError(f"{copy.name}: the file holds no text")
     return text
+
+
+def drafted(record: Record, text: str, *, source: str, at: str) -> Draft:
+    """:func:`draft_paper` of ``text``, its names read as of ``at`` or, when empty, of the
+    date the paper itself suggests (saying why), as `organogram plan draft` does."""
+    when = AsOf(at, "the date asked for") if at else paper_date(text, record, source or None)
+    draft = draft_paper(record, text, source=source, at=when.date)
+    draft.at_reason = when.why
+    return draft

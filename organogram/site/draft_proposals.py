@@ -17,9 +17,9 @@ from ..core.errors import OrganogramError
 from ..core.narration import narrate_change
 from ..core.record import Record
 from ..core.structure import Structure
-from ..drafting import draft_paper
 from ..drafting.paragraphs import find_paragraphs
 from ..formats.codec import change_from_dict
+from ..registry.papers import drafted
 
 #: A person's decision on a proposal, as the page keeps it.
 ACCEPTED, REJECTED, EDITED = "accepted", "rejected", "edited"
@@ -32,8 +32,9 @@ def draft_document(record: Record, text: str, *, name: str, source: str, at: str
     :meth:`organogram.drafting.Draft.as_dict`), the document's ``paragraphs`` as the
     drafting cut them, and for each operation ``change``: the mapping a plan would hold.
     ``source`` is the id of the source cited (empty: none, and each change notes the
-    paragraph it comes from instead)."""
-    draft = draft_paper(record, text, source=source, at=at)
+    paragraph it comes from instead). ``at``: the date names are read as of; empty, the
+    one the drafting proposes for the paper (see :func:`~organogram.registry.papers.drafted`)."""
+    draft = drafted(record, text, source=source, at=at)
     out = draft.as_dict()
     out["name"] = name
     paragraphs, _ = find_paragraphs(text)

@@ -91,9 +91,11 @@ def private_when_signed_in(get_response: Callable[[HttpRequest], HttpResponse]):
 
 def request_size(get_response: Callable[[HttpRequest], HttpResponse]):
     """Middleware: a request whose body is larger than ``ORGANOGRAM_UPLOAD_BYTES`` is
-    refused (413) from its declared length, before any of it is read."""
+    refused (413) from its declared length, before any of it is read (in JSON for the
+    API)."""
     from django.conf import settings
     from django.http import HttpResponse as Response
+    from django.http import JsonResponse
 
     def middleware(request: HttpRequest) -> HttpResponse:
         limit = settings.ORGANOGRAM_UPLOAD_BYTES
@@ -102,12 +104,14 @@ def request_size(get_response: Callable[[HttpRequest], HttpResponse]):
         except ValueError:
             length = 0
         if length > limit:
-            return Response(
+            detail = (
                 f"Request too large: {length / 1048576:.1f} MB, at most "
-                f"{limit / 1048576:.1f} MB (ORGANOGRAM_UPLOAD_MB).\n",
-                status=413,
-                content_type="text/plain; charset=utf-8",
+                f"{limit / 1048576:.1f} MB (ORGANOGRAM_UPLOAD_MB)."
             )
+            # The API answers JSON, as its description says; the site, a line of text.
+            if request.path.startswith("/api/"):
+                return JsonResponse({"detail": detail}, status=413)
+            return Response(detail + "\n", status=413, content_type="text/plain; charset=utf-8")
         return get_response(request)
 
     return middleware

@@ -157,6 +157,11 @@ def test_pdf_paper_is_read(tmp_path, iom):
 def test_expected_files_name_units_of_the_dataset(iom):
     units = set(iom.timeline.snapshot("2024").structure.units) | {"dg", "ddg-mr", "ddg-op"}
     for path in FIXTURES.glob("*.expected.yaml"):
-        for c in yaml.safe_load(path.read_text("utf-8"))["changes"]:
-            for u in c["units"]:
-                assert u.startswith("new:") or u in units, f"{path.name}: {u}"
+        expected = yaml.safe_load(path.read_text("utf-8"))
+        named = [u for c in expected.get("changes", []) for u in c["units"]]
+        named += [u["unit"] for u in expected.get("units", [])]
+        named += [u["parent"] for u in expected.get("units", []) if u["parent"]]
+        named += [x for ln in expected.get("lines", []) for x in (ln["source"], ln["target"])]
+        assert named, path.name
+        for u in named:
+            assert u.startswith("new:") or u in units, f"{path.name}: {u}"

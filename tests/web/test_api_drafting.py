@@ -74,3 +74,12 @@ def test_visitors_and_readers_may_not(client, settings):
     _, token = create_token(user, Actor("tests"))
     answer = client.post(URL, {"text": PAPER.read_text()}, HTTP_AUTHORIZATION=f"Bearer {token}")
     assert answer.status_code == 403
+
+
+def test_without_a_date_names_are_read_the_day_before_the_paper_takes_effect(client, auth):
+    """As `organogram plan draft`: the paper's first date (1 January 2026) less a day."""
+    answer = client.post(URL, {"text": PAPER.read_text()}, **auth)
+    assert answer.status_code == 200
+    body = answer.json()
+    assert body["at"] == "2025-12-31"
+    assert "2026" in body["at_reason"]

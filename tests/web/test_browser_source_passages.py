@@ -82,7 +82,9 @@ def test_add_a_source_with_passages_and_a_copy_then_cite_a_passage_in_a_plan(
     page.wait_for_url("**/sources/scpf33-5/")
     assert "Added the source scpf33-5" in page.inner_text(".messages")
     listed = page.inner_text("section[aria-labelledby=passages]")
-    assert "Two new divisions" in listed and "annex" in listed
+    assert "Two new divisions" in listed and "The chart" in listed
+    # The passage's identifier, for citing it, is folded behind "Identifier".
+    assert page.locator("#passage-annex details.identifier code").text_content() == "annex"
     link = page.locator("a[href='/sources/scpf33-5/file/']")
     assert link.inner_text() == "S-33-5.txt"
     shot(page, f"source-page{size}.png")

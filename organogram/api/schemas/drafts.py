@@ -64,6 +64,8 @@ class DraftOut(Schema):
     source: str
     #: the date names were resolved as of
     at: str
+    #: why that date, when it was not the one asked for
+    at_reason: str = ""
     #: how many paragraphs were read
     paragraphs: int
     effective: WindowOut | None

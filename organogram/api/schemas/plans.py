@@ -54,6 +54,10 @@ class PlanPreviewOut(Schema):
     unplaced: list[str]
     touched: list[str]
     diff: list[dict[str, Any]]
+    #: counts of what differs (units added, moved…), as a comparison of two dates gives
+    summary: dict[str, int]
+    #: each of the plan's changes (by id) -> the department it falls under, or None
+    departments: dict[str, dict[str, str] | None]
 
 
 class PlanValidationOut(Schema):

@@ -1,12 +1,21 @@
-"""The answer of a refused write: the action's refusal as data."""
+"""The error answers: a refusal as data, and a plain error's sentence."""
 
 from __future__ import annotations
 
 from ninja import Schema
 
 
+class ErrorOut(Schema):
+    """An error that is not a refusal of what was asked (a request that cannot be read, a
+    bad token, a body too large, a lockout, an empty registry)."""
+
+    #: what went wrong, in a sentence
+    detail: str
+
+
 class RefusalOut(Schema):
-    """Why a write was refused; nothing was written."""
+    """Why a request was refused (a write's action, input that does not validate, a thing
+    the record does not hold); nothing was written."""
 
     #: the refusal in a sentence
     detail: str

@@ -1,5 +1,6 @@
-"""``organogram plan draft``: a reorganization paper read into proposed changes, for a
-person to accept, edit or reject (nothing is written)."""
+"""``organogram plan draft`` and ``organogram draft structure``: a reorganization paper,
+or a structure description, read into proposed changes for a person to accept, edit or
+reject (nothing is written)."""
 
 from __future__ import annotations
 
@@ -9,6 +10,8 @@ from pathlib import Path
 
 from ..output import Printer, emit_json
 from .common import load
+
+GIVEN = "the date given (--date)"
 
 
 def add_draft_verb(verbs: argparse._SubParsersAction) -> None:
@@ -24,16 +27,55 @@ def add_draft_verb(verbs: argparse._SubParsersAction) -> None:
     )
     v.add_argument("path", metavar="DATASET", help="dataset folder or YAML file")
     v.add_argument("paper", metavar="PAPER", help="the paper: .txt, .md or .pdf")
+    _common_options(
+        v,
+        "the day before the earliest date the paper gives its changes, else the date of "
+        "the --source in the dataset, else today",
+    )
+    v.set_defaults(handler=run_draft)
+
+
+def add_parser(sub: argparse._SubParsersAction) -> None:
+    """Register ``draft`` and its verb ``structure``."""
+    p = sub.add_parser(
+        "draft",
+        help="propose changes from a document (see also `plan draft` for papers)",
+        description="Read a document into proposed changes; nothing is written.",
+    )
+    verbs = p.add_subparsers(dest="verb", metavar="VERB", required=True)
+    v = verbs.add_parser(
+        "structure",
+        help="propose the units, lines and functions a structure description gives",
+        description='Read a structure description ("is composed of", "directly '
+        'supervises", "also oversees", a section per unit) and propose its units, their '
+        "kinds, their lines and their functions as changes, each with its paragraph or "
+        "section, sentence, rule, basis and confidence. Units the dataset already has are "
+        "proposed only where the document differs; where the dataset agrees, the draft says "
+        "so. Functions are short lists of the document's own phrases: reword them before "
+        "accepting. Nothing is written: add the changes you accept with `organogram plan add`.",
+    )
+    v.add_argument("path", metavar="DATASET", help="dataset folder or YAML file")
+    v.add_argument("document", metavar="DOCUMENT", help="the description: .txt, .md or .pdf")
+    _common_options(
+        v,
+        'the date the document gives itself (a line such as "November 2016"), else the '
+        "date of the --source in the dataset, else today",
+    )
+    v.set_defaults(handler=run_structure)
+
+
+def _common_options(v: argparse.ArgumentParser, default: str) -> None:
     v.add_argument(
         "--date",
-        default="today",
+        default=None,
         metavar="DATE",
-        help="resolve names against the structure as of this date (default today)",
+        help=f"resolve names against the structure as of this date (default: {default})",
     )
     v.add_argument(
         "--source",
         metavar="ID",
-        help="the source id the citations use (default: made from the file's name)",
+        help="the source id the citations use (default: made from the file's name); a "
+        "source of the dataset also gives its date and its passages' ids",
     )
     v.add_argument(
         "--format",
@@ -41,7 +83,6 @@ def add_draft_verb(verbs: argparse._SubParsersAction) -> None:
         default="text",
         help="text for people (default), json for programs",
     )
-    v.set_defaults(handler=run_draft)
 
 
 def source_id(path: str, given: str | None) -> str:
@@ -52,12 +93,31 @@ def source_id(path: str, given: str | None) -> str:
 
 
 def run_draft(args: argparse.Namespace) -> int:
-    """Print the draft."""
-    from ...drafting import draft_paper, read_document
+    """Print the draft of a paper."""
+    from ...drafting import AsOf, draft_paper, paper_date, read_document
 
     record = load(args.path)
     text = read_document(args.paper)
-    draft = draft_paper(record, text, source=source_id(args.paper, args.source), at=args.date)
+    when = AsOf(args.date, GIVEN) if args.date else paper_date(text, record, args.source)
+    draft = draft_paper(record, text, source=source_id(args.paper, args.source), at=when.date)
+    return _emit(args, draft, when)
+
+
+def run_structure(args: argparse.Namespace) -> int:
+    """Print the draft of a structure description."""
+    from ...drafting import AsOf, description_date, draft_structure, read_document
+
+    record = load(args.path)
+    text = read_document(args.document)
+    when = AsOf(args.date, GIVEN) if args.date else description_date(text, record, args.source)
+    draft = draft_structure(
+        record, text, source=source_id(args.document, args.source), at=when.date
+    )
+    return _emit(args, draft, when)
+
+
+def _emit(args: argparse.Namespace, draft, when) -> int:
+    draft.at_reason = when.why
     if args.format == "json":
         emit_json(draft.as_dict())
         return 0
@@ -74,6 +134,8 @@ def print_draft(out: Printer, draft) -> None:
             "bold",
         )
     )
+    if draft.at_reason:
+        out.line(out.style(f"Names as of {draft.at}: {draft.at_reason}", "dim"))
     if draft.effective:
         out.line(f"Plan window: {draft.effective['date']} ({draft.effective['cite']})")
     para = None
@@ -89,6 +151,12 @@ def print_draft(out: Printer, draft) -> None:
         for note in p.notes:
             out.line(out.style(f"    {note}", "dim"))
         out.line(out.style(f"    “{_short(p.sentence)}”", "dim"))
+    agree = [d for d in draft.described if d.get("status") == "agrees"]
+    if agree:
+        out.line()
+        out.line(out.style(f"Agrees with the record ({len(agree)})", "bold"))
+        for d in agree:
+            out.line(f"  {_described(d)}")
     if draft.unresolved:
         out.line()
         out.line(out.style(f"Not resolved ({len(draft.unresolved)})", "bold", "red"))
@@ -101,6 +169,14 @@ def print_draft(out: Printer, draft) -> None:
         for u in draft.unread:
             where = f"paragraph {u['paragraph']}: " if u["paragraph"] else ""
             out.line(f"  {where}{u['why']}")
+
+
+def _described(d: dict) -> str:
+    where = ", ".join(c.rpartition(":")[2] for c in d.get("cites", []))
+    if "line" in d:
+        return f"{d['source']} {d['line']} → {d['target']} (¶ {where})"
+    place = f" under {d['parent']}" if d.get("parent") else ""
+    return f"{d['unit']}: {d['kind']}{place} (¶ {where})"
 
 
 def _value(v) -> str:

@@ -1,9 +1,11 @@
 """One date format on every page: ``{{ value|when }}``.
 
 A day known exactly reads "31 December 2022" and keeps its machine form in
-``<time datetime="2022-12-31">``; a date known less exactly is said in words by
-:meth:`organogram.core.dates.FuzzyDate.describe` ("Q4 2021", "by June 2021", "between
-2009 and 2016"), with no ``datetime``: a single day would claim more than is known.
+``<time datetime="2022-12-31">``; a moment (``{{ value|when:"time" }}``, for the audit
+log, tokens, a plan's base) reads "31 December 2022, 14:05 UTC"; a date known less
+exactly is said in words by :meth:`organogram.core.dates.FuzzyDate.describe` ("Q4 2021",
+"by June 2021", "between 2009 and 2016"), with no ``datetime``: a single day would
+claim more than is known.
 """
 
 from __future__ import annotations
@@ -57,10 +59,22 @@ def words(value: Any) -> str:
     return date.describe()
 
 
+def moment_words(value: dt.datetime) -> str:
+    """A moment as the pages print it: "31 December 2022, 14:05 UTC" (a naive one is
+    taken to be in UTC, as the registry stores them)."""
+    if value.tzinfo is not None:
+        value = value.astimezone(dt.UTC)
+    return f"{_day_words(value.date())}, {value:%H:%M} UTC"
+
+
 @register.filter
-def when(value: Any) -> SafeString | str:
+def when(value: Any, precision: str = "") -> SafeString | str:
     """A date as the pages print it: ``<time>`` with the day for an exact day, the
-    words of the span otherwise; empty for None, other text as it is."""
+    words of the span otherwise; empty for None, other text as it is. With
+    ``precision`` "time", a moment (a datetime) keeps its time of day."""
+    if precision == "time" and isinstance(value, dt.datetime):
+        stamp = value.astimezone(dt.UTC) if value.tzinfo is not None else value
+        return format_html('<time datetime="{}">{}</time>', stamp.isoformat(), moment_words(value))
     date = as_fuzzy(value)
     if date is None:
         return "" if value is None else str(value)

@@ -28,7 +28,7 @@ from ...charts.views import MODES, ChartView
 from ...core.dates import DateError
 from ...core.errors import NotFound
 from ...registry.store import State
-from .chart_list import chart_lists, unseen_marks
+from .chart_list import chart_lists, head_words, unseen_marks
 from .chart_panel import edit_context
 from .common import AsOf, as_of, may_see_people, registry_page
 
@@ -156,8 +156,8 @@ def unit_links(req: ChartRequest, view: ChartView) -> list[str]:
 
 def _index(view: ChartView) -> list[list[Any]]:
     """Every node of the chart(s) for the search and the editing panel: id, parent, name,
-    abbreviation, kids, kind, 1 for a senior post (0 for a unit), and what only the box's
-    dashes or place say, in words, for screen readers."""
+    abbreviation, kids, kind, 1 for a senior post (0 for a unit), what only the box's
+    dashes or place say, in words, and its head in words, for screen readers."""
     seen: dict[str, list[Any]] = {}
     for chart in view.charts:
         for node in chart.order():
@@ -173,6 +173,7 @@ def _index(view: ChartView) -> list[list[Any]]:
                     n.kind,
                     int(n.senior),
                     unseen_marks(n),
+                    head_words(n),
                 ],
             )
     return list(seen.values())

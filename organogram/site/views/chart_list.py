@@ -26,6 +26,8 @@ class Item:
     kind: str
     senior: bool
     head: str
+    #: the head in words ("headed by Director"), as the chart's boxes tell screen readers
+    head_words: str
     holder: str
     marks: list[str]
     href: str
@@ -50,6 +52,14 @@ def _marks(node: ChartNode) -> list[str]:
     out.extend(str(m) for m in node.marks)
     out.extend(node.notes)
     return out
+
+
+def head_words(node: ChartNode) -> str:
+    """The box's head as the list says it: "headed by Director", "grade D-2" for a senior
+    post; "" when none is shown."""
+    if not node.head:
+        return ""
+    return f"grade {node.head}" if node.senior else f"headed by {node.head}"
 
 
 def unseen_marks(node: ChartNode) -> str:
@@ -90,6 +100,7 @@ def _item(chart: Chart, node_id: str, listed: set[str], link: str) -> Item:
         kind=n.kind,
         senior=n.senior,
         head=n.head,
+        head_words=head_words(n),
         holder=n.holder,
         marks=_marks(n),
         href=link.format(id=n.id) if not n.ghost else "",

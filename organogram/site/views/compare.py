@@ -13,20 +13,12 @@ from ...core.dates import DateError, FuzzyDate
 from ...core.diff.between import SUMMARY_KEYS
 from ...core.plans import PlanStatus
 from ...queries.diff import diff_dates
-from ...queries.diff_groups import KIND_KEYS, group_changes
+from ...queries.diff_groups import KIND_KEYS, group_changes, summary_counts
 from ...registry.store import State
 from .common import may_see_people, registry_page
 
 #: Differences and events listed at most; the rest are counted (and on the Timeline).
 MAX_LISTED = 500
-
-
-def _words(key: str, count: int) -> str:
-    """``units_added`` -> "units added" ("unit added" for one)."""
-    first, *rest = key.split("_")
-    if count == 1 and first.endswith("s"):
-        first = first[:-1]
-    return " ".join([first, *rest])
 
 
 def asked_kind(request: HttpRequest) -> str:
@@ -74,13 +66,10 @@ def compare(request: HttpRequest, state: State) -> HttpResponse:
     }
     if not errors and len(read) == 2:
         data = diff_dates(state.record, raw["from"], raw["to"], people=may_see_people(request))
-        summary = [
-            {"key": k, "words": _words(k, data["summary"][k]), "count": data["summary"][k]}
-            for k in SUMMARY_KEYS
-            if data["summary"].get(k)
-        ]
         kind = asked_kind(request)
         changes, events = data["changes"][:MAX_LISTED], data["events"][:MAX_LISTED]
+        changes_grouped = group_changes(changes, kind)
+        ordered = {k: data["summary"].get(k, 0) for k in SUMMARY_KEYS}
         context.update(
             result=data,
             changes=changes,
@@ -88,9 +77,10 @@ def compare(request: HttpRequest, state: State) -> HttpResponse:
             kind=kind,
             # The page's own query, for the filters' links.
             query=urlencode({"from": raw["from"], "to": raw["to"]}),
-            changes_grouped=group_changes(changes, kind),
+            changes_grouped=changes_grouped,
             events_grouped=group_changes(events, kind),
-            summary=summary,
+            # Each count filters the differences to its kind.
+            summary=summary_counts(ordered, changes_grouped),
             backward=data["from"] > data["to"],
             vague={k: not d.exact for k, d in read.items()},
             day_from=dt.date.fromisoformat(data["from"]),

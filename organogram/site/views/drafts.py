@@ -35,8 +35,6 @@ from .common import registry_page, requires
 DRAFTERS = DraftPlan.permissions + AddPlanChange.permissions
 
 #: The date names are read as of when none is given: the drafting's own default, as
-#: `organogram plan draft` takes it.
-DEFAULT_AT = "today"
 
 
 def _target(state: State, plan_id: str) -> Any:
@@ -71,8 +69,8 @@ def plan_draft_new(request: HttpRequest, state: State) -> HttpResponse:
         return render(
             request, "site/plan_draft_new.html", context, status=409 if context["closed"] else 200
         )
-    at = values["at"].strip() or DEFAULT_AT
-    if values["at"].strip():
+    at = values["at"].strip()
+    if at:
         try:
             at = str(FuzzyDate.parse(at))
         except DateError as exc:

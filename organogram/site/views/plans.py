@@ -18,7 +18,7 @@ from django.shortcuts import redirect, render
 
 from ...core.errors import NotFound
 from ...core.plans import EDITABLE, MOVE_OF, PlanStatus, approval_problem
-from ...queries.diff_groups import group_changes
+from ...queries.diff_groups import group_changes, summary_counts
 from ...queries.plans import (
     plan_conflicts,
     plan_detail,
@@ -68,6 +68,9 @@ def _plan_facts(state: State, plan_id: str, people: bool) -> dict[str, Any]:
     enacted = detail["status"] == PlanStatus.ENACTED
     numbered = {row["id"]: row for section in detail["sections"] for row in section["changes"]}
     preview = plan_preview(record, plan_id, people=people)
+    for section in detail["sections"]:
+        for row in section["changes"]:
+            row["department"] = preview["departments"].get(row["id"])
     known = _nodes_in_record(state)
     touched = set(preview["touched"])
     for node in preview["nodes"]:
@@ -84,11 +87,13 @@ def _plan_facts(state: State, plan_id: str, people: bool) -> dict[str, Any]:
     for row in preview["diff"]:
         for ref in row["units"]:
             ref["link"] = ref["id"] in known
-    nested = build_tree(preview["nodes"])
+    # A long plan's page opens only the top level ("Expand all" opens the rest).
+    nested = build_tree(preview["nodes"], open_depth=1 if detail["count"] > OPEN_ALL_UP_TO else 2)
     validation = plan_validation(record, plan_id)
     findings = validation["findings"]
     for f in findings:
         f["link"] = f["subject"] in known
+        f["subject_name"] = names.get(f["subject"], f["subject"])
     facts = {
         "plan": detail,
         "preview": preview,
@@ -130,6 +135,10 @@ def by_number(reasons: list[str], numbered: dict[str, dict[str, Any]]) -> list[s
     return [_CHANGE_ID.sub(words, r) for r in reasons]
 
 
+#: A plan of at most this many changes shows every group of its lists open.
+OPEN_ALL_UP_TO = 12
+
+
 def plan_page(
     request: HttpRequest, state: State, plan_id: str, status: int = 200, **extra: Any
 ) -> HttpResponse:
@@ -165,6 +174,8 @@ def plan_page(
     enacting = MOVE_OF.get((here, PlanStatus.ENACTED))
     may_enact = enacting is not None and any(map(may, enacting.permissions))
     readiness = facts["readiness"]
+    kind = asked_kind(request)
+    diff_grouped = group_changes(facts["preview"]["diff"], kind)
     context = {
         **facts,
         "moves": moves,
@@ -178,7 +189,15 @@ def plan_page(
         "drafted": _moment(facts["plan"]["drafted_at"]),
         "preview_day": dt.date.fromisoformat(facts["preview"]["date"]),
         # The difference from the present by department and kind (``?kind=…``: one kind).
-        "diff_grouped": group_changes(facts["preview"]["diff"], asked_kind(request)),
+        "diff_grouped": diff_grouped,
+        "diff_summary": summary_counts(facts["preview"]["summary"], diff_grouped),
+        # What it does, phase by phase, grouped the same way (and filtered by the same kind).
+        "sections_grouped": [
+            {"heading": sec["heading"], "grouped": group_changes(sec["changes"], kind)}
+            for sec in facts["plan"]["sections"]
+        ],
+        # A short plan is read whole; a long one opens group by group.
+        "open_all": facts["plan"]["count"] <= OPEN_ALL_UP_TO,
         "downloads": download_links(request, "site:plan_download", plan_id),
         "other_plans": len(state.record.plans) > 1,
         **(

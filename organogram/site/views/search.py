@@ -9,6 +9,8 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
 
+from ...core.model import Citation
+from ...queries.names import citation_text
 from ...registry.reading.search import search_registry
 from ...registry.store import State
 from ...search import Hit
@@ -47,15 +49,17 @@ def hit_url(hit: Hit, state: State, at_query: str) -> str:
 
 
 def _cite(cite: str, state: State, at_query: str) -> dict[str, str]:
-    """A citation with the link to its source's page (none for an unknown source)."""
+    """A citation in words ("IOM Headquarters Organizational Review, para. 12", as the
+    other pages cite), with the link to its source's page (none for an unknown source)."""
     source, _, passage = cite.partition(":")
     found = state.record.sources.get(source)
     if found is None:
         return {"text": cite, "url": ""}
+    text = citation_text(Citation(source, passage), state.record.sources)
     url = reverse("site:source", args=[source]) + at_query
     if passage and found.passage(passage) is not None:
         url += f"#passage-{passage}"
-    return {"text": cite, "url": url}
+    return {"text": text, "url": url}
 
 
 def _kinds(request: HttpRequest, people: bool) -> list[str]:

@@ -95,16 +95,21 @@ def shape(
     return [node(t, 0) for t in tops]
 
 
-def top_levels(index: TreeIndex, limit: int) -> list[dict[str, Any]]:
+def top_levels(
+    index: TreeIndex, limit: int, open_depth: int = OPEN_DEPTH
+) -> list[dict[str, Any]]:
     """The tree's roots, nested: the whole tree when it holds at most ``limit`` units,
-    else its top levels (at least the roots and their children)."""
-    return shape(index, index.roots, limit=limit, least=1, open_depth=OPEN_DEPTH)
+    else its top levels (at least the roots and their children); the first
+    ``open_depth`` levels open."""
+    return shape(index, index.roots, limit=limit, least=1, open_depth=open_depth)
 
 
-def build_tree(nodes: list[dict[str, Any]], limit: int | None = None) -> list[dict[str, Any]]:
+def build_tree(
+    nodes: list[dict[str, Any]], limit: int | None = None, open_depth: int = OPEN_DEPTH
+) -> list[dict[str, Any]]:
     """Nest nodes (in tree order, each with ``parent``) under their parents, as
     :func:`top_levels` (the whole tree when ``limit`` is None). Returns the roots."""
-    return top_levels(index_tree(nodes), len(nodes) if limit is None else limit)
+    return top_levels(index_tree(nodes), len(nodes) if limit is None else limit, open_depth)
 
 
 def branch(index: TreeIndex, nid: str, limit: int) -> list[dict[str, Any]]:

@@ -4,14 +4,16 @@
 // in a tree (Up to the box above, Down to the first box under it, opening it if needed,
 // Left and Right along the row), Space opens or closes, Enter follows the box's link,
 // Home goes to the top and Escape back to the frame. Each box's link says whether it is
-// open and, in words, what only its dashes or place say, for screen readers.
+// open; its name is its drawn text (kind and name) and, for screen readers, its
+// description gives its head and place among the boxes beside it ("2 of 9 under
+// Director General") and, in words, what only its dashes or place say.
 (function () {
   "use strict";
   var chart = window.organogramChart;
   if (!chart) return;
   var frame = chart.frame;
   var editing = frame.hasAttribute("data-edit");
-  var marks = {}, kids = {}, parents = {}, tops = [];
+  var marks = {}, kids = {}, parents = {}, tops = [], words = {};
 
   // The boxes' sentences and the tree's shape, from the chart's index (again after an edit).
   function learn() {
@@ -25,8 +27,18 @@
     });
   }
 
-  // Every drawn box: out of the Tab order, open or closed. Its name is its text; what
-  // only its dashes or place say (possibly in force, placement not recorded) is added.
+  // What a box's text does not say and the eye sees: "headed by Director, 1 of 9 under
+  // Director General", then what only its dashes or place say. (Its name stays its drawn
+  // text, kind and name, so that what is heard is what is seen.)
+  function describe(id) {
+    var n = chart.node(id);
+    var row = chart.node(n.parent) ? kids[n.parent] : tops;
+    var where = (row.indexOf(id) + 1) + " of " + row.length;
+    where += chart.node(n.parent) ? " under " + chart.node(n.parent).name : " at the top";
+    return [n.head, where, marks[id]].filter(Boolean).join("; ");
+  }
+
+  // Every drawn box: out of the Tab order, open or closed, described (describe).
   function label() {
     chart.svg().querySelectorAll("g.node").forEach(function (g) {
       var a = g.querySelector(":scope > a");
@@ -36,12 +48,9 @@
       if (g.hasAttribute("data-kids")) {
         a.setAttribute("aria-expanded", g.getAttribute("data-open") === "1" ? "true" : "false");
       }
-      // A title is read as the box's description, after its text (and shows on hover).
-      if (marks[id] && !a.querySelector(":scope > title")) {
-        var title = document.createElementNS("http://www.w3.org/2000/svg", "title");
-        title.textContent = marks[id];
-        a.insertBefore(title, a.firstChild);
-      }
+      // Read after its name, as its description. (A <title> would be read as part of
+      // the name, which must stay the text that is seen.)
+      if (chart.node(id)) a.setAttribute("aria-description", describe(id));
     });
   }
 

@@ -17,7 +17,7 @@
     order = rows.map(function (r) { return r[0]; });
     rows.forEach(function (r) {
       nodes[r[0]] = { id: r[0], parent: r[1], name: r[2], abbr: r[3], kids: r[4],
-        kind: r[5], senior: r[6] === 1, marks: r[7] || "" };
+        kind: r[5], senior: r[6] === 1, marks: r[7] || "", head: r[8] || "" };
     });
     withKids = Object.keys(nodes).filter(function (id) { return nodes[id].kids > 0; });
     roots = Object.keys(nodes).filter(function (id) { return !nodes[nodes[id].parent]; });
@@ -505,6 +505,34 @@
         top: r.top + frame.clientTop + (b.y - view.y) * k, width: b.w * k, height: b.h * k };
     },
   };
+
+  // On paper the whole drawing, not the part the reader panned to; back on screen, that
+  // part again. The browser's print command says "beforeprint"; a print preview that
+  // only switches the media (a test, a PDF made by a headless browser) says it through
+  // the media query.
+  // The drawing's own viewBox is put back for paper, so that the browser scales it to
+  // whatever width the sheet gives the frame (only known once the page is laid out for
+  // print).
+  var onPaper = false;
+  function toPaper() {
+    if (onPaper) return;
+    onPaper = true;
+    svg.style.transform = "";
+    svg.querySelector("g.charts").removeAttribute("transform");
+    svg.setAttribute("viewBox", "0 0 " + svg.getAttribute("data-width") + " " +
+      svg.getAttribute("data-height"));
+  }
+  function toScreen() {
+    if (!onPaper) return;
+    onPaper = false;
+    svg.removeAttribute("viewBox");
+    apply();
+  }
+  window.addEventListener("beforeprint", toPaper);
+  window.addEventListener("afterprint", toScreen);
+  window.matchMedia("print").addEventListener("change", function (e) {
+    if (e.matches) toPaper(); else toScreen();
+  });
 
   frame.classList.add("interactive");
   prepare(svg);

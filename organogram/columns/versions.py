@@ -1,0 +1,165 @@
+"""The record's versions as columns: built from a timeline in one fold, then extended.
+
+:class:`Versions` is the columnar form of a :class:`~organogram.core.timeline.Timeline`
+(which stays the one source of truth): every version of every unit, post, typed line and
+holding, with the strings they name numbered once. :meth:`Versions.build` folds the
+timeline once, recording what each change did (:mod:`.recorder`); :meth:`Versions.extend`
+takes a later timeline of the same record (one with changes added, as a write makes it)
+and records only from the first change where the two differ: a change dated after every
+other costs its own rows; one dated in the past refolds from the timeline's checkpoint
+before it, as the core's own fold would.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import numpy as np
+
+from ..core.changes import step
+from ..core.collector import paused
+from ..core.structure import Structure
+from ..core.timeline import Timeline
+from . import schema
+from .recorder import Recorder
+from .strings import Strings
+from .table import Table
+
+
+def day_number(day: dt.date) -> int:
+    """A date as the day number the columns hold."""
+    return day.toordinal()
+
+
+class Versions:
+    """Every version of a record's units, posts, lines and holdings, as typed columns."""
+
+    def __init__(self, timeline: Timeline):
+        self.timeline = timeline
+        self.tables: dict[str, Table] = {
+            "units": Table(schema.UNITS),
+            "posts": Table(schema.POSTS),
+            "lines": Table(schema.LINES),
+            "holders": Table(schema.HOLDERS),
+            "lineage": Table(schema.LINEAGE),
+            "changes": Table(schema.CHANGES),
+        }
+        #: nodes (units and posts share one numbering: a line of oversight may point at
+        #: either), other text (names, kinds, titles, people…), and grades.
+        self.strings = {"nodes": Strings(), "text": Strings(), "grades": Strings([""])}
+        self._recorder = Recorder(self.tables, self.strings)
+        #: the structure after the last change recorded (what the next write starts from).
+        self._state: Structure = timeline.empty()
+        #: grows with every write: what is derived from the columns is kept by it.
+        self.revision = 0
+        self._derived: dict[object, tuple[int, object]] = {}
+
+    # ------------------------------------------------------------------ access
+    @property
+    def units(self) -> Table:
+        """Versions of units."""
+        return self.tables["units"]
+
+    @property
+    def posts(self) -> Table:
+        """Versions of posts."""
+        return self.tables["posts"]
+
+    @property
+    def nodes(self) -> Strings:
+        """Unit and post ids and their numbers."""
+        return self.strings["nodes"]
+
+    @property
+    def text(self) -> Strings:
+        """Names, kinds, titles, people and the other strings the columns number."""
+        return self.strings["text"]
+
+    @property
+    def grades(self) -> Strings:
+        """Grades and their numbers ("" is 0: a post without a grade)."""
+        return self.strings["grades"]
+
+    def nbytes(self) -> int:
+        """Bytes held by the columns (not the string tables)."""
+        return sum(t.nbytes() for t in self.tables.values())
+
+    # ----------------------------------------------------------------- writing
+    @classmethod
+    def build(cls, timeline: Timeline) -> Versions:
+        """The versions of ``timeline``, from one fold of its changes."""
+        out = cls(timeline)
+        out._record(timeline, 0, out._state)
+        return out
+
+    def extend(self, timeline: Timeline) -> None:
+        """Take ``timeline`` (this one with changes added) as the record from now on.
+
+        Only the changes from the first position where the two timelines differ are
+        recorded again: the versions they made are cut and those they closed reopened.
+        """
+        at = self.timeline.common_prefix(timeline)
+        if at == len(self.timeline.changes) and at <= len(timeline.changes):
+            s = self._state
+        else:
+            start, s, failures = timeline.start_at(at)
+            timeline.advance(s, failures, start, at)
+            self._recorder.reopen(s, at)
+            self.tables["changes"].cut(at)
+        self.timeline = timeline
+        self._record(timeline, at, s)
+
+    def _record(self, timeline: Timeline, at: int, s: Structure) -> None:
+        changes = self.tables["changes"]
+        note = self._recorder.note
+        touched: set[str] = set()
+        with paused():  # many objects made, none in a cycle
+            for i in range(at, len(timeline.changes)):
+                change = timeline.changes[i]
+                start, end = change.date.start.toordinal(), change.date.end.toordinal()
+                touched.clear()
+                failed = bool(step(change, s, touched))
+                changes.append((start, end, failed))
+                if not failed:
+                    note(s, touched, i, start, end)
+        self._state = s
+        self.revision += 1
+
+    def order(self, table: str, column: str):
+        """Row numbers of ``table`` sorted by ``column`` (kept until the next write)."""
+        key = (table, column)
+        kept = self._derived.get(key)
+        if kept is None or kept[0] != self.revision:
+            rows = np.argsort(self.tables[table].col(column), kind="stable")
+            kept = self._derived[key] = (self.revision, rows)
+        return kept[1]
+
+    # ----------------------------------------------------------------- reading
+    def rows(self, name: str) -> list[tuple]:
+        """Every row of table ``name`` with its numbers turned back into strings (for
+        comparing two sets of columns whose strings were numbered in another order)."""
+        table = self.tables[name]
+        nodes, text, grades = self.nodes.text, self.text.text, self.grades.text
+
+        def node(n: int) -> str | int:
+            return nodes[n] if n >= 0 else n
+
+        decode = {
+            "node": node,
+            "parent": node,
+            "unit": node,
+            "post": node,
+            "source": node,
+            "target": node,
+            "predecessor": node,
+            "successor": node,
+            "name": text.__getitem__,
+            "kind": text.__getitem__,
+            "title": text.__getitem__,
+            "person": text.__getitem__,
+            "stated": text.__getitem__,
+            "grade": grades.__getitem__,
+        }
+        identity = int
+        cols = [[decode.get(c, identity)(v) for v in table.col(c).tolist()] for c in table.dtypes]
+        return list(zip(*cols, strict=True))
