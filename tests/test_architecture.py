@@ -108,13 +108,16 @@ LAYERS: dict[str, frozenset[str]] = {
     # The record's versions as NumPy columns, read by vectorized masks.
     "columns": frozenset({"core"}),
     # The record kept in a database, and what its readers derive from it: no pages, no API.
-    "registry": frozenset({"core", "formats", "history", "importers", "queries", "search"}),
+    # (drafting: a paper sent to be drafted is read within the upload limits, registry.papers)
+    "registry": frozenset(
+        {"core", "formats", "history", "importers", "queries", "search", "drafting"}
+    ),
     # The pages and the API stand side by side on the registry: neither imports the other.
     "site": frozenset(
         {"core", "formats", "history", "queries", "charts", "importers", "exporters", "registry",
-         "search"}
+         "search", "drafting"}
     ),
-    "api": frozenset({"core", "formats", "history", "queries", "registry", "search"}),
+    "api": frozenset({"core", "formats", "history", "queries", "registry", "search", "drafting"}),
     # The Django project: settings, URLs and serving, over the pages and the API.
     "web": frozenset(
         {"core", "formats", "history", "queries", "charts", "importers", "exporters",

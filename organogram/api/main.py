@@ -14,6 +14,7 @@ from ..registry.store import EmptyRegistry
 from . import (
     changes,
     cost,
+    drafts,
     governance,
     names,
     plans,
@@ -42,6 +43,8 @@ api = DescribedAPI(
 api.add_router("", reading.router)
 api.add_router("/sources", sources.router)
 api.add_router("/changes", changes.router)
+# Before the plans' own: "/draft" is no plan's id.
+api.add_router("/plans", drafts.router)
 api.add_router("/plans", plans.router)
 api.add_router("/registers", registers.router)
 api.add_router("", cost.router)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..core.record import Record
 from .dates import plan_window
 from .paragraphs import find_paragraphs, sentences
-from .proposals import Draft
+from .proposals import Draft, cite_of
 from .reading import Reading
 from .rules import read_sentence
 
@@ -49,7 +49,7 @@ def _read(reading: Reading, paragraphs) -> None:
             if window and reading.draft.effective is None:
                 reading.draft.effective = {
                     "date": window,
-                    "cite": f"{reading.draft.source}:{para.number}",
+                    "cite": cite_of(reading.draft.source, para.number),
                     "sentence": sentence,
                 }
             read_sentence(reading, sentence)

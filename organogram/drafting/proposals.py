@@ -10,6 +10,11 @@ from typing import Any
 STATED, CONTEXT = "stated", "context"
 
 
+def cite_of(source: str, paragraph: str) -> str:
+    """``source:paragraph`` as the dataset cites, or the paragraph alone without a source."""
+    return f"{source}:{paragraph}" if source else paragraph
+
+
 @dataclass
 class Proposal:
     """One proposed change, in the dataset's vocabulary (``op`` and ``params`` with the
@@ -29,7 +34,7 @@ class Proposal:
     @property
     def cite(self) -> str:
         """``source:paragraph``, as the dataset cites."""
-        return f"{self.source}:{self.paragraph}" if self.source else self.paragraph
+        return cite_of(self.source, self.paragraph)
 
     def change(self, date: str | None = None) -> dict[str, Any]:
         """The change mapping a plan would hold, for ``organogram plan add`` or the
@@ -72,10 +77,9 @@ class Unresolved:
 
     def as_dict(self) -> dict[str, Any]:
         """As JSON."""
-        cite = f"{self.source}:{self.paragraph}" if self.source else self.paragraph
         return {
             "mention": self.mention,
-            "cite": cite,
+            "cite": cite_of(self.source, self.paragraph),
             "sentence": self.sentence,
             "reason": self.reason,
             "suggestions": self.suggestions,

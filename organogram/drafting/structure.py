@@ -19,7 +19,7 @@ from ..queries.resolve import normal
 from .describing import RANK, STRUCTURE_RULES, Describing, LineFact, Seen, names_shown
 from .names import ANAPHOR, KIND_WORDS, Unresolvable, names_in
 from .paragraphs import Paragraph, find_paragraphs, sentences
-from .proposals import CONTEXT, Draft
+from .proposals import CONTEXT, Draft, cite_of
 from .reading import Reading
 from .summary import functions_summary
 
@@ -233,7 +233,7 @@ def _compare(d: Describing, draft: Draft) -> None:
             "kind": kind,
             "parent": parent,
             "new": seen.new,
-            "cites": [f"{draft.source}:{p}" for p in seen.paragraphs],
+            "cites": [cite_of(draft.source, p) for p in seen.paragraphs],
             "rule": seen.parent.rule if seen.parent else seen.rule,
             "basis": seen.parent.basis if seen.parent else "stated",
         }
@@ -302,7 +302,7 @@ def _line_entry(d: Describing, draft: Draft, f: LineFact) -> dict[str, Any]:
         "line": f.kind,
         "source": f.source,
         "target": target,
-        "cites": [f"{draft.source}:{f.placed.paragraph.number}"],
+        "cites": [cite_of(draft.source, f.placed.paragraph.number)],
         "rule": f.placed.rule,
         "basis": f.placed.basis,
     }

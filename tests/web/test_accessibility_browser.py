@@ -60,6 +60,8 @@ EDITING = [
     "/plans/{draft}/changes/new/?op=rename",
     "/plans/{draft}/",
     "/plans/{draft}/import/",
+    "/plans/draft/",
+    "/plans/draft/?plan={draft}",
     "/cost/tables/new/",
     "/cost/rates/new/",
     "/chart/?plan={draft}",

@@ -109,6 +109,13 @@ ENDPOINTS: dict[str, tuple[str, str, str, dict | None]] = {
     "plan_rebase": ("POST", f"/plans/{PLAN}/rebase/", "plan.edit", {}),
     "plan_import": ("GET", f"/plans/{PLAN}/import/", "plan.edit", None),
     "plan_import_sheet": ("GET", f"/plans/{PLAN}/import/changes.csv", "plan.view", None),
+    # Drafting from a document: whoever may draft a plan or fill one in (the same roles).
+    # The draft pages of a key no session holds answer 404 to those allowed.
+    "plan_draft_new": ("POST", "/plans/draft/", "plan.draft", {"text": "1. Nothing."}),
+    "plan_draft": ("GET", "/plans/draft/none/", "plan.draft", None),
+    "plan_draft_decide": ("POST", "/plans/draft/none/decide/", "plan.draft", {"n": "1"}),
+    "plan_draft_edit": ("GET", "/plans/draft/none/proposals/1/edit/", "plan.draft", None),
+    "plan_draft_save": ("POST", "/plans/draft/none/save/", "plan.draft", {"target": "new"}),
     "plan_compare": ("GET", f"/plans/compare/?a={PLAN}&b=hq-review-2021", "plan.view", None),
     "plan_merge": ("GET", f"/plans/{PLAN}/merge/?from=hq-review-2021", "plan.edit", None),
     "plan_move": ("POST", f"/plans/{PLAN}/status/", "plan.propose", {"to": "proposed"}),
@@ -153,6 +160,9 @@ ENDPOINTS: dict[str, tuple[str, str, str, dict | None]] = {
         "POST", "/api/changes/rename-ethics/reverse", "change.reverse", {"reason": "test"},
     ),
     "GET /api/plans": ("GET", "/api/plans", "plan.view", None),
+    "POST /api/plans/draft": (
+        "POST", "/api/plans/draft", "plan.draft", lambda: {"text": "1. Nothing to read."},
+    ),
     "POST /api/plans": ("POST", "/api/plans", "plan.draft", {"title": "T", "effective": "2031"}),
     "GET /api/plans/{plan_id}": ("GET", f"/api/plans/{PLAN}", "plan.view", None),
     "GET /api/plans/{plan_id}/preview": ("GET", f"/api/plans/{PLAN}/preview", "plan.view", None),

@@ -9,6 +9,8 @@ decided here, once.
 * :mod:`.changes` — record a change (or a correction), reverse one;
 * :mod:`.plans` — draft a plan, add/edit/remove its changes, rebase;
 * :mod:`.plan_import` — add a spreadsheet's rows to a draft plan, all or none;
+* :mod:`.plan_drafted` — draft a new plan holding such rows (a document's accepted
+  proposals), both or neither;
 * :mod:`.plan_workflow` — move a plan's status, enact it (:mod:`.plan_common`: what the
   plan actions share);
 * :mod:`.plan_merge` — merge one plan into a draft, its conflicts settled;
@@ -35,6 +37,7 @@ from .changes import ChangeRefused, RecordChange, Recorded, ReverseChange, Stale
 from .dataset import LoadRecord, LoadResult, NotEmpty
 from .entries import EntryRefused, RemoveEntry, SavedEntry, SaveEntry, StaleEntry
 from .plan_common import PlanRefused, StalePlan
+from .plan_drafted import DraftPlanWithChanges
 from .plan_import import ImportPlanChanges
 from .plan_merge import MergeConflicts, Merged, MergePlan
 from .plan_workflow import EnactPlan, MovePlan, allowed_moves
@@ -52,6 +55,7 @@ __all__ = [
     "Context",
     "CreateToken",
     "DraftPlan",
+    "DraftPlanWithChanges",
     "EditPlanChange",
     "EnactPlan",
     "EntryRefused",

@@ -39,6 +39,8 @@ class ImportPlanChanges(Action):
     in pieces), or its rows already read in ``rows`` (each a change mapping and its
     place). A row without a date takes the plan's effective date; one without an id,
     the plan's next free one. The result is the changes added, in the order of the rows.
+    The rows may come from elsewhere than a sheet (a document's accepted proposals, say:
+    ``rows`` given, ``what`` naming them in refusals).
     """
 
     plan_id: str
@@ -46,6 +48,8 @@ class ImportPlanChanges(Action):
     chunks: Iterable[bytes] = ()
     size: int = 0
     rows: list[PlanRow] | None = None
+    #: what the rows come from, as refusals name it ("the document's accepted changes").
+    what: str = "the spreadsheet"
 
     permissions = ("plan.edit",)
     step = m.Step.Kind.PLANS
@@ -58,12 +62,18 @@ class ImportPlanChanges(Action):
             except PlanSheetError as exc:
                 raise PlanRefused(exc.message, exc.problems, kind="invalid") from None
         if not self.rows:
-            raise PlanRefused("the spreadsheet holds no changes to import", kind="invalid")
+            raise PlanRefused(f"{self.what} holds no changes to import", kind="invalid")
 
     def check(self, ctx: Context) -> tuple[Plan, list[Change]]:
         """Every row is a change and applies where it falls; else every problem, by row."""
         plan, _ = plan_of(ctx, self.plan_id)
         editable(plan)
+        return self.check_rows(ctx, plan)
+
+    def check_rows(self, ctx: Context, plan: Plan) -> tuple[Plan, list[Change]]:
+        """The plan with the rows added after its changes, and the changes added; else
+        every problem, by row. ``plan`` may be one not stored yet (drafted in the same
+        write, :class:`~.plan_drafted.DraftPlanWithChanges`)."""
         # (row index, problem): told in the order of the rows, whichever check found it.
         problems: list[tuple[int, str]] = []
         read: list[tuple[int, str, Change, str | None]] = []
@@ -105,7 +115,7 @@ class ImportPlanChanges(Action):
         if problems:
             n = len(problems)
             raise PlanRefused(
-                f"{n} problem{'s' if n != 1 else ''} in the spreadsheet: nothing was imported",
+                f"{n} problem{'s' if n != 1 else ''} in {self.what}: nothing was imported",
                 [text for _, text in sorted(problems, key=lambda p: p[0])],
                 # A cell that does not read is the input's fault; a change that does not
                 # apply is the record's answer to it.

@@ -99,9 +99,10 @@ class DraftPlan(Action):
             raise PlanRefused("the plan cannot be drafted", fields=self._fields, kind="invalid")
         return self.plan_id or plan_id_for(self.title, taken)
 
-    def execute(self, ctx: Context, plan_id: str) -> Outcome:
-        """Store the plan and its first status event; the result is its row."""
-        plan = new_plan(
+    def planned(self, ctx: Context, plan_id: str) -> Plan:
+        """The plan as the core drafts it (not stored): what :meth:`execute` stores, and
+        what an action filling it in the same write checks its changes against."""
+        return new_plan(
             plan_id,
             self.title,
             self._when,
@@ -109,6 +110,10 @@ class DraftPlan(Action):
             at=ctx.now,
             description=self.description.strip(),
         )
+
+    def execute(self, ctx: Context, plan_id: str) -> Outcome:
+        """Store the plan and its first status event; the result is its row."""
+        plan = self.planned(ctx, plan_id)
         position = (m.Plan.objects.aggregate(top=Max("position"))["top"] or 0) + 1
         row = m.Plan.objects.create(
             id=plan.id,

@@ -10,6 +10,9 @@ from .compare import compare
 from .cost import cost, plan_cost
 from .cost_edit import cost_table_edit, exchange_rate_edit
 from .downloads import plan_download, structure_download, unit_download
+from .draft_edit import plan_draft_edit
+from .draft_save import plan_draft_save
+from .drafts import plan_draft, plan_draft_decide, plan_draft_new
 from .edit import record, reverse_change
 from .entries import entry_edit, entry_new
 from .governance import bodies, body
@@ -58,6 +61,11 @@ __all__ = [
     "plan_compare",
     "plan_cost",
     "plan_download",
+    "plan_draft",
+    "plan_draft_decide",
+    "plan_draft_edit",
+    "plan_draft_new",
+    "plan_draft_save",
     "plan_enact",
     "plan_import",
     "plan_import_sheet",
