@@ -101,3 +101,24 @@ def test_a_negative_fte_is_a_warning_on_its_row_not_a_crash(tmp_path):
     _, report = run_import("uk-organogram", [str(path)], Options())
     (warning,) = [str(w) for w in report.warnings if w.code == "fte"]
     assert warning == f"{path}, row 2, column 'FTE': FTE '-1' is not 0 or more: read as 0"
+
+
+@pytest.mark.parametrize(
+    ("text", "line"),
+    [
+        (b"sheets:\n  units: Depa\x00rtments\n", 2),
+        (b"sheets:\n  units: [Departments\ncolumns: {}\n", 3),
+        (b"sheets:\n  units: D\xe9partements\n", 2),
+    ],
+)
+def test_a_mapping_file_that_is_not_yaml_is_refused_at_its_line(tmp_path, text, line):
+    mapped = FIXTURES / "mapped"
+    mapping = tmp_path / "mapping.yaml"
+    mapping.write_bytes(text)
+    options = Options(org_id="acme", org_name="ACME", mapping=str(mapping))
+    with pytest.raises(ImportFailed) as failed:
+        run_import("csv", [str(mapped / "Departments.csv")], options)
+    errors = [str(p) for p in failed.value.problems if p.severity == "error"]
+    assert any(e.startswith(f"{mapping}, row {line}: cannot read the mapping") for e in errors), (
+        errors
+    )
