@@ -6,7 +6,7 @@ BIN    := $(VENV)/bin
 
 .DEFAULT_GOAL := help
 
-.PHONY: help run test lint clean bench bench-load bench-imports bench-registry bench-web bench-search docs docs-shots charts
+.PHONY: help run test lint clean bench bench-load bench-imports bench-registry bench-web bench-search check-reliability docs docs-shots charts
 
 help: ## List the available targets
 	@echo "Targets:"
@@ -42,6 +42,9 @@ bench-web: $(VENV)/.installed-bench ## Page latency, 20 clients, IOM and a gener
 
 bench-search: $(VENV)/.installed-bench ## Search latency against a LIKE scan, SQLite and PostgreSQL (SIZE=medium)
 	$(BIN)/python -m bench.search --size $(or $(SIZE),medium)
+
+check-reliability: $(VENV)/.installed-reliability ## Malformed input, kill -9, slow clients, memory per write, API fuzzing (QUICK=1: shorter)
+	$(BIN)/python -m bench.reliability.run $(if $(QUICK),--quick)
 
 docs-shots: $(VENV)/.installed-test ## Retake the pictures of the plan, source and search pages in docs/screens (needs Chromium)
 	ORGANOGRAM_SHOTS=docs/screens $(BIN)/pytest -q -p no:randomly tests/web/test_browser_plans.py \
@@ -86,6 +89,11 @@ $(VENV)/.installed: pyproject.toml | $(BIN)/python
 # The package with the benchmarks' peers; reinstalled whenever pyproject.toml changes.
 $(VENV)/.installed-bench: pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e '.[bench]'
+	touch $@
+
+# The package with schemathesis and psycopg; reinstalled whenever pyproject.toml changes.
+$(VENV)/.installed-reliability: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e '.[reliability]'
 	touch $@
 
 # axe-core for the accessibility tests, from npm as the lock file pins it; where npm is
