@@ -91,6 +91,29 @@ class Database:
         self._admin(f'DROP DATABASE IF EXISTS "{db}" WITH (FORCE)')
         self._admin(f'CREATE DATABASE "{db}"' + (f' TEMPLATE "{template[1]}"' if template else ""))
 
+    def content_digest(self, db: str) -> str | None:
+        """A digest of every row of every table of PostgreSQL database ``db`` (None on
+        SQLite): equal digests mean equal contents, so an equal export."""
+        if self.server is None:
+            return None
+        import psycopg
+
+        h = hashlib.sha256()
+        with psycopg.connect(_with_db(self.server, db)) as conn:
+            tables = [
+                r[0]
+                for r in conn.execute(
+                    "SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY 1"
+                )
+            ]
+            for t in tables:
+                row = conn.execute(
+                    f"SELECT md5(coalesce(string_agg(x::text, '\n' ORDER BY x::text), '')) "
+                    f'FROM "{t}" x'
+                ).fetchone()
+                h.update(f"{t}:{row[0]}\n".encode())
+        return h.hexdigest()
+
     def drop(self, var: Path, db: str) -> None:
         """Remove the registry ``db`` and its folder."""
         if self.server is not None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import importlib.util
+import signal
 import sys
 import tempfile
 import time
@@ -28,11 +29,11 @@ RUNS = ("loaders", "writers", "slow_clients", "memory", "fuzz")
 #: --quick (about 5).
 SIZES = {
     "default": {
-        "loaders": {"per_target": 3, "seconds": 150},
+        "loaders": {"per_target": 3, "seconds": 120},
         "writers": {"clients": 6, "kills": 8, "load_kills": 6, "pairs": 40},
         "slow_clients": {"silent": 24, "seconds": 30},
         "memory": {"writes": 300},
-        "fuzz": {"max_examples": 10, "seconds": 90},
+        "fuzz": {"max_examples": 10, "seconds": 60},
     },
     "quick": {
         "loaders": {"per_target": 1, "seconds": 60},
@@ -269,6 +270,8 @@ def main(argv: list[str] | None = None) -> int:
         help="the report to write (default bench/results/reliability.md)",
     )
     args = parser.parse_args(argv)
+    # Stopped from outside: unwind, so that servers are stopped and databases dropped.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     chosen = args.only.split(",") if args.only else list(RUNS)
     unknown = [n for n in chosen if n not in RUNS]
     if unknown:

@@ -19,6 +19,7 @@ refused as stale (409); never two, never none.
 
 from __future__ import annotations
 
+import http.client
 import random
 import shutil
 import signal
@@ -81,7 +82,8 @@ def _client(
             status, body = request(
                 server.port, "POST", "/api/changes", {"change": change}, token=tok, timeout=30
             )
-        except OSError:
+        except (OSError, http.client.HTTPException):
+            # Killed mid-answer: not acknowledged, so it may or may not be recorded.
             with tally.lock:
                 tally.unanswered += 1
             time.sleep(0.2)
@@ -159,32 +161,37 @@ def phase_server(
     if loaded.returncode != 0:
         raise RuntimeError(f"loading the IOM data: {loaded.stderr}")
     tok = token(env, "writer", "editor")
-    server = Server(env, var / "serve.log", workers=2).start()
-    units = _units(server.port, tok)
+    server = Server(env, var / "serve.log", workers=2)
     tally, stop = Tally(), threading.Event()
-    shares = [units[i::clients] for i in range(clients)]
-    threads = [
-        threading.Thread(target=_client, args=(server, tok, n, shares[n], tally, stop))
-        for n in range(clients)
-    ]
-    start = time.monotonic()
-    for t in threads:
-        t.start()
-    restarts = []
-    for k in range(kills):
-        time.sleep(rng.uniform(1.0, 4.0))
-        server.kill()
-        t0 = time.monotonic()
+    restarts: list[float] = []
+    threads: list[threading.Thread] = []
+    try:
         server.start()
-        restarts.append(time.monotonic() - t0)
-        say(f"writers, {db.name}: kill -9 {k + 1}/{kills}; {len(tally.acked)} acknowledged so far")
-    time.sleep(1.0)
-    stop.set()
-    for t in threads:
-        t.join()
-    seconds = time.monotonic() - start
-    conflicts = _conflicts(server, tok, units, pairs)
-    server.stop()
+        units = _units(server.port, tok)
+        shares = [units[i::clients] for i in range(clients)]
+        threads = [
+            threading.Thread(target=_client, args=(server, tok, n, shares[n], tally, stop))
+            for n in range(clients)
+        ]
+        start = time.monotonic()
+        for t in threads:
+            t.start()
+        for k in range(kills):
+            time.sleep(rng.uniform(1.0, 4.0))
+            server.kill()
+            t0 = time.monotonic()
+            server.start()
+            restarts.append(time.monotonic() - t0)
+            say(f"writers, {db.name}: kill -9 {k + 1}/{kills}; {len(tally.acked)} acknowledged")
+        time.sleep(1.0)
+        stop.set()
+        for t in threads:
+            t.join()
+        seconds = time.monotonic() - start
+        conflicts = _conflicts(server, tok, units, pairs)
+    finally:
+        stop.set()
+        server.stop()
     export = work / f"export-{tag}"
     shutil.rmtree(export, ignore_errors=True)
     done = cli(["export", str(export)], env)
