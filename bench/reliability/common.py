@@ -170,6 +170,7 @@ def token(env: dict[str, str], name: str, role: str) -> str:
 
 
 def free_port() -> int:
+    """A loopback port no one listens on now."""
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]

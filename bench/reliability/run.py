@@ -124,7 +124,11 @@ def _loaders_md(results: list[dict]) -> list[str]:
     ]
     lines += [f"| {k} | {v[0]} | {v[1]} | {v[2]} |" for k, v in by.items()]
     kinds = sorted({c.mutation for r in results for c in r["results"]})
-    lines += ["", "Mutations made: " + ", ".join(kinds) + "."]
+    lines += [
+        "",
+        "Inputs are tried in turns, a loader at a time, until the time budget of each "
+        "database is spent ('tried' says how many). Mutations tried: " + ", ".join(kinds) + ".",
+    ]
     for r in results:
         for c in r["violations"]:
             lines.append(
@@ -148,6 +152,10 @@ def _writers_md(results: list[dict]) -> list[str]:
             f"{'yes' if not s['problems'] else 'no: ' + '; '.join(s['problems'])} |"
         )
     lines += [
+        "",
+        "Unanswered: attempts that met a server down (being restarted) or killed mid-answer; "
+        "clients try again every 0.2 s, and such a write counts as not acknowledged whether "
+        "or not it was recorded.",
         "",
         "| database | conflicting pairs | one wins, other 409 | both recorded | "
         "neither | killed loads | record before, whole | dataset loaded, whole | "
@@ -218,9 +226,11 @@ def _fuzz_md(results: list[dict]) -> list[str]:
         )
     for r in results:
         for f in r.get("failures", [])[:10]:
+            # schemathesis's messages run over lines: one line each, in the report.
+            message = " ".join(str(f.get("message")).split())[:160]
             lines.append(
                 f"- {r['database']}: `{f.get('method')} {f.get('path')}` "
-                f"{f.get('status')}: {f.get('check')}: {str(f.get('message'))[:200]}"
+                f"{f.get('status')}: {f.get('check')}: {message}"
             )
     return lines
 
