@@ -6,7 +6,7 @@ BIN    := $(VENV)/bin
 
 .DEFAULT_GOAL := help
 
-.PHONY: help run test lint clean bench bench-load bench-imports bench-registry bench-web bench-search bench-drafting docs docs-shots charts
+.PHONY: help run test lint clean bench bench-load bench-imports bench-registry bench-web bench-search bench-drafting check-reliability docs docs-shots charts
 
 help: ## List the available targets
 	@echo "Targets:"
@@ -45,6 +45,9 @@ bench-search: $(VENV)/.installed-bench ## Search latency against a LIKE scan, SQ
 
 bench-drafting: $(VENV)/.installed ## Precision and recall of drafting from papers and structure descriptions (SEEDS=../shared/seeds)
 	$(BIN)/python bench/drafting.py $(if $(SEEDS),--seeds $(SEEDS))
+
+check-reliability: $(VENV)/.installed-reliability ## Malformed input, kill -9, slow clients, memory per write, API fuzzing (QUICK=1: shorter)
+	$(BIN)/python -m bench.reliability.run $(if $(QUICK),--quick)
 
 docs-shots: $(VENV)/.installed-test ## Retake the pictures of the plan, source and search pages in docs/screens (needs Chromium)
 	ORGANOGRAM_SHOTS=docs/screens $(BIN)/pytest -q -p no:randomly tests/web/test_browser_plans.py \
@@ -89,6 +92,11 @@ $(VENV)/.installed: pyproject.toml | $(BIN)/python
 # The package with the benchmarks' peers; reinstalled whenever pyproject.toml changes.
 $(VENV)/.installed-bench: pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e '.[bench]'
+	touch $@
+
+# The package with schemathesis and psycopg; reinstalled whenever pyproject.toml changes.
+$(VENV)/.installed-reliability: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e '.[reliability]'
 	touch $@
 
 # axe-core for the accessibility tests, from npm as the lock file pins it; where npm is

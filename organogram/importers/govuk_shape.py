@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from ..core.dates import DateError, FuzzyDate
+from ..formats.kinds import NUL_WHY
 from .problems import Report
 
 #: The lists of other organisations an organisation names, each item an object with the
@@ -87,6 +88,13 @@ def _problems(item: Any) -> Iterator[tuple[str, str]]:
         value = details.get(name[8:]) if name.startswith("details.") else item.get(name)
         if value is not None and not isinstance(value, str):
             yield name, f"a text was expected, not {_what(value)}"
+    # PostgreSQL cannot store a NUL in text: refused here, at its field, not by the database.
+    texts = {"title": item.get("title"), "details.slug": slug}
+    for name in OPTIONAL_TEXTS:
+        texts[name] = details.get(name[8:]) if name.startswith("details.") else item.get(name)
+    for name, value in texts.items():
+        if isinstance(value, str) and "\x00" in value:
+            yield name, NUL_WHY
     closed_at = details.get("closed_at")
     if isinstance(closed_at, str) and closed_at:
         try:
@@ -102,7 +110,9 @@ def _problems(item: Any) -> Iterator[tuple[str, str]]:
             continue
         for n, ref in enumerate(value):
             url = ref.get("id") if isinstance(ref, dict) else ref
-            if not isinstance(url, str) or not url.strip("/"):
+            if isinstance(url, str) and "\x00" in url:
+                yield f"{name}[{n}]", NUL_WHY
+            elif not isinstance(url, str) or not url.strip("/"):
                 yield (
                     f"{name}[{n}]",
                     "an organisation's address (or an object with its id) "

@@ -18,6 +18,7 @@ from pathlib import Path
 
 import yaml
 
+from ..formats.nodes import yaml_error_line, yaml_error_message
 from .layout import COLUMNS
 from .problems import Report
 
@@ -59,8 +60,23 @@ def read_mapping(path: str | None, report: Report) -> Mapping:
         return mapping
     try:
         data = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
-    except (OSError, yaml.YAMLError) as exc:
-        report.error(path, f"cannot read the mapping: {exc}", code="mapping")
+    except OSError as exc:
+        report.error(path, f"cannot read the mapping: {exc.strerror}", code="mapping")
+        return mapping
+    except UnicodeDecodeError as exc:
+        line = Path(path).read_bytes()[: exc.start].count(b"\n") + 1
+        report.error(
+            path, f"cannot read the mapping: not UTF-8 ({exc.reason})", code="mapping", row=line
+        )
+        return mapping
+    except yaml.YAMLError as exc:
+        # Placed at its line like a dataset file's syntax error, not at a character offset.
+        report.error(
+            path,
+            f"cannot read the mapping: {yaml_error_message(exc)}",
+            code="mapping",
+            row=yaml_error_line(exc, Path(path)),
+        )
         return mapping
     if not isinstance(data, dict):
         report.error(

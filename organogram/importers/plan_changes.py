@@ -33,7 +33,7 @@ SHEET = "changes"
 class PlanRow:
     """One row of the sheet: where it is (for problems) and the change it describes."""
 
-    #: "sheet changes, row 4" or "row 4" for a CSV file.
+    #: "plan.xlsx, sheet changes, row 4", or "plan.csv, row 4" for a CSV file.
     place: str
     data: dict[str, Any]
 
@@ -60,7 +60,11 @@ def read_plan_changes(path: str | Path, report: Report, name: str = "") -> list[
     for number, cells in sheet.table.rows:
         node, _values = builder.row(sheet, number, cells)
         data = yaml.constructor.SafeConstructor().construct_document(node)
-        where = f"row {number}" if is_csv else f"sheet {table.sheet}, row {number}"
+        # The file is named with each row: the refusal of a row is read apart from the
+        # upload (on the command line, in the audit log).
+        where = (
+            f"{shown}, row {number}" if is_csv else f"{shown}, sheet {table.sheet}, row {number}"
+        )
         out.append(PlanRow(where, data))
     if not out and not report.errors:
         report.error(shown, "the changes sheet has no rows: nothing to import", code="empty")

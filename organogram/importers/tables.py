@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..formats.csv_cells import restore
+from ..formats.kinds import NUL_WHY
 from .problems import Report
 from .zip_guard import expansion_problem
 
@@ -99,8 +100,22 @@ def read_csv(path: str | Path, report: Report) -> Table:
         if table is None:
             table = Table(file, "", [c.strip() for c in cells])
         elif any(c.strip() for c in cells):
-            table.rows.append((number, cells))
+            table.rows.append((number, _without_nul(table, number, cells, report)))
     return table or Table(file, "", [])
+
+
+def _without_nul(table: Table, number: int, cells: list[str], report: Report) -> list[str]:
+    """The cells, each NUL character reported as an error at its cell and taken out.
+
+    PostgreSQL cannot store a NUL in text, and no organogram has a use for one; taken out
+    here, it is reported once, at its cell, rather than again by every later reading.
+    """
+    if not any("\x00" in c for c in cells):
+        return cells
+    for i, c in enumerate(cells):
+        if "\x00" in c:
+            report.error(table.file, NUL_WHY, code="nul", **table.where(number, i))
+    return [c.replace("\x00", "") for c in cells]
 
 
 def cell_text(value: object) -> str:
@@ -143,7 +158,7 @@ def read_xlsx(path: str | Path, report: Report) -> list[Table]:
                 if table is None:
                     table = Table(file, sheet.title, [c.strip() for c in cells])
                 elif any(c.strip() for c in cells):
-                    table.rows.append((number, cells))
+                    table.rows.append((number, _without_nul(table, number, cells, report)))
             tables.append(table or Table(file, sheet.title, []))
     finally:
         book.close()

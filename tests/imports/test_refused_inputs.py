@@ -101,3 +101,50 @@ def test_a_negative_fte_is_a_warning_on_its_row_not_a_crash(tmp_path):
     _, report = run_import("uk-organogram", [str(path)], Options())
     (warning,) = [str(w) for w in report.warnings if w.code == "fte"]
     assert warning == f"{path}, row 2, column 'FTE': FTE '-1' is not 0 or more: read as 0"
+
+
+@pytest.mark.parametrize(
+    ("text", "line"),
+    [
+        (b"sheets:\n  units: Depa\x00rtments\n", 2),
+        (b"sheets:\n  units: [Departments\ncolumns: {}\n", 3),
+        (b"sheets:\n  units: D\xe9partements\n", 2),
+    ],
+)
+def test_a_mapping_file_that_is_not_yaml_is_refused_at_its_line(tmp_path, text, line):
+    mapped = FIXTURES / "mapped"
+    mapping = tmp_path / "mapping.yaml"
+    mapping.write_bytes(text)
+    options = Options(org_id="acme", org_name="ACME", mapping=str(mapping))
+    with pytest.raises(ImportFailed) as failed:
+        run_import("csv", [str(mapped / "Departments.csv")], options)
+    errors = [str(p) for p in failed.value.problems if p.severity == "error"]
+    assert any(e.startswith(f"{mapping}, row {line}: cannot read the mapping") for e in errors), (
+        errors
+    )
+
+
+def test_a_nul_in_a_csv_cell_is_refused_at_its_cell_of_every_importer(tmp_path):
+    # PostgreSQL cannot store a NUL: a registry there failed with a traceback on one.
+    source = FIXTURES / "uk_organogram" / "130930-HMIC-Organogram-Data-senior.csv"
+    rows = list(csv.reader(io.StringIO(source.read_bytes().decode("cp1252"))))
+    rows[1][rows[0].index("Organisation")] = "HM Insp\x00ectorate"
+    path = tmp_path / source.name
+    with path.open("w", encoding="utf-8", newline="") as out:
+        csv.writer(out).writerows(rows)
+    assert refused("uk-organogram", path) == [
+        f"{path}, row 2, column 'Organisation': contains a NUL character"
+    ]
+    agencies = tmp_path / "agencies.csv"
+    agencies.write_text(US_HEADER + "002,The Leg\x00islature,LEG,0000,Congress\n")
+    assert refused("us-agencies", agencies) == [
+        f"{agencies}, row 2, column 'AGENCY NAME': contains a NUL character"
+    ]
+
+
+def test_a_nul_in_a_govuk_text_is_refused_at_its_field(tmp_path):
+    path = tmp_path / "organisations_2024-01-01.json"
+    path.write_text(json.dumps([{"title": "A\x00", "details": {"slug": "a"}}]))
+    assert refused("govuk-organisations", path) == [
+        f"{path}, row 1, column 'title': contains a NUL character"
+    ]

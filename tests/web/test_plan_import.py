@@ -84,8 +84,11 @@ def test_every_rows_problem_is_named_and_nothing_is_written():
     # Every row's problem at once, in the order of the rows: those that do not read and
     # the one that reads but does not apply where it falls.
     reasons = refused.value.reasons
-    assert [r.split(":", 1)[0] for r in reasons] == ["row 3", "row 4", "row 5"]
-    assert reasons[0].startswith("row 3: date:") and reasons[1].startswith("row 4: name:")
+    # Each names the file too: a refusal is read apart from the upload (the command line).
+    places = ["changes.csv, row 3", "changes.csv, row 4", "changes.csv, row 5"]
+    assert [r.split(":", 1)[0] for r in reasons] == places
+    assert reasons[0].startswith("changes.csv, row 3: date:")
+    assert reasons[1].startswith("changes.csv, row 4: name:")
     assert "no-such-unit" in reasons[2] and refused.value.kind == "invalid"
     assert (m.Change.objects.count(), store.revision()) == before
     with pytest.raises(PlanRefused) as late:
@@ -103,7 +106,7 @@ def test_a_workbook_is_read_from_its_changes_sheet_and_problems_name_the_sheet()
     wrong = sheet_xlsx([["rename", "", "", "ethics", "", "", "r", ""]])
     with pytest.raises(PlanRefused, match="problem") as refused:
         run(ImportPlanChanges(other, "plan.xlsx", [wrong], len(wrong)), TESTS)
-    assert refused.value.reasons[0].startswith("sheet changes, row 2: name:")
+    assert refused.value.reasons[0].startswith("plan.xlsx, sheet changes, row 2: name:")
 
 
 @pytest.mark.parametrize(
@@ -163,6 +166,16 @@ def test_the_command_line_imports_a_file(tmp_path, capsys):
     assert len(json.loads(out[out.index("{") :])["imported"]) == 2
     assert main(["plan", "import", plan, str(tmp_path / "missing.csv")]) == 1
     assert "missing.csv" in capsys.readouterr().err
+
+
+def test_a_row_refused_on_the_command_line_names_the_file_and_row(tmp_path, capsys):
+    plan = draft()
+    path = tmp_path / "changes.csv"
+    path.write_bytes(sheet_csv([GOOD[0], GOOD[0]]))  # the second rename changes nothing
+    assert main(["plan", "import", plan, str(path)]) == 1
+    err = capsys.readouterr().err
+    assert "- changes.csv, row 3: " in err and "Traceback" not in err
+    assert plan_changes(plan) == []
 
 
 def test_a_zip_bomb_is_refused_naming_the_uploaded_file():
