@@ -4,18 +4,14 @@ written; the changes accepted are saved through the plan endpoints (``POST
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 from django.http import HttpRequest
 from ninja import File, Form, Router, UploadedFile
 
-from ..core.dates import DateError, FuzzyDate
-from ..queries.resolve import NotResolved
 from ..registry import store
 from ..registry.actions import AddPlanChange, DraftPlan, Forbidden, Invalid, allowed
-from ..registry.papers import PaperError, drafted, paper_text
-from ..registry.reading.names import cached_names
+from ..registry.papers import asked_paper, drafted
 from ..registry.source_files import Upload
 from .auth import actor
 from .schemas.drafts import DraftOut
@@ -49,34 +45,15 @@ def draft(
     if not allowed(actor(request), DRAFTERS):
         raise Forbidden(DRAFTERS[0])
     state = store.current()
-    fields: dict[str, list[str]] = {}
-    when = at.strip()
-    if when:
-        try:
-            when = str(FuzzyDate.parse(when))
-        except DateError as exc:
-            fields["at"] = [str(exc)]
-    cited = ""
-    if source.strip():
-        try:
-            names = cached_names(state, "source", FuzzyDate.day(dt.date.today()))
-            cited = names.resolve(source).id
-        except NotResolved as exc:
-            fields["source"] = [exc.message]
-    paper = ""
-    if file is not None and text.strip():
-        fields["file"] = ["give a file or the text, not both"]
-    elif file is None and not text.strip():
-        fields["text"] = ["give the paper as a file or as text"]
-    elif file is not None:
-        try:
-            paper = paper_text(
-                Upload(file.name or "", file.content_type or "", file.chunks(), file.size)
-            )
-        except PaperError as exc:
-            fields["file"] = [str(exc)]
-    else:
-        paper = text
-    if fields:
-        raise Invalid("the paper cannot be drafted", fields=fields)
-    return drafted(state.record, paper, source=cited, at=when).as_dict()
+    asked = asked_paper(
+        state,
+        upload=Upload.sent(file),
+        pasted=text,
+        at=at,
+        source=source,
+        file_field="file",
+        text_field="text",
+    )
+    if asked.errors:
+        raise Invalid("the paper cannot be drafted", fields=asked.errors)
+    return drafted(state.record, asked.text, source=asked.source, at=asked.at).as_dict()

@@ -158,7 +158,7 @@ def upload_source_file(
     ``file``. 422 (field ``upload``) above the size limit; 409 if the source changed
     since ``expected``."""
     held = _held(source_id)
-    upload = Upload(file.name or "", file.content_type or "", file.chunks(), file.size)
+    upload = Upload.sent(file)
     action = SaveSource(
         source_to_dict(held), expected, create=False, key=source_id, upload=upload
     )

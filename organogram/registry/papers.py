@@ -5,12 +5,17 @@ its text read by the drafting package. Nothing is stored.
 
 from __future__ import annotations
 
+import datetime as dt
 import tempfile
+from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..core.dates import DateError, FuzzyDate
 from ..core.errors import OrganogramError
 from ..core.record import Record
 from ..drafting import AsOf, DocumentError, Draft, draft_paper, paper_date, read_document
+from ..queries.resolve import NotResolved
+from .reading.names import cached_names
 from .source_files import BadUpload, Upload, read_upload
 
 #: The kinds of file a paper may be, by extension.
@@ -55,3 +60,55 @@ def drafted(record: Record, text: str, *, source: str, at: str) -> Draft:
     draft = draft_paper(record, text, source=source, at=when.date)
     draft.at_reason = when.why
     return draft
+
+
+@dataclass
+class Asked:
+    """A request to draft a paper, read: its ``text`` and ``name``, the date names are read
+    as of (``at``, empty: the paper's own), the ``source`` cited (an id, empty: none), and
+    what is wrong with it, by field (nothing is drafted while ``errors`` holds any)."""
+
+    text: str = ""
+    name: str = ""
+    at: str = ""
+    source: str = ""
+    errors: dict[str, list[str]] = field(default_factory=dict)
+
+
+def asked_paper(
+    state,
+    *,
+    upload: Upload | None,
+    pasted: str,
+    at: str,
+    source: str,
+    file_field: str,
+    text_field: str,
+) -> Asked:
+    """Read what the drafting page or the API was sent: a file (``upload``) or ``pasted``
+    text, never both; a date; a source named by id, symbol or title. Problems with the
+    paper are told under ``file_field`` or ``text_field`` (the sender's own names)."""
+    asked = Asked()
+    if at.strip():
+        try:
+            asked.at = str(FuzzyDate.parse(at.strip()))
+        except DateError as exc:
+            asked.errors["at"] = [str(exc)]
+    if source.strip():
+        names = cached_names(state, "source", FuzzyDate.day(dt.date.today()))
+        try:
+            asked.source = names.resolve(source).id
+        except NotResolved as exc:
+            asked.errors["source"] = [exc.message]
+    if upload is not None and pasted.strip():
+        asked.errors[file_field] = ["give a file or paste the text, not both"]
+    elif upload is None and not pasted.strip():
+        asked.errors[text_field] = ["give the paper as a file, or paste its text"]
+    elif upload is not None:
+        try:
+            asked.text, asked.name = paper_text(upload), upload.name or "the file"
+        except PaperError as exc:
+            asked.errors[file_field] = [str(exc)]
+    else:
+        asked.text, asked.name = pasted, "the pasted text"
+    return asked

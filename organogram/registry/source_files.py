@@ -15,6 +15,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 from django.conf import settings
 
@@ -35,6 +36,14 @@ class Upload:
     content_type: str
     chunks: Iterable[bytes]
     size: int | None = None
+
+    @classmethod
+    def sent(cls, file: Any) -> Upload | None:
+        """The upload of a file a request sent (Django's ``UploadedFile``, which the API
+        is given too), read in pieces when it is read; None when no file was sent."""
+        if file is None:
+            return None
+        return cls(file.name or "", file.content_type or "", file.chunks(), file.size)
 
 
 @dataclass(frozen=True)

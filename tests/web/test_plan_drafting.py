@@ -140,7 +140,7 @@ def test_bad_fields_are_told_beside_them(signed_in):
     assert 'id="e-at"' in body and 'id="e-source"' in body
     answer = signed_in.post(url, {"text": ""})
     assert answer.status_code == 400
-    assert "choose the document&#x27;s file, or paste its text" in answer.content.decode()
+    assert "give the paper as a file, or paste its text" in answer.content.decode()
 
 
 def test_decisions_are_kept_and_write_nothing(signed_in, django_user_model):

@@ -9,7 +9,6 @@ nothing is written until they save the accepted changes into a plan.
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 from django.http import Http404, HttpRequest, HttpResponse
@@ -17,13 +16,10 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from ...core.dates import DateError, FuzzyDate
 from ...core.plans import EDITABLE, check_editable
-from ...queries.resolve import NotResolved
 from ...registry.actions import AddPlanChange, DraftPlan
-from ...registry.papers import PAPER_TYPES, PaperError, paper_text
+from ...registry.papers import PAPER_TYPES, asked_paper
 from ...registry.permissions import can
-from ...registry.reading.names import cached_names
 from ...registry.source_files import Upload, limit, size_text
 from ...registry.store import State
 from .. import draft_session
@@ -69,39 +65,21 @@ def plan_draft_new(request: HttpRequest, state: State) -> HttpResponse:
         return render(
             request, "site/plan_draft_new.html", context, status=409 if context["closed"] else 200
         )
-    at = values["at"].strip()
-    if at:
-        try:
-            at = str(FuzzyDate.parse(at))
-        except DateError as exc:
-            errors["at"] = [str(exc)]
-    source = ""
-    if values["source"].strip():
-        names = cached_names(state, "source", FuzzyDate.day(dt.date.today()))
-        try:
-            source = names.resolve(values["source"]).id
-        except NotResolved as exc:
-            errors["source"] = [exc.message]
-    sent = request.FILES.get("paper")
-    pasted = values["text"].strip()
-    text, name = "", ""
-    if sent is not None and pasted:
-        errors["paper"] = ["give a file or paste the text, not both"]
-    elif sent is None and not pasted:
-        errors["paper"] = ["choose the document's file, or paste its text"]
-    elif sent is not None and not errors:
-        try:
-            text = paper_text(
-                Upload(sent.name or "", sent.content_type or "", sent.chunks(), sent.size)
-            )
-            name = sent.name or "the file"
-        except PaperError as exc:
-            errors["paper"] = [str(exc)]
-    else:
-        text, name = pasted, "the pasted text"
+    asked = asked_paper(
+        state,
+        upload=Upload.sent(request.FILES.get("paper")),
+        pasted=values["text"],
+        at=values["at"],
+        source=values["source"],
+        file_field="paper",
+        text_field="paper",
+    )
+    errors.update(asked.errors)
     if errors:
         return render(request, "site/plan_draft_new.html", context, status=400)
-    draft = draft_document(state.record, text, name=name, source=source, at=at)
+    draft = draft_document(
+        state.record, asked.text, name=asked.name, source=asked.source, at=asked.at
+    )
     draft["plan"] = plan_id
     key = draft_session.keep(request, draft)
     return redirect("site:plan_draft", key=key)

@@ -84,10 +84,7 @@ def _inputs(
 
 def _upload(request: HttpRequest) -> Upload | None:
     """The file sent with the form, read in pieces by the action (None: no file)."""
-    sent = request.FILES.get("upload")
-    if sent is None:
-        return None
-    return Upload(sent.name or "", sent.content_type or "", sent.chunks(), sent.size)
+    return Upload.sent(request.FILES.get("upload"))
 
 
 def _copy(key: str | None) -> dict[str, Any] | None:
