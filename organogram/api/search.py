@@ -53,7 +53,7 @@ def search(
         raise HttpError(400, f"kind must be one of {', '.join(KINDS)}")
     people = can(request.auth, "people.view")  # type: ignore[attr-defined]
     if "person" in kinds and kind and not people:
-        raise HttpError(403, "people are searched only for those who may see their names")
+        need(request, "people.view")  # 401 for a visitor, 403 for a role without it
     state = store.current()
     results = search_registry(
         state,
