@@ -126,9 +126,11 @@ def test_what_is_not_held_is_a_404_refusal(client):
 def test_an_endpoints_own_403_is_declared_and_a_refusal(client, openapi):
     search = openapi["paths"]["/api/search"]["get"]
     assert declared_schemas(openapi, search, 403) == {"RefusalOut"}
+    # A visitor searching people is asked to sign in, in the shape declared for 401.
     response = client.get("/api/search?q=a&kind=person")
-    assert response.status_code == 403
-    assert set(response.json()) == REFUSAL_KEYS
+    assert response.status_code == 401
+    assert list(response.json()) == ["detail"] and "people.view" in response.json()["detail"]
+    assert declared_schemas(openapi, search, 401) == {"ErrorOut"}
 
 
 def test_a_400_is_detail_alone(client):
