@@ -41,6 +41,16 @@ from .structure_writes import READ_ONLY, SHARED, StructureWrites
 _NO_COUNTS: Mapping[str, int] = MappingProxyType({})
 
 
+class _Unheard(set):
+    """Where a structure's writes note what they touch when nobody asked: nothing is kept."""
+
+    def add(self, item: object) -> None:
+        """Keeps nothing."""
+
+    def update(self, *others: object) -> None:
+        """Keeps nothing."""
+
+
 @dataclass
 class Structure(StructureWrites):
     """Units, posts and lines in force at one moment."""
@@ -65,8 +75,9 @@ class Structure(StructureWrites):
     #: reference data shared by every snapshot of one record (not dated).
     people: dict[str, Person] = field(default_factory=dict)
     #: where the writes note the ids they change; :func:`~.changes.step` points it at
-    #: the caller's set while it applies a change, to tell what that change touched.
-    touched: set[str] = field(default_factory=set, repr=False, compare=False)
+    #: the caller's set while it applies a change, to tell what that change touched;
+    #: otherwise a set that keeps nothing (a long fold would gather every id in it).
+    touched: set[str] = field(default_factory=lambda: _Unheard(), repr=False, compare=False)
     _ix: StructureIndexes | None = field(default=None, repr=False, compare=False)
     #: names of the containers (see SHARED) that may be shared with a copy: copied
     #: before this structure first writes to them. READ_ONLY too while it is read-only.
