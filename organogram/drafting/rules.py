@@ -21,7 +21,7 @@ CHANGE = re.compile(
     r"abolished|closed|merged|split|transferred|moved|upgraded|raised|elevated|downgraded|"
     r"brought together|consolidated|repurposed|integrated|absorbed|dissolved|discontinued|"
     r"replace|fall under|oversee|report|form|become|include|bring together|wound down|"
-    r"phased out|combined|amalgamated|converted|absorb|transfer|assume|take over)\b|"
+    r"phased out|combined|amalgamated|converted|absorb|transfer|assume|take over|pass to)\b|"
     r"\breplacing\b|\bto form\b|\breporting line\b|"
     r"\b(?:currently|renamed|formerly) the\b|\bforeseen\b|\bwill merge\b",
     re.I,
@@ -516,7 +516,7 @@ def placed_under(r: Reading, s: str) -> None:
             "responsibility-transferred",
         ),
         (
-            r"\bresponsibility for (?P<list>.+?) will (?:be transferred|pass|transfer|move) "
+            r"\b[Rr]esponsibility for (?P<list>.+?) will (?:be transferred|pass|transfer|move) "
             r"to (?P<to>[^.;,]+)",
             "responsibility-transferred",
         ),
