@@ -212,7 +212,8 @@ def structure_rule(name: str) -> Callable[[SentenceRule], SentenceRule]:
 
 
 _LOCATED = re.compile(
-    r"\b(?:has|have|supervises|oversees|including|includes|with)\s+"
+    r"\b(?:has|have|supervises|oversees|including|includes|with|maintains|maintain|runs|"
+    r"operates|keeps)\s+"
     r"(?:its |the |a |an |two |several |all )?(?P<what>(?:[a-z][\w-]* ){0,3}?)"
     r"(?P<kind>units?|teams?|centres?|offices?|sections?)\s+(?:in|at)\s+(?P<rest>[^.;]+)"
 )
@@ -360,6 +361,68 @@ def composed_of(d: Describing, s: str) -> bool:
     return placed
 
 
+#: An adverb a placing verb may carry ("also", "now", "likewise", "directly").
+_ADV = r"(?:(?:also|now|likewise|still|[a-z]+ly)\s+)?"
+_KINDS = r"(?:units|divisions|teams|offices|sections|centres|branches|services)"
+#: "Its teams are A, B and C", "X, whose divisions include A and B", "The Department's
+#: units are: A; B".
+_ITS_MEMBERS = re.compile(
+    r"^(?P<subj>.*?(?:\b[Ii]ts|\b[Ww]hose|[\u2019']s))\s+(?:[a-z]+\s+)?"
+    rf"(?P<kw>{_KINDS})\s+(?:are|include|comprise)\b:?\s*(?P<list>.*)$"
+)
+#: "Four units make up X: A; B", "Two units are also housed in X: A; and B", "The
+#: following teams form part of X:" with the list below.
+_MAKE_UP = re.compile(
+    r"^(?:[Tt]he following|[A-Z][a-z]+|\d+)\s+(?:[a-z]+\s+)?"
+    rf"(?P<kw>{_KINDS})\s+{_ADV}"
+    r"(?:make up|form(?: part of)?|constitute|belong to|fall under|sit (?:in|within)|"
+    rf"are\s+{_ADV}(?:housed|placed|located|found)\s+(?:in|within)|are part of)\s+"
+    r"(?P<subj>[^:]+):\s*(?P<list>.*)$"
+)
+
+
+@structure_rule("members-listed")
+def members_listed(d: Describing, s: str) -> bool:
+    """Members named by a possessive or before their owner: rule ``its-members-are`` ("Its
+    teams are A, B and C", "whose divisions include …") and ``members-make-up`` ("Four
+    units make up X: A; B; and C", "Two units are also housed in X: …"): each member
+    placed under the owner, its kind the list's word."""
+    for pattern, rule in ((_ITS_MEMBERS, "its-members-are"), (_MAKE_UP, "members-make-up")):
+        m = pattern.search(s)
+        if not m:
+            continue
+        owner = d.subject(m["subj"])
+        if owner is None or owner.kind == "post":
+            continue
+        kind = KIND_WORDS.get(m["kw"].lower(), "")
+        return _members(d, owner, m["list"], kind, rule)
+    return False
+
+
+def _members(d: Describing, owner: Mention, tail: str, list_kind: str, rule: str) -> bool:
+    """Place each member of a list under ``owner``: parted by semicolons where the list
+    has them, else by commas and "and" before "the" (names hold "and" themselves)."""
+    parts = r";|\n" if ";" in tail else r",\s*(?:and\s+)?|\s+and\s+(?=the\s)"
+    members = [p for p in re.split(parts, tail) if p.strip()] if tail.strip() else []
+    if not members:
+        members = list(d.r.paragraph.items or [])
+    placed = False
+    for raw in members:
+        text = re.sub(r"^\s*(?:[-*•]\s*)?(?:and\s+|the\s+)*", "", raw).strip(" .;,")
+        if not text:
+            continue
+        found = d.resolve(text)
+        item: Mention | str = found if found is not None else text
+        if isinstance(item, Mention) and item.id == owner.id:
+            continue
+        seen = d.see(item, rule, kind=list_kind or kind_of(text))
+        if seen is None:
+            continue
+        placed = True
+        d.place(seen, owner.id, rule)
+    return placed
+
+
 _INCLUDES = re.compile(r"\b(?:which includes|including|includes)\s+(?P<x>[^,\u2013\u2014;.()]+)")
 
 
@@ -430,32 +493,88 @@ def reports_to(d: Describing, s: str) -> bool:
 
 
 _PLACED_IN = re.compile(
-    r"^(?P<x>.*?)\b(?:falls|fall|sits|sit|is|are)\s+(?:also\s+)?(?:placed\s+)?"
+    r"^(?P<x>.*?)\b(?:"
+    # "falls under the oversight of", "sits within", "is attached to", "is part of"
+    rf"(?:falls|fall|sits|sit|is|are)\s+{_ADV}(?:placed\s+)?"
     r"(?:under(?: the (?:direct |overall )?(?:oversight|responsibility|authority) of)?|"
-    r"within|in|attached to|part of|run by|managed by|hosted by|housed in)\s+(?P<y>.+)$"
+    r"within|in|attached to|part of|run by|managed by|hosted by|housed in)"
+    # passive and possessive ways of saying it (rule placed-in-passive)
+    r"|(?P<passive>"
+    # passive-by: "is now overseen by", "is overseen directly by", "is administered by"
+    rf"(?:is|are)\s+{_ADV}(?:overseen|supervised|managed|run|hosted|administered)"
+    r"(?:\s+[a-z]+ly)?\s+by"
+    # perfect passive: "has been set up within", "have been established under"
+    r"|(?:has|have)\s+been\s+(?:set up|established|created|placed|located|attached)\s+"
+    r"(?:within|in|under|to)"
+    # "forms part of", "belongs to"
+    rf"|(?:forms?|belongs?)\s+{_ADV}(?:part of|to)"
+    # "is one of the units of"
+    r"|(?:is|are)\s+(?:one|two|three|four|five|six|among)\s+(?:of\s+)?the\s+[a-z]+\s+of"
+    r"))\s+(?P<y>.+)$"
+)
+#: "Oversight of X is exercised by Y": the oversight named, then who holds it.
+_OVERSIGHT_BY = re.compile(
+    r"^(?:[Tt]he )?(?:direct |overall )?(?:[Oo]versight|[Ss]upervision|[Rr]esponsibility) "
+    r"(?:of|for) (?P<x>.+?) (?:is|are) (?:exercised|ensured|provided|held|assumed) by "
+    r"(?P<y>.+)$"
 )
 _SUPPORTED_BY = re.compile(
-    r"^(?P<x>.*?)\b(?:receives|gets|has) administrative support from\s+(?P<y>.+)$"
+    r"^(?P<x>.*?)\b(?:(?:receives|gets|has) administrative support from|"
+    rf"(?:is|are)\s+{_ADV}(?:supported administratively|administratively supported) by)"
+    r"\s+(?P<y>.+)$"
 )
+
+
+def _subjects(d: Describing, phrase: str) -> list[Mention | str]:
+    """The units a sentence's subject names: each name of its first clause ("A and the B
+    belong to …"), or, when it has no capitalized name, the whole phrase as one name the
+    record knows ("The IATI publishing team", "The ICT digital centre of excellence")."""
+    clause = re.split(r",\s", phrase, maxsplit=1)[0]
+    items = [
+        x
+        for x in d.r.mentions(clause, report=False)
+        if (isinstance(x, Mention) and x.how != "anaphor") or (isinstance(x, str) and kind_of(x))
+    ]
+    anaphors = [x for x in d.r.mentions(clause, report=False) if isinstance(x, Mention)]
+    if items or anaphors:
+        return items or anaphors[:1]
+    bare = re.sub(r"^\s*(?:[Tt]he|[Aa]n?)\s+", "", clause).strip(" ,;")
+    found = d.resolve(bare) if bare else None
+    if found is not None and found.how in ("exact", "former"):
+        return [found]
+    return d.r.mentions(phrase, report=False)[:1]
 
 
 @structure_rule("placed-in")
 def placed_in(d: Describing, s: str) -> bool:
     """ "X falls under the oversight of Y", "X is attached to Y", "X sits within Y", "X is
-    placed in Y", "X is run by Y", "X is part of Y": X's line of oversight goes to Y; "X
-    receives administrative support from Y": an administrative-support line."""
+    placed in Y", "X is run by Y", "X is part of Y", and the passive and possessive ways
+    of saying it (rules ``placed-in-passive``: "X is now overseen by Y", "X has been set
+    up within Y", "X forms part of Y", "X belongs to Y", "X is one of the units of Y";
+    ``oversight-exercised-by``: "Oversight of X is exercised by Y"): X's line of
+    oversight goes to Y; "X receives administrative support from Y", "X is supported
+    administratively by Y": an administrative-support line."""
     m = _PLACED_IN.search(s)
+    rule = "placed-in-passive" if m and m["passive"] else "placed-in"
+    if m is None:
+        m = _OVERSIGHT_BY.search(s)
+        rule = "oversight-exercised-by"
     if m:
-        xs = d.r.mentions(m["x"], report=False)
+        xs = _subjects(d, m["x"])
         ys = d.r.resolved(_first_clause(m["y"]), report=False)
-        if xs and ys and not (isinstance(xs[0], Mention) and xs[0].id == ys[0].id):
-            seen = d.see(xs[0], "placed-in")
+        placed = False
+        for x in xs:
+            if not ys or (isinstance(x, Mention) and x.id == ys[0].id):
+                continue
+            seen = d.see(x, rule)
             if seen is not None:
-                d.place(seen, ys[0].id, "placed-in")
+                d.place(seen, ys[0].id, rule)
+                placed = True
                 rest = _SUPPORTED_BY.search(s)
                 if rest:
                     _supported(d, seen.node, rest["y"])
-                return True
+        if placed:
+            return True
     m = _SUPPORTED_BY.search(s)
     if m:
         xs = d.r.resolved(m["x"], report=False)

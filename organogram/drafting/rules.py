@@ -9,6 +9,7 @@ import re
 from collections.abc import Callable
 
 from .dates import effective_date
+from .mood import decision_mood
 from .names import Mention, kind_of
 from .proposals import CONTEXT
 from .reading import Reading
@@ -20,7 +21,8 @@ CHANGE = re.compile(
     r"abolished|closed|merged|split|transferred|moved|upgraded|raised|elevated|downgraded|"
     r"brought together|consolidated|repurposed|integrated|absorbed|dissolved|discontinued|"
     r"replace|fall under|oversee|report|form|become|include|bring together|wound down|"
-    r"phased out|combined|amalgamated|converted)\b|\breplacing\b|\bto form\b|"
+    r"phased out|combined|amalgamated|converted|absorb|transfer|assume|take over|pass to)\b|"
+    r"\breplacing\b|\bto form\b|\breporting line\b|"
     r"\b(?:currently|renamed|formerly) the\b|\bforeseen\b|\bwill merge\b",
     re.I,
 )
@@ -53,6 +55,9 @@ def read_sentence(r: Reading, sentence: str) -> None:
     """Run every rule on one sentence (each may propose); a sentence that only keeps
     things as they are runs the keeping rule alone."""
     r.sentence = sentence
+    # The rules read the future tense; "shall", "is to be", "absorbs" are brought to it
+    # (the proposal still cites the paper's own sentence).
+    sentence = decision_mood(sentence, r.paragraph.items if r.paragraph else None)
     if not CHANGE.search(sentence):
         if KEEP.search(sentence):
             keeps(r, sentence)
@@ -256,7 +261,7 @@ def upgraded(r: Reading, s: str) -> None:
     for m in re.finditer(
         r"(?P<x>.+?) will (?:also )?(?:be )?(?:upgraded|raised|elevated|"
         r"converted|downgraded|turned|become)"
-        r"(?: in(?:to)?| to| as)? (?:an? |the )?(?P<new>[^,;.]+)"
+        r"(?: in(?:to)?| to| as)? (?!(?:a )?part of\b)(?:an? |the )?(?P<new>[^,;.]+)"
         r"(?:, (?:to be )?(?:called |named )?(?:the )?(?P<name>[A-Z][^,;.]*?)(?=,|;|\.|$| with))?",
         s,
     ):
@@ -381,6 +386,7 @@ def merged(r: Reading, s: str) -> None:
         s,
     )
     if not m:
+        absorbs(r, s)
         return
     units = [u for u in r.resolved(m["list"]) if u.kind != "post"]
     intos = _names(m["into"])
@@ -406,6 +412,25 @@ def merged(r: Reading, s: str) -> None:
     if len(parents) == 1 and None not in parents:
         params["parent"] = parents.pop()
     r.propose("merge", _dated(params, s), "merged-into", mentions=units)
+
+
+def absorbs(r: Reading, s: str) -> None:
+    """Rule ``absorbs``: "B will absorb A (and C)": A merges into B, which goes on."""
+    m = re.search(r"(?P<into>.+?) will (?:also )?absorb (?:the (?=[A-Z]))?(?P<list>[^.;]+)", s)
+    if not m:
+        return
+    intos = [u for u in r.resolved(m["into"]) if u.kind != "post"]
+    if not intos or intos[-1].new:
+        return
+    into = intos[-1]
+    units = [u for u in r.resolved(m["list"]) if u.kind != "post" and u.id != into.id]
+    if units:
+        r.propose(
+            "merge",
+            _dated({"units": [u.id for u in units], "into": into.id}, s),
+            "absorbs",
+            mentions=[*units, into],
+        )
 
 
 @rule("split")
@@ -480,6 +505,35 @@ def placed_under(r: Reading, s: str) -> None:
             "responsibility-includes",
         ),
         (
+            r"(?P<list>.+?) will (?:also |now )?(?:become|form) (?:a |an )?(?:integral )?part "
+            r"of (?P<to>[^.;,]+)",
+            "becomes-part-of",
+        ),
+        (
+            # "A will transfer responsibility for X to Y": the giver A is no target.
+            r"\btransfer (?:the )?(?:overall )?responsibility for (?P<list>.+?) to "
+            r"(?P<to>[^.;,]+)",
+            "responsibility-transferred",
+        ),
+        (
+            r"\b[Rr]esponsibility for (?P<list>.+?) will (?:be transferred|pass|transfer|move) "
+            r"to (?P<to>[^.;,]+)",
+            "responsibility-transferred",
+        ),
+        (
+            r"(?P<to>.+?) will (?:assume|take over) (?:the )?(?:overall )?responsibility for "
+            r"(?P<list>[^.;]+)",
+            "responsibility-transferred",
+        ),
+        (
+            # "The reporting line of X changes to Y", "X's reporting line will change to
+            # Y", "X will change its reporting line to Y".
+            r"(?:(?:[Tt]he )?reporting line of (?P<list>.+?)|(?P<list2>.+?)(?:[\u2019']s)? "
+            r"reporting line|(?P<list3>.+?) will change its reporting line) "
+            r"(?:will )?(?:changes?|be changed|moves?|shifts?|passes)? ?to (?P<to>[^.;,]+)",
+            "reporting-line-changes",
+        ),
+        (
             r"(?P<to>.+?) will (?:also )?oversee (?P<list>[^.;]+?)(?: and supervise|$|\.|;)",
             "will-oversee",
         ),
@@ -490,7 +544,7 @@ def placed_under(r: Reading, s: str) -> None:
             if not tos:
                 continue
             to = tos[-1] if rule_name == "will-oversee" else tos[0]
-            phrase = m["list"]
+            phrase = next(m[g] for g in ("list", "list2", "list3") if g in m.re.groupindex and m[g])
             if rule_name == "falls-under" and m["more"]:
                 phrase = f"{phrase}, {m['more']}"
             items = r.mentions(phrase)

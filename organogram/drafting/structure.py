@@ -51,7 +51,9 @@ def draft_structure(record: Record, text: str, *, source: str, at: str) -> Draft
                 # A heading that names no unit ends the last department's sections.
                 container = None
             reading.resolver.last.clear()
-        said = sentences(para.text)
+        # A paragraph's own number ("1.") is no sentence: the first sentence says
+        # which unit the paragraph describes.
+        said = [x for x in sentences(para.text) if not re.fullmatch(r"[\d.()\s-]+", x)]
         if not said and not para.items:
             reading.draft.unread.append(
                 {"paragraph": para.number, "text": para.text[:80], "why": "no sentence in it"}

@@ -31,7 +31,8 @@ def _by_status(draft, status):
 
 def test_a_description_read_before_the_rules_last_changed_reads_as_a_person_reads_it():
     # structure-operations.md: its first figure and the rules changed after it are in
-    # docs/drafting.md; structure-legal.md is the one measured last (see the bench report).
+    # docs/drafting.md, with the blind figures of structure-legal.md and
+    # structure-resources.md, measured before the rules they are now read with.
     score, _, _ = bench.test_structure("structure-operations")
     assert score.expected >= 10
     assert score.recall >= 0.9, f"missed: {score.missed}"

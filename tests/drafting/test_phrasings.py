@@ -1,0 +1,158 @@
+"""The moods and voices papers and descriptions use beyond "will be": "shall", "is to
+be", present passives and actives, lists announced by "the following", passive and
+possessive placements, members named before their owner. Sentences of their own, about
+other units than the test documents, so that each rule is checked as grammar."""
+
+from pathlib import Path
+
+import pytest
+
+from organogram.drafting import draft_paper, draft_structure
+from organogram.drafting.mood import decision_mood
+from organogram.formats import load_dataset
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture(scope="module")
+def iom():
+    return load_dataset(ROOT / "data" / "iom")
+
+
+def _paper(iom, *paragraphs):
+    text = "\n\n".join(f"{n}. {p}" for n, p in enumerate(paragraphs, start=1))
+    draft = draft_paper(iom, text, source="p", at="2024-06-30")
+    return [(p.op, p.rule, p.params) for p in draft.proposals]
+
+
+def _places(iom, text):
+    draft = draft_structure(iom, text, source="d", at="2024-06-30")
+    return {(d["unit"], d["parent"], d["rule"]) for d in draft.described if "unit" in d}
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "The Budget Division shall be abolished.",
+        "The Budget Division is to be abolished.",
+        "The Budget Division is hereby abolished.",
+        "The Budget Division is closed with effect from 1 March 2025.",
+    ],
+)
+def test_every_mood_of_a_decision_is_read(iom, said):
+    [(op, rule, params)] = _paper(iom, said)
+    assert (op, rule, params["unit"]) == ("abolish", "will-be-abolished", "budget")
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "The Budget Division was abolished in 2019.",
+        "The Budget Division is currently placed under the Executive Office.",
+        "The aim is to improve the Budget Division.",
+    ],
+)
+def test_history_and_the_present_state_propose_nothing(iom, said):
+    assert _paper(iom, said) == []
+    assert decision_mood(said) == said
+
+
+def test_an_absorbing_unit_goes_on(iom):
+    [(op, rule, params)] = _paper(iom, "The Treasury Division absorbs the Budget Division.")
+    assert (op, rule) == ("merge", "absorbs")
+    assert params["units"] == ["budget"] and params["into"] == "treasury"
+
+
+def test_responsibility_and_reporting_lines_move_units(iom):
+    got = _paper(
+        iom,
+        "Responsibility for the Policy Hub shall pass to the Executive Office.",
+        "The Executive Office assumes responsibility for the Protection Division.",
+        "The Policy Hub's reporting line will change to the Department of External Relations.",
+    )
+    moves = [(rule, p["node"], p["to"]) for op, rule, p in got if op == "move"]
+    assert moves == [
+        ("responsibility-transferred", "policy-hub", "eo"),
+        ("responsibility-transferred", "protection", "eo"),
+        ("reporting-line-changes", "policy-hub", "der"),
+    ]
+
+
+def test_a_list_announced_by_the_following_is_the_subject(iom):
+    got = _paper(
+        iom,
+        "The following divisions are to be moved to the Executive Office: the Budget "
+        "Division; and the Treasury Division.",
+    )
+    assert [(r, p["node"], p["to"]) for _, r, p in got] == [
+        ("placed-under", "budget", "eo"),
+        ("placed-under", "treasury", "eo"),
+    ]
+
+
+def test_becoming_part_of_a_unit_is_a_move_not_a_new_kind(iom):
+    got = _paper(iom, "The Policy Hub shall become part of the Protection Division.")
+    assert [(op, r, p["node"], p["to"]) for op, r, p in got] == [
+        ("move", "becomes-part-of", "policy-hub", "protection")
+    ]
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "The Policy Hub is now supervised by the Protection Division.",
+        "The Policy Hub belongs to the Protection Division.",
+        "The Policy Hub is one of the units of the Protection Division.",
+        "The Policy Hub forms part of the Protection Division.",
+    ],
+)
+def test_passive_and_possessive_placements(iom, said):
+    assert ("policy-hub", "protection", "placed-in-passive") in _places(iom, said)
+
+
+def test_oversight_named_first_then_who_holds_it(iom):
+    got = _places(iom, "Oversight of the Policy Hub is exercised by the Protection Division.")
+    assert ("policy-hub", "protection", "oversight-exercised-by") in got
+
+
+def test_a_unit_set_up_within_another_is_new_there(iom):
+    draft = draft_structure(
+        iom,
+        "1. A Foresight Team has been set up within the Policy Hub.",
+        source="d",
+        at="2024-06-30",
+    )
+    [create] = [p for p in draft.proposals if p.op == "create"]
+    assert (create.params["name"], create.params["kind"], create.params["parent"]) == (
+        "Foresight Team",
+        "team",
+        "policy-hub",
+    )
+
+
+def test_members_named_by_a_possessive_or_before_their_owner(iom):
+    text = (
+        "1. The Protection Division reports to the Executive Office. Its units are the "
+        "Policy Hub and the Budget Division.\n\n"
+        "2. Two teams make up the Treasury Division: Cash Management; and Investments."
+    )
+    got = _places(iom, text)
+    assert ("policy-hub", "protection", "its-members-are") in got
+    # The list's word gives the kind; the name's own word ("Division") is not read.
+    draft = draft_structure(iom, text, source="d", at="2024-06-30")
+    teams = {p.params["name"]: p.params for p in draft.proposals if p.op == "create"}
+    assert {n: (t["kind"], t["parent"]) for n, t in teams.items()} == {
+        "Cash Management": ("team", "treasury"),
+        "Investments": ("team", "treasury"),
+    }
+
+
+def test_passive_administrative_support_is_a_line(iom):
+    draft = draft_structure(
+        iom,
+        "1. The Policy Hub is supported administratively by the Executive Office.",
+        source="d",
+        at="2024-06-30",
+    )
+    lines = {(d["source"], d["line"], d["target"]) for d in draft.described if "line" in d}
+    assert lines == {("policy-hub", "administrative-support", "eo")}
