@@ -35,6 +35,9 @@ _OVERSIGHT = r"(?:the )?(?:direct |overall )?(?:oversight|responsibility|authori
 _UNTIL = (
     r"(?=,|;|\.|$| in an effort| in order| in line| with effect| as of| from \d| on \d| by the)"
 )
+#: As :data:`_UNTIL`, for a name that may hold a comma before a capital ("the Diversity,
+#: Equity and Inclusion Unit"): a comma ends it only before a word in lower case.
+_UNTIL_NAME = _UNTIL.replace("(?=,|", "(?=,(?!\\s+[A-Z])|")
 
 Rule = Callable[[Reading, str], None]
 RULES: list[tuple[str, Rule]] = []
@@ -165,7 +168,7 @@ def renamed(r: Reading, s: str) -> None:
     pairs: list[tuple[str, str, str]] = []
     for m in re.finditer(
         rf"(?P<old>.+?) will (?:also )?be renamed (?:as |to |into )?"
-        rf"(?:the )?(?P<new>[A-Z][^,;()]*?){_UNTIL}",
+        rf"(?:the )?(?P<new>[A-Z][^;()]*?){_UNTIL_NAME}",
         s,
     ):
         pairs.append((m["old"], m["new"], "will-be-renamed"))

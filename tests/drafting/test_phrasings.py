@@ -156,3 +156,21 @@ def test_passive_administrative_support_is_a_line(iom):
     )
     lines = {(d["source"], d["line"], d["target"]) for d in draft.described if "line" in d}
     assert lines == {("policy-hub", "administrative-support", "eo")}
+
+
+@pytest.mark.parametrize(
+    ("said", "name"),
+    [
+        (
+            "The Budget Division will be renamed the Budget, Planning and Control Division.",
+            "Budget, Planning and Control Division",
+        ),
+        (
+            "The Budget Division will be renamed the Budget Office, in line with the review.",
+            "Budget Office",
+        ),
+    ],
+)
+def test_a_new_name_may_hold_a_comma_before_a_capital(iom, said, name):
+    [(_op, _rule, params)] = [p for p in _paper(iom, said) if p[0] in ("rename", "reclassify")]
+    assert params["name"] == name

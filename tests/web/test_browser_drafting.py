@@ -78,18 +78,19 @@ def test_upload_decide_edit_and_save_into_a_new_plan(signed_in_page):
     page.wait_for_url("**#p-3")
     assert page.inner_text("#p-3 .decision").lower() == "rejected"
 
-    # The rename read the new name short: edited in the change form, its pickers with it.
+    # The rename, edited in the change form (another new name), its pickers with it.
     page.click("#p-4 a:has-text('Edit')")
     page.wait_for_url("**/proposals/4/edit/")
     assert page.input_value("#i-unit") == "Gender and Diversity Unit"
     assert page.get_attribute("#i-unit", "data-lookup") == "unit"
     failed |= at_widths(page, "draft-edit")
-    page.fill("#i-name", "Diversity, Equity and Inclusion Unit")
+    assert page.input_value("#i-name") == "Diversity, Equity and Inclusion Unit"
+    page.fill("#i-name", "Office of Diversity, Equity and Inclusion")
     page.check("input[name=abbreviation-choice][value=keep]")
     page.click("form.record button[type=submit]")
     page.wait_for_url("**#p-4")
     assert page.inner_text("#p-4 .decision").lower() == "edited"
-    assert "renamed the Diversity, Equity and Inclusion Unit" in page.inner_text("#p-4")
+    assert "renamed the Office of Diversity, Equity and Inclusion" in page.inner_text("#p-4")
     failed |= at_widths(page, "draft-proposals")
 
     page.fill("#s-title", "Support functions")
@@ -100,7 +101,7 @@ def test_upload_decide_edit_and_save_into_a_new_plan(signed_in_page):
     told = page.inner_text("section[aria-labelledby=narrative]")
     assert "Division of Budget and Finance" in told
     assert "The Data Protection Unit is established" in told
-    assert "renamed the Diversity, Equity and Inclusion Unit" in told
+    assert "renamed the Office of Diversity, Equity and Inclusion" in told
     assert "Occupational Health" not in told  # rejected
     plan = store.current().record.plans["support-functions"]
     assert [str(c.cites[0]) for c in plan.changes] == ["cons-2025:1", "cons-2025:2", "cons-2025:4"]

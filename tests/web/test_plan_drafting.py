@@ -170,9 +170,9 @@ def test_an_edit_opens_the_change_form_filled_in_and_replaces_the_proposal(signe
     key = read(signed_in, source="cons-2025")
     url = reverse("site:plan_draft_edit", kwargs={"key": key, "n": 4})
     body = signed_in.get(url).content.decode()
-    # The rename as drafted: the unit by its name (with its picker), the name read short.
+    # The rename as drafted: the unit by its name (with its picker), the new name whole.
     assert re.search(r'name="unit" value="Gender and Diversity Unit"[^>]*data-lookup="unit"', body)
-    assert 'name="name" value="Diversity"' in body
+    assert 'name="name" value="Diversity, Equity and Inclusion Unit"' in body
     assert 'name="cite" value="Consolidation of support functions"' in body
     assert 'name="passage" value="4"' in body
     answer = signed_in.post(
@@ -180,7 +180,7 @@ def test_an_edit_opens_the_change_form_filled_in_and_replaces_the_proposal(signe
         {
             "op": "rename",
             "unit": "Gender and Diversity Unit",
-            "name": "Diversity, Equity and Inclusion Unit",
+            "name": "Office of Diversity, Equity and Inclusion",
             "abbreviation-choice": "keep",
             "cite": "Consolidation of support functions",
             "passage": "4",
@@ -188,7 +188,7 @@ def test_an_edit_opens_the_change_form_filled_in_and_replaces_the_proposal(signe
     )
     assert answer.status_code == 302
     body = page(signed_in, key)
-    assert "renamed the Diversity, Equity and Inclusion Unit" in body
+    assert "renamed the Office of Diversity, Equity and Inclusion" in body
     assert proposals(signed_in, key)[3][2] == "edited"
 
 
