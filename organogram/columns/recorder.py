@@ -109,9 +109,7 @@ class Recorder:
             self.lineage_seen = len(s.lineage)
 
     def _close(self, table: Table, row: int, at: int, start: int, end: int) -> None:
-        table.set("until", row, start)
-        table.set("until_hi", row, end)
-        table.set("ended", row, at)
+        table.close(row, start, end, at)
 
     def _unit(self, s: Structure, node: str, nid: int, at: int, start: int, end: int) -> None:
         units = self.tables["units"]
