@@ -49,6 +49,7 @@ READS_NAMED = (CreatePost, CreateUnit, Move, MovePost, Rename)
 #: replacement hands over the posts in the units it ends.
 READS_UNITS = (Merge, Replace, Split)
 _KEEP = "="  # MovePost's "leave this as it is"
+_NOWHERE = object()  # not stale (None is a stale post's "not in the structure")
 
 
 def successors(change: Change) -> dict[str, str]:
@@ -125,29 +126,40 @@ class Bulk:
         # through its step, the post first put into the structure).
         if now is None or u == now or u not in s.units:
             return None
-        stale = self.stale
-        if p not in stale:
+        stale, by_unit = self.stale, self.by_unit
+        was = stale.get(p, _NOWHERE)
+        if was is _NOWHERE:
             stale[p] = now
-            self.by_unit.setdefault(now, set()).add(p)
-        elif stale[p] != now:
-            self.by_unit[now].discard(p)
-        self.by_unit.setdefault(u, set()).add(p)
+            by_unit.setdefault(now, set()).add(p)
+        elif was != now:
+            by_unit[now].discard(p)
+        by_unit.setdefault(u, set()).add(p)
         self.unit[p] = u
-        self.row(p, u, at, day)
+        # :meth:`row`, written out: this runs for most changes of a large record.
+        rec = self.recorder
+        grade, title, nid = self.attrs[p]
+        open_post = rec.open_post
+        open_post[nid] = rec.tables["posts"].supersede(
+            int(open_post[nid]),
+            (nid, rec.nodes.find(u), TOP, grade, 0, title, day, day, OPEN, OPEN, at, NONE),
+            day,
+            at,
+        )
         return False
 
     def row(self, p: str, u: str, at: int, day: int) -> None:
         """Close ``p``'s open version and open one in unit ``u`` (change ``at``, ``day``)."""
         rec = self.recorder
         grade, title, nid = self.attrs[p]
-        posts = rec.tables["posts"]
         open_post = rec.open_post
         unit = rec.nodes.find(u)
         if unit < 0:  # a unit the change made, not yet numbered (the recorder's order)
             unit = rec.number(u)
-        posts.close(int(open_post[nid]), day, day, at)
-        open_post[nid] = posts.append(
-            (nid, unit, TOP, grade, 0, title, day, day, OPEN, OPEN, at, NONE)
+        open_post[nid] = rec.tables["posts"].supersede(
+            int(open_post[nid]),
+            (nid, unit, TOP, grade, 0, title, day, day, OPEN, OPEN, at, NONE),
+            day,
+            at,
         )
 
     def _join(self, p: str, s: Structure) -> str | None:

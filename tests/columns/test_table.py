@@ -1,7 +1,7 @@
 """A table's rows, appended through its block, read as a list of rows would be.
 
 Rows wait in a block before they reach the columns; these tests mix appends, reads of
-one cell, changes, closes, cuts and whole-column reads across many blocks and compare
+one cell, changes, closes, supersessions, cuts and whole-column reads across many blocks and compare
 every step with plain Python lists.
 """
 
@@ -42,6 +42,15 @@ def run(seed: int, steps: int) -> None:
             table.close(i, until, hi, ended)
             rows[i][COLUMNS.index("until") : COLUMNS.index("until") + 2] = [until, hi]
             rows[i][COLUMNS.index("ended")] = ended
+        elif what < 0.94:
+            i = rng.randrange(len(rows))
+            day, ended = rng.randrange(1000), rng.randrange(1000)
+            row = [rng.randrange(-3, 1000) for _ in COLUMNS]
+            row[COLUMNS.index("senior")] = rng.randrange(2)
+            assert table.supersede(i, tuple(row), day, ended) == len(rows)
+            rows[i][COLUMNS.index("until") : COLUMNS.index("until") + 2] = [day, day]
+            rows[i][COLUMNS.index("ended")] = ended
+            rows.append(row)
         elif what < 0.97:
             i, k = rng.randrange(len(rows)), rng.randrange(len(COLUMNS))
             value = rng.randrange(100) if COLUMNS[k] == "senior" else rng.randrange(10**6)
