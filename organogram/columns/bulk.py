@@ -16,6 +16,13 @@ for :data:`READS_UNITS`, the posts in the units it names) are put into the struc
 or every stale post for a kind not listed in :data:`READS_NAMED` or
 :data:`READS_UNITS`. So the structure a change is checked against is, in every part
 the change reads, the core's own.
+
+A merge, split or replacement dated to one day does not need the stale posts of the
+units it ends put back: :meth:`Bulk.ready_units` puts only the posts it names and the
+structure's out-of-date copies in those units (which the core would otherwise hand
+over), and :meth:`Bulk.hand_over` then gives the stale posts of each ended unit to its
+successor here, by the core's rule (:func:`successors`), as rows the recorder writes
+in the order the core's step would have made them.
 """
 
 from __future__ import annotations
@@ -42,6 +49,22 @@ READS_NAMED = (CreatePost, CreateUnit, Move, MovePost, Rename)
 #: replacement hands over the posts in the units it ends.
 READS_UNITS = (Merge, Replace, Split)
 _KEEP = "="  # MovePost's "leave this as it is"
+_NOWHERE = object()  # not stale (None is a stale post's "not in the structure")
+
+
+def successors(change: Change) -> dict[str, str]:
+    """Each unit ``change`` ends -> the unit its remaining posts go to, as the core's
+    ``_apply`` hands them over (:mod:`organogram.core.changes.lineage`): a merge gives
+    every unit but ``into`` to ``into``, a replacement its unit to ``by``, a split that
+    does not keep its unit gives the posts not named in ``moves`` to its first new unit
+    (those named are put into the structure first and handed over by the core)."""
+    if isinstance(change, Merge):
+        return {u: change.into for u in change.units if u != change.into}
+    if isinstance(change, Replace):
+        return {change.unit: change.by}
+    if isinstance(change, Split):
+        return {} if change.keep or not change.into else {change.unit: change.into[0].id}
+    return {}
 
 
 class Bulk:
@@ -60,6 +83,8 @@ class Bulk:
         self.stale: dict[str, str | None] = {}
         #: unit -> the stale posts now in it or in it for the structure.
         self.by_unit: dict[str, set[str]] = {}
+        #: how many posts :meth:`hand_over` gave to a successor unit (told by the tests).
+        self.handed = 0
 
     # ------------------------------------------------------------ the fast path
     def take(self, change: Change, s: Structure, at: int, day: int) -> bool | None:
@@ -101,23 +126,41 @@ class Bulk:
         # through its step, the post first put into the structure).
         if now is None or u == now or u not in s.units:
             return None
-        stale = self.stale
-        if p not in stale:
+        stale, by_unit = self.stale, self.by_unit
+        was = stale.get(p, _NOWHERE)
+        if was is _NOWHERE:
             stale[p] = now
-            self.by_unit.setdefault(now, set()).add(p)
-        elif stale[p] != now:
-            self.by_unit[now].discard(p)
-        self.by_unit.setdefault(u, set()).add(p)
+            by_unit.setdefault(now, set()).add(p)
+        elif was != now:
+            by_unit[now].discard(p)
+        by_unit.setdefault(u, set()).add(p)
         self.unit[p] = u
+        # :meth:`row`, written out: this runs for most changes of a large record.
         rec = self.recorder
         grade, title, nid = self.attrs[p]
-        posts = rec.tables["posts"]
         open_post = rec.open_post
-        posts.close(int(open_post[nid]), day, day, at)
-        open_post[nid] = posts.append(
-            [nid, rec.nodes.find(u), TOP, grade, 0, title, day, day, OPEN, OPEN, at, NONE]
+        open_post[nid] = rec.tables["posts"].supersede(
+            int(open_post[nid]),
+            (nid, rec.nodes.find(u), TOP, grade, 0, title, day, day, OPEN, OPEN, at, NONE),
+            day,
+            at,
         )
         return False
+
+    def row(self, p: str, u: str, at: int, day: int) -> None:
+        """Close ``p``'s open version and open one in unit ``u`` (change ``at``, ``day``)."""
+        rec = self.recorder
+        grade, title, nid = self.attrs[p]
+        open_post = rec.open_post
+        unit = rec.nodes.find(u)
+        if unit < 0:  # a unit the change made, not yet numbered (the recorder's order)
+            unit = rec.number(u)
+        open_post[nid] = rec.tables["posts"].supersede(
+            int(open_post[nid]),
+            (nid, unit, TOP, grade, 0, title, day, day, OPEN, OPEN, at, NONE),
+            day,
+            at,
+        )
 
     def _join(self, p: str, s: Structure) -> str | None:
         """Keep ``p`` here from now on if it is an ordinary post of the structure."""
@@ -151,6 +194,41 @@ class Bulk:
             if units:
                 for p in list(self.by_unit.get(node, ())):
                     self._put(p, s)
+
+    def ready_units(self, change: Change, s: Structure) -> None:
+        """Before a merge, split or replacement: put into ``s`` the stale posts it names
+        and those the structure still has in a unit it ends (else the core would hand
+        over a copy out of date); the others stay stale (:meth:`hand_over`)."""
+        stale, by_unit = self.stale, self.by_unit
+        if not stale:
+            return
+        for node in change.subjects() | change.needs():
+            if node in stale:
+                self._put(node, s)
+        for u in successors(change):
+            there = by_unit.get(u)
+            if there:
+                for p in [p for p in there if stale[p] == u]:
+                    self._put(p, s)
+
+    def hand_over(self, change: Change) -> dict[str, str]:
+        """After a merge, split or replacement through the core's step (see
+        :meth:`ready_units`): the stale posts of each unit it ended -> their new unit,
+        noted here (the recorder writes their rows, :meth:`row`)."""
+        out: dict[str, str] = {}
+        stale, unit, by_unit = self.stale, self.unit, self.by_unit
+        for old, new in successors(change).items():
+            there = by_unit.get(old)
+            if not there:
+                continue
+            for p in [p for p in there if unit[p] == old]:
+                if stale[p] != old:
+                    there.discard(p)
+                by_unit.setdefault(new, set()).add(p)
+                unit[p] = new
+                out[p] = new
+        self.handed += len(out)
+        return out
 
     def after(self, s: Structure, touched: set[str]) -> None:
         """Take back what a change through the core's ``step`` did to posts kept here."""

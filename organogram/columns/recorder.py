@@ -65,12 +65,28 @@ class Recorder:
         return self.number(target)
 
     # ----------------------------------------------------------------- a change
-    def note(self, s: Structure, touched: set[str], at: int, start: int, end: int) -> None:
+    def note(
+        self,
+        s: Structure,
+        touched: set[str],
+        at: int,
+        start: int,
+        end: int,
+        handed: dict[str, str] | None = None,
+        row=None,
+    ) -> None:
         """Record what the change at position ``at`` (dated ``start``..``end``) did to the
-        ``touched`` nodes of ``s``, the structure just after it."""
+        ``touched`` nodes of ``s``, the structure just after it.
+
+        ``handed``: posts the change moved that ``s`` does not hold (see
+        :meth:`.bulk.Bulk.hand_over`) -> their new unit, written by ``row(post, unit,
+        at, start)`` in their place among the touched nodes."""
         # In a fixed order: the rows a change makes do not depend on how a set of
         # strings happens to iterate (a rebuild and an extension give the same rows).
-        for node in sorted(touched):
+        for node in sorted(touched | handed.keys()) if handed else sorted(touched):
+            if handed and node in handed:
+                row(node, handed[node], at, start)
+                continue
             nid = self.number(node)
             self._unit(s, node, nid, at, start, end)
             self._post(s, node, nid, at, start, end)
@@ -93,9 +109,7 @@ class Recorder:
             self.lineage_seen = len(s.lineage)
 
     def _close(self, table: Table, row: int, at: int, start: int, end: int) -> None:
-        table.set("until", row, start)
-        table.set("until_hi", row, end)
-        table.set("ended", row, at)
+        table.close(row, start, end, at)
 
     def _unit(self, s: Structure, node: str, nid: int, at: int, start: int, end: int) -> None:
         units = self.tables["units"]
