@@ -54,7 +54,7 @@ def test_the_crowded_histories_reach_the_hand_over():
     """The strategy does exercise the hand-over (else the tests above prove little)."""
     handed = []
 
-    @settings(max_examples=60, deadline=None, database=None)
+    @settings(max_examples=60, deadline=None, database=None, derandomize=True)
     @given(history=crowded_histories())
     def build(history):
         handed.append(Versions.build(history.timeline)._bulk.handed)
