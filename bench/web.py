@@ -22,11 +22,8 @@ import http.client
 import json
 import os
 import random
-import signal
-import socket
 import statistics
 import subprocess
-import sys
 import threading
 import time
 from dataclasses import dataclass, field
@@ -35,6 +32,13 @@ from pathlib import Path
 from organogram.web.serving import default_workers
 
 from . import dataset
+from .server_process import (
+    free_port,
+    process_stats,
+    start_server,
+    stop_server,
+    wait_until_answering,
+)
 from .sizes import SIZES
 
 RESULTS = Path(__file__).parent / "results"
@@ -63,9 +67,7 @@ class Server:
     def __init__(self, data: Path, var: Path, workers: int, database: str = ""):
         # ``database``: a DATABASE_URL (an empty database); default SQLite in ``var``.
         self.data, self.var, self.workers, self.database = data, var, workers, database
-        with socket.socket() as s:
-            s.bind(("127.0.0.1", 0))
-            self.port = s.getsockname()[1]
+        self.port = free_port()
         self.log = var / "serve.log"
         self.proc: subprocess.Popen | None = None
 
@@ -73,53 +75,20 @@ class Server:
         self.var.mkdir(parents=True, exist_ok=True)
         env = {**os.environ, "ORGANOGRAM_VAR": str(self.var), "DATABASE_URL": self.database}
         env.pop("ORGANOGRAM_DEBUG", None)
-        cmd = [
-            sys.executable,
-            "-m",
-            "organogram.cli.main",
-            "serve",
-            "--port",
-            str(self.port),
-            "--data",
-            str(self.data),
-            "--workers",
-            str(self.workers),
-        ]
-        self.proc = subprocess.Popen(
-            cmd,
-            env=env,
-            stdout=self.log.open("w"),
-            stderr=subprocess.STDOUT,
-            start_new_session=True,
-        )
+        self.proc = start_server(self.port, self.workers, env, self.log.open("w"), data=self.data)
         start = time.perf_counter()
-        while True:
-            if self.proc.poll() is not None:
-                raise RuntimeError(f"the server stopped: {self.log.read_text()[-2000:]}")
-            try:
-                get(self.port, "/api/me", timeout=5)
-                break
-            except OSError:
-                time.sleep(1)
+        # Any answer will do; loading a large dataset first may take long: no time limit.
+        wait_until_answering(
+            self.proc, self.log, lambda: bool(get(self.port, "/api/me", timeout=5)), pause=1
+        )
         self.ready = time.perf_counter() - start
         return self
 
     def processes(self) -> dict[int, list[str]]:
         """The server's processes (its master and workers): the fields of each one's stat."""
         assert self.proc is not None
-        found = {}
-        for entry in os.listdir("/proc"):
-            if not entry.isdigit():
-                continue
-            try:
-                with open(f"/proc/{entry}/stat") as f:
-                    fields = f.read().rsplit(")", 1)[1].split()
-            except OSError:  # ended meanwhile
-                continue
-            # The server was started in a session of its own: its group is its pid.
-            if int(fields[2]) == self.proc.pid:
-                found[int(entry)] = fields
-        return found
+        # The server was started in a session of its own: its group is its pid.
+        return {pid: f for pid, f in process_stats().items() if int(f[2]) == self.proc.pid}
 
     def cpu(self) -> float:
         """Processor seconds (user and system) the server's processes have used so far."""
@@ -127,16 +96,11 @@ class Server:
         return ticks / os.sysconf("SC_CLK_TCK")
 
     def __exit__(self, *exc: object) -> None:
-        if self.proc is not None and self.proc.poll() is None:
-            os.killpg(self.proc.pid, signal.SIGTERM)
-            try:
-                self.proc.wait(30)
-            except subprocess.TimeoutExpired:
-                # Workers holding a large record can take longer than that to wind down;
-                # the measurements are made, so the report must not be lost to it.
-                say("the server did not stop within 30 s of being asked to: killed")
-                os.killpg(self.proc.pid, signal.SIGKILL)
-                self.proc.wait(30)
+        if self.proc is not None:
+            # Workers holding a large record can take longer than 30 s to wind down; the
+            # measurements are made, so the report must not be lost to it.
+            late = "the server did not stop within 30 s of being asked to: killed"
+            stop_server(self.proc, on_kill=lambda: say(late))
 
 
 @dataclass

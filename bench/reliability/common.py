@@ -7,14 +7,21 @@ import http.client
 import json
 import os
 import shutil
-import signal
-import socket
 import subprocess
 import sys
 import time
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
+
+from ..server_process import (
+    free_port,
+    kill_server,
+    process_stats,
+    start_server,
+    stop_server,
+    wait_until_answering,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLE = ROOT / "tests" / "fixtures" / "datasets" / "example"
@@ -169,13 +176,6 @@ def token(env: dict[str, str], name: str, role: str) -> str:
     return done.stdout.split()[-1]
 
 
-def free_port() -> int:
-    """A loopback port no one listens on now."""
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 def request(
     port: int,
     method: str,
@@ -214,70 +214,46 @@ class Server:
 
     def start(self, timeout: float = 300) -> Server:
         """Start the server and wait until it answers."""
-        cmd = [
-            sys.executable,
-            "-m",
-            "organogram.cli.main",
-            "serve",
-            "--port",
-            str(self.port),
-            "--workers",
-            str(self.workers),
-            *self.extra,
-        ]
-        if self.data:
-            cmd += ["--data", str(self.data)]
-        self.proc = subprocess.Popen(
-            cmd,
-            env=self.env,
+        self.proc = start_server(
+            self.port,
+            self.workers,
+            self.env,
+            self.log.open("a"),
+            data=self.data,
+            extra=self.extra,
             cwd=ROOT,
-            stdout=self.log.open("a"),
-            stderr=subprocess.STDOUT,
-            start_new_session=True,
         )
-        start = time.monotonic()
-        while time.monotonic() - start < timeout:
-            if self.proc.poll() is not None:
-                raise RuntimeError(f"the server stopped: {self.log.read_text()[-2000:]}")
-            try:
-                if request(self.port, "GET", "/api/me", timeout=5)[0] == 200:
-                    return self
-            except OSError:
-                pass
-            time.sleep(0.3)
-        raise RuntimeError(f"the server did not answer within {timeout:.0f} s")
+        wait_until_answering(
+            self.proc,
+            self.log,
+            lambda: request(self.port, "GET", "/api/me", timeout=5)[0] == 200,
+            timeout=timeout,
+        )
+        return self
 
     def kill(self) -> None:
         """SIGKILL to the master and every worker: no shutdown, as a power cut would."""
-        if self.proc is not None and self.proc.poll() is None:
-            os.killpg(self.proc.pid, signal.SIGKILL)
-            self.proc.wait(30)
+        if self.proc is not None:
+            kill_server(self.proc)
 
     def stop(self) -> None:
         """Ask the server to stop; kill it if it does not within 30 s."""
-        if self.proc is not None and self.proc.poll() is None:
-            os.killpg(self.proc.pid, signal.SIGTERM)
-            try:
-                self.proc.wait(30)
-            except subprocess.TimeoutExpired:
-                self.kill()
+        if self.proc is not None:
+            stop_server(self.proc)
 
     def workers_rss(self) -> dict[int, int]:
         """The resident memory, in bytes, of each worker process (the master's children)."""
         assert self.proc is not None
         found = {}
-        for entry in os.listdir("/proc"):
-            if not entry.isdigit():
+        for pid, fields in process_stats().items():
+            if int(fields[1]) != self.proc.pid:  # its parent is not gunicorn's master
                 continue
             try:
-                with open(f"/proc/{entry}/stat") as f:
-                    fields = f.read().rsplit(")", 1)[1].split()
-                with open(f"/proc/{entry}/status") as f:
+                with open(f"/proc/{pid}/status") as f:
                     rss = next(int(line.split()[1]) for line in f if line.startswith("VmRSS"))
             except (OSError, StopIteration):
                 continue
-            if int(fields[1]) == self.proc.pid:  # the parent: gunicorn's master
-                found[int(entry)] = rss * 1024
+            found[pid] = rss * 1024
         return found
 
     def __enter__(self) -> Server:

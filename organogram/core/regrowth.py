@@ -17,8 +17,9 @@ from .changes import Change, step
 from .lineage_walk import lineage_index
 from .model import Source
 from .narration import narrate_changes
+from .node_history import History, Version, add_version
 from .structure import Structure
-from .timeline import History, Timeline, Version, _add_version
+from .timeline import Timeline
 
 
 def _start(before: Timeline, after: Timeline, whole_dates: bool) -> tuple[int, Structure]:
@@ -105,7 +106,7 @@ def grow_histories(
                 versions[node] = list(versions.get(node, ()))
                 touched_by[node] = list(touched_by.get(node, ()))
             touched_by[node].append(change)
-            _add_version(s, node, change, versions[node])
+            add_version(s, node, change, versions[node])
     back, fwd = lineage_index(s.lineage)
     return {
         node: History(node, versions[node], back.get(node, []), fwd.get(node, []), touched_by[node])

@@ -11,6 +11,12 @@ new timeline, which shares the checkpoints of the changes they have in common).
 
 Order of application: see :mod:`organogram.core.ordering` — by date, then in the
 order recorded, with same-date creations before the changes that refer to them.
+
+What a fold gives (:class:`Failure`, :class:`Snapshot`) is in
+:mod:`organogram.core.fold_results`; a node's history (:class:`Version`, :class:`History`)
+in :mod:`organogram.core.node_history`; which changes are possibly not yet in force on a
+day in :mod:`organogram.core.uncertain_changes`; the indexes over the changes in
+:mod:`organogram.core.change_indexes`. This module re-exports the names it used to define.
 """
 
 from __future__ import annotations
@@ -19,77 +25,20 @@ import datetime as dt
 import weakref
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field, replace
 
-from .certainty import Certainty, certainty
+from .change_indexes import change_order, touching_index
 from .changes import Change, step, steps
 from .collector import paused
 from .dates import FuzzyDate, as_of
+from .fold_results import Failure, Snapshot
 from .lineage_walk import lineage_closure
-from .model import UNKNOWN_PLACE, LineageLink, Person, Post, Unit
+from .model import LineageLink, Person
+from .node_history import History, Version, fold_histories
 from .ordering import GroupKey, merge_order, ordered_groups, without_order
 from .structure import Structure
+from .uncertain_changes import referring_positions, uncertain_changes
 
-
-@dataclass(frozen=True)
-class Failure:
-    """A change that could not apply where it stands in the timeline, and why."""
-
-    change: Change
-    problems: tuple[str, ...]
-
-
-@dataclass
-class Snapshot:
-    """The structure in force on one day, with what is uncertain about it."""
-
-    day: dt.date
-    structure: Structure
-    #: changes applied whose span goes past ``day``: possibly not yet in force on it.
-    uncertain: list[Change] = field(default_factory=list)
-    failures: list[Failure] = field(default_factory=list)
-    #: the timeline it comes from, which knows what each uncertain change touched.
-    timeline: Timeline | None = field(default=None, repr=False, compare=False)
-    _certainty: Certainty | None = field(default=None, repr=False, compare=False)
-
-    @property
-    def certainty(self) -> Certainty:
-        """Which units, posts, lines and holders are only possibly as shown, and why."""
-        if self._certainty is None:
-            touched = self.timeline.touched_sets(self.uncertain) if self.timeline else {}
-            self._certainty = certainty(self.structure, self.day, self.uncertain, touched)
-        return self._certainty
-
-
-@dataclass(frozen=True)
-class Version:
-    """One version of a unit or post: its attributes, where it reported, and since when."""
-
-    node: str
-    record: Unit | Post | None  # None: abolished from ``since``
-    parent: str | None
-    since: FuzzyDate
-    until: FuzzyDate | None
-    #: the changes that made this version, in order (several when on one date).
-    changes: tuple[Change, ...]
-    #: the name of ``parent`` while this version held (it may be renamed later).
-    parent_name: str | None = None
-
-    @property
-    def change(self) -> Change:
-        """The last change that made this version."""
-        return self.changes[-1]
-
-
-@dataclass
-class History:
-    """Every version of a unit or post, and its lineage."""
-
-    node: str
-    versions: list[Version]
-    predecessors: list[LineageLink]
-    successors: list[LineageLink]
-    changes: list[Change]
+__all__ = ["Failure", "History", "Snapshot", "Timeline", "Version"]
 
 
 class Timeline:
@@ -118,7 +67,6 @@ class Timeline:
     ) -> None:
         #: position -> (structure after the changes before it, their failures).
         self._checkpoints = checkpoints
-        self._inexact: list[Change] | None = None
         #: the timeline this one was made from by with_changes, and their common prefix;
         #: held weakly, so that a registry making each revision's timeline from the last
         #: one does not keep every earlier one (and its checkpoints) alive.
@@ -131,7 +79,7 @@ class Timeline:
         self._touched: dict[Change, frozenset[str]] = {}
         if origin is not None and origin[0]._touched:
             before, prefix = origin[0]._touched, origin[1]
-            order = origin[0]._order()
+            order = change_order(origin[0])
             self._touched = {k: v for k, v in before.items() if order.get(k, prefix) < prefix}
 
     @property
@@ -321,67 +269,15 @@ class Timeline:
                 yield Snapshot(day, s, self.uncertain(day, failures), list(failures), self)
 
     def uncertain(self, day: dt.date, failures: list[Failure]) -> list[Change]:
-        """Changes applied by ``day`` that possibly had not happened yet on it.
-
-        Those whose span starts on or before ``day`` and ends after it; less the
-        creations that a later change shows done: one that touches or needs the unit or
-        post they create and is certainly done by ``day`` (its span ended). A change
-        needs what it refers to in force: a division created in 2016 under a department
-        "in place by 2021" shows the department there in 2016.
-        """
-        if self._inexact is None:
-            self._inexact = [c for c in self.changes if not c.date.exact]
-        if not self._inexact:
-            return []
-        # Only changes that were applied: a failed one is reported among the failures.
-        failed = {f.change for f in failures}
-        open_ = [
-            c
-            for c in self._inexact
-            if c.date.start <= day < c.date.end and c not in failed
-        ]
-        if not open_:
-            return []
-        order = self._order()
-        needing = self._needing()
-        out = []
-        for c in open_:
-            after = order[c]
-            shown_done = any(
-                order[later] > after and later.date.end <= day and later not in failed
-                for node in c.creates()
-                for later in (*self.touching(node), *needing.get(node, ()))
-            )
-            if not shown_done:
-                out.append(c)
-        return out
+        """Changes applied by ``day`` that possibly had not happened yet on it
+        (:func:`~organogram.core.uncertain_changes.uncertain_changes`)."""
+        return uncertain_changes(self, day, failures)
 
     def referring(self, node: str) -> list[int]:
         """Positions, in order, of the changes that touch ``node`` or need it in force (a
         parent, a unit to sit in…): those that can show an uncertain creation of it done
         (:meth:`uncertain`)."""
-        order = self._order()
-        found = {order[c] for c in self.touching(node)}
-        found.update(order[c] for c in self._needing().get(node, ()))
-        return sorted(found)
-
-    def _needing(self) -> dict[str, list[Change]]:
-        """Node -> the changes that need it in force (a parent, a unit to sit in…)."""
-        index = self._memo.get("needing")
-        if not isinstance(index, dict):
-            index = {}
-            for c in self.changes:
-                for node in c.needs() - c.subjects():
-                    index.setdefault(node, []).append(c)
-            self._memo["needing"] = index
-        return index
-
-    def _order(self) -> dict[Change, int]:
-        """Each change's place in the order of application."""
-        order = self._memo.get("order")
-        if not isinstance(order, dict):
-            order = self._memo["order"] = {c: i for i, c in enumerate(self.changes)}
-        return order
+        return referring_positions(self, node)
 
     def touched_sets(self, changes: Iterable[Change]) -> dict[Change, frozenset[str]]:
         """The units and posts each of ``changes`` touched, by change.
@@ -396,7 +292,7 @@ class Timeline:
         wanted = list(changes)
         missing = {c for c in wanted if c not in known}
         if missing:
-            order = self._order()
+            order = change_order(self)
             places = sorted(order[c] for c in missing if c in order)
             if places:
                 start, s, _ = self.start_at(places[0])
@@ -418,16 +314,7 @@ class Timeline:
 
     def touching(self, node: str) -> list[Change]:
         """Changes whose subjects include ``node``."""
-        index = self._memo.get("touching")
-        if not isinstance(index, dict):
-            # One pass over the changes for every node, kept: a registry asks for node
-            # after node, and each scan of a long record would cost as much as the pass.
-            built: dict[str, list[Change]] = {}
-            for c in self.changes:
-                for subject in c.subjects():
-                    built.setdefault(subject, []).append(c)
-            index = self._memo["touching"] = built
-        return list(index.get(node, ()))
+        return list(touching_index(self).get(node, ()))
 
     def history(self, node: str) -> History:
         """Every version of ``node`` with the dates it held, and its lineage."""
@@ -435,72 +322,12 @@ class Timeline:
 
     def histories(self, nodes: Iterable[str] | None = None) -> dict[str, History]:
         """:meth:`history` of each of ``nodes`` (None: of every node ever), in one fold."""
-        wanted = None if nodes is None else set(nodes)
-        s = self.empty()
-        versions: dict[str, list[Version]] = {}
-        touched_by: dict[str, list[Change]] = {}
-        touched: set[str] = set()
-        for change in self.changes:
-            touched.clear()
-            if step(change, s, touched):
-                continue
-            for node in touched:
-                if wanted is not None and node not in wanted:
-                    continue
-                touched_by.setdefault(node, []).append(change)
-                _add_version(s, node, change, versions.setdefault(node, []))
-        preds: dict[str, list[LineageLink]] = {}
-        succs: dict[str, list[LineageLink]] = {}
-        for link in s.lineage:
-            preds.setdefault(link.successor, []).append(link)
-            succs.setdefault(link.predecessor, []).append(link)
-        return {
-            node: History(
-                node,
-                versions.get(node, []),
-                preds.get(node, []),
-                succs.get(node, []),
-                touched_by.get(node, []),
-            )
-            for node in (versions if wanted is None else wanted)
-        }
+        return fold_histories(self.changes, self.empty(), nodes)
 
     def lineage(self, node: str) -> tuple[list[LineageLink], list[LineageLink]]:
         """Predecessors and successors of ``node``, transitively, nearest first."""
         s, _ = self.fold()
         return lineage_closure(s.lineage, node)
-
-
-def _add_version(s: Structure, node: str, change: Change, versions: list[Version]) -> None:
-    """After ``change`` touched ``node`` in ``s``: its new version, if it made one."""
-    record = s.units.get(node) or s.posts.get(node)
-    parent = s.placement(node)
-    parent_name = s.label(parent) if parent and parent != UNKNOWN_PLACE else None
-    state = (record, parent)
-    last = versions[-1] if versions else None
-    if last is not None and last.since == change.date:
-        # Several changes on the same date make one version, told by all of them.
-        versions.pop()
-        before = versions[-1] if versions else None
-        if before is not None and (before.record, before.parent) == state:
-            # They undid each other: the version before goes on.
-            versions[-1] = replace(before, until=None)
-            return
-        versions.append(
-            replace(
-                last,
-                record=record,
-                parent=parent,
-                parent_name=parent_name,
-                changes=(*last.changes, change),
-            )
-        )
-        return
-    if last is not None and (last.record, last.parent) == state:
-        return
-    if last is not None:
-        versions[-1] = replace(last, until=change.date)
-    versions.append(Version(node, record, parent, change.date, None, (change,), parent_name))
 
 
 def _start_of(change: Change) -> dt.date:

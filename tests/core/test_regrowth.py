@@ -136,9 +136,9 @@ def test_only_the_changes_from_the_date_where_the_timelines_part_are_derived_aga
     before = base.histories()
     grown = base.with_changes([Rename(id="r", date=on("2003"), unit="a", name="Alpha")])
     made = []
-    real = regrowth._add_version
+    real = regrowth.add_version
     monkeypatch.setattr(
-        regrowth, "_add_version", lambda s, node, change, v: made.append(change.id) or real(
+        regrowth, "add_version", lambda s, node, change, v: made.append(change.id) or real(
             s, node, change, v
         )
     )

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import argparse
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 from ..output import Printer, emit_json
@@ -16,7 +17,8 @@ GIVEN = "the date given (--date)"
 
 def add_draft_verb(verbs: argparse._SubParsersAction) -> None:
     """Register ``plan draft``."""
-    v = verbs.add_parser(
+    _add_drafting_command(
+        verbs,
         "draft",
         help="propose a plan's changes from a paper (text, Markdown or PDF)",
         description="Read a reorganization paper, find its numbered paragraphs and propose "
@@ -24,15 +26,11 @@ def add_draft_verb(verbs: argparse._SubParsersAction) -> None:
         "rule, basis (stated or read from context) and confidence. Names are resolved "
         "against the dataset as of --date. Mentions not resolved and paragraphs not read are "
         "listed. Nothing is written: add the changes you accept with `organogram plan add`.",
+        document=("paper", "PAPER", "the paper: .txt, .md or .pdf"),
+        default_date="the day before the earliest date the paper gives its changes, else the "
+        "date of the --source in the dataset, else today",
+        handler=run_draft,
     )
-    v.add_argument("path", metavar="DATASET", help="dataset folder or YAML file")
-    v.add_argument("paper", metavar="PAPER", help="the paper: .txt, .md or .pdf")
-    _common_options(
-        v,
-        "the day before the earliest date the paper gives its changes, else the date of "
-        "the --source in the dataset, else today",
-    )
-    v.set_defaults(handler=run_draft)
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
@@ -43,7 +41,8 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
         description="Read a document into proposed changes; nothing is written.",
     )
     verbs = p.add_subparsers(dest="verb", metavar="VERB", required=True)
-    v = verbs.add_parser(
+    _add_drafting_command(
+        verbs,
         "structure",
         help="propose the units, lines and functions a structure description gives",
         description='Read a structure description ("is composed of", "directly '
@@ -53,23 +52,34 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
         "proposed only where the document differs; where the dataset agrees, the draft says "
         "so. Functions are short lists of the document's own phrases: reword them before "
         "accepting. Nothing is written: add the changes you accept with `organogram plan add`.",
+        document=("document", "DOCUMENT", "the description: .txt, .md or .pdf"),
+        default_date='the date the document gives itself (a line such as "November 2016"), '
+        "else the date of the --source in the dataset, else today",
+        handler=run_structure,
     )
+
+
+def _add_drafting_command(
+    verbs: argparse._SubParsersAction,
+    name: str,
+    *,
+    help: str,
+    description: str,
+    document: tuple[str, str, str],
+    default_date: str,
+    handler: Callable[[argparse.Namespace], int],
+) -> None:
+    """A drafting command ``name``: a dataset, the ``document`` to read (its argument's
+    name, metavar and help), the options both drafting commands take, its handler."""
+    v = verbs.add_parser(name, help=help, description=description)
     v.add_argument("path", metavar="DATASET", help="dataset folder or YAML file")
-    v.add_argument("document", metavar="DOCUMENT", help="the description: .txt, .md or .pdf")
-    _common_options(
-        v,
-        'the date the document gives itself (a line such as "November 2016"), else the '
-        "date of the --source in the dataset, else today",
-    )
-    v.set_defaults(handler=run_structure)
-
-
-def _common_options(v: argparse.ArgumentParser, default: str) -> None:
+    dest, metavar, about = document
+    v.add_argument(dest, metavar=metavar, help=about)
     v.add_argument(
         "--date",
         default=None,
         metavar="DATE",
-        help=f"resolve names against the structure as of this date (default: {default})",
+        help=f"resolve names against the structure as of this date (default: {default_date})",
     )
     v.add_argument(
         "--source",
@@ -83,6 +93,7 @@ def _common_options(v: argparse.ArgumentParser, default: str) -> None:
         default="text",
         help="text for people (default), json for programs",
     )
+    v.set_defaults(handler=handler)
 
 
 def source_id(path: str, given: str | None) -> str:
@@ -94,29 +105,27 @@ def source_id(path: str, given: str | None) -> str:
 
 def run_draft(args: argparse.Namespace) -> int:
     """Print the draft of a paper."""
-    from ...drafting import AsOf, draft_paper, paper_date, read_document
+    from ...drafting import draft_paper, paper_date
 
-    record = load(args.path)
-    text = read_document(args.paper)
-    when = AsOf(args.date, GIVEN) if args.date else paper_date(text, record, args.source)
-    draft = draft_paper(record, text, source=source_id(args.paper, args.source), at=when.date)
-    return _emit(args, draft, when)
+    return _draft(args, args.paper, paper_date, draft_paper)
 
 
 def run_structure(args: argparse.Namespace) -> int:
     """Print the draft of a structure description."""
-    from ...drafting import AsOf, description_date, draft_structure, read_document
+    from ...drafting import description_date, draft_structure
+
+    return _draft(args, args.document, description_date, draft_structure)
+
+
+def _draft(args: argparse.Namespace, document: str, dated: Callable, drafted: Callable) -> int:
+    """Read ``document``, resolve its names as of --date (else the date ``dated`` finds),
+    draft it with ``drafted`` and print the draft as --format asks."""
+    from ...drafting import AsOf, read_document
 
     record = load(args.path)
-    text = read_document(args.document)
-    when = AsOf(args.date, GIVEN) if args.date else description_date(text, record, args.source)
-    draft = draft_structure(
-        record, text, source=source_id(args.document, args.source), at=when.date
-    )
-    return _emit(args, draft, when)
-
-
-def _emit(args: argparse.Namespace, draft, when) -> int:
+    text = read_document(document)
+    when = AsOf(args.date, GIVEN) if args.date else dated(text, record, args.source)
+    draft = drafted(record, text, source=source_id(document, args.source), at=when.date)
     draft.at_reason = when.why
     if args.format == "json":
         emit_json(draft.as_dict())
