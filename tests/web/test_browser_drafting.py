@@ -83,6 +83,11 @@ def test_upload_decide_edit_and_save_into_a_new_plan(signed_in_page):
     page.wait_for_url("**/proposals/4/edit/")
     assert page.input_value("#i-unit") == "Gender and Diversity Unit"
     assert page.get_attribute("#i-unit", "data-lookup") == "unit"
+    # Its suggestions hold the division paragraph 1 forms, as yet in no record.
+    page.fill("#i-unit", "Budget and Fin")
+    page.wait_for_selector("ul.lookup li:has-text('Division of Budget and Finance')")
+    page.keyboard.press("Escape")
+    page.fill("#i-unit", "Gender and Diversity Unit")
     failed |= at_widths(page, "draft-edit")
     assert page.input_value("#i-name") == "Diversity, Equity and Inclusion Unit"
     page.fill("#i-name", "Office of Diversity, Equity and Inclusion")

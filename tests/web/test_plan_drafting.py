@@ -291,3 +291,40 @@ def test_saving_nothing_is_refused(signed_in):
     )
     assert answer.status_code == 400
     assert "accept or edit at least one proposal" in answer.content.decode()
+
+
+def test_the_edit_forms_name_fields_suggest_units_the_paper_creates_before(signed_in):
+    """The lookup a drafted proposal's name fields ask: units as the paper's earlier
+    proposals leave them (the division paragraph 1 forms is offered from proposal 2 on,
+    not before, and not once that proposal is rejected)."""
+    key = read(signed_in)
+    url = reverse("site:plan_draft_edit", kwargs={"key": key, "n": 3})
+    body = signed_in.get(url).content.decode()
+    assert f'data-lookup-draft="{key}" data-lookup-n="3"' in body
+
+    def names(n, q="Budget and Finance"):
+        answer = signed_in.get(
+            reverse("site:lookup"), {"kind": "unit", "q": q, "draft": key, "n": n}
+        )
+        assert answer.status_code == 200, answer.content
+        return [m["name"] for m in answer.json()["matches"]]
+
+    assert "Division of Budget and Finance" in names(3)
+    assert "Division of Budget and Finance" not in names(1)
+    plain = signed_in.get(reverse("site:lookup"), {"kind": "unit", "q": "Budget and Finance"})
+    assert "Division of Budget and Finance" not in [m["name"] for m in plain.json()["matches"]]
+    decide(signed_in, key, 1, "rejected")
+    assert "Division of Budget and Finance" not in names(3)
+    # The merged divisions are gone after proposal 1, there before it.
+    assert "Budget Division" in names(1, "Budget Division")
+
+
+def test_the_draft_lookup_refuses_what_it_cannot_read(signed_in):
+    key = read(signed_in)
+    lookup = reverse("site:lookup")
+
+    def status(draft, n):
+        asked = {"kind": "unit", "q": "x", "draft": draft, "n": n}
+        return signed_in.get(lookup, asked).status_code
+
+    assert (status(key, "a"), status(key, 99), status("nope", 1)) == (400, 404, 404)

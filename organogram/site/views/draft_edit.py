@@ -12,15 +12,13 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 
-from ...core.dates import FuzzyDate
-from ...queries.resolve import Names, former_names, names_at
 from ...registry.actions import Refused
 from ...registry.actions.changes import read_change
-from ...registry.reading.names import cached_names
 from ...registry.store import State
 from .. import draft_session
 from ..draft_form import prefill
-from ..draft_proposals import EDITED, structure_after, with_date
+from ..draft_names import draft_date, draft_names, structure_before
+from ..draft_proposals import EDITED, with_date
 from ..plan_change_form import all_inputs, form_inputs, op_choices, place_errors, read_form
 from .common import may_see_people, registry_page, requires
 from .drafts import DRAFTERS
@@ -37,20 +35,10 @@ def plan_draft_edit(request: HttpRequest, state: State, key: str, n: int) -> Htt
     op = request.GET.get("op") or request.POST.get("op") or current["op"]
     labels = {o["op"]: o for o in op_choices()}
     back = reverse("site:plan_draft", kwargs={"key": key}) + f"#p-{n}"
-    date = (draft.get("effective") or {}).get("date") or draft["at"]
-    # Names as the paper's earlier proposals leave them (a unit created in paragraph 2 is
-    # named in paragraph 5), those rejected left out.
-    earlier = [draft_session.standing(q) for q in draft["operations"][: n - 1]]
-    structure = structure_after(state.record, draft["at"], earlier, date)
-    former = former_names(state.record.timeline, draft["at"])
+    date = draft_date(draft)
+    structure = structure_before(state, draft, n)
     people = may_see_people(request)
-
-    def names(kind: str) -> Names:
-        if kind in ("unit", "post", "node"):
-            return names_at(kind, structure, former=former)
-        if kind == "person" and not people:
-            return Names(kind, [])  # people are named only to those who may see them
-        return cached_names(state, kind, FuzzyDate.parse(draft["at"]))
+    names = draft_names(state, draft, n, people=people)
 
     context: dict[str, Any] = {
         "key": key,
@@ -64,6 +52,7 @@ def plan_draft_edit(request: HttpRequest, state: State, key: str, n: int) -> Htt
         "refused": "Not kept",
         "dated": "Undated, it takes the plan's effective date.",
         "lookup_at": draft["at"],
+        "lookup_draft": {"key": key, "n": n},
         "people": people,
     }
     if op not in labels:

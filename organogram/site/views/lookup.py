@@ -6,6 +6,10 @@ letters, as JSON, for the name fields of the change forms.
 abbreviation, id, what tells it apart, and ``fill``: the text that names it alone, which
 the form's field takes. It only reads; people are listed only to those who may see them.
 
+``&draft=KEY&n=N`` (the person's own draft from a document, kept in their session)
+answers instead as the form of its proposal N resolves names: units and posts as the
+paper's earlier proposals leave them, so that a unit the paper creates can be picked.
+
 ``/lookup/passages/?source=TEXT`` answers the passages the source TEXT names (a title,
 symbol or id, as the source fields take) declares, for the passage field beside it.
 """
@@ -14,7 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 
 from ...core.dates import DateError, FuzzyDate
 from ...core.passages import passage_label
@@ -22,6 +26,8 @@ from ...queries.resolve import KINDS, MATCHES, NotResolved
 from ...registry.permissions import can
 from ...registry.reading.names import cached_names
 from ...registry.store import State
+from .. import draft_session
+from ..draft_names import draft_names
 from .common import may_see_people, registry_page
 
 
@@ -43,7 +49,21 @@ def lookup(request: HttpRequest, state: State) -> HttpResponse:
         at = FuzzyDate.parse(raw) if raw else FuzzyDate.day(dt.date.today())
     except DateError as exc:
         return JsonResponse({"error": f"at: {exc}"}, status=400)
-    names = cached_names(state, kind, at, plan)
+    draft = request.GET.get("draft")
+    if draft:
+        try:
+            n = int(request.GET.get("n", ""))
+        except ValueError:
+            return JsonResponse({"error": "n must be the proposal's number"}, status=400)
+        try:
+            kept = draft_session.kept(request, draft)
+            draft_session.proposal(kept, n)
+        except Http404 as exc:
+            return JsonResponse({"error": str(exc)}, status=404)
+        names = draft_names(state, kept, n, people=may_see_people(request))(kind)
+        at = FuzzyDate.parse(kept["at"])
+    else:
+        names = cached_names(state, kind, at, plan)
     found = names.search(request.GET.get("q", ""), MATCHES)
     return JsonResponse(
         {

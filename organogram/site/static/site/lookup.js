@@ -40,7 +40,14 @@
           "?kind=" + encodeURIComponent(input.getAttribute("data-lookup")) +
           "&q=" + encodeURIComponent(q.trim()) + "&at=" + encodeURIComponent(when(form));
         var plan = form.getAttribute("data-lookup-plan");
-        return plan ? url + "&plan=" + encodeURIComponent(plan) : url;
+        if (plan) url += "&plan=" + encodeURIComponent(plan);
+        // A drafted proposal's form: names as the paper's earlier proposals leave them.
+        var draft = form.getAttribute("data-lookup-draft");
+        if (draft) {
+          url += "&draft=" + encodeURIComponent(draft) +
+            "&n=" + encodeURIComponent(form.getAttribute("data-lookup-n"));
+        }
+        return url;
       },
       items: function (data) { return data.matches; },
       render: function (ul, matches) {
