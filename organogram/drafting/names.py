@@ -220,6 +220,9 @@ class Resolver:
         self.names: Names = names_at("node", self.structure, former=former_names(timeline, at))
         self.created: dict[str, Created] = {}
         self.last: dict[str, Mention] = {}
+        #: abbreviations the document defines ("the Department of Human Resources
+        #: Management (DHRM)"), by their normal form: the mention they stand for.
+        self.defined: dict[str, Mention] = {}
         self._choices = {}
         for e in self.names.entries:
             for label in (e.name, *e.former):
@@ -263,6 +266,10 @@ class Resolver:
         found = self._exact(bare) or (self._exact(abbr["abbr"]) if abbr else None)
         if found:
             return self._seen(replace(found, text=text))
+        if key in self.defined:
+            # An abbreviation the document defined earlier, and the record does not hold.
+            m = self.defined[key]
+            return self._seen(replace(m, text=text, how="abbreviation", confidence=0.85))
         swapped = self._other_kind(bare)
         if swapped:
             return self._seen(replace(swapped, text=text))
@@ -277,6 +284,22 @@ class Resolver:
             reason = exc.message
             suggestions = [s.name for s in (exc.suggestions or exc.candidates)]
         raise Unresolvable(text, reason, suggestions)
+
+    def posts_titled(self, title: str) -> list[Mention]:
+        """The posts of any rank whose title is ``title`` (the names a paper resolves are
+        units' and senior posts'; a post it abolishes by title may be neither)."""
+        key = normal(_LEAD.sub("", title))
+        return [
+            self._mention(p.id, title, "exact", 0.9)
+            for p in self.structure.posts.values()
+            if normal(p.title) == key
+        ]
+
+    def resolves(self, text: str) -> bool:
+        """Whether ``text`` names something already: the record (exactly), a unit the
+        document creates, or an abbreviation it defined."""
+        key = normal(text)
+        return key in self.created or key in self.defined or self._exact(text) is not None
 
     def anaphor(self, kind: str) -> Mention | None:
         """The last unit of ``kind`` named ("the Department"), if any."""

@@ -22,6 +22,15 @@ class Paragraph:
     line: int
     heading: str = ""
     items: list[str] | None = None
+    #: where in ``text`` the items stood, when text follows them ("… in two: (a) …;
+    #: (b) …. Both sit within …"): the sentence before them ends there.
+    items_at: int | None = None
+
+    def sentences(self) -> list[str]:
+        """The text's sentences, cut where the items stood as well as at full stops."""
+        if self.items_at is None or self.items_at >= len(self.text):
+            return sentences(self.text)
+        return sentences(self.text[: self.items_at]) + sentences(self.text[self.items_at :])
 
     @property
     def body(self) -> str:
@@ -75,6 +84,8 @@ def find_paragraphs(text: str) -> tuple[list[Paragraph], bool]:
             heading = _clean(_MARKDOWN_HEADING.sub(r"\g<rest>", line))
             current = None
         elif (item := _ITEM.match(raw)) and current is not None:
+            if not current.items:
+                current.items_at = len(current.text)
             current.items = [*(current.items or []), _clean(item["rest"])]
         elif current is not None and (not numbered or line[0].islower() or not blank_before):
             current.text = f"{current.text} {_clean(line)}".strip()

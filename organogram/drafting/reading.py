@@ -9,13 +9,17 @@ from typing import Any
 
 from ..core.record import Record
 from ..queries.resolve import normal
-from .names import ANAPHOR, KIND_WORDS, Mention, Resolver, Unresolvable, kind_of, names_in
+from .names import ANAPHOR, KIND_WORDS, NAME, Mention, Resolver, Unresolvable, kind_of, names_in
 from .paragraphs import Paragraph
 from .proposals import CONTEXT, STATED, Draft, Proposal, Unresolved
 
 #: Words that, with the kind words, are all a unit's name may hold besides the function
 #: it is named for ("the Office of Staff Security" for "staff security").
 _FILLER = {"of", "the", "and", "for", "on"} | set(KIND_WORDS)
+# "Name (ABBR)": an abbreviation the document defines.
+_DEFINED = re.compile(rf"(?P<name>{NAME.pattern})\s*\((?P<abbr>[A-Z][A-Za-z]{{1,9}})\)")
+# "the former", "the latter" (not "the former Gender Coordination Unit": a former name).
+_FORMER = re.compile(r"\b[Tt]he (?P<which>former|latter)\b(?!\s+[A-Z])")
 
 
 class Reading:
@@ -28,6 +32,11 @@ class Reading:
         self.sentence = ""
         #: the create proposal of each unit the document creates, by its id.
         self.creations: dict[str, Proposal] = {}
+        #: the units the last sentence naming two or more named, in order ("the former"
+        #: is the first, "the latter" the last).
+        self.pair: list[Mention] = []
+        #: the abbreviations the phrase being read defines (not mentions of their own).
+        self.abbreviations_here: set[str] = set()
 
     # ----------------------------------------------------------------- mentions
     def mentions(self, phrase: str, *, report: bool = True) -> list[Mention | str]:
@@ -35,8 +44,11 @@ class Reading:
         each resolved (anaphors included), the name itself for each not resolved. With
         ``report``, a name not resolved that reads as a unit's (it has a kind word) is
         listed as unresolved."""
+        self.definitions(phrase)
         found: list[tuple[int, Mention | str]] = []
         for name, where in names_in(phrase):
+            if normal(name) in self.abbreviations_here:
+                continue  # "(DHRM)" just after the name it abbreviates: named once
             try:
                 found.append((where, self.resolver.resolve(name)))
             except Unresolvable as exc:
@@ -48,6 +60,61 @@ class Reading:
             if hit is not None:
                 found.append((m.start(), hit))
         return [item for _, item in sorted(found, key=lambda x: x[0])]
+
+    def definitions(self, phrase: str) -> None:
+        """Learn the abbreviations ``phrase`` defines ("the Department of Human Resources
+        Management (DHRM)"): each then names its unit for the rest of the document."""
+        self.abbreviations_here = set()
+        for m in _DEFINED.finditer(phrase):
+            abbr = m["abbr"]
+            if self.resolver.resolves(abbr):
+                continue  # the record's own abbreviation, or one already defined
+            try:
+                named = self.resolver.resolve(re.sub(r"^(?:The|the) ", "", m["name"]))
+            except Unresolvable:
+                continue
+            self.resolver.defined[normal(abbr)] = named
+            self.abbreviations_here.add(normal(abbr))
+
+    def former_and_latter(self, sentence: str) -> tuple[str, dict[str, str]]:
+        """``sentence`` with "the former" and "the latter" written as the units they
+        stand for (the first and the last named by the last sentence naming two), and
+        what each stands in for: {id: the words}."""
+        if len(self.pair) < 2:
+            return sentence, {}
+        stand_ins: dict[str, str] = {}
+
+        def name(m: re.Match[str]) -> str:
+            unit = self.pair[0] if m["which"].lower() == "former" else self.pair[-1]
+            stand_ins[unit.id] = m[0]
+            return f"the {unit.name}" if m[0][0] == "t" else f"The {unit.name}"
+
+        return _FORMER.sub(name, sentence), stand_ins
+
+    def read_as(self, proposals: list[Proposal], stand_ins: dict[str, str]) -> None:
+        """Mark the ``proposals`` that name a unit through "the former" or "the latter"
+        as read from context, saying which."""
+        for p in proposals:
+            named = {v for v in p.params.values() if isinstance(v, str)}
+            named |= {
+                x for v in p.params.values() if isinstance(v, list) for x in v if isinstance(x, str)
+            }
+            for ident, words in stand_ins.items():
+                if ident in named:
+                    unit = next(m for m in self.pair if m.id == ident)
+                    p.basis = CONTEXT
+                    p.confidence = min(p.confidence, 0.75)
+                    p.notes.append(f"“{words}” is read as {unit.name}.")
+
+    def named_last(self, seen: list[Mention | str]) -> None:
+        """Keep the units a sentence named, when two or more, for "the former"/"the
+        latter" in the next."""
+        units: list[Mention] = []
+        for m in seen:
+            if isinstance(m, Mention) and m.kind != "post" and m.id not in {u.id for u in units}:
+                units.append(m)
+        if len(units) >= 2:
+            self.pair = units
 
     def resolved(self, phrase: str, *, report: bool = True) -> list[Mention]:
         """Only the resolved mentions of ``phrase``."""

@@ -61,15 +61,20 @@ def read_sentence(r: Reading, sentence: str) -> None:
     # The rules read the future tense; "shall", "is to be", "absorbs" are brought to it
     # (the proposal still cites the paper's own sentence).
     sentence = decision_mood(sentence, r.paragraph.items if r.paragraph else None)
+    sentence, stand_ins = r.former_and_latter(sentence)
+    made = len(r.draft.proposals)
     if not CHANGE.search(sentence):
         if KEEP.search(sentence):
             keeps(r, sentence)
+            seen = r.mentions(sentence, report=False)
         else:
-            r.mentions(sentence)  # names still count for "the Department"
-        return
-    for _, fn in RULES:
-        fn(r, sentence)
-    r.mentions(sentence, report=False)
+            seen = r.mentions(sentence)  # names still count for "the Department"
+    else:
+        for _, fn in RULES:
+            fn(r, sentence)
+        seen = r.mentions(sentence, report=False)
+    r.read_as(r.draft.proposals[made:], stand_ins)
+    r.named_last(seen)
 
 
 def _dated(params: dict, sentence: str) -> dict:
@@ -324,7 +329,7 @@ def created(r: Reading, s: str) -> None:
     bringing together A and B", "… brought together in a single X within Y": a new unit,
     with what it brings together moved into it."""
     for m in re.finditer(
-        r"(?P<new>(?:[Aa]n?|[Tt]he|[Oo]ne|[Aa]) (?:new |single )?[A-Z][^,;]*?) will "
+        r"(?P<new>\b(?:[Aa]n?|[Tt]he|[Oo]ne|[Aa]) (?:new |single )?[A-Z][^,;]*?) will "
         r"(?:also )?be (?:created|established|set up|formed)"
         r"(?P<tail>[^.;]*)",
         s,
@@ -385,7 +390,7 @@ def merged(r: Reading, s: str) -> None:
         r"(?P<list>.+?) will (?:also )?(?:be )?(?:merged|consolidated|"
         r"amalgamated|combined|absorbed|merge|integrated)"
         r"(?: together)? (?:into|to form|as|by|with|in) "
-        r"(?:a |an |the )?(?:new |single )?(?P<into>[A-Z][^,;.]*)",
+        rf"(?:a |an |the )?(?:new |single )?(?P<into>[A-Z][^;.]*?){_UNTIL_NAME}",
         s,
     )
     if not m:
@@ -617,6 +622,8 @@ def posts_foreseen(r: Reading, s: str) -> None:
     ):
         return
     items = r.paragraph.items or []
+    if r.sentence in items:
+        return  # an item read on its own (``post-named``), not the list's announcement
     for item in items:
         count = re.search(r"\((?P<n>\d+) (?:posts?|positions?)\)", item)
         title = re.sub(r"\s*\(\d+ (?:posts?|positions?)\)", "", item).strip()
@@ -652,3 +659,50 @@ def posts_foreseen(r: Reading, s: str) -> None:
 def _slug(text: str) -> str:
     words = re.findall(r"[a-z0-9]+", text.lower())
     return "-".join(w for w in words if w not in {"the", "of", "and", "to", "for", "s"})[:40]
+
+
+_COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
+
+
+@rule("post-named")
+def post_named(r: Reading, s: str) -> None:
+    """ "A post of Chief Officer (P-5) will be established in the X", "two posts of
+    Officer will be created within Y", "the post of Senior Coordinator will be
+    abolished": posts named one sentence at a time (a list is ``posts-foreseen``)."""
+    for m in re.finditer(
+        r"\b(?P<n>[Aa]n?|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|\d{1,2}|[Tt]he) "
+        r"(?:new |additional |further )?(?:posts?|positions?) (?:of|for) (?:an? |the )?"
+        r"(?P<title>[A-Z][^;()]*?)(?: \((?P<grade>[A-Z]{1,3}-?\d{1,2})\))? will (?:also )?be "
+        r"(?P<verb>established|created|set up|added|abolished|discontinued|suppressed)"
+        r"(?: (?:in|within|under|for) (?P<unit>[^,;.]+))?",
+        s,
+    ):
+        title = m["title"].strip()
+        if m["verb"] in ("abolished", "discontinued", "suppressed"):
+            posts = [p for p in r.resolved(title, report=False) if p.kind == "post"]
+            posts = posts or r.resolver.posts_titled(title)
+            if posts:
+                r.propose(
+                    "abolish-post", _dated({"post": posts[0].id}, s), "post-abolished",
+                    mentions=[posts[0]],
+                )
+            continue
+        units = [u for u in r.resolved(m["unit"]) if u.kind != "post"] if m["unit"] else []
+        word = m["n"].lower()
+        n = int(word) if word.isdigit() else _COUNTS.get(word, 1)
+        for i in range(1, n + 1):
+            base = _slug(title)
+            params: dict = {
+                "post": base if n == 1 else f"{base}-{i}",
+                "title": title if n == 1 else f"{title} (post {i} of {n})",
+            }
+            if m["grade"]:
+                params["grade"] = m["grade"]
+            if units:
+                params["unit"] = units[0].id
+            r.propose(
+                "create-post",
+                _dated(params, s),
+                "post-created",
+                mentions=units[:1],
+            )

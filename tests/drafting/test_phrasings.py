@@ -174,3 +174,112 @@ def test_passive_administrative_support_is_a_line(iom):
 def test_a_new_name_may_hold_a_comma_before_a_capital(iom, said, name):
     [(_op, _rule, params)] = [p for p in _paper(iom, said) if p[0] in ("rename", "reclassify")]
     assert params["name"] == name
+
+
+# ------------------------------------------------------------ plain phrasing (phrasing.py)
+@pytest.mark.parametrize(
+    ("said", "op", "rule"),
+    [
+        ("The Director General hereby abolishes the Budget Division.", "abolish", None),
+        ("Management has decided to close the Budget Division.", "abolish", None),
+        ("Closure of the Budget Division with effect from 1 May 2025.", "abolish", None),
+        ("The abolition of the Budget Division is approved.", "abolish", None),
+        ("It is hereby decided that the Budget Division shall be dissolved.", "abolish", None),
+        ("The Budget Division will cease to exist at the end of 2025.", "abolish", None),
+        ("The Budget Division will be folded into the Treasury Division.", "merge", "merged-into"),
+        (
+            "The Budget Division shall cease to exist on 1 May 2025, its staff and functions "
+            "passing to the Treasury Division.",
+            "merge",
+            "merged-into",
+        ),
+    ],
+)
+def test_a_decision_named_by_its_maker_a_noun_or_another_verb(iom, said, op, rule):
+    [(got_op, got_rule, params)] = _paper(iom, said)
+    assert got_op == op
+    assert rule is None or got_rule == rule
+    assert params.get("unit", params.get("units", [None])[0]) == "budget"
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "The Director General established the Policy Hub in 2018.",
+        "The Director General moved the Budget Division to the Executive Office in 2019.",
+        "The closure of the Budget Division was discussed at length.",
+    ],
+)
+def test_a_makers_past_act_and_a_noun_under_discussion_propose_nothing(iom, said):
+    assert _paper(iom, said) == []
+
+
+def test_a_maker_transfers_from_one_unit_to_another(iom):
+    got = _paper(
+        iom,
+        "With immediate effect, the Director General hereby transfers the Policy Hub from "
+        "the Department of Policy and Research to the Executive Office.",
+        "The Deputy Director General for Operations has elevated the Protection Division to "
+        "the rank of a department.",
+        "The Treasury Division is re-designated the Division of Treasury Operations.",
+    )
+    assert [(op, p.get("node", p.get("unit")), p.get("to", p.get("kind"))) for op, _, p in got][
+        :3
+    ] == [("move", "policy-hub", "eo"), ("reclassify", "protection", "department"), (
+        "rename",
+        "treasury",
+        None,
+    )]
+
+
+def test_the_former_and_the_latter_and_a_defined_abbreviation(iom):
+    text = (
+        "1. The Budget Division and the Treasury Division (TD) work closely. The former "
+        "shall be merged with the latter.\n\n"
+        "2. The Policy Hub is placed under the authority of TD.\n\n"
+        "3. Nothing else changes."
+    )
+    draft = draft_paper(iom, text, source="p", at="2024-06-30")
+    got = [
+        (
+            p.op,
+            p.params.get("units", p.params.get("node")),
+            p.params.get("into", p.params.get("to")),
+        )
+        for p in draft.proposals
+    ]
+    assert got == [("merge", ["budget"], "treasury"), ("move", "policy-hub", "treasury")]
+    merge = draft.proposals[0]
+    assert merge.basis != "stated" and any("“The former” is read as" in n for n in merge.notes)
+    assert not draft.unresolved
+
+
+def test_posts_named_in_items_are_created_and_abolished(iom):
+    text = (
+        "1. Posts:\n"
+        "   (a) two posts of Budget Analyst (P-3) are established in the Budget Division;\n"
+        "   (b) the post of Director General is abolished as from 1 July 2026.\n\n"
+        "2. Nothing else.\n\n3. Nothing more."
+    )
+    draft = draft_paper(iom, text, source="p", at="2024-06-30")
+    got = [
+        (p.op, p.params.get("title"), p.params.get("unit"), p.params.get("grade"))
+        for p in draft.proposals
+    ]
+    assert got[:2] == [
+        ("create-post", "Budget Analyst (post 1 of 2)", "budget", "P-3"),
+        ("create-post", "Budget Analyst (post 2 of 2)", "budget", "P-3"),
+    ]
+    assert [p.op for p in draft.proposals][2:] == ["abolish-post"]
+
+
+def test_a_dateline_is_the_papers_own_date(iom):
+    from organogram.drafting.asof import paper_date
+
+    text = (
+        "Title\n\nNew York, 3 March 2025\n\n"
+        "1. The Budget Division shall be abolished as from 1 July 2025.\n\n2. x\n\n3. y"
+    )
+    assert paper_date(text, iom, None).date == "2025-03-03"
+    later = text.replace("3 March 2025", "3 March 2026")
+    assert paper_date(later, iom, None).date == "2025-06-30"
