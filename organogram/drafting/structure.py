@@ -16,12 +16,17 @@ from typing import Any
 
 from ..core.record import Record
 from ..queries.resolve import normal
-from .describing import RANK, STRUCTURE_RULES, Describing, LineFact, Seen, names_shown
+from . import structure_lines, structure_members
+from .describing import RANK, Describing, LineFact, Seen, names_shown
 from .names import ANAPHOR, KIND_WORDS, Unresolvable, names_in
 from .paragraphs import Paragraph, find_paragraphs, sentences
 from .proposals import CONTEXT, Draft, cite_of
 from .reading import Reading
 from .summary import functions_summary
+
+#: Every rule of a description, members first: a unit's place given by a list of the
+#: units of its owner outranks one read later from a line.
+STRUCTURE_RULES = [*structure_members.RULES, *structure_lines.RULES]
 
 FUNCTIONS_NOTE = (
     "A list of the document's own phrases, not a description: reword it before accepting."

@@ -1,0 +1,197 @@
+"""The rules of a structure description that give lines and places: "reports to … via
+the administrative support of …", "falls under the oversight of", "is overseen by",
+"receives administrative support from", "provides … support to". Each records its facts
+through :class:`.describing.Describing`."""
+
+from __future__ import annotations
+
+import re
+
+from .describing import ADV, Describing, Rules, registry
+from .names import Mention, kind_of
+from .proposals import CONTEXT
+
+#: The rules of this module, in the order they read a sentence.
+RULES: Rules = []
+structure_rule = registry(RULES)
+
+_REPORTS = re.compile(
+    r"^(?P<x>.*?),? (?:who |which )?reports (?:directly )?to (?P<to>.+?)"
+    r"(?: (?:via|through) the administrative support of (?P<sup>.+?))?"
+    r"(?:,? and under the (?:direct )?supervision of (?P<sv>.+?))?(?:[.;]|$)"
+)
+
+
+@structure_rule("reports-to")
+def reports_to(d: Describing, s: str) -> bool:
+    """ "X, who reports to Y via the administrative support of Z and under the supervision
+    of its Director": X's line of oversight to Y, an administrative-support line to Z and a
+    direct-supervision line to Z's head (the format's nearest kind for "supervision")."""
+    m = _REPORTS.search(s)
+    if not m:
+        return False
+    post = d.post_in(m["x"])
+    subject = post or (d.subject(m["x"]).id if d.subject(m["x"]) else None)
+    tos = d.r.resolved(m["to"], report=False)
+    if subject is None or not tos:
+        return False
+    if post is None:
+        # A unit's line of oversight is its place, not a line beside it.
+        d.place(d.see(d.subject(m["x"]), "reports-to"), tos[0].id, "reports-to")
+    else:
+        d.line(subject, "oversight", tos[0].id, "reports-to")
+    sup = d.r.resolved(m["sup"], report=False) if m["sup"] else []
+    if sup:
+        d.line(subject, "administrative-support", sup[0].id, "administrative-support-of")
+    if m["sv"]:
+        head = None
+        if re.search(r"\bits (?:Director|Head|Chief)\b", m["sv"]) and sup:
+            unit = d.r.resolver.structure.units.get(sup[0].id)
+            head = unit.head if unit else None
+        head = head or d.post_in(m["sv"])
+        if head:
+            d.line(
+                subject,
+                "direct-supervision",
+                head,
+                "under-supervision-of",
+                notes=[
+                    "The document says supervision: "
+                    "direct supervision is the format's nearest kind."
+                ],
+            )
+    return True
+
+
+_PLACED_IN = re.compile(
+    r"^(?P<x>.*?)\b(?:"
+    # "falls under the oversight of", "sits within", "is attached to", "is part of"
+    rf"(?:falls|fall|sits|sit|is|are)\s+{ADV}(?:placed\s+)?"
+    r"(?:under(?: the (?:direct |overall )?(?:oversight|responsibility|authority) of)?|"
+    r"within|in|attached to|part of|run by|managed by|hosted by|housed in)"
+    # passive and possessive ways of saying it (rule placed-in-passive)
+    r"|(?P<passive>"
+    # passive-by: "is now overseen by", "is overseen directly by", "is administered by"
+    rf"(?:is|are)\s+{ADV}(?:overseen|supervised|managed|run|hosted|administered)"
+    r"(?:\s+[a-z]+ly)?\s+by"
+    # perfect passive: "has been set up within", "have been established under"
+    r"|(?:has|have)\s+been\s+(?:set up|established|created|placed|located|attached)\s+"
+    r"(?:within|in|under|to)"
+    # "forms part of", "belongs to"
+    rf"|(?:forms?|belongs?)\s+{ADV}(?:part of|to)"
+    # "is one of the units of"
+    r"|(?:is|are)\s+(?:one|two|three|four|five|six|among)\s+(?:of\s+)?the\s+[a-z]+\s+of"
+    r"))\s+(?P<y>.+)$"
+)
+#: "Oversight of X is exercised by Y": the oversight named, then who holds it.
+_OVERSIGHT_BY = re.compile(
+    r"^(?:[Tt]he )?(?:direct |overall )?(?:[Oo]versight|[Ss]upervision|[Rr]esponsibility) "
+    r"(?:of|for) (?P<x>.+?) (?:is|are) (?:exercised|ensured|provided|held|assumed) by "
+    r"(?P<y>.+)$"
+)
+_SUPPORTED_BY = re.compile(
+    r"^(?P<x>.*?)\b(?:(?:receives|gets|has) administrative support from|"
+    rf"(?:is|are)\s+{ADV}(?:supported administratively|administratively supported) by)"
+    r"\s+(?P<y>.+)$"
+)
+
+
+def _subjects(d: Describing, phrase: str) -> list[Mention | str]:
+    """The units a sentence's subject names: each name of its first clause ("A and the B
+    belong to …"), or, when it has no capitalized name, the whole phrase as one name the
+    record knows ("The IATI publishing team", "The ICT digital centre of excellence")."""
+    clause = re.split(r",\s", phrase, maxsplit=1)[0]
+    items = [
+        x
+        for x in d.r.mentions(clause, report=False)
+        if (isinstance(x, Mention) and x.how != "anaphor") or (isinstance(x, str) and kind_of(x))
+    ]
+    anaphors = [x for x in d.r.mentions(clause, report=False) if isinstance(x, Mention)]
+    if items or anaphors:
+        return items or anaphors[:1]
+    bare = re.sub(r"^\s*(?:[Tt]he|[Aa]n?)\s+", "", clause).strip(" ,;")
+    found = d.resolve(bare) if bare else None
+    if found is not None and found.how in ("exact", "former"):
+        return [found]
+    return d.r.mentions(phrase, report=False)[:1]
+
+
+@structure_rule("placed-in")
+def placed_in(d: Describing, s: str) -> bool:
+    """ "X falls under the oversight of Y", "X is attached to Y", "X sits within Y", "X is
+    placed in Y", "X is run by Y", "X is part of Y", and the passive and possessive ways
+    of saying it (rules ``placed-in-passive``: "X is now overseen by Y", "X has been set
+    up within Y", "X forms part of Y", "X belongs to Y", "X is one of the units of Y";
+    ``oversight-exercised-by``: "Oversight of X is exercised by Y"): X's line of
+    oversight goes to Y; "X receives administrative support from Y", "X is supported
+    administratively by Y": an administrative-support line."""
+    m = _PLACED_IN.search(s)
+    rule = "placed-in-passive" if m and m["passive"] else "placed-in"
+    if m is None:
+        m = _OVERSIGHT_BY.search(s)
+        rule = "oversight-exercised-by"
+    if m:
+        xs = _subjects(d, m["x"])
+        ys = d.r.resolved(_first_clause(m["y"]), report=False)
+        placed = False
+        for x in xs:
+            if not ys or (isinstance(x, Mention) and x.id == ys[0].id):
+                continue
+            seen = d.see(x, rule)
+            if seen is not None:
+                d.place(seen, ys[0].id, rule)
+                placed = True
+                rest = _SUPPORTED_BY.search(s)
+                if rest:
+                    _supported(d, seen.node, rest["y"])
+        if placed:
+            return True
+    m = _SUPPORTED_BY.search(s)
+    if m:
+        xs = d.r.resolved(m["x"], report=False)
+        if xs:
+            return _supported(d, xs[0].id, m["y"])
+    return False
+
+
+def _supported(d: Describing, source: str, phrase: str) -> bool:
+    ys = [y for y in d.r.resolved(_first_clause(phrase), report=False) if y.kind != "post"]
+    if not ys or ys[0].id == source:
+        return False
+    d.line(source, "administrative-support", ys[0].id, "administrative-support-from")
+    return True
+
+
+def _first_clause(phrase: str) -> str:
+    return re.split(r",| and (?:receives|provides|is|has|works)\b", phrase, maxsplit=1)[0]
+
+
+_SUPPORT = re.compile(
+    r"^(?P<x>.*?)\bprovides (?:[\w-]+ ){0,4}support\b.*?\bto (?:the )?(?P<y>[A-Z][^.;,]+)"
+)
+
+
+@structure_rule("provides-support")
+def provides_support(d: Describing, s: str) -> bool:
+    """ "X provides resources management support … to the Department of Y": an
+    administrative-support line from Y to X (read from context: the document does not say
+    "administrative")."""
+    m = _SUPPORT.search(s)
+    if not m:
+        return False
+    # The sentence's subject is its first name ("X, which sits within Y, provides …").
+    firsts = d.r.resolved(m["x"], report=False)
+    owner = firsts[0] if firsts else d.subject(m["x"])
+    ys = [y for y in d.r.resolved(m["y"], report=False) if y.kind != "post"]
+    if owner is None or not ys or ys[0].id == owner.id:
+        return False
+    d.line(
+        ys[0].id,
+        "administrative-support",
+        owner.id,
+        "provides-support",
+        basis=CONTEXT,
+        confidence=0.5,
+        notes=["Read as administrative support: the document says support, not which kind."],
+    )
+    return True
