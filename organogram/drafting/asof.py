@@ -21,6 +21,12 @@ from .mood import decision_mood
 from .paragraphs import find_paragraphs
 from .rules import CHANGE
 
+# "Organization as at 30 June 2025", "(as of March 2024)": the date a title says the
+# structure it shows is that of.
+_AS_AT = re.compile(
+    r"\b(?:as (?:at|of)|at|on)\s+(?:\d{1,2} )?(?:January|February|March|April|May|June|July|"
+    r"August|September|October|November|December)(?: \d{1,2},)? \d{4}\b"
+)
 # Where a paper is signed: up to three capitalized words ("Geneva", "New York").
 _PLACE = re.compile(r"(?:[A-Z][\w.-]*\s?){0,3}")
 # The first line of a numbered paragraph: the dateline stands before it.
@@ -98,6 +104,13 @@ def description_date(text: str, record: Record, source: str | None) -> AsOf:
                 parsed.end.isoformat(),
                 f"the date the document gives itself (“{line}”), at its end",
             )
+    title = next((ln.strip() for ln in text.splitlines() if ln.strip()), "")
+    stated = _AS_AT.search(title)
+    if stated:
+        parsed = FuzzyDate.parse(dates_in(stated[0])[0][1])
+        return AsOf(
+            parsed.end.isoformat(), f"the date the title gives (“{stated[0]}”), at its end"
+        )
     return source_date(record, source) or _today()
 
 

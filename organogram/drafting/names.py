@@ -220,6 +220,9 @@ class Resolver:
         self.names: Names = names_at("node", self.structure, former=former_names(timeline, at))
         self.created: dict[str, Created] = {}
         self.last: dict[str, Mention] = {}
+        #: the unit "the Department" means throughout, whatever was named last: the one a
+        #: structure description is about (its title names it).
+        self.pinned: dict[str, Mention] = {}
         #: abbreviations the document defines ("the Department of Human Resources
         #: Management (DHRM)"), by their normal form: the mention they stand for.
         self.defined: dict[str, Mention] = {}
@@ -265,6 +268,10 @@ class Resolver:
             return self._seen(Mention(text, c.id, "created", 0.9, c.name, c.kind, True))
         found = self._exact(bare) or (self._exact(abbr["abbr"]) if abbr else None)
         if found:
+            if abbr and not self.resolves(abbr["abbr"]):
+                # "the Migration, Environment and Climate Change Division (MECC)": the
+                # abbreviation names it from here on.
+                self.defined[normal(abbr["abbr"])] = found
             return self._seen(replace(found, text=text))
         if key in self.defined:
             # An abbreviation the document defined earlier, and the record does not hold.
@@ -303,7 +310,7 @@ class Resolver:
 
     def anaphor(self, kind: str) -> Mention | None:
         """The last unit of ``kind`` named ("the Department"), if any."""
-        m = self.last.get(kind.lower())
+        m = self.pinned.get(kind.lower()) or self.last.get(kind.lower())
         if m is None:
             return None
         return Mention(m.text, m.id, "anaphor", 0.75, m.name, m.kind, m.new)

@@ -18,6 +18,8 @@ from .proposals import CONTEXT, STATED, Draft, Proposal, Unresolved
 _FILLER = {"of", "the", "and", "for", "on"} | set(KIND_WORDS)
 # "Name (ABBR)": an abbreviation the document defines.
 _DEFINED = re.compile(rf"(?P<name>{NAME.pattern})\s*\((?P<abbr>[A-Z][A-Za-z]{{1,9}})\)")
+# "…, C, which is part of": the name a relative clause at the end of a phrase is about.
+_RELATIVE = re.compile(r"\b(?P<name>[A-Z][^,]*?),\s*(?:which|who|that)\b[^,]*$")
 # "the former", "the latter" (not "the former Gender Coordination Unit": a former name).
 _FORMER = re.compile(r"\b[Tt]he (?P<which>former|latter)\b(?!\s+[A-Z])")
 
@@ -80,16 +82,37 @@ class Reading:
         """``sentence`` with "the former" and "the latter" written as the units they
         stand for (the first and the last named by the last sentence naming two), and
         what each stands in for: {id: the words}."""
-        if len(self.pair) < 2:
+        first = _FORMER.search(sentence)
+        if first is None:
+            return sentence, {}
+        pair = self._pair_before(sentence[: first.start()]) or self.pair
+        if len(pair) < 2:
             return sentence, {}
         stand_ins: dict[str, str] = {}
 
         def name(m: re.Match[str]) -> str:
-            unit = self.pair[0] if m["which"].lower() == "former" else self.pair[-1]
+            unit = pair[0] if m["which"].lower() == "former" else pair[-1]
             stand_ins[unit.id] = m[0]
+            self.pair = pair
             return f"the {unit.name}" if m[0][0] == "t" else f"The {unit.name}"
 
         return _FORMER.sub(name, sentence), stand_ins
+
+    def _pair_before(self, prefix: str) -> list[Mention]:
+        """The units ``prefix`` (the sentence before "the former"/"the latter") names,
+        when two or more: but not the one a relative clause the words sit in is about
+        ("A works with B: C, which is part of the latter" means B)."""
+        clause = _RELATIVE.search(prefix)
+        last = dict(self.resolver.last)
+        try:
+            units = [m for m in self.resolved(prefix, report=False) if m.kind != "post"]
+            if clause:
+                about = self.resolved(clause["name"], report=False)
+                units = [u for u in units if not about or u.id != about[-1].id]
+        finally:
+            self.resolver.last = last
+        distinct = list({u.id: u for u in units}.values())
+        return distinct if len(distinct) >= 2 else []
 
     def read_as(self, proposals: list[Proposal], stand_ins: dict[str, str]) -> None:
         """Mark the ``proposals`` that name a unit through "the former" or "the latter"

@@ -42,6 +42,7 @@ def draft_structure(record: Record, text: str, *, source: str, at: str) -> Draft
     paragraphs = _lists_joined(paragraphs)
     reading = Reading(record, at, source)
     d = Describing(reading)
+    _pin_title(d, text)
     passages = _passages(record, source, reading)
     headed = any(p.heading for p in paragraphs)
     container: Seen | None = None  # the last department heading (headed documents)
@@ -82,11 +83,13 @@ def draft_structure(record: Record, text: str, *, source: str, at: str) -> Draft
             _plural_heading(d, para.heading)
         for sentence in said:
             reading.sentence = sentence
+            sentence, _ = reading.former_and_latter(sentence)
             for name, fn in STRUCTURE_RULES:
                 # Units "in Manila" are the owner's, not more units it oversees: a sentence
                 # the located rule reads is read by no other rule.
                 if fn(d, sentence) and name == "located":
                     break
+            reading.named_last(reading.mentions(sentence, report=False))
             names_shown(d, sentence)
     draft = reading.finish()
     draft.paragraphs = len(paragraphs)
@@ -149,6 +152,20 @@ def _section(d: Describing, para: Paragraph, said: list[str]) -> Seen | None:
         if found is None and len(names_in(para.heading)) == 1:
             return d.see(para.heading, "section")
     return None
+
+
+def _pin_title(d: Describing, text: str) -> None:
+    """A document whose title names a department or an office ("Department of X:
+    organization as at …") is about it: "the Department" means it throughout, not the
+    last department named (a sentence about the support another department gives)."""
+    title = next((ln.strip() for ln in text.splitlines() if ln.strip()), "")
+    title = re.sub(r"^#+\s*", "", title).strip("*_ ")
+    names = names_in(title)
+    if not names or names[0][1] > 4:
+        return
+    found = d.resolve(names[0][0])
+    if found is not None and found.kind in ("department", "office"):
+        d.r.resolver.pinned[found.kind] = found
 
 
 def _plural_heading(d: Describing, heading: str) -> None:

@@ -66,7 +66,7 @@ def reports_to(d: Describing, s: str) -> bool:
 _PLACED_IN = re.compile(
     r"^(?P<x>.*?)\b(?:"
     # "falls under the oversight of", "sits within", "is attached to", "is part of"
-    rf"(?:falls|fall|sits|sit|is|are)\s+{ADV}(?:placed\s+)?"
+    rf"(?:falls|fall|sits|sit|is|are|remains|remain)\s+{ADV}(?:placed\s+)?"
     r"(?:under(?: the (?:direct |overall )?(?:oversight|responsibility|authority) of)?|"
     r"within|in|attached to|part of|run by|managed by|hosted by|housed in)"
     # passive and possessive ways of saying it (rule placed-in-passive)
@@ -77,8 +77,8 @@ _PLACED_IN = re.compile(
     # perfect passive: "has been set up within", "have been established under"
     r"|(?:has|have)\s+been\s+(?:set up|established|created|placed|located|attached)\s+"
     r"(?:within|in|under|to)"
-    # "forms part of", "belongs to"
-    rf"|(?:forms?|belongs?)\s+{ADV}(?:part of|to)"
+    # "forms part of", "belongs to", "completes", "rounds out"
+    rf"|(?:forms?|belongs?)\s+{ADV}(?:part of|to)|(?:completes|rounds out|joins)"
     # "is one of the units of"
     r"|(?:is|are)\s+(?:one|two|three|four|five|six|among)\s+(?:of\s+)?the\s+[a-z]+\s+of"
     r"))\s+(?P<y>.+)$"
@@ -94,6 +94,9 @@ _SUPPORTED_BY = re.compile(
     rf"(?:is|are)\s+{ADV}(?:supported administratively|administratively supported) by)"
     r"\s+(?P<y>.+)$"
 )
+
+
+_RELATIVE_END = re.compile(r"(?P<name>[^,]+),\s*(?:which|who|that)\s*$")
 
 
 def _subjects(d: Describing, phrase: str) -> list[Mention | str]:
@@ -131,7 +134,10 @@ def placed_in(d: Describing, s: str) -> bool:
         m = _OVERSIGHT_BY.search(s)
         rule = "oversight-exercised-by"
     if m:
-        xs = _subjects(d, m["x"])
+        relative = _RELATIVE_END.search(m["x"])
+        # "…, the B Division, which remains part of Y": the clause is about B alone.
+        xs = d.r.resolved(relative["name"], report=False)[-1:] if relative else []
+        xs = xs or _subjects(d, m["x"])
         ys = d.r.resolved(_first_clause(m["y"]), report=False)
         placed = False
         for x in xs:
@@ -195,3 +201,61 @@ def provides_support(d: Describing, s: str) -> bool:
         notes=["Read as administrative support: the document says support, not which kind."],
     )
     return True
+
+
+#: "the Division works under the direct supervision of Y" (its place stays where it is).
+_UNDER_DIRECT = re.compile(
+    r"(?P<x>[^,;]*?)\b(?:works|work|operates|operate|is|are|sits|remains|functions)\s+"
+    rf"{ADV}(?:placed\s+)?under (?:the )?direct supervision of (?P<y>[^.;]+)"
+)
+
+
+@structure_rule("under-direct-supervision")
+def under_direct_supervision(d: Describing, s: str) -> bool:
+    """ "Although it is part of the Department, the Division works under the direct
+    supervision of Y": a direct-supervision line from the Division to Y, its line of
+    oversight left where the document or the record puts it."""
+    m = _UNDER_DIRECT.search(s)
+    if not m:
+        return False
+    source = d.subject(m["x"])
+    ys = d.r.resolved(_first_clause(m["y"]), report=False)
+    if source is None or not ys or ys[0].id == source.id:
+        return False
+    d.see(source, "under-direct-supervision")
+    d.line(source.id, "direct-supervision", ys[0].id, "under-direct-supervision")
+    return True
+
+
+#: The services one unit performs for another: "its recruitment, travel and procurement
+#: are handled for it by Y", "The Department's finance transactions are processed by Y".
+_HANDLED = re.compile(
+    r"^(?P<x>.*?)(?P<poss>\b[Ii]ts|\b[Tt]heir|[\u2019']s)\s+(?P<what>[^.;]*?)\s+(?:is|are)\s+"
+    rf"{ADV}(?:handled|processed|provided|managed|administered|carried out|performed|done|"
+    r"serviced|delivered)\s+(?:for (?:it|them)\s+)?(?:centrally\s+)?by\s+(?P<y>.+)$"
+)
+_ADMINISTRATIVE = re.compile(
+    r"\b(?:financ\w*|human resources|recruitment|travel|procurement|payroll|administrat\w*|"
+    r"transactions|budget\w*|accounting|staffing|personnel|logistics|ICT|IT|contracts)\b"
+)
+
+
+@structure_rule("services-handled-by")
+def services_handled_by(d: Describing, s: str) -> bool:
+    """ "Its recruitment, travel and procurement are handled for it by Y": an
+    administrative-support line to Y (the services named are administrative ones)."""
+    m = _HANDLED.search(s)
+    if not m or not _ADMINISTRATIVE.search(m["what"]):
+        return False
+    named = [u for u in d.r.resolved(m["x"], report=False) if u.kind != "post"]
+    if m["poss"][0] in "'\u2019":
+        # "The Department's finance transactions": the name just before the possessive.
+        source = named[-1] if named else None
+    else:
+        # "its recruitment": the sentence's first unit, else the unit the section is about.
+        source = named[0] if named else None
+        if source is None and d.section is not None:
+            return _supported(d, d.section.node, m["y"])
+    if source is None or source.kind == "post":
+        return False
+    return _supported(d, source.id, m["y"])

@@ -155,6 +155,12 @@ _ITS_MEMBERS = re.compile(
 )
 #: "Four units make up X: A; B", "Two units are also housed in X: A; and B", "The
 #: following teams form part of X:" with the list below.
+#: "It has two teams reporting to it: A, and B", "The Division counts three units:".
+_HAS_MEMBERS = re.compile(
+    r"^(?P<subj>.*?)\b(?:has|have|counts|count|oversees|comprises)\s+(?:[a-z\d]+\s+){0,2}?"
+    rf"(?P<kw>{_KINDS})\s*(?:(?:reporting|answering) to (?:it|them)|under (?:it|them)|"
+    r"within (?:it|them)|of (?:its|their) own|attached to (?:it|them))?\s*:\s*(?P<list>.+)$"
+)
 _MAKE_UP = re.compile(
     r"^(?:[Tt]he following|[A-Z][a-z]+|\d+)\s+(?:[a-z]+\s+)?"
     rf"(?P<kw>{_KINDS})\s+{ADV}"
@@ -168,9 +174,14 @@ _MAKE_UP = re.compile(
 def members_listed(d: Describing, s: str) -> bool:
     """Members named by a possessive or before their owner: rule ``its-members-are`` ("Its
     teams are A, B and C", "whose divisions include …") and ``members-make-up`` ("Four
-    units make up X: A; B; and C", "Two units are also housed in X: …"): each member
-    placed under the owner, its kind the list's word."""
-    for pattern, rule in ((_ITS_MEMBERS, "its-members-are"), (_MAKE_UP, "members-make-up")):
+    units make up X: A; B; and C", "Two units are also housed in X: …") and
+    ``has-members`` ("It has two teams reporting to it: A, and B"): each member placed
+    under the owner, its kind the list's word."""
+    for pattern, rule in (
+        (_ITS_MEMBERS, "its-members-are"),
+        (_MAKE_UP, "members-make-up"),
+        (_HAS_MEMBERS, "has-members"),
+    ):
         m = pattern.search(s)
         if not m:
             continue

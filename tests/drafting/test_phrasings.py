@@ -283,3 +283,59 @@ def test_a_dateline_is_the_papers_own_date(iom):
     assert paper_date(text, iom, None).date == "2025-03-03"
     later = text.replace("3 March 2025", "3 March 2026")
     assert paper_date(later, iom, None).date == "2025-06-30"
+
+
+# ------------------------------------------------ structure descriptions (structure_*.py)
+def _lines(iom, text):
+    draft = draft_structure(iom, text, source="d", at="2024-06-30")
+    lines = [p.params for p in draft.proposals if p.op == "add-line"]
+    return {(p["source"], p["kind"], p["target"]) for p in lines}
+
+
+def test_members_a_unit_has_and_a_unit_that_completes_another(iom):
+    text = (
+        "1. The Treasury Division manages cash. It has three teams under it: Cash, "
+        "Investments, and Banking.\n\n"
+        "2. A new Foresight Unit, reporting to the Director, completes the Policy Hub."
+    )
+    got = _places(iom, text)
+    assert {(u, p) for u, p, _ in got} >= {
+        ("cash", "treasury"), ("investments", "treasury"), ("banking", "treasury"),
+        ("fu", "policy-hub"),
+    }
+
+
+def test_direct_supervision_and_services_handled_by_another(iom):
+    text = (
+        "1. The Protection Division sits within the Department of Programme Support and "
+        "Migration Management. Although it belongs there, the Division works under the "
+        "direct supervision of the Executive Office.\n\n"
+        "2. The Budget Division plans the budget. Its recruitment and travel are handled "
+        "for it by the Department of Human Resources Management.\n\n"
+        "3. The Treasury Division's payroll transactions are processed by the Manila "
+        "Administrative Centre."
+    )
+    got = _lines(iom, text)
+    assert ("protection", "direct-supervision", "eo") in got
+    assert ("budget", "administrative-support", "dhrm") in got
+    assert ("treasury", "administrative-support", "manila-ac") in got
+
+
+def test_a_title_dates_and_names_what_the_description_is_about(iom):
+    from organogram.drafting.asof import description_date
+
+    text = (
+        "# Department of Policy and Research: structure as at 31 March 2025\n\n"
+        "1. The Department of Policy and Research works with the Department of Human "
+        "Resources Management. A Foresight Unit completes the Department."
+    )
+    assert description_date(text, iom, None).date == "2025-03-31"
+    assert ("fu", "dpr") in {(u, p) for u, p, _ in _places(iom, text)}
+
+
+def test_the_latter_in_a_relative_clause_is_not_its_own_subject(iom):
+    text = (
+        "1. The Policy Hub works with the Department of Operations and Emergencies: in "
+        "crises, the Protection Division, which remains part of the latter, leads."
+    )
+    assert ("protection", "doe") in {(u, p) for u, p, _ in _places(iom, text)}
