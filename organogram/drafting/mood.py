@@ -44,6 +44,26 @@ _TO = "report|become|merge|replace|absorb|fall|move|oversee|form|include|transfe
 _MOOD = [
     # "shall", "is to be", "are to be": the future of an instruction.
     (re.compile(r"\bshall\b"), "will"),
+    # "will therefore be closed": the connective says why, not what.
+    (
+        re.compile(
+            r"\bwill,? (?:therefore|thus|accordingly|then|consequently|subsequently|hence|"
+            r"eventually|ultimately|in turn|in future),? "
+        ),
+        "will ",
+    ),
+    # "ceases to exist", "ceases operations": a present decision.
+    (
+        re.compile(r"\b(?:ceases|cease) (?=to (?:exist|operate|function)\b|operations\b)"),
+        "will cease ",
+    ),
+    # "It has been decided to place X under Y": who decided is no matter.
+    (
+        re.compile(
+            r"\b[Ii]t (?:has been|is|was|had been) (?:hereby )?(?:decided|agreed|resolved) to "
+        ),
+        "We will ",
+    ),
     (re.compile(r"\b(?:is|are) to be\b"), "will be"),
     (re.compile(rf"\b(?:is|are) to (?=(?:{_TO})\b)"), "will "),
     # "is hereby renamed", "are now merged": a present passive of a change.
@@ -76,7 +96,7 @@ def decision_mood(sentence: str, items: list[str] | None = None) -> str:
     for pattern, repl in _MOOD:
         s = pattern.sub(repl, s)
     s = plain_phrasing(s)
-    if items and s.rstrip().endswith(":") and not _FOLLOWING.match(s):
+    if items and s.rstrip().endswith(":") and re.search(r"\bwill\b", s) and not _FOLLOWING.match(s):
         # "X will be split into:" with the parts as the paragraph's items.
         s = f"{s.rstrip()[:-1]} {'; and '.join(_ITEM_END.sub('', i) for i in items)}."
     m = _FOLLOWING.match(s)

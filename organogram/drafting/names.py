@@ -71,7 +71,7 @@ _ABBR = re.compile(r"\s*\((?P<abbr>[A-Z][A-Za-z]{1,9})\)")
 # "the Department", "this new department", "the Unit's": the last unit of that kind named.
 ANAPHOR = re.compile(
     r"\b(?P<det>[Tt]he|[Tt]his|[Tt]hat|[Ii]ts)(?: new)? (?P<kind>[Dd]epartment|[Dd]ivision|"
-    r"[Uu]nit|[Oo]ffice|[Ii]nstitute|[Cc]entre|[Ss]ecretariat|[Tt]eam)(?:[\u2019']s)?"
+    r"[Uu]nit|[Oo]ffice|[Ii]nstitute|[Cc]entre|[Ss]ecretariat|[Tt]eam)\b(?:[\u2019']s)?"
     r"(?! of\b)(?! [A-Z])"
 )
 # Names that are no unit however they are written: the words that only start a sentence.

@@ -87,6 +87,9 @@ def find_paragraphs(text: str) -> tuple[list[Paragraph], bool]:
             if not current.items:
                 current.items_at = len(current.text)
             current.items = [*(current.items or []), _clean(item["rest"])]
+        elif current is not None and current.items and _continues(current.items[-1], line):
+            # A list item running over several lines.
+            current.items[-1] = f"{current.items[-1]} {_clean(line)}"
         elif current is not None and (not numbered or line[0].islower() or not blank_before):
             current.text = f"{current.text} {_clean(line)}".strip()
         elif not numbered:
@@ -101,6 +104,12 @@ def find_paragraphs(text: str) -> tuple[list[Paragraph], bool]:
         for n, p in enumerate(out, start=1):
             p.number = str(n)
     return out, numbered
+
+
+def _continues(item: str, line: str) -> bool:
+    """Whether ``line`` goes on with the list item ``item``: the item has not ended (no
+    full stop, semicolon or colon) or the line starts in lower case."""
+    return not item.rstrip().endswith((".", ";", ":")) or line[:1].islower()
 
 
 _ABBREVIATIONS = re.compile(r"\b(?:No|Nos|para|paras|e\.g|i\.e|etc|cf|Mr|Ms|Dr|St|art)\.$")

@@ -218,6 +218,13 @@ _SAME = [
         r"repositioned|shifted|re-?located) (?:to|under|within)\b",
         r"will \1be placed under",
     ),
+    # "… and takes the name Y": the new name of a change of kind.
+    (r"\s+and (?:takes|will take|receives|will receive) the (?:new )?name(?: of)?\s+", ", named "),
+    # "will leave X and join Y", "will join Y": placed under Y.
+    (
+        r"\bwill (also |now )?(?:leave (?:the )?[^,;.]+? and )?(?:join|move (?:in)?to)\b",
+        r"will \1be placed under",
+    ),
     # "will now report through Y", "will report into Y": report to Y.
     (
         r"\bwill (also |now |henceforth )?report (?:through|into|directly to|to)\b",

@@ -20,6 +20,8 @@ _FILLER = {"of", "the", "and", "for", "on"} | set(KIND_WORDS)
 _DEFINED = re.compile(rf"(?P<name>{NAME.pattern})\s*\((?P<abbr>[A-Z][A-Za-z]{{1,9}})\)")
 # "…, C, which is part of": the name a relative clause at the end of a phrase is about.
 _RELATIVE = re.compile(r"\b(?P<name>[A-Z][^,]*?),\s*(?:which|who|that)\b[^,]*$")
+# Where a name not resolved may be two: a possessive, "of the", "for the".
+_JOINS = (r"[\u2019']s\s+", r"\s+of the\s+", r"\s+for the\s+", r"\s+of\s+", r"\s+for\s+")
 # "the former", "the latter" (not "the former Gender Coordination Unit": a former name).
 _FORMER = re.compile(r"\b[Tt]he (?P<which>former|latter)\b(?!\s+[A-Z])")
 
@@ -54,6 +56,10 @@ class Reading:
             try:
                 found.append((where, self.resolver.resolve(name)))
             except Unresolvable as exc:
+                parts = self._parts(name)
+                if parts:
+                    found.extend((where + i, m) for i, m in enumerate(parts))
+                    continue
                 if report and kind_of(name):
                     self.unresolved(name, exc.reason, exc.suggestions)
                 found.append((where, name))
@@ -63,6 +69,26 @@ class Reading:
                 found.append((m.start(), hit))
         return [item for _, item in sorted(found, key=lambda x: x[0])]
 
+    def _parts(self, name: str) -> list[Mention]:
+        """The units a name not resolved holds when it is two names joined ("the Supply
+        Chain Division of the Department of X", "DFAM's Supply Chain Division") or a noun
+        before a name ("Responsibility for the Emergency Support Unit"): each part that
+        resolves, in order; none when no split resolves a part that has a kind word."""
+        for join in _JOINS:
+            for m in re.finditer(join, name):
+                left, right = name[: m.start()], name[m.end() :]
+                got = []
+                for part in (left, right):
+                    if not kind_of(part) and not self.resolver.resolves(part):
+                        continue
+                    try:
+                        got.append(self.resolver.resolve(part))
+                    except Unresolvable:
+                        continue
+                if got:
+                    return got
+        return []
+
     def definitions(self, phrase: str) -> None:
         """Learn the abbreviations ``phrase`` defines ("the Department of Human Resources
         Management (DHRM)"): each then names its unit for the rest of the document."""
@@ -70,7 +96,10 @@ class Reading:
         for m in _DEFINED.finditer(phrase):
             abbr = m["abbr"]
             if self.resolver.resolves(abbr):
-                continue  # the record's own abbreviation, or one already defined
+                # The record's own abbreviation, or one defined already: still not a
+                # second mention here.
+                self.abbreviations_here.add(normal(abbr))
+                continue
             try:
                 named = self.resolver.resolve(re.sub(r"^(?:The|the) ", "", m["name"]))
             except Unresolvable:

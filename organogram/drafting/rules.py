@@ -77,6 +77,24 @@ def read_sentence(r: Reading, sentence: str) -> None:
     r.named_last(seen)
 
 
+def _lead_off(phrase: str) -> str:
+    """A subject without the clause that sets the scene before it ("In the Department of
+    X (DX), the A and the B …": A and B are the subject, X is where they are)."""
+    phrase = re.sub(
+        r"^\s*(?:In|Within|Inside|Under|For|At|Across|Besides|Beyond|Apart from|"
+        r"In addition to|As regards|Regarding) [^,]+,\s*",
+        "",
+        phrase,
+    )
+    # "the Staff Welfare Unit, currently part of the Department of X,": where it is now.
+    return re.sub(
+        r",\s*(?:currently|now|presently|at present|until now)?\s*(?:part of|in|under|within|"
+        r"attached to|located in)\s+[^,]+,",
+        "",
+        phrase,
+    )
+
+
 def _dated(params: dict, sentence: str) -> dict:
     date = effective_date(sentence)
     if date:
@@ -396,7 +414,7 @@ def merged(r: Reading, s: str) -> None:
     if not m:
         absorbs(r, s)
         return
-    units = [u for u in r.resolved(m["list"]) if u.kind != "post"]
+    units = [u for u in r.resolved(_lead_off(m["list"])) if u.kind != "post"]
     intos = _names(m["into"])
     if not units or not intos:
         return
@@ -441,19 +459,28 @@ def absorbs(r: Reading, s: str) -> None:
         )
 
 
+#: "a new Procurement Division": a unit named as new.
+_NEW_NAMED = r"\b(?:an?|the) new ((?:[A-Z][\w'-]*)(?: (?:and |of |for |on )?[A-Z][\w'-]*)*)"
+
+
 @rule("split")
 def split(r: Reading, s: str) -> None:
     """ "X will be split into A and B": a split into new units."""
     m = re.search(
         r"(?P<x>.+?) will (?:also )?be (?:split|divided) "
-        r"(?:into|between) (?:two |three |four )?(?:new )?"
-        r"(?:units: |divisions: )?(?P<list>.+)",
+        r"(?:into|between|in)(?: two| three| four)?(?: new)?"
+        r"(?: units:| divisions:)?(?P<list>.*)",
         s,
     )
     if not m:
         return
-    olds = r.resolved(m["x"])
+    olds = r.resolved(_lead_off(m["x"]))
     names = [n for n in _names(m["list"]) if kind_of(n)]
+    if len(names) < 2 and r.paragraph is not None:
+        # "X is to be divided in two." with the parts named after: "… go to a new
+        # Procurement Division; … become the work of a new Logistics Unit."
+        rest = r.paragraph.text.split(r.sentence, 1)[-1]
+        names = [n for n in re.findall(_NEW_NAMED, rest) if kind_of(n)]
     if not olds or len(names) < 2:
         return
     into = []
@@ -475,8 +502,8 @@ def abolished(r: Reading, s: str) -> None:
     )
     if not m:
         return
-    units = [u for u in r.resolved(m["x"]) if u.kind != "post"]
-    if units:
+    units = [u for u in r.resolved(_lead_off(m["x"])) if u.kind != "post"]
+    if units and not r.ended(units[-1].id):
         u = units[-1]
         r.propose("abolish", _dated({"unit": u.id}, s), "will-be-abolished", mentions=[u])
 
@@ -537,6 +564,7 @@ def placed_under(r: Reading, s: str) -> None:
             # "The reporting line of X changes to Y", "X's reporting line will change to
             # Y", "X will change its reporting line to Y".
             r"(?:(?:[Tt]he )?reporting line of (?P<list>.+?)|(?P<list2>.+?)(?:[\u2019']s)? "
+            r"(?<!functional )(?<!dotted )(?<!secondary )(?<!technical )"
             r"reporting line|(?P<list3>.+?) will change its reporting line) "
             r"(?:will )?(?:changes?|be changed|moves?|shifts?|passes)? ?to (?P<to>[^.;,]+)",
             "reporting-line-changes",
@@ -672,7 +700,8 @@ def post_named(r: Reading, s: str) -> None:
     for m in re.finditer(
         r"\b(?P<n>[Aa]n?|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|\d{1,2}|[Tt]he) "
         r"(?:new |additional |further )?(?:posts?|positions?) (?:of|for) (?:an? |the )?"
-        r"(?P<title>[A-Z][^;()]*?)(?: \((?P<grade>[A-Z]{1,3}-?\d{1,2})\))? will (?:also )?be "
+        r"(?P<title>[A-Z][^;(),]*?)(?: \((?P<grade>[A-Z]{1,3}-?\d{1,2})\))?"
+        r"(?:,? at (?:the )?(?:grade|level) (?P<grade2>[A-Z]{1,3}-?\d{1,2}),?)? will (?:also )?be "
         r"(?P<verb>established|created|set up|added|abolished|discontinued|suppressed)"
         r"(?: (?:in|within|under|for) (?P<unit>[^,;.]+))?",
         s,
@@ -688,6 +717,10 @@ def post_named(r: Reading, s: str) -> None:
                 )
             continue
         units = [u for u in r.resolved(m["unit"]) if u.kind != "post"] if m["unit"] else []
+        head = re.match(r"^(?:Director|Head|Chief|Coordinator) of (?:the )?(?P<u>.+)$", title)
+        if not units and head:
+            # "A post of Head of the X Unit … to lead it": the unit it heads.
+            units = [u for u in r.resolved(head["u"], report=False) if u.kind != "post"]
         word = m["n"].lower()
         n = int(word) if word.isdigit() else _COUNTS.get(word, 1)
         for i in range(1, n + 1):
@@ -696,8 +729,8 @@ def post_named(r: Reading, s: str) -> None:
                 "post": base if n == 1 else f"{base}-{i}",
                 "title": title if n == 1 else f"{title} (post {i} of {n})",
             }
-            if m["grade"]:
-                params["grade"] = m["grade"]
+            if m["grade"] or m["grade2"]:
+                params["grade"] = m["grade"] or m["grade2"]
             if units:
                 params["unit"] = units[0].id
             r.propose(
@@ -706,3 +739,27 @@ def post_named(r: Reading, s: str) -> None:
                 "post-created",
                 mentions=units[:1],
             )
+
+
+@rule("line-to")
+def line_to(r: Reading, s: str) -> None:
+    """ "Besides its line to Y, the Department will have a functional reporting line to
+    Z": a functional line (dotted, secondary and technical lines too) beside the line of
+    oversight; "an administrative line": administrative support."""
+    for m in re.finditer(
+        r"(?P<x>.+?) will (?:also )?(?:have|keep|gain|acquire) an? (?:new )?"
+        r"(?P<kind>functional|dotted|secondary|technical|administrative)(?:[- ]support)?"
+        r"(?:[- ]reporting)? (?:line|link) to (?P<y>[^.;,]+)",
+        s,
+    ):
+        xs = [u for u in r.resolved(_lead_off(m["x"])) if u.kind != "post"]
+        ys = r.resolved(m["y"])
+        if not xs or not ys or xs[-1].id == ys[0].id:
+            continue
+        kind = "administrative-support" if m["kind"] == "administrative" else "functional"
+        r.propose(
+            "add-line",
+            _dated({"source": xs[-1].id, "kind": kind, "target": ys[0].id}, s),
+            "line-to",
+            mentions=[xs[-1], ys[0]],
+        )
