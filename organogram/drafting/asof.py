@@ -104,12 +104,18 @@ def description_date(text: str, record: Record, source: str | None) -> AsOf:
                 parsed.end.isoformat(),
                 f"the date the document gives itself (“{line}”), at its end",
             )
-    title = next((ln.strip() for ln in text.splitlines() if ln.strip()), "")
-    stated = _AS_AT.search(title)
+    # The title and the headings under it, before the first paragraph or section.
+    top = []
+    for ln in text.splitlines():
+        if _PARAGRAPH.match(ln.strip()) or re.match(r"^\s*#{1,6}\s+\d", ln):
+            break
+        if ln.strip():
+            top.append(ln.strip())
+    stated = next((m for m in map(_AS_AT.search, top[:4]) if m), None)
     if stated:
         parsed = FuzzyDate.parse(dates_in(stated[0])[0][1])
         return AsOf(
-            parsed.end.isoformat(), f"the date the title gives (“{stated[0]}”), at its end"
+            parsed.end.isoformat(), f"the date its title gives (“{stated[0]}”), at its end"
         )
     return source_date(record, source) or _today()
 

@@ -171,7 +171,7 @@ class Describing:
         found = self.r.resolved(phrase, report=False)
         if found:
             return found[-1]
-        if re.search(r"\b(?:It|it|Its|its)\b", phrase) and self.section is not None:
+        if re.search(r"\b(?:It|it|Its|its|They|they|Their|their)\b", phrase) and self.section:
             return self._as_mention(self.section)
         return None
 

@@ -171,7 +171,7 @@ class Mention:
 
     text: str
     id: str
-    how: str  # exact, former, abbreviation, kind, fuzzy, created, anaphor
+    how: str  # exact, former, abbreviation, kind, order, fuzzy, created, anaphor
     confidence: float
     name: str  # the name it has in the record (or is given by the paper)
     kind: str  # its kind in the record ("post" for a senior post)
@@ -356,16 +356,25 @@ class Resolver:
             return None
         stem = m["x"]
         found = set()
-        for word in ("Department", "Division", "Office", "Unit", "Centre", "Section", "Branch"):
-            if word.lower() == normal(m["k"]):
+        words = ("Department", "Division", "Office", "Unit", "Centre", "Section", "Branch")
+        for word in (*words, m["k"]):
+            if word.lower() == normal(m["k"]) and word != m["k"]:
                 continue
-            for form in (f"{word} of {stem}", f"{word} of the {stem}", f"{stem} {word}"):
+            # The same kind word on the other side: "Secretariat of the X" for the X
+            # Secretariat (the form the text used is not tried again).
+            forms = (f"{word} of {stem}", f"{word} of the {stem}", f"{stem} {word}")
+            for form in forms:
+                if normal(form) == normal(text):
+                    continue
                 hit = self._exact(form)
                 if hit:
                     found.add(hit.id)
         if len(found) != 1:
             return None
-        return self._mention(found.pop(), text, "kind", 0.8)
+        node = found.pop()
+        unit = self.structure.units.get(node)
+        same = unit is not None and unit.kind == KIND_WORDS[normal(m["k"])]
+        return self._mention(node, text, "order" if same else "kind", 0.8)
 
     def _fuzzy(self, text: str) -> Mention | None:
         key = normal(text)

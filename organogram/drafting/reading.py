@@ -274,7 +274,7 @@ class Reading:
         """Add a proposal (once: the same op on the same units is not proposed twice)."""
         notes = list(notes or [])
         for m in mentions:
-            if m.how in ("anaphor", "fuzzy", "function", "kind"):
+            if m.how in ("anaphor", "fuzzy", "function", "kind", "order"):
                 basis = CONTEXT
                 notes.append(_how(m))
             elif m.how == "former":
@@ -326,6 +326,7 @@ def _how(m: Mention) -> str:
         "fuzzy": f"“{m.text}” is read as {m.name} (a near name).",
         "function": f"“{m.text}” is read as {m.name}, the unit named for that function.",
         "kind": f"“{m.text}” is read as {m.name}, named with another kind word.",
+        "order": f"“{m.text}” is read as {m.name}, its name in another order.",
     }.get(m.how, "")
 
 

@@ -17,9 +17,9 @@ from typing import Any
 from ..core.record import Record
 from ..queries.resolve import normal
 from . import structure_lines, structure_members
-from .describing import RANK, Describing, LineFact, Seen, names_shown
+from .describing import RANK, Describing, LineFact, Seen, _plural, names_shown
 from .names import ANAPHOR, KIND_WORDS, Unresolvable, names_in
-from .paragraphs import Paragraph, find_paragraphs, sentences
+from .paragraphs import Paragraph, find_paragraphs
 from .proposals import CONTEXT, Draft, cite_of
 from .reading import Reading
 from .summary import functions_summary
@@ -59,7 +59,7 @@ def draft_structure(record: Record, text: str, *, source: str, at: str) -> Draft
             reading.resolver.last.clear()
         # A paragraph's own number ("1.") is no sentence: the first sentence says
         # which unit the paragraph describes.
-        said = [x for x in sentences(para.text) if not re.fullmatch(r"[\d.()\s-]+", x)]
+        said = [x for x in para.sentences() if not re.fullmatch(r"[\d.()\s-]+", x)]
         if not said and not para.items:
             reading.draft.unread.append(
                 {"paragraph": para.number, "text": para.text[:80], "why": "no sentence in it"}
@@ -140,18 +140,43 @@ def _section(d: Describing, para: Paragraph, said: list[str]) -> Seen | None:
             heading = normal(para.heading)
             if heading and heading == normal(names[0][0]):
                 return d.see(names[0][0], "section")
+    named = _heading_unit(d, para.heading)
     lead = ANAPHOR.search(first)
     if lead:
-        hit = d.r.resolver.anaphor(KIND_WORDS[lead["kind"].lower()])
+        kind = KIND_WORDS[lead["kind"].lower()]
+        if named is not None and named.kind == kind:
+            # "Inside the Department of X" then "The Department is led by …": the
+            # heading's department, whatever department was named last.
+            return d.see(named, "section")
+        hit = d.r.resolver.anaphor(kind)
         if hit is not None:
             return d.see(hit, "section")
-    if para.heading:
-        found = d.resolve(para.heading)
-        if found is not None and found.kind != "post":
-            return d.see(found, "section")
-        if found is None and len(names_in(para.heading)) == 1:
+    if named is not None:
+        return d.see(named, "section")
+    if para.heading and d.resolve(para.heading) is None and not _plural_first(para.heading):
+        names = names_in(para.heading)
+        if len(names) == 1 and not _plural(names[0][0]):
             return d.see(para.heading, "section")
     return None
+
+
+def _heading_unit(d: Describing, heading: str):
+    """The unit a section's heading names: the whole heading, else its first name that
+    resolves ("Inside the Department of X")."""
+    if not heading:
+        return None
+    found = d.resolve(heading)
+    if found is None:
+        for name, _ in names_in(heading):
+            found = d.resolve(name)
+            if found is not None:
+                break
+    return found if found is not None and found.kind != "post" else None
+
+
+def _plural_first(name: str) -> bool:
+    first = normal(name).split()[:1] or [""]
+    return first[0] in KIND_WORDS and first[0].endswith("s")
 
 
 def _pin_title(d: Describing, text: str) -> None:
@@ -377,7 +402,7 @@ def _functions(
         items = functions_summary(" ".join(bodies))
         if not items:
             continue
-        first = sentences(para.text)
+        first = para.sentences()
         _propose(
             d,
             "redescribe",

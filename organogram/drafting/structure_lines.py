@@ -16,7 +16,7 @@ RULES: Rules = []
 structure_rule = registry(RULES)
 
 _REPORTS = re.compile(
-    r"^(?P<x>.*?),? (?:who |which )?reports (?:directly )?to (?P<to>.+?)"
+    r"^(?P<x>.*?),? (?:who |which )?(?:reports|report) (?:directly )?to (?P<to>.+?)"
     r"(?: (?:via|through) the administrative support of (?P<sup>.+?))?"
     r"(?:,? and under the (?:direct )?supervision of (?P<sv>.+?))?(?:[.;]|$)"
 )
@@ -205,8 +205,9 @@ def provides_support(d: Describing, s: str) -> bool:
 
 #: "the Division works under the direct supervision of Y" (its place stays where it is).
 _UNDER_DIRECT = re.compile(
-    r"(?P<x>[^,;]*?)\b(?:works|work|operates|operate|is|are|sits|remains|functions)\s+"
-    rf"{ADV}(?:placed\s+)?under (?:the )?direct supervision of (?P<y>[^.;]+)"
+    r"(?P<x>[^,;]*?)\b(?:(?:works|work|operates|operate|is|are|sits|remains|functions)\s+"
+    rf"{ADV}(?:placed\s+)?under (?:the )?direct supervision of|"
+    r"(?:is|are) (?:directly supervised|supervised directly) by)\s+(?P<y>[^.;]+)"
 )
 
 
@@ -218,7 +219,9 @@ def under_direct_supervision(d: Describing, s: str) -> bool:
     m = _UNDER_DIRECT.search(s)
     if not m:
         return False
-    source = d.subject(m["x"])
+    # "X is placed under Y and is directly supervised by Y": X, not the last name.
+    named = [u for u in d.r.resolved(m["x"], report=False) if u.kind != "post"]
+    source = named[0] if named else d.subject(m["x"])
     ys = d.r.resolved(_first_clause(m["y"]), report=False)
     if source is None or not ys or ys[0].id == source.id:
         return False
@@ -259,3 +262,58 @@ def services_handled_by(d: Describing, s: str) -> bool:
     if source is None or source.kind == "post":
         return False
     return _supported(d, source.id, m["y"])
+
+
+#: "The Executive Office gives them administrative support", "Y provides X with
+#: administrative support".
+_GIVES_SUPPORT = re.compile(
+    r"^(?P<y>.*?)\b(?:gives|provides|offers|lends|extends)\s+(?P<x>them|it|[A-Z][^.;:]*?)\s+"
+    r"(?:with\s+)?administrative support\b"
+)
+#: "Each of them also has a functional reporting line to Y", "It has a dotted line to Y".
+_HAS_LINE = re.compile(
+    r"^(?P<x>.*?)\b(?:has|have)\s+(?:also\s+)?an?\s+(?P<kind>functional|dotted|secondary|"
+    r"technical)(?:[- ]reporting)?\s+(?:line|link)\s+to\s+(?P<y>[^.;]+)"
+)
+
+
+@structure_rule("gives-support")
+def gives_support(d: Describing, s: str) -> bool:
+    """ "The Executive Office gives them administrative support": an administrative-support
+    line from them (the section's unit, or the units named) to the giver."""
+    m = _GIVES_SUPPORT.search(s)
+    if not m:
+        return False
+    givers = [u for u in d.r.resolved(m["y"], report=False) if u.kind != "post"]
+    if not givers:
+        return False
+    if m["x"] in ("them", "it"):
+        sources = [d.section.node] if d.section is not None else []
+    else:
+        sources = [u.id for u in d.r.resolved(m["x"], report=False) if u.kind != "post"]
+    read = False
+    for source in sources:
+        read = _supported(d, source, givers[-1].name) or read
+    return read
+
+
+@structure_rule("has-line")
+def has_line(d: Describing, s: str) -> bool:
+    """ "Each of them also has a functional reporting line to Y": a functional line from
+    each unit the last sentence named ("each of them", "both", "they"), else from the
+    subject."""
+    m = _HAS_LINE.search(s)
+    if not m:
+        return False
+    ys = d.r.resolved(_first_clause(m["y"]), report=False)
+    if not ys:
+        return False
+    if re.search(r"\b(?:[Ee]ach of them|[Bb]oth(?: of them)?|[Tt]hey|[Ee]ach)\b", m["x"]):
+        sources = [u.id for u in d.r.pair]
+    else:
+        subject = d.subject(m["x"])
+        sources = [subject.id] if subject is not None else []
+    for source in sources:
+        if source != ys[0].id:
+            d.line(source, "functional", ys[0].id, "has-line")
+    return bool(sources)

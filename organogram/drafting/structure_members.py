@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from .describing import ADV, Describing, Rules, registry
-from .names import KIND_WORDS, NAME, Mention, expand, kind_of
+from .names import KIND_WORDS, NAME, Mention, expand, kind_of, names_in
 from .proposals import CONTEXT
 
 #: The rules of this module, in the order they read a sentence.
@@ -146,7 +146,7 @@ def composed_of(d: Describing, s: str) -> bool:
     return _members(d, owner, tail, list_kind, "composed-of")
 
 
-_KINDS = r"(?:units|divisions|teams|offices|sections|centres|branches|services)"
+_KINDS = r"(?:units|sub-units|subunits|divisions|teams|offices|sections|centres|branches|services)"
 #: "Its teams are A, B and C", "X, whose divisions include A and B", "The Department's
 #: units are: A; B".
 _ITS_MEMBERS = re.compile(
@@ -166,7 +166,18 @@ _MAKE_UP = re.compile(
     rf"(?P<kw>{_KINDS})\s+{ADV}"
     r"(?:make up|form(?: part of)?|constitute|belong to|fall under|sit (?:in|within)|"
     rf"are\s+{ADV}(?:housed|placed|located|found)\s+(?:in|within)|are part of)\s+"
-    r"(?P<subj>[^:]+):\s*(?P<list>.*)$"
+    r"(?P<subj>[^:,]+?)(?:,[^:]*)?(?::\s*(?P<list>.*)|\.)$"
+)
+#: "Two departments are overseen by Y rather than by Z: A and B".
+_OVERSEEN_LIST = re.compile(
+    r"^(?:[Tt]he following|[A-Z][a-z]+|\d+)\s+(?:[a-z]+\s+)?"
+    rf"(?P<kw>{_KINDS}|departments)\s+(?:are|is)\s+{ADV}(?:overseen|supervised|managed|led|run)"
+    r"\s+(?:directly\s+)?by\s+(?P<subj>[^:]+?)(?:\s+rather than[^:]*)?:\s*(?P<list>.*)$"
+)
+#: "It groups the functions that …:" with the members as the paragraph's items.
+_GROUPS = re.compile(
+    r"^(?P<subj>.*?)\b(?:groups|brings together|houses|hosts|contains|gathers)\b[^:]*:\s*"
+    r"(?P<list>.*)$"
 )
 
 
@@ -181,16 +192,42 @@ def members_listed(d: Describing, s: str) -> bool:
         (_ITS_MEMBERS, "its-members-are"),
         (_MAKE_UP, "members-make-up"),
         (_HAS_MEMBERS, "has-members"),
+        (_OVERSEEN_LIST, "members-overseen-by"),
+        (_GROUPS, "groups-members"),
     ):
         m = pattern.search(s)
         if not m:
             continue
         owner = d.subject(m["subj"])
-        if owner is None or owner.kind == "post":
+        if owner is None:
             continue
-        kind = KIND_WORDS.get(m["kw"].lower(), "")
-        return _members(d, owner, m["list"], kind, rule)
+        kw = (m["kw"] if "kw" in m.re.groupindex else None) or ""
+        # "sub-units" says nothing of each one's kind: its name does.
+        kind = "" if kw.lower().startswith("sub") else KIND_WORDS.get(kw.lower(), "")
+        if owner.kind == "post" and rule != "members-overseen-by":
+            continue
+        return _members(d, owner, m["list"] or "", kind, rule)
     return False
+
+
+_ASIDE = r",\s*(?:which|who|that|whose)\b|\s+\((?![A-Z][A-Za-z]{1,9}\))"
+
+
+def _member_name(raw: str) -> str:
+    """The name a list's member is given: without its bullet, article, "and", and what
+    follows it ("a risk management team, which keeps …" → "risk management team"; "The
+    Governing Bodies Unit services the Council …" → "Governing Bodies Unit")."""
+    text = re.sub(r"^\s*(?:[-*•]\s*)?(?:and\s+|the\s+|an?\s+|The\s+|An?\s+)*", "", raw)
+    # An aside in brackets goes, but not an abbreviation: "(MECC)" names it from here on.
+    text = re.split(_ASIDE, text, maxsplit=1)[0]
+    text = text.strip(" .;,")
+    names = names_in(text)
+    if names and names[0][1] == 0 and kind_of(names[0][0]):
+        # A sentence about the member ("Cash Team forecasts cash"): its name.
+        rest = text[len(names[0][0]) :].strip()
+        if rest[:1].islower():
+            return names[0][0]
+    return text
 
 
 def _members(d: Describing, owner: Mention, tail: str, list_kind: str, rule: str) -> bool:
@@ -202,7 +239,7 @@ def _members(d: Describing, owner: Mention, tail: str, list_kind: str, rule: str
         members = list(d.r.paragraph.items or [])
     placed = False
     for raw in members:
-        text = re.sub(r"^\s*(?:[-*•]\s*)?(?:and\s+|the\s+)*", "", raw).strip(" .;,")
+        text = _member_name(raw)
         if not text:
             continue
         found = d.resolve(text)

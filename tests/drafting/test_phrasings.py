@@ -339,3 +339,34 @@ def test_the_latter_in_a_relative_clause_is_not_its_own_subject(iom):
         "crises, the Protection Division, which remains part of the latter, leads."
     )
     assert ("protection", "doe") in {(u, p) for u, p, _ in _places(iom, text)}
+
+
+def test_sections_numbered_by_their_headings_and_members_told_in_sentences(iom):
+    text = (
+        "# The Treasury Division\n\n## Structure as at 31 May 2025\n\n"
+        "Read this first.\n\n"
+        "## 1. The Treasury Division\n\nThe Treasury Division reports to the Executive "
+        "Office.\n\n"
+        "## 2. Its teams\n\nTwo sub-units make up the Treasury Division, both answering to its "
+        "Chief.\n\n- The **Cash Team** forecasts cash.\n- The **Banking Unit** keeps the "
+        "accounts.\n\n"
+        "## 3. Units overseen by the Executive Office\n\nTwo units are overseen by the "
+        "Executive Office rather than by a department: the Policy Hub and the Budget "
+        "Division. Each of them also has a functional reporting line to the Treasury "
+        "Division.\n"
+    )
+    from organogram.drafting.asof import description_date
+
+    assert description_date(text, iom, None).date == "2025-05-31"
+    draft = draft_structure(iom, text, source="d", at="2025-05-31")
+    placed = {(d["unit"], d["parent"]) for d in draft.described if "unit" in d}
+    assert {("treasury", "eo"), ("ct", "treasury"), ("bu", "treasury")} <= placed
+    assert {("policy-hub", "eo"), ("budget", "eo")} <= placed
+    kinds = {p.params["name"]: p.params["kind"] for p in draft.proposals if p.op == "create"}
+    assert kinds == {"Cash Team": "team", "Banking Unit": "unit"}  # each by its own name
+    lines = {
+        (p.params["source"], p.params["target"]) for p in draft.proposals if p.op == "add-line"
+    }
+    assert {("policy-hub", "treasury"), ("budget", "treasury")} <= lines
+    cites = {p.cite.rpartition(":")[2] for p in draft.proposals}
+    assert cites <= {"1", "2", "3"}
