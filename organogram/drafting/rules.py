@@ -8,11 +8,13 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from ..queries.resolve import normal
 from .dates import effective_date
 from .mood import decision_mood
 from .names import Mention, kind_of
 from .proposals import CONTEXT
 from .reading import Reading
+from .summary import functions_summary
 
 # The verbs of a change: a sentence with one of them is read by the rules even when it
 # also keeps something ("will be placed under … and will continue to supervise …").
@@ -23,7 +25,11 @@ CHANGE = re.compile(
     r"replace|fall under|oversee|report|form|become|include|bring together|wound down|"
     r"phased out|combined|amalgamated|converted|absorb|transfer|assume|take over|pass to)\b|"
     r"\breplacing\b|\bto form\b|\breporting line\b|"
-    r"\b(?:currently|renamed|formerly) the\b|\bforeseen\b|\bwill merge\b",
+    r"\b(?:currently|renamed|formerly) the\b|\bforeseen\b|\bwill merge\b|"
+    r"\bwill (?:also )?(?:now )?(?:be responsible for|have an? (?:greater |stronger |renewed |"
+    r"particular |sharper |clearer |new )?focus on)\b|"
+    r"\b(?:functions|mandate|responsibilities|role|remit) will (?:therefore |now |also )?"
+    r"(?:continue to )?(?:cover|include|encompass|extend to|focus on)\b",
     re.I,
 )
 KEEP = re.compile(
@@ -231,6 +237,9 @@ def _names(phrase: str) -> list[str]:
 def _rename(r: Reading, old: Mention, new_name: str, rule_name: str) -> None:
     if old.kind == "post" or old.name == new_name:
         return
+    # "X will be renamed Y. Y will have …": the new name names it from here on.
+    if not r.resolver.resolves(new_name):
+        r.resolver.defined[normal(new_name)] = old
     new_kind = kind_of(new_name)
     if (
         new_kind
@@ -763,3 +772,53 @@ def line_to(r: Reading, s: str) -> None:
             "line-to",
             mentions=[xs[-1], ys[0]],
         )
+
+
+_DOES = re.compile(
+    r"^(?P<x>.+?)(?P<poss>[\u2019']s (?:functions|mandate|responsibilities|role|remit))? will "
+    r"(?:therefore |now |also )*(?:continue to )?(?P<verb>be responsible for|have an? "
+    r"(?:greater |stronger |renewed |particular |sharper |clearer |new )?focus on|cover|"
+    r"include|encompass|extend to|focus on) (?P<what>.+)$"
+)
+
+
+@rule("functions-stated")
+def functions_stated(r: Reading, s: str) -> None:
+    """ "The Department will be responsible for …", "will have a greater focus on …",
+    "The Department's functions will continue to cover …": what a unit that goes on will
+    do, proposed as its functions (``redescribe``) in the paper's own phrases, for a
+    person to reword; once per unit. A unit the paper creates has its functions in its
+    creation, and one it ends has none."""
+    m = _DOES.search(s)
+    if not m or (m["verb"] in ("cover", "include", "encompass", "extend to", "focus on")
+                 and not m["poss"]):
+        return
+    units = [u for u in r.resolved(_lead_off(m["x"]), report=False) if u.kind != "post"]
+    if not units or units[-1].new or r.ended(units[-1].id):
+        return
+    unit = units[-1]
+    if any(p.op == "redescribe" and p.params["unit"] == unit.id for p in r.draft.proposals):
+        return
+    # The summary reads a clause from its verb: give it one it knows to strip.
+    lead = (
+        "is responsible for"
+        if m["verb"].startswith("be ")
+        else "focuses on"
+        if "focus" in m["verb"]
+        else "covers"
+    )
+    items = functions_summary(f"{lead} {m['what']}")
+    if not items:
+        return
+    r.propose(
+        "redescribe",
+        {"unit": unit.id, "functions": items},
+        "functions-stated",
+        basis=CONTEXT,
+        confidence=0.3,
+        mentions=[unit],
+        notes=[
+            "The paper's own phrases, not a description: reword them, and keep the "
+            "functions the paper does not change, before accepting."
+        ],
+    )

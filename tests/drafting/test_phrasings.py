@@ -370,3 +370,25 @@ def test_sections_numbered_by_their_headings_and_members_told_in_sentences(iom):
     assert {("policy-hub", "treasury"), ("budget", "treasury")} <= lines
     cites = {p.cite.rpartition(":")[2] for p in draft.proposals}
     assert cites <= {"1", "2", "3"}
+
+
+def test_what_a_unit_that_goes_on_will_do_is_proposed_as_its_functions(iom):
+    draft = draft_paper(
+        iom,
+        "1. The Treasury Division will be renamed the Division of Treasury Operations. The "
+        "Division of Treasury Operations will have a greater focus on cash forecasting and "
+        "on banking relations.\n\n"
+        "2. The Budget Division's functions will continue to cover budget preparation and "
+        "budget monitoring.\n\n"
+        "3. A new Foresight Unit will be created in the Executive Office. The Foresight Unit "
+        "will be responsible for scenario planning.\n\n"
+        "4. The Policy Hub will continue to advise the Director General.",
+        source="p",
+        at="2024-06-30",
+    )
+    described = {p.params["unit"]: p for p in draft.proposals if p.op == "redescribe"}
+    # A new unit's functions belong to its creation; "will continue to advise" keeps.
+    assert set(described) == {"treasury", "budget"}
+    assert all(p.basis != "stated" and p.confidence <= 0.3 for p in described.values())
+    assert any("cash forecasting" in f.lower() for f in described["treasury"].params["functions"])
+    assert not draft.unresolved  # the new name names the division once given
