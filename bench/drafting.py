@@ -1,8 +1,9 @@
 """How well drafting reads documents: precision and recall of what it proposes.
 
 A proposed change counts as right when a change of the reference has the same kind
-(``op``), names the same units (ids of the record; a unit the paper creates by its name)
-and is cited to the paragraph the proposal comes from. Measured on:
+(``op``), names the same units and posts (ids of the record; a unit the paper creates by
+its name, ``new:NAME``; a post it creates by its title, ``post:TITLE``) and is cited to
+the paragraph the proposal comes from. Measured on:
 
 - the 2021 headquarters review paper against the plan ``hq-review-2021`` of data/iom, which
   was typed from it by hand (the paper is one of the seed documents kept beside the
