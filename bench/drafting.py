@@ -1,8 +1,9 @@
 """How well drafting reads documents: precision and recall of what it proposes.
 
 A proposed change counts as right when a change of the reference has the same kind
-(``op``), names the same units (ids of the record; a unit the paper creates by its name)
-and is cited to the paragraph the proposal comes from. Measured on:
+(``op``), names the same units and posts (ids of the record; a unit the paper creates by
+its name, ``new:NAME``; a post it creates by its title, ``post:TITLE``) and is cited to
+the paragraph the proposal comes from. Measured on:
 
 - the 2021 headquarters review paper against the plan ``hq-review-2021`` of data/iom, which
   was typed from it by hand (the paper is one of the seed documents kept beside the
@@ -66,6 +67,7 @@ NAMING = {
     "create-post": ("post", "unit"),
     "set-head": ("unit", "head"),
     "amend-post": ("post",),
+    "abolish-post": ("post",),
     "move-post": ("post", "reports_to"),
 }
 
@@ -114,12 +116,20 @@ def change_items(changes: list[dict[str, Any]]) -> list[Item]:
 
 
 def expected_items(entries: list[dict[str, Any]]) -> list[Item]:
-    """Items of a test paper's expected changes (``units``: ids or ``new:NAME``)."""
+    """Items of a test paper's expected changes (``units``: ids, ``new:NAME`` for a unit
+    the paper creates, ``post:TITLE`` for a post it creates)."""
     out = []
     for e in entries:
-        units = frozenset(f"new:{normal(u[4:])}" if u.startswith("new:") else u for u in e["units"])
+        units = frozenset(_expected_name(u) for u in e["units"])
         out.append(Item(e["op"], units, frozenset([str(e["cite"])])))
     return out
+
+
+def _expected_name(u: str) -> str:
+    for prefix in ("new:", "post:"):
+        if u.startswith(prefix):
+            return f"{prefix}{normal(u[len(prefix) :])}"
+    return u
 
 
 def draft_items(draft: Draft) -> list[Item]:

@@ -17,8 +17,20 @@ from dataclasses import dataclass
 from ..core.dates import DateError, FuzzyDate
 from ..core.record import Record
 from .dates import dates_in, effective_date, plan_window
-from .paragraphs import find_paragraphs, sentences
+from .mood import decision_mood
+from .paragraphs import find_paragraphs
 from .rules import CHANGE
+
+# "Organization as at 30 June 2025", "(as of March 2024)": the date a title says the
+# structure it shows is that of.
+_AS_AT = re.compile(
+    r"\b(?:as (?:at|of)|at|on)\s+(?:\d{1,2} )?(?:January|February|March|April|May|June|July|"
+    r"August|September|October|November|December)(?: \d{1,2},)? \d{4}\b"
+)
+# Where a paper is signed: up to three capitalized words ("Geneva", "New York").
+_PLACE = re.compile(r"(?:[A-Z][\w.-]*\s?){0,3}")
+# The first line of a numbered paragraph: the dateline stands before it.
+_PARAGRAPH = re.compile(r"^(?:[-*•]\s*)?\d{1,3}[.)]\s+\S")
 
 
 @dataclass(frozen=True)
@@ -36,23 +48,47 @@ def paper_date(text: str, record: Record, source: str | None) -> AsOf:
     earliest: tuple[dt.date, str, str] | None = None
     paragraphs, _ = find_paragraphs(text)
     for para in paragraphs:
-        for sentence in sentences(para.text):
+        for sentence in para.sentences():
             found = [plan_window(sentence)]
-            if CHANGE.search(sentence):
+            if CHANGE.search(decision_mood(sentence, para.items)):
                 found.append(effective_date(sentence))
             for form in found:
                 start = _start(form)
                 if start and (earliest is None or start < earliest[0]):
                     earliest = (start, form, para.number)
+    dated = dateline(text)
     if earliest is not None:
         day, form, where = earliest
         before = (day - dt.timedelta(days=1)).isoformat()
-        return AsOf(
-            before,
-            f"the day before the earliest date the paper gives its changes ({form}, "
-            f"paragraph {where})",
-        )
-    return source_date(record, source) or _today()
+        if dated is None or before < dated.date:
+            return AsOf(
+                before,
+                f"the day before the earliest date the paper gives its changes ({form}, "
+                f"paragraph {where})",
+            )
+    return dated or source_date(record, source) or _today()
+
+
+def dateline(text: str) -> AsOf | None:
+    """The date a paper is signed or issued on, from a line before its first paragraph
+    that holds only a date, or a place and a date ("Geneva, 1 December 2025"): the
+    structure its names are those of, when its changes take effect later."""
+    for line in text.splitlines():
+        line = line.strip().strip("*_").strip()
+        if _PARAGRAPH.match(line):
+            return None
+        found = dates_in(line)
+        if len(found) != 1:
+            continue
+        where, form, words = found[0]
+        place = line[:where].strip().rstrip(",").strip()
+        if not _only_date(line[where:], words) or not _PLACE.fullmatch(place):
+            continue
+        day = _start(form)
+        if day is None or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", form):
+            continue
+        return AsOf(day.isoformat(), f"the date the paper gives itself (“{line}”)")
+    return None
 
 
 def description_date(text: str, record: Record, source: str | None) -> AsOf:
@@ -68,6 +104,19 @@ def description_date(text: str, record: Record, source: str | None) -> AsOf:
                 parsed.end.isoformat(),
                 f"the date the document gives itself (“{line}”), at its end",
             )
+    # The title and the headings under it, before the first paragraph or section.
+    top = []
+    for ln in text.splitlines():
+        if _PARAGRAPH.match(ln.strip()) or re.match(r"^\s*#{1,6}\s+\d", ln):
+            break
+        if ln.strip():
+            top.append(ln.strip())
+    stated = next((m for m in map(_AS_AT.search, top[:4]) if m), None)
+    if stated:
+        parsed = FuzzyDate.parse(dates_in(stated[0])[0][1])
+        return AsOf(
+            parsed.end.isoformat(), f"the date its title gives (“{stated[0]}”), at its end"
+        )
     return source_date(record, source) or _today()
 
 

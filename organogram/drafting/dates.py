@@ -88,7 +88,7 @@ def plan_window(sentence: str) -> str | None:
     full implementation in 2022" → ``2021-Q4/2022``; None when it gives none."""
     if not re.search(
         r"\b(?:implement\w*|take effect|takes effect|begin|start|commence|roll\w* out|"
-        r"adjustments|reorgani[sz]ation)\b",
+        r"adjustments|reorgani[sz]ation|appl(?:y|ies) (?:as )?from)\b",
         sentence,
         re.I,
     ):
@@ -96,6 +96,8 @@ def plan_window(sentence: str) -> str | None:
     found = [form for _, form, _ in dates_in(sentence)]
     if len(found) >= 2 and re.search(r"\b(?:begin|start|commence)", sentence, re.I):
         return f"{found[0]}/{found[-1]}"
-    if len(found) == 1 and re.search(r"\btake effect|takes effect|effective\b", sentence, re.I):
+    if len(found) == 1 and re.search(
+        r"\btake effect|takes effect|effective\b|\bappl(?:y|ies) (?:as )?from\b", sentence, re.I
+    ):
         return found[0]
     return None

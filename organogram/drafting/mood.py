@@ -15,13 +15,16 @@ from __future__ import annotations
 
 import re
 
+from .phrasing import plain_phrasing
+
 #: Participles of change that a present passive ("is renamed", "are merged") states as
 #: a decision in a paper.
 PARTICIPLES = (
     r"renamed|placed|created|established|set up|replaced|abolished|closed|merged|split|"
     r"divided|transferred|moved|relocated|upgraded|raised|elevated|downgraded|"
     r"brought together|consolidated|integrated|absorbed|dissolved|discontinued|disbanded|"
-    r"wound down|phased out|combined|amalgamated|converted|formed"
+    r"wound down|phased out|combined|amalgamated|converted|formed|re-?designated|retitled|"
+    r"folded|attached|assigned|reassigned|realigned|separated|shut down"
 )
 #: Verbs of change whose present active third person states a decision ("the Unit
 #: absorbs …"): only those that are verbs alone, so that no noun is taken for one.
@@ -41,6 +44,26 @@ _TO = "report|become|merge|replace|absorb|fall|move|oversee|form|include|transfe
 _MOOD = [
     # "shall", "is to be", "are to be": the future of an instruction.
     (re.compile(r"\bshall\b"), "will"),
+    # "will therefore be closed": the connective says why, not what.
+    (
+        re.compile(
+            r"\bwill,? (?:therefore|thus|accordingly|then|consequently|subsequently|hence|"
+            r"eventually|ultimately|in turn|in future),? "
+        ),
+        "will ",
+    ),
+    # "ceases to exist", "ceases operations": a present decision.
+    (
+        re.compile(r"\b(?:ceases|cease) (?=to (?:exist|operate|function)\b|operations\b)"),
+        "will cease ",
+    ),
+    # "It has been decided to place X under Y": who decided is no matter.
+    (
+        re.compile(
+            r"\b[Ii]t (?:has been|is|was|had been) (?:hereby )?(?:decided|agreed|resolved) to "
+        ),
+        "We will ",
+    ),
     (re.compile(r"\b(?:is|are) to be\b"), "will be"),
     (re.compile(rf"\b(?:is|are) to (?=(?:{_TO})\b)"), "will "),
     # "is hereby renamed", "are now merged": a present passive of a change.
@@ -53,6 +76,9 @@ _MOOD = [
         lambda m: "will " + _ACTIVE[m[1]],
     ),
 ]
+
+#: The end of a list's item: its separator and the "and" before the last.
+_ITEM_END = re.compile(r"[\s;,.]*(?:\b(?:and|or)\b)?[\s;,.]*$")
 
 #: "The following units will be moved to Y:" followed by the list, in the sentence or as
 #: the paragraph's items.
@@ -69,6 +95,10 @@ def decision_mood(sentence: str, items: list[str] | None = None) -> str:
     s = sentence
     for pattern, repl in _MOOD:
         s = pattern.sub(repl, s)
+    s = plain_phrasing(s)
+    if items and s.rstrip().endswith(":") and re.search(r"\bwill\b", s) and not _FOLLOWING.match(s):
+        # "X will be split into:" with the parts as the paragraph's items.
+        s = f"{s.rstrip()[:-1]} {'; and '.join(_ITEM_END.sub('', i) for i in items)}."
     m = _FOLLOWING.match(s)
     if m:
         members = m["list"].strip().rstrip(".") or "; ".join(items or [])

@@ -71,7 +71,7 @@ _ABBR = re.compile(r"\s*\((?P<abbr>[A-Z][A-Za-z]{1,9})\)")
 # "the Department", "this new department", "the Unit's": the last unit of that kind named.
 ANAPHOR = re.compile(
     r"\b(?P<det>[Tt]he|[Tt]his|[Tt]hat|[Ii]ts)(?: new)? (?P<kind>[Dd]epartment|[Dd]ivision|"
-    r"[Uu]nit|[Oo]ffice|[Ii]nstitute|[Cc]entre|[Ss]ecretariat|[Tt]eam)(?:[\u2019']s)?"
+    r"[Uu]nit|[Oo]ffice|[Ii]nstitute|[Cc]entre|[Ss]ecretariat|[Tt]eam)\b(?:[\u2019']s)?"
     r"(?! of\b)(?! [A-Z])"
 )
 # Names that are no unit however they are written: the words that only start a sentence.
@@ -171,7 +171,7 @@ class Mention:
 
     text: str
     id: str
-    how: str  # exact, former, abbreviation, kind, fuzzy, created, anaphor
+    how: str  # exact, former, abbreviation, kind, order, fuzzy, created, anaphor
     confidence: float
     name: str  # the name it has in the record (or is given by the paper)
     kind: str  # its kind in the record ("post" for a senior post)
@@ -220,6 +220,12 @@ class Resolver:
         self.names: Names = names_at("node", self.structure, former=former_names(timeline, at))
         self.created: dict[str, Created] = {}
         self.last: dict[str, Mention] = {}
+        #: the unit "the Department" means throughout, whatever was named last: the one a
+        #: structure description is about (its title names it).
+        self.pinned: dict[str, Mention] = {}
+        #: abbreviations the document defines ("the Department of Human Resources
+        #: Management (DHRM)"), by their normal form: the mention they stand for.
+        self.defined: dict[str, Mention] = {}
         self._choices = {}
         for e in self.names.entries:
             for label in (e.name, *e.former):
@@ -262,7 +268,15 @@ class Resolver:
             return self._seen(Mention(text, c.id, "created", 0.9, c.name, c.kind, True))
         found = self._exact(bare) or (self._exact(abbr["abbr"]) if abbr else None)
         if found:
+            if abbr and not self.resolves(abbr["abbr"]):
+                # "the Migration, Environment and Climate Change Division (MECC)": the
+                # abbreviation names it from here on.
+                self.defined[normal(abbr["abbr"])] = found
             return self._seen(replace(found, text=text))
+        if key in self.defined:
+            # An abbreviation the document defined earlier, and the record does not hold.
+            m = self.defined[key]
+            return self._seen(replace(m, text=text, how="abbreviation", confidence=0.85))
         swapped = self._other_kind(bare)
         if swapped:
             return self._seen(replace(swapped, text=text))
@@ -278,9 +292,25 @@ class Resolver:
             suggestions = [s.name for s in (exc.suggestions or exc.candidates)]
         raise Unresolvable(text, reason, suggestions)
 
+    def posts_titled(self, title: str) -> list[Mention]:
+        """The posts of any rank whose title is ``title`` (the names a paper resolves are
+        units' and senior posts'; a post it abolishes by title may be neither)."""
+        key = normal(_LEAD.sub("", title))
+        return [
+            self._mention(p.id, title, "exact", 0.9)
+            for p in self.structure.posts.values()
+            if normal(p.title) == key
+        ]
+
+    def resolves(self, text: str) -> bool:
+        """Whether ``text`` names something already: the record (exactly), a unit the
+        document creates, or an abbreviation it defined."""
+        key = normal(text)
+        return key in self.created or key in self.defined or self._exact(text) is not None
+
     def anaphor(self, kind: str) -> Mention | None:
         """The last unit of ``kind`` named ("the Department"), if any."""
-        m = self.last.get(kind.lower())
+        m = self.pinned.get(kind.lower()) or self.last.get(kind.lower())
         if m is None:
             return None
         return Mention(m.text, m.id, "anaphor", 0.75, m.name, m.kind, m.new)
@@ -326,16 +356,25 @@ class Resolver:
             return None
         stem = m["x"]
         found = set()
-        for word in ("Department", "Division", "Office", "Unit", "Centre", "Section", "Branch"):
-            if word.lower() == normal(m["k"]):
+        words = ("Department", "Division", "Office", "Unit", "Centre", "Section", "Branch")
+        for word in (*words, m["k"]):
+            if word.lower() == normal(m["k"]) and word != m["k"]:
                 continue
-            for form in (f"{word} of {stem}", f"{word} of the {stem}", f"{stem} {word}"):
+            # The same kind word on the other side: "Secretariat of the X" for the X
+            # Secretariat (the form the text used is not tried again).
+            forms = (f"{word} of {stem}", f"{word} of the {stem}", f"{stem} {word}")
+            for form in forms:
+                if normal(form) == normal(text):
+                    continue
                 hit = self._exact(form)
                 if hit:
                     found.add(hit.id)
         if len(found) != 1:
             return None
-        return self._mention(found.pop(), text, "kind", 0.8)
+        node = found.pop()
+        unit = self.structure.units.get(node)
+        same = unit is not None and unit.kind == KIND_WORDS[normal(m["k"])]
+        return self._mention(node, text, "order" if same else "kind", 0.8)
 
     def _fuzzy(self, text: str) -> Mention | None:
         key = normal(text)

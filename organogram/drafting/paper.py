@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from ..core.record import Record
 from .dates import plan_window
-from .paragraphs import find_paragraphs, sentences
+from .mood import decision_mood
+from .paragraphs import find_paragraphs
 from .proposals import Draft, cite_of
 from .reading import Reading
-from .rules import read_sentence
+from .rules import CHANGE, read_sentence
 
 
 def draft_paper(record: Record, text: str, *, source: str, at: str) -> Draft:
@@ -38,7 +39,7 @@ def draft_paper(record: Record, text: str, *, source: str, at: str) -> Draft:
 def _read(reading: Reading, paragraphs) -> None:
     for para in paragraphs:
         reading.paragraph = para
-        said = sentences(para.text)
+        said = para.sentences()
         if not said and not para.items:
             reading.draft.unread.append(
                 {"paragraph": para.number, "text": para.text[:80], "why": "no sentence in it"}
@@ -53,3 +54,9 @@ def _read(reading: Reading, paragraphs) -> None:
                     "sentence": sentence,
                 }
             read_sentence(reading, sentence)
+        # Items that each decide something ("(a) a post of … is established in …;") are
+        # read as sentences of their own; a list of names only is read with the
+        # sentence that announces it.
+        for item in para.items or []:
+            if CHANGE.search(decision_mood(item)):
+                read_sentence(reading, item)

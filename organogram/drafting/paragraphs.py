@@ -10,6 +10,8 @@ from dataclasses import dataclass
 _NUMBERED = re.compile(r"^\s*(?:[-*•]\s*)?(?P<n>\d{1,3})[.)]\s+(?P<rest>\S.*)$")
 # A list item inside a paragraph: "- Director of ..." or "• Budget Division".
 _ITEM = re.compile(r"^\s*(?:[-*•]|\([a-z]\)|[a-z]\))\s+(?P<rest>\S.*)$")
+# "## 3. Media and Communications": a heading that numbers its section.
+_SECTION = re.compile(r"^\s*#{1,6}\s+(?P<n>\d{1,3})[.)]?\s+(?P<rest>\S.*?)\s*#*\s*$")
 _MARKDOWN_HEADING = re.compile(r"^\s*#{1,6}\s+(?P<rest>.+?)\s*#*\s*$")
 
 
@@ -22,6 +24,15 @@ class Paragraph:
     line: int
     heading: str = ""
     items: list[str] | None = None
+    #: where in ``text`` the items stood, when text follows them ("… in two: (a) …;
+    #: (b) …. Both sit within …"): the sentence before them ends there.
+    items_at: int | None = None
+
+    def sentences(self) -> list[str]:
+        """The text's sentences, cut where the items stood as well as at full stops."""
+        if self.items_at is None or self.items_at >= len(self.text):
+            return sentences(self.text)
+        return sentences(self.text[: self.items_at]) + sentences(self.text[self.items_at :])
 
     @property
     def body(self) -> str:
@@ -55,6 +66,8 @@ def find_paragraphs(text: str) -> tuple[list[Paragraph], bool]:
     keeps the last heading above it. Lines that continue a numbered paragraph (after a
     page break, a list under it) stay with it."""
     lines = text.splitlines()
+    if sum(1 for ln in lines if _SECTION.match(ln)) >= 2:
+        return _sections(lines), True
     numbered = sum(1 for ln in lines if _NUMBERED.match(ln)) >= 3
     out: list[Paragraph] = []
     heading = ""
@@ -75,7 +88,12 @@ def find_paragraphs(text: str) -> tuple[list[Paragraph], bool]:
             heading = _clean(_MARKDOWN_HEADING.sub(r"\g<rest>", line))
             current = None
         elif (item := _ITEM.match(raw)) and current is not None:
+            if not current.items:
+                current.items_at = len(current.text)
             current.items = [*(current.items or []), _clean(item["rest"])]
+        elif current is not None and current.items and _continues(current.items[-1], line):
+            # A list item running over several lines.
+            current.items[-1] = f"{current.items[-1]} {_clean(line)}"
         elif current is not None and (not numbered or line[0].islower() or not blank_before):
             current.text = f"{current.text} {_clean(line)}".strip()
         elif not numbered:
@@ -90,6 +108,37 @@ def find_paragraphs(text: str) -> tuple[list[Paragraph], bool]:
         for n, p in enumerate(out, start=1):
             p.number = str(n)
     return out, numbered
+
+
+def _sections(lines: list[str]) -> list[Paragraph]:
+    """A document numbered by its headings ("## 3. Media and Communications"): each
+    numbered section is one paragraph cited by its number, its blocks joined and its
+    lists its items; text before the first section is no paragraph."""
+    out: list[Paragraph] = []
+    current: Paragraph | None = None
+    for i, raw in enumerate(lines, start=1):
+        line = raw.strip()
+        section = _SECTION.match(raw)
+        if section:
+            current = Paragraph(section["n"], "", i, _clean(section["rest"]), [])
+            out.append(current)
+        elif current is None or not line or _MARKDOWN_HEADING.match(raw):
+            continue
+        elif (item := _ITEM.match(raw)) is not None:
+            if not current.items:
+                current.items_at = len(current.text)
+            current.items = [*(current.items or []), _clean(item["rest"])]
+        elif current.items and _continues(current.items[-1], line):
+            current.items[-1] = f"{current.items[-1]} {_clean(line)}"
+        else:
+            current.text = f"{current.text} {_clean(line)}".strip()
+    return out
+
+
+def _continues(item: str, line: str) -> bool:
+    """Whether ``line`` goes on with the list item ``item``: the item has not ended (no
+    full stop, semicolon or colon) or the line starts in lower case."""
+    return not item.rstrip().endswith((".", ";", ":")) or line[:1].islower()
 
 
 _ABBREVIATIONS = re.compile(r"\b(?:No|Nos|para|paras|e\.g|i\.e|etc|cf|Mr|Ms|Dr|St|art)\.$")

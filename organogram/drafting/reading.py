@@ -9,13 +9,21 @@ from typing import Any
 
 from ..core.record import Record
 from ..queries.resolve import normal
-from .names import ANAPHOR, KIND_WORDS, Mention, Resolver, Unresolvable, kind_of, names_in
+from .names import ANAPHOR, KIND_WORDS, NAME, Mention, Resolver, Unresolvable, kind_of, names_in
 from .paragraphs import Paragraph
 from .proposals import CONTEXT, STATED, Draft, Proposal, Unresolved
 
 #: Words that, with the kind words, are all a unit's name may hold besides the function
 #: it is named for ("the Office of Staff Security" for "staff security").
 _FILLER = {"of", "the", "and", "for", "on"} | set(KIND_WORDS)
+# "Name (ABBR)": an abbreviation the document defines.
+_DEFINED = re.compile(rf"(?P<name>{NAME.pattern})\s*\((?P<abbr>[A-Z][A-Za-z]{{1,9}})\)")
+# "…, C, which is part of": the name a relative clause at the end of a phrase is about.
+_RELATIVE = re.compile(r"\b(?P<name>[A-Z][^,]*?),\s*(?:which|who|that)\b[^,]*$")
+# Where a name not resolved may be two: a possessive, "of the", "for the".
+_JOINS = (r"[\u2019']s\s+", r"\s+of the\s+", r"\s+for the\s+", r"\s+of\s+", r"\s+for\s+")
+# "the former", "the latter" (not "the former Gender Coordination Unit": a former name).
+_FORMER = re.compile(r"\b[Tt]he (?P<which>former|latter)\b(?!\s+[A-Z])")
 
 
 class Reading:
@@ -28,6 +36,11 @@ class Reading:
         self.sentence = ""
         #: the create proposal of each unit the document creates, by its id.
         self.creations: dict[str, Proposal] = {}
+        #: the units the last sentence naming two or more named, in order ("the former"
+        #: is the first, "the latter" the last).
+        self.pair: list[Mention] = []
+        #: the abbreviations the phrase being read defines (not mentions of their own).
+        self.abbreviations_here: set[str] = set()
 
     # ----------------------------------------------------------------- mentions
     def mentions(self, phrase: str, *, report: bool = True) -> list[Mention | str]:
@@ -35,11 +48,18 @@ class Reading:
         each resolved (anaphors included), the name itself for each not resolved. With
         ``report``, a name not resolved that reads as a unit's (it has a kind word) is
         listed as unresolved."""
+        self.definitions(phrase)
         found: list[tuple[int, Mention | str]] = []
         for name, where in names_in(phrase):
+            if normal(name) in self.abbreviations_here:
+                continue  # "(DHRM)" just after the name it abbreviates: named once
             try:
                 found.append((where, self.resolver.resolve(name)))
             except Unresolvable as exc:
+                parts = self._parts(name)
+                if parts:
+                    found.extend((where + i, m) for i, m in enumerate(parts))
+                    continue
                 if report and kind_of(name):
                     self.unresolved(name, exc.reason, exc.suggestions)
                 found.append((where, name))
@@ -48,6 +68,105 @@ class Reading:
             if hit is not None:
                 found.append((m.start(), hit))
         return [item for _, item in sorted(found, key=lambda x: x[0])]
+
+    def _parts(self, name: str) -> list[Mention]:
+        """The units a name not resolved holds when it is two names joined ("the Supply
+        Chain Division of the Department of X", "DFAM's Supply Chain Division") or a noun
+        before a name ("Responsibility for the Emergency Support Unit"): each part that
+        resolves, in order; none when no split resolves a part that has a kind word."""
+        for join in _JOINS:
+            for m in re.finditer(join, name):
+                left, right = name[: m.start()], name[m.end() :]
+                got = []
+                for part in (left, right):
+                    if not kind_of(part) and not self.resolver.resolves(part):
+                        continue
+                    try:
+                        got.append(self.resolver.resolve(part))
+                    except Unresolvable:
+                        continue
+                if got:
+                    return got
+        return []
+
+    def definitions(self, phrase: str) -> None:
+        """Learn the abbreviations ``phrase`` defines ("the Department of Human Resources
+        Management (DHRM)"): each then names its unit for the rest of the document."""
+        self.abbreviations_here = set()
+        for m in _DEFINED.finditer(phrase):
+            abbr = m["abbr"]
+            if self.resolver.resolves(abbr):
+                # The record's own abbreviation, or one defined already: still not a
+                # second mention here.
+                self.abbreviations_here.add(normal(abbr))
+                continue
+            try:
+                named = self.resolver.resolve(re.sub(r"^(?:The|the) ", "", m["name"]))
+            except Unresolvable:
+                continue
+            self.resolver.defined[normal(abbr)] = named
+            self.abbreviations_here.add(normal(abbr))
+
+    def former_and_latter(self, sentence: str) -> tuple[str, dict[str, str]]:
+        """``sentence`` with "the former" and "the latter" written as the units they
+        stand for (the first and the last named by the last sentence naming two), and
+        what each stands in for: {id: the words}."""
+        first = _FORMER.search(sentence)
+        if first is None:
+            return sentence, {}
+        pair = self._pair_before(sentence[: first.start()]) or self.pair
+        if len(pair) < 2:
+            return sentence, {}
+        stand_ins: dict[str, str] = {}
+
+        def name(m: re.Match[str]) -> str:
+            unit = pair[0] if m["which"].lower() == "former" else pair[-1]
+            stand_ins[unit.id] = m[0]
+            self.pair = pair
+            return f"the {unit.name}" if m[0][0] == "t" else f"The {unit.name}"
+
+        return _FORMER.sub(name, sentence), stand_ins
+
+    def _pair_before(self, prefix: str) -> list[Mention]:
+        """The units ``prefix`` (the sentence before "the former"/"the latter") names,
+        when two or more: but not the one a relative clause the words sit in is about
+        ("A works with B: C, which is part of the latter" means B)."""
+        clause = _RELATIVE.search(prefix)
+        last = dict(self.resolver.last)
+        try:
+            units = [m for m in self.resolved(prefix, report=False) if m.kind != "post"]
+            if clause:
+                about = self.resolved(clause["name"], report=False)
+                units = [u for u in units if not about or u.id != about[-1].id]
+        finally:
+            self.resolver.last = last
+        distinct = list({u.id: u for u in units}.values())
+        return distinct if len(distinct) >= 2 else []
+
+    def read_as(self, proposals: list[Proposal], stand_ins: dict[str, str]) -> None:
+        """Mark the ``proposals`` that name a unit through "the former" or "the latter"
+        as read from context, saying which."""
+        for p in proposals:
+            named = {v for v in p.params.values() if isinstance(v, str)}
+            named |= {
+                x for v in p.params.values() if isinstance(v, list) for x in v if isinstance(x, str)
+            }
+            for ident, words in stand_ins.items():
+                if ident in named:
+                    unit = next(m for m in self.pair if m.id == ident)
+                    p.basis = CONTEXT
+                    p.confidence = min(p.confidence, 0.75)
+                    p.notes.append(f"“{words}” is read as {unit.name}.")
+
+    def named_last(self, seen: list[Mention | str]) -> None:
+        """Keep the units a sentence named, when two or more, for "the former"/"the
+        latter" in the next."""
+        units: list[Mention] = []
+        for m in seen:
+            if isinstance(m, Mention) and m.kind != "post" and m.id not in {u.id for u in units}:
+                units.append(m)
+        if len(units) >= 2:
+            self.pair = units
 
     def resolved(self, phrase: str, *, report: bool = True) -> list[Mention]:
         """Only the resolved mentions of ``phrase``."""
@@ -155,7 +274,7 @@ class Reading:
         """Add a proposal (once: the same op on the same units is not proposed twice)."""
         notes = list(notes or [])
         for m in mentions:
-            if m.how in ("anaphor", "fuzzy", "function", "kind"):
+            if m.how in ("anaphor", "fuzzy", "function", "kind", "order"):
                 basis = CONTEXT
                 notes.append(_how(m))
             elif m.how == "former":
@@ -207,6 +326,7 @@ def _how(m: Mention) -> str:
         "fuzzy": f"“{m.text}” is read as {m.name} (a near name).",
         "function": f"“{m.text}” is read as {m.name}, the unit named for that function.",
         "kind": f"“{m.text}” is read as {m.name}, named with another kind word.",
+        "order": f"“{m.text}” is read as {m.name}, its name in another order.",
     }.get(m.how, "")
 
 

@@ -8,11 +8,13 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from ..queries.resolve import normal
 from .dates import effective_date
 from .mood import decision_mood
 from .names import Mention, kind_of
 from .proposals import CONTEXT
 from .reading import Reading
+from .summary import functions_summary
 
 # The verbs of a change: a sentence with one of them is read by the rules even when it
 # also keeps something ("will be placed under … and will continue to supervise …").
@@ -23,7 +25,11 @@ CHANGE = re.compile(
     r"replace|fall under|oversee|report|form|become|include|bring together|wound down|"
     r"phased out|combined|amalgamated|converted|absorb|transfer|assume|take over|pass to)\b|"
     r"\breplacing\b|\bto form\b|\breporting line\b|"
-    r"\b(?:currently|renamed|formerly) the\b|\bforeseen\b|\bwill merge\b",
+    r"\b(?:currently|renamed|formerly) the\b|\bforeseen\b|\bwill merge\b|"
+    r"\bwill (?:also )?(?:now )?(?:be responsible for|have an? (?:greater |stronger |renewed |"
+    r"particular |sharper |clearer |new )?focus on)\b|"
+    r"\b(?:functions|mandate|responsibilities|role|remit) will (?:therefore |now |also )?"
+    r"(?:continue to )?(?:cover|include|encompass|extend to|focus on)\b",
     re.I,
 )
 KEEP = re.compile(
@@ -61,15 +67,38 @@ def read_sentence(r: Reading, sentence: str) -> None:
     # The rules read the future tense; "shall", "is to be", "absorbs" are brought to it
     # (the proposal still cites the paper's own sentence).
     sentence = decision_mood(sentence, r.paragraph.items if r.paragraph else None)
+    sentence, stand_ins = r.former_and_latter(sentence)
+    made = len(r.draft.proposals)
     if not CHANGE.search(sentence):
         if KEEP.search(sentence):
             keeps(r, sentence)
+            seen = r.mentions(sentence, report=False)
         else:
-            r.mentions(sentence)  # names still count for "the Department"
-        return
-    for _, fn in RULES:
-        fn(r, sentence)
-    r.mentions(sentence, report=False)
+            seen = r.mentions(sentence)  # names still count for "the Department"
+    else:
+        for _, fn in RULES:
+            fn(r, sentence)
+        seen = r.mentions(sentence, report=False)
+    r.read_as(r.draft.proposals[made:], stand_ins)
+    r.named_last(seen)
+
+
+def _lead_off(phrase: str) -> str:
+    """A subject without the clause that sets the scene before it ("In the Department of
+    X (DX), the A and the B …": A and B are the subject, X is where they are)."""
+    phrase = re.sub(
+        r"^\s*(?:In|Within|Inside|Under|For|At|Across|Besides|Beyond|Apart from|"
+        r"In addition to|As regards|Regarding) [^,]+,\s*",
+        "",
+        phrase,
+    )
+    # "the Staff Welfare Unit, currently part of the Department of X,": where it is now.
+    return re.sub(
+        r",\s*(?:currently|now|presently|at present|until now)?\s*(?:part of|in|under|within|"
+        r"attached to|located in)\s+[^,]+,",
+        "",
+        phrase,
+    )
 
 
 def _dated(params: dict, sentence: str) -> dict:
@@ -208,6 +237,9 @@ def _names(phrase: str) -> list[str]:
 def _rename(r: Reading, old: Mention, new_name: str, rule_name: str) -> None:
     if old.kind == "post" or old.name == new_name:
         return
+    # "X will be renamed Y. Y will have …": the new name names it from here on.
+    if not r.resolver.resolves(new_name):
+        r.resolver.defined[normal(new_name)] = old
     new_kind = kind_of(new_name)
     if (
         new_kind
@@ -324,7 +356,7 @@ def created(r: Reading, s: str) -> None:
     bringing together A and B", "… brought together in a single X within Y": a new unit,
     with what it brings together moved into it."""
     for m in re.finditer(
-        r"(?P<new>(?:[Aa]n?|[Tt]he|[Oo]ne|[Aa]) (?:new |single )?[A-Z][^,;]*?) will "
+        r"(?P<new>\b(?:[Aa]n?|[Tt]he|[Oo]ne|[Aa]) (?:new |single )?[A-Z][^,;]*?) will "
         r"(?:also )?be (?:created|established|set up|formed)"
         r"(?P<tail>[^.;]*)",
         s,
@@ -385,13 +417,13 @@ def merged(r: Reading, s: str) -> None:
         r"(?P<list>.+?) will (?:also )?(?:be )?(?:merged|consolidated|"
         r"amalgamated|combined|absorbed|merge|integrated)"
         r"(?: together)? (?:into|to form|as|by|with|in) "
-        r"(?:a |an |the )?(?:new |single )?(?P<into>[A-Z][^,;.]*)",
+        rf"(?:a |an |the )?(?:new |single )?(?P<into>[A-Z][^;.]*?){_UNTIL_NAME}",
         s,
     )
     if not m:
         absorbs(r, s)
         return
-    units = [u for u in r.resolved(m["list"]) if u.kind != "post"]
+    units = [u for u in r.resolved(_lead_off(m["list"])) if u.kind != "post"]
     intos = _names(m["into"])
     if not units or not intos:
         return
@@ -436,19 +468,28 @@ def absorbs(r: Reading, s: str) -> None:
         )
 
 
+#: "a new Procurement Division": a unit named as new.
+_NEW_NAMED = r"\b(?:an?|the) new ((?:[A-Z][\w'-]*)(?: (?:and |of |for |on )?[A-Z][\w'-]*)*)"
+
+
 @rule("split")
 def split(r: Reading, s: str) -> None:
     """ "X will be split into A and B": a split into new units."""
     m = re.search(
         r"(?P<x>.+?) will (?:also )?be (?:split|divided) "
-        r"(?:into|between) (?:two |three |four )?(?:new )?"
-        r"(?:units: |divisions: )?(?P<list>.+)",
+        r"(?:into|between|in)(?: two| three| four)?(?: new)?"
+        r"(?: units:| divisions:)?(?P<list>.*)",
         s,
     )
     if not m:
         return
-    olds = r.resolved(m["x"])
+    olds = r.resolved(_lead_off(m["x"]))
     names = [n for n in _names(m["list"]) if kind_of(n)]
+    if len(names) < 2 and r.paragraph is not None:
+        # "X is to be divided in two." with the parts named after: "… go to a new
+        # Procurement Division; … become the work of a new Logistics Unit."
+        rest = r.paragraph.text.split(r.sentence, 1)[-1]
+        names = [n for n in re.findall(_NEW_NAMED, rest) if kind_of(n)]
     if not olds or len(names) < 2:
         return
     into = []
@@ -470,8 +511,8 @@ def abolished(r: Reading, s: str) -> None:
     )
     if not m:
         return
-    units = [u for u in r.resolved(m["x"]) if u.kind != "post"]
-    if units:
+    units = [u for u in r.resolved(_lead_off(m["x"])) if u.kind != "post"]
+    if units and not r.ended(units[-1].id):
         u = units[-1]
         r.propose("abolish", _dated({"unit": u.id}, s), "will-be-abolished", mentions=[u])
 
@@ -532,6 +573,7 @@ def placed_under(r: Reading, s: str) -> None:
             # "The reporting line of X changes to Y", "X's reporting line will change to
             # Y", "X will change its reporting line to Y".
             r"(?:(?:[Tt]he )?reporting line of (?P<list>.+?)|(?P<list2>.+?)(?:[\u2019']s)? "
+            r"(?<!functional )(?<!dotted )(?<!secondary )(?<!technical )"
             r"reporting line|(?P<list3>.+?) will change its reporting line) "
             r"(?:will )?(?:changes?|be changed|moves?|shifts?|passes)? ?to (?P<to>[^.;,]+)",
             "reporting-line-changes",
@@ -617,6 +659,8 @@ def posts_foreseen(r: Reading, s: str) -> None:
     ):
         return
     items = r.paragraph.items or []
+    if r.sentence in items:
+        return  # an item read on its own (``post-named``), not the list's announcement
     for item in items:
         count = re.search(r"\((?P<n>\d+) (?:posts?|positions?)\)", item)
         title = re.sub(r"\s*\(\d+ (?:posts?|positions?)\)", "", item).strip()
@@ -652,3 +696,129 @@ def posts_foreseen(r: Reading, s: str) -> None:
 def _slug(text: str) -> str:
     words = re.findall(r"[a-z0-9]+", text.lower())
     return "-".join(w for w in words if w not in {"the", "of", "and", "to", "for", "s"})[:40]
+
+
+_COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
+
+
+@rule("post-named")
+def post_named(r: Reading, s: str) -> None:
+    """ "A post of Chief Officer (P-5) will be established in the X", "two posts of
+    Officer will be created within Y", "the post of Senior Coordinator will be
+    abolished": posts named one sentence at a time (a list is ``posts-foreseen``)."""
+    for m in re.finditer(
+        r"\b(?P<n>[Aa]n?|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|\d{1,2}|[Tt]he) "
+        r"(?:new |additional |further )?(?:posts?|positions?) (?:of|for) (?:an? |the )?"
+        r"(?P<title>[A-Z][^;(),]*?)(?: \((?P<grade>[A-Z]{1,3}-?\d{1,2})\))?"
+        r"(?:,? at (?:the )?(?:grade|level) (?P<grade2>[A-Z]{1,3}-?\d{1,2}),?)? will (?:also )?be "
+        r"(?P<verb>established|created|set up|added|abolished|discontinued|suppressed)"
+        r"(?: (?:in|within|under|for) (?P<unit>[^,;.]+))?",
+        s,
+    ):
+        title = m["title"].strip()
+        if m["verb"] in ("abolished", "discontinued", "suppressed"):
+            posts = [p for p in r.resolved(title, report=False) if p.kind == "post"]
+            posts = posts or r.resolver.posts_titled(title)
+            if posts:
+                r.propose(
+                    "abolish-post", _dated({"post": posts[0].id}, s), "post-abolished",
+                    mentions=[posts[0]],
+                )
+            continue
+        units = [u for u in r.resolved(m["unit"]) if u.kind != "post"] if m["unit"] else []
+        head = re.match(r"^(?:Director|Head|Chief|Coordinator) of (?:the )?(?P<u>.+)$", title)
+        if not units and head:
+            # "A post of Head of the X Unit … to lead it": the unit it heads.
+            units = [u for u in r.resolved(head["u"], report=False) if u.kind != "post"]
+        word = m["n"].lower()
+        n = int(word) if word.isdigit() else _COUNTS.get(word, 1)
+        for i in range(1, n + 1):
+            base = _slug(title)
+            params: dict = {
+                "post": base if n == 1 else f"{base}-{i}",
+                "title": title if n == 1 else f"{title} (post {i} of {n})",
+            }
+            if m["grade"] or m["grade2"]:
+                params["grade"] = m["grade"] or m["grade2"]
+            if units:
+                params["unit"] = units[0].id
+            r.propose(
+                "create-post",
+                _dated(params, s),
+                "post-created",
+                mentions=units[:1],
+            )
+
+
+@rule("line-to")
+def line_to(r: Reading, s: str) -> None:
+    """ "Besides its line to Y, the Department will have a functional reporting line to
+    Z": a functional line (dotted, secondary and technical lines too) beside the line of
+    oversight; "an administrative line": administrative support."""
+    for m in re.finditer(
+        r"(?P<x>.+?) will (?:also )?(?:have|keep|gain|acquire) an? (?:new )?"
+        r"(?P<kind>functional|dotted|secondary|technical|administrative)(?:[- ]support)?"
+        r"(?:[- ]reporting)? (?:line|link) to (?P<y>[^.;,]+)",
+        s,
+    ):
+        xs = [u for u in r.resolved(_lead_off(m["x"])) if u.kind != "post"]
+        ys = r.resolved(m["y"])
+        if not xs or not ys or xs[-1].id == ys[0].id:
+            continue
+        kind = "administrative-support" if m["kind"] == "administrative" else "functional"
+        r.propose(
+            "add-line",
+            _dated({"source": xs[-1].id, "kind": kind, "target": ys[0].id}, s),
+            "line-to",
+            mentions=[xs[-1], ys[0]],
+        )
+
+
+_DOES = re.compile(
+    r"^(?P<x>.+?)(?P<poss>[\u2019']s (?:functions|mandate|responsibilities|role|remit))? will "
+    r"(?:therefore |now |also )*(?:continue to )?(?P<verb>be responsible for|have an? "
+    r"(?:greater |stronger |renewed |particular |sharper |clearer |new )?focus on|cover|"
+    r"include|encompass|extend to|focus on) (?P<what>.+)$"
+)
+
+
+@rule("functions-stated")
+def functions_stated(r: Reading, s: str) -> None:
+    """ "The Department will be responsible for …", "will have a greater focus on …",
+    "The Department's functions will continue to cover …": what a unit that goes on will
+    do, proposed as its functions (``redescribe``) in the paper's own phrases, for a
+    person to reword; once per unit. A unit the paper creates has its functions in its
+    creation, and one it ends has none."""
+    m = _DOES.search(s)
+    if not m or (m["verb"] in ("cover", "include", "encompass", "extend to", "focus on")
+                 and not m["poss"]):
+        return
+    units = [u for u in r.resolved(_lead_off(m["x"]), report=False) if u.kind != "post"]
+    if not units or units[-1].new or r.ended(units[-1].id):
+        return
+    unit = units[-1]
+    if any(p.op == "redescribe" and p.params["unit"] == unit.id for p in r.draft.proposals):
+        return
+    # The summary reads a clause from its verb: give it one it knows to strip.
+    lead = (
+        "is responsible for"
+        if m["verb"].startswith("be ")
+        else "focuses on"
+        if "focus" in m["verb"]
+        else "covers"
+    )
+    items = functions_summary(f"{lead} {m['what']}")
+    if not items:
+        return
+    r.propose(
+        "redescribe",
+        {"unit": unit.id, "functions": items},
+        "functions-stated",
+        basis=CONTEXT,
+        confidence=0.3,
+        mentions=[unit],
+        notes=[
+            "The paper's own phrases, not a description: reword them, and keep the "
+            "functions the paper does not change, before accepting."
+        ],
+    )

@@ -16,12 +16,17 @@ from typing import Any
 
 from ..core.record import Record
 from ..queries.resolve import normal
-from .describing import RANK, STRUCTURE_RULES, Describing, LineFact, Seen, names_shown
+from . import structure_lines, structure_members
+from .describing import RANK, Describing, LineFact, Seen, _plural, names_shown
 from .names import ANAPHOR, KIND_WORDS, Unresolvable, names_in
-from .paragraphs import Paragraph, find_paragraphs, sentences
+from .paragraphs import Paragraph, find_paragraphs
 from .proposals import CONTEXT, Draft, cite_of
 from .reading import Reading
 from .summary import functions_summary
+
+#: Every rule of a description, members first: a unit's place given by a list of the
+#: units of its owner outranks one read later from a line.
+STRUCTURE_RULES = [*structure_members.RULES, *structure_lines.RULES]
 
 FUNCTIONS_NOTE = (
     "A list of the document's own phrases, not a description: reword it before accepting."
@@ -37,6 +42,7 @@ def draft_structure(record: Record, text: str, *, source: str, at: str) -> Draft
     paragraphs = _lists_joined(paragraphs)
     reading = Reading(record, at, source)
     d = Describing(reading)
+    _pin_title(d, text)
     passages = _passages(record, source, reading)
     headed = any(p.heading for p in paragraphs)
     container: Seen | None = None  # the last department heading (headed documents)
@@ -53,7 +59,7 @@ def draft_structure(record: Record, text: str, *, source: str, at: str) -> Draft
             reading.resolver.last.clear()
         # A paragraph's own number ("1.") is no sentence: the first sentence says
         # which unit the paragraph describes.
-        said = [x for x in sentences(para.text) if not re.fullmatch(r"[\d.()\s-]+", x)]
+        said = [x for x in para.sentences() if not re.fullmatch(r"[\d.()\s-]+", x)]
         if not said and not para.items:
             reading.draft.unread.append(
                 {"paragraph": para.number, "text": para.text[:80], "why": "no sentence in it"}
@@ -77,11 +83,13 @@ def draft_structure(record: Record, text: str, *, source: str, at: str) -> Draft
             _plural_heading(d, para.heading)
         for sentence in said:
             reading.sentence = sentence
+            sentence, _ = reading.former_and_latter(sentence)
             for name, fn in STRUCTURE_RULES:
                 # Units "in Manila" are the owner's, not more units it oversees: a sentence
                 # the located rule reads is read by no other rule.
                 if fn(d, sentence) and name == "located":
                     break
+            reading.named_last(reading.mentions(sentence, report=False))
             names_shown(d, sentence)
     draft = reading.finish()
     draft.paragraphs = len(paragraphs)
@@ -132,18 +140,57 @@ def _section(d: Describing, para: Paragraph, said: list[str]) -> Seen | None:
             heading = normal(para.heading)
             if heading and heading == normal(names[0][0]):
                 return d.see(names[0][0], "section")
+    named = _heading_unit(d, para.heading)
     lead = ANAPHOR.search(first)
     if lead:
-        hit = d.r.resolver.anaphor(KIND_WORDS[lead["kind"].lower()])
+        kind = KIND_WORDS[lead["kind"].lower()]
+        if named is not None and named.kind == kind:
+            # "Inside the Department of X" then "The Department is led by …": the
+            # heading's department, whatever department was named last.
+            return d.see(named, "section")
+        hit = d.r.resolver.anaphor(kind)
         if hit is not None:
             return d.see(hit, "section")
-    if para.heading:
-        found = d.resolve(para.heading)
-        if found is not None and found.kind != "post":
-            return d.see(found, "section")
-        if found is None and len(names_in(para.heading)) == 1:
+    if named is not None:
+        return d.see(named, "section")
+    if para.heading and d.resolve(para.heading) is None and not _plural_first(para.heading):
+        names = names_in(para.heading)
+        if len(names) == 1 and not _plural(names[0][0]):
             return d.see(para.heading, "section")
     return None
+
+
+def _heading_unit(d: Describing, heading: str):
+    """The unit a section's heading names: the whole heading, else its first name that
+    resolves ("Inside the Department of X")."""
+    if not heading:
+        return None
+    found = d.resolve(heading)
+    if found is None:
+        for name, _ in names_in(heading):
+            found = d.resolve(name)
+            if found is not None:
+                break
+    return found if found is not None and found.kind != "post" else None
+
+
+def _plural_first(name: str) -> bool:
+    first = normal(name).split()[:1] or [""]
+    return first[0] in KIND_WORDS and first[0].endswith("s")
+
+
+def _pin_title(d: Describing, text: str) -> None:
+    """A document whose title names a department or an office ("Department of X:
+    organization as at …") is about it: "the Department" means it throughout, not the
+    last department named (a sentence about the support another department gives)."""
+    title = next((ln.strip() for ln in text.splitlines() if ln.strip()), "")
+    title = re.sub(r"^#+\s*", "", title).strip("*_ ")
+    names = names_in(title)
+    if not names or names[0][1] > 4:
+        return
+    found = d.resolve(names[0][0])
+    if found is not None and found.kind in ("department", "office"):
+        d.r.resolver.pinned[found.kind] = found
 
 
 def _plural_heading(d: Describing, heading: str) -> None:
@@ -355,7 +402,7 @@ def _functions(
         items = functions_summary(" ".join(bodies))
         if not items:
             continue
-        first = sentences(para.text)
+        first = para.sentences()
         _propose(
             d,
             "redescribe",

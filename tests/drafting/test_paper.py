@@ -155,7 +155,8 @@ def test_pdf_paper_is_read(tmp_path, iom):
 
 
 def test_expected_files_name_units_of_the_dataset(iom):
-    units = set(iom.timeline.snapshot("2024").structure.units) | {"dg", "ddg-mr", "ddg-op"}
+    structure = iom.timeline.snapshot("2024").structure
+    units = set(structure.units) | set(structure.posts) | {"dg", "ddg-mr", "ddg-op"}
     for path in FIXTURES.glob("*.expected.yaml"):
         expected = yaml.safe_load(path.read_text("utf-8"))
         named = [u for c in expected.get("changes", []) for u in c["units"]]
@@ -164,4 +165,4 @@ def test_expected_files_name_units_of_the_dataset(iom):
         named += [x for ln in expected.get("lines", []) for x in (ln["source"], ln["target"])]
         assert named, path.name
         for u in named:
-            assert u.startswith("new:") or u in units, f"{path.name}: {u}"
+            assert u.startswith(("new:", "post:")) or u in units, f"{path.name}: {u}"

@@ -174,3 +174,221 @@ def test_passive_administrative_support_is_a_line(iom):
 def test_a_new_name_may_hold_a_comma_before_a_capital(iom, said, name):
     [(_op, _rule, params)] = [p for p in _paper(iom, said) if p[0] in ("rename", "reclassify")]
     assert params["name"] == name
+
+
+# ------------------------------------------------------------ plain phrasing (phrasing.py)
+@pytest.mark.parametrize(
+    ("said", "op", "rule"),
+    [
+        ("The Director General hereby abolishes the Budget Division.", "abolish", None),
+        ("Management has decided to close the Budget Division.", "abolish", None),
+        ("Closure of the Budget Division with effect from 1 May 2025.", "abolish", None),
+        ("The abolition of the Budget Division is approved.", "abolish", None),
+        ("It is hereby decided that the Budget Division shall be dissolved.", "abolish", None),
+        ("The Budget Division will cease to exist at the end of 2025.", "abolish", None),
+        ("The Budget Division will be folded into the Treasury Division.", "merge", "merged-into"),
+        (
+            "The Budget Division shall cease to exist on 1 May 2025, its staff and functions "
+            "passing to the Treasury Division.",
+            "merge",
+            "merged-into",
+        ),
+    ],
+)
+def test_a_decision_named_by_its_maker_a_noun_or_another_verb(iom, said, op, rule):
+    [(got_op, got_rule, params)] = _paper(iom, said)
+    assert got_op == op
+    assert rule is None or got_rule == rule
+    assert params.get("unit", params.get("units", [None])[0]) == "budget"
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "The Director General established the Policy Hub in 2018.",
+        "The Director General moved the Budget Division to the Executive Office in 2019.",
+        "The closure of the Budget Division was discussed at length.",
+    ],
+)
+def test_a_makers_past_act_and_a_noun_under_discussion_propose_nothing(iom, said):
+    assert _paper(iom, said) == []
+
+
+def test_a_maker_transfers_from_one_unit_to_another(iom):
+    got = _paper(
+        iom,
+        "With immediate effect, the Director General hereby transfers the Policy Hub from "
+        "the Department of Policy and Research to the Executive Office.",
+        "The Deputy Director General for Operations has elevated the Protection Division to "
+        "the rank of a department.",
+        "The Treasury Division is re-designated the Division of Treasury Operations.",
+    )
+    assert [(op, p.get("node", p.get("unit")), p.get("to", p.get("kind"))) for op, _, p in got][
+        :3
+    ] == [("move", "policy-hub", "eo"), ("reclassify", "protection", "department"), (
+        "rename",
+        "treasury",
+        None,
+    )]
+
+
+def test_the_former_and_the_latter_and_a_defined_abbreviation(iom):
+    text = (
+        "1. The Budget Division and the Treasury Division (TD) work closely. The former "
+        "shall be merged with the latter.\n\n"
+        "2. The Policy Hub is placed under the authority of TD.\n\n"
+        "3. Nothing else changes."
+    )
+    draft = draft_paper(iom, text, source="p", at="2024-06-30")
+    got = [
+        (
+            p.op,
+            p.params.get("units", p.params.get("node")),
+            p.params.get("into", p.params.get("to")),
+        )
+        for p in draft.proposals
+    ]
+    assert got == [("merge", ["budget"], "treasury"), ("move", "policy-hub", "treasury")]
+    merge = draft.proposals[0]
+    assert merge.basis != "stated" and any("“The former” is read as" in n for n in merge.notes)
+    assert not draft.unresolved
+
+
+def test_posts_named_in_items_are_created_and_abolished(iom):
+    text = (
+        "1. Posts:\n"
+        "   (a) two posts of Budget Analyst (P-3) are established in the Budget Division;\n"
+        "   (b) the post of Director General is abolished as from 1 July 2026.\n\n"
+        "2. Nothing else.\n\n3. Nothing more."
+    )
+    draft = draft_paper(iom, text, source="p", at="2024-06-30")
+    got = [
+        (p.op, p.params.get("title"), p.params.get("unit"), p.params.get("grade"))
+        for p in draft.proposals
+    ]
+    assert got[:2] == [
+        ("create-post", "Budget Analyst (post 1 of 2)", "budget", "P-3"),
+        ("create-post", "Budget Analyst (post 2 of 2)", "budget", "P-3"),
+    ]
+    assert [p.op for p in draft.proposals][2:] == ["abolish-post"]
+
+
+def test_a_dateline_is_the_papers_own_date(iom):
+    from organogram.drafting.asof import paper_date
+
+    text = (
+        "Title\n\nNew York, 3 March 2025\n\n"
+        "1. The Budget Division shall be abolished as from 1 July 2025.\n\n2. x\n\n3. y"
+    )
+    assert paper_date(text, iom, None).date == "2025-03-03"
+    later = text.replace("3 March 2025", "3 March 2026")
+    assert paper_date(later, iom, None).date == "2025-06-30"
+
+
+# ------------------------------------------------ structure descriptions (structure_*.py)
+def _lines(iom, text):
+    draft = draft_structure(iom, text, source="d", at="2024-06-30")
+    lines = [p.params for p in draft.proposals if p.op == "add-line"]
+    return {(p["source"], p["kind"], p["target"]) for p in lines}
+
+
+def test_members_a_unit_has_and_a_unit_that_completes_another(iom):
+    text = (
+        "1. The Treasury Division manages cash. It has three teams under it: Cash, "
+        "Investments, and Banking.\n\n"
+        "2. A new Foresight Unit, reporting to the Director, completes the Policy Hub."
+    )
+    got = _places(iom, text)
+    assert {(u, p) for u, p, _ in got} >= {
+        ("cash", "treasury"), ("investments", "treasury"), ("banking", "treasury"),
+        ("fu", "policy-hub"),
+    }
+
+
+def test_direct_supervision_and_services_handled_by_another(iom):
+    text = (
+        "1. The Protection Division sits within the Department of Programme Support and "
+        "Migration Management. Although it belongs there, the Division works under the "
+        "direct supervision of the Executive Office.\n\n"
+        "2. The Budget Division plans the budget. Its recruitment and travel are handled "
+        "for it by the Department of Human Resources Management.\n\n"
+        "3. The Treasury Division's payroll transactions are processed by the Manila "
+        "Administrative Centre."
+    )
+    got = _lines(iom, text)
+    assert ("protection", "direct-supervision", "eo") in got
+    assert ("budget", "administrative-support", "dhrm") in got
+    assert ("treasury", "administrative-support", "manila-ac") in got
+
+
+def test_a_title_dates_and_names_what_the_description_is_about(iom):
+    from organogram.drafting.asof import description_date
+
+    text = (
+        "# Department of Policy and Research: structure as at 31 March 2025\n\n"
+        "1. The Department of Policy and Research works with the Department of Human "
+        "Resources Management. A Foresight Unit completes the Department."
+    )
+    assert description_date(text, iom, None).date == "2025-03-31"
+    assert ("fu", "dpr") in {(u, p) for u, p, _ in _places(iom, text)}
+
+
+def test_the_latter_in_a_relative_clause_is_not_its_own_subject(iom):
+    text = (
+        "1. The Policy Hub works with the Department of Operations and Emergencies: in "
+        "crises, the Protection Division, which remains part of the latter, leads."
+    )
+    assert ("protection", "doe") in {(u, p) for u, p, _ in _places(iom, text)}
+
+
+def test_sections_numbered_by_their_headings_and_members_told_in_sentences(iom):
+    text = (
+        "# The Treasury Division\n\n## Structure as at 31 May 2025\n\n"
+        "Read this first.\n\n"
+        "## 1. The Treasury Division\n\nThe Treasury Division reports to the Executive "
+        "Office.\n\n"
+        "## 2. Its teams\n\nTwo sub-units make up the Treasury Division, both answering to its "
+        "Chief.\n\n- The **Cash Team** forecasts cash.\n- The **Banking Unit** keeps the "
+        "accounts.\n\n"
+        "## 3. Units overseen by the Executive Office\n\nTwo units are overseen by the "
+        "Executive Office rather than by a department: the Policy Hub and the Budget "
+        "Division. Each of them also has a functional reporting line to the Treasury "
+        "Division.\n"
+    )
+    from organogram.drafting.asof import description_date
+
+    assert description_date(text, iom, None).date == "2025-05-31"
+    draft = draft_structure(iom, text, source="d", at="2025-05-31")
+    placed = {(d["unit"], d["parent"]) for d in draft.described if "unit" in d}
+    assert {("treasury", "eo"), ("ct", "treasury"), ("bu", "treasury")} <= placed
+    assert {("policy-hub", "eo"), ("budget", "eo")} <= placed
+    kinds = {p.params["name"]: p.params["kind"] for p in draft.proposals if p.op == "create"}
+    assert kinds == {"Cash Team": "team", "Banking Unit": "unit"}  # each by its own name
+    lines = {
+        (p.params["source"], p.params["target"]) for p in draft.proposals if p.op == "add-line"
+    }
+    assert {("policy-hub", "treasury"), ("budget", "treasury")} <= lines
+    cites = {p.cite.rpartition(":")[2] for p in draft.proposals}
+    assert cites <= {"1", "2", "3"}
+
+
+def test_what_a_unit_that_goes_on_will_do_is_proposed_as_its_functions(iom):
+    draft = draft_paper(
+        iom,
+        "1. The Treasury Division will be renamed the Division of Treasury Operations. The "
+        "Division of Treasury Operations will have a greater focus on cash forecasting and "
+        "on banking relations.\n\n"
+        "2. The Budget Division's functions will continue to cover budget preparation and "
+        "budget monitoring.\n\n"
+        "3. A new Foresight Unit will be created in the Executive Office. The Foresight Unit "
+        "will be responsible for scenario planning.\n\n"
+        "4. The Policy Hub will continue to advise the Director General.",
+        source="p",
+        at="2024-06-30",
+    )
+    described = {p.params["unit"]: p for p in draft.proposals if p.op == "redescribe"}
+    # A new unit's functions belong to its creation; "will continue to advise" keeps.
+    assert set(described) == {"treasury", "budget"}
+    assert all(p.basis != "stated" and p.confidence <= 0.3 for p in described.values())
+    assert any("cash forecasting" in f.lower() for f in described["treasury"].params["functions"])
+    assert not draft.unresolved  # the new name names the division once given
