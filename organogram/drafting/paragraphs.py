@@ -12,6 +12,10 @@ _NUMBERED = re.compile(r"^\s*(?:[-*•]\s*)?(?P<n>\d{1,3})[.)]\s+(?P<rest>\S.*)$
 _ITEM = re.compile(r"^\s*(?:[-*•]|\([a-z]\)|[a-z]\))\s+(?P<rest>\S.*)$")
 # "## 3. Media and Communications": a heading that numbers its section.
 _SECTION = re.compile(r"^\s*#{1,6}\s+(?P<n>\d{1,3})[.)]?\s+(?P<rest>\S.*?)\s*#*\s*$")
+# A day's date ("18 May 2026", "May 18, 2026"): a line ending so is a dateline, no heading.
+_DATELINE = re.compile(
+    r"\b(?:\d{1,2} [A-Z][a-z]+ \d{4}|[A-Z][a-z]+ \d{1,2}, \d{4})\s*$"
+)
 _MARKDOWN_HEADING = re.compile(r"^\s*#{1,6}\s+(?P<rest>.+?)\s*#*\s*$")
 
 
@@ -41,10 +45,15 @@ class Paragraph:
 
 
 def is_heading(line: str) -> bool:
-    """A short line that reads as a title: no final full stop, mostly capitalized words."""
+    """A short line that reads as a title: a Markdown heading, or a line with no final full
+    stop and capitalized words; not a dateline ("Geneva, 18 May 2026")."""
     text = _MARKDOWN_HEADING.sub(r"\g<rest>", line).strip().strip("*").strip()
     if not text or len(text) > 90 or text[-1] in ".;:,":
         return False
+    if _DATELINE.search(text):
+        return False
+    if _MARKDOWN_HEADING.match(line):
+        return True
     words = re.findall(r"[A-Za-z][\w'\u2019-]*", text)
     if not words or len(words) > 14 or not text[0].isupper():
         return False

@@ -208,7 +208,11 @@ class Reading:
         for p in self.draft.proposals:
             if p.op in ("replace", "abolish", "split") and p.params.get("unit") == node:
                 return True
-            if p.op == "merge" and node in p.params.get("units", []):
+            if (
+                p.op == "merge"
+                and node in p.params.get("units", [])
+                and node != p.params.get("into")
+            ):
                 return True
             if p.op == "replace" and p.params.get("by") == node and "parent" in p.params:
                 return True

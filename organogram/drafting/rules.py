@@ -432,9 +432,11 @@ def merged(r: Reading, s: str) -> None:
         into = existing[0]
         units = [u for u in units if u.id != into.id]
         if units:
+            # The unit merged into goes on, and is one of the merge's units (the core's
+            # form of a merge into an existing unit).
             r.propose(
                 "merge",
-                _dated({"units": [u.id for u in units], "into": into.id}, s),
+                _dated({"units": [*(u.id for u in units), into.id], "into": into.id}, s),
                 "merged-into",
                 mentions=[*units, into],
             )
@@ -462,7 +464,7 @@ def absorbs(r: Reading, s: str) -> None:
     if units:
         r.propose(
             "merge",
-            _dated({"units": [u.id for u in units], "into": into.id}, s),
+            _dated({"units": [*(u.id for u in units), into.id], "into": into.id}, s),
             "absorbs",
             mentions=[*units, into],
         )

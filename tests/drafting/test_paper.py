@@ -7,6 +7,7 @@ import pytest
 import yaml
 
 from bench import drafting as bench
+from organogram.core.changes import step
 from organogram.drafting import draft_paper, read_document
 from organogram.drafting.paragraphs import find_paragraphs, sentences
 from organogram.formats import load_dataset
@@ -41,6 +42,18 @@ def test_every_proposal_is_a_valid_change_with_its_rule_and_sentence(stem):
         assert d["rule"] and d["sentence"] and d["basis"] in ("stated", "context")
         assert 0 < d["confidence"] <= 1
         assert d["cite"].endswith(f":{p.paragraph}")
+
+
+@pytest.mark.parametrize("stem", [s for s in bench.test_papers() if not bench.blind_last(s)])
+def test_a_test_papers_proposals_apply_in_order_to_the_structure_they_read(stem, iom):
+    """Accepted as drafted, each proposal applies where it falls (the form of a change
+    alone could be valid and still not apply: a merge into a unit that goes on names it
+    among its units)."""
+    _, draft, expected = bench.test_paper(stem)
+    structure = iom.timeline.snapshot(expected["date"]).structure.copy()
+    for p in draft.proposals:
+        change = change_from_dict({**p.change("2026-12-31"), "cite": "src:1"})
+        assert step(change, structure) == [], (p.op, p.params)
 
 
 def test_keeping_sentences_propose_nothing():

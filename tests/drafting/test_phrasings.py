@@ -60,7 +60,7 @@ def test_history_and_the_present_state_propose_nothing(iom, said):
 def test_an_absorbing_unit_goes_on(iom):
     [(op, rule, params)] = _paper(iom, "The Treasury Division absorbs the Budget Division.")
     assert (op, rule) == ("merge", "absorbs")
-    assert params["units"] == ["budget"] and params["into"] == "treasury"
+    assert params["units"] == ["budget", "treasury"] and params["into"] == "treasury"
 
 
 def test_responsibility_and_reporting_lines_move_units(iom):
@@ -248,7 +248,10 @@ def test_the_former_and_the_latter_and_a_defined_abbreviation(iom):
         )
         for p in draft.proposals
     ]
-    assert got == [("merge", ["budget"], "treasury"), ("move", "policy-hub", "treasury")]
+    assert got == [
+        ("merge", ["budget", "treasury"], "treasury"),
+        ("move", "policy-hub", "treasury"),
+    ]
     merge = draft.proposals[0]
     assert merge.basis != "stated" and any("“The former” is read as" in n for n in merge.notes)
     assert not draft.unresolved
@@ -392,3 +395,18 @@ def test_what_a_unit_that_goes_on_will_do_is_proposed_as_its_functions(iom):
     assert all(p.basis != "stated" and p.confidence <= 0.3 for p in described.values())
     assert any("cash forecasting" in f.lower() for f in described["treasury"].params["functions"])
     assert not draft.unresolved  # the new name names the division once given
+
+
+def test_a_markdown_heading_is_a_heading_and_a_dateline_is_not():
+    from organogram.drafting.paragraphs import find_paragraphs
+
+    text = (
+        "Geneva, 18 May 2026\n\n### Purpose and entry into force\n\n1. One.\n\n2. Two.\n\n"
+        "### Posts\n\n3. Three."
+    )
+    paras, _ = find_paragraphs(text)
+    assert [p.heading for p in paras] == [
+        "Purpose and entry into force",
+        "Purpose and entry into force",
+        "Posts",
+    ]
