@@ -35,7 +35,9 @@ def start_server(
 ) -> subprocess.Popen:
     """``organogram serve --port PORT --workers WORKERS [EXTRA…] [--data DATA]`` writing its
     output to ``log``, in a session of its own: its process group is its pid, so that
-    :func:`stop_server` and :func:`kill_server` reach every worker."""
+    :func:`stop_server` and :func:`kill_server` reach every worker. ``log`` is closed
+    here once the server holds its own copy (a run that restarts the server many times
+    would otherwise keep one open file per start)."""
     cmd = [
         sys.executable,
         "-m",
@@ -49,9 +51,12 @@ def start_server(
     ]
     if data:
         cmd += ["--data", str(data)]
-    return subprocess.Popen(
-        cmd, env=env, cwd=cwd, stdout=log, stderr=subprocess.STDOUT, start_new_session=True
-    )
+    try:
+        return subprocess.Popen(
+            cmd, env=env, cwd=cwd, stdout=log, stderr=subprocess.STDOUT, start_new_session=True
+        )
+    finally:
+        log.close()
 
 
 def wait_until_answering(
