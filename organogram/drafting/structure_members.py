@@ -273,3 +273,62 @@ def includes(d: Describing, s: str) -> bool:
         d.place(seen, owner.id, "includes", confidence=0.75)
         placed = True
     return placed
+
+
+#: "hosts the team managing the IOM data publishing process on the … (IATI) platform":
+#: a unit told by what it does, not by its name.
+_BY_FUNCTION = re.compile(
+    r"^(?P<subj>.*?)\b(?:hosts|houses|includes|has|comprises|oversees)\s+(?:the|a|an|its)\s+"
+    r"(?P<kind>team|unit|section|cell|office)\s+(?:managing|responsible for|in charge of|"
+    r"handling|running|that manages|that runs|that handles|which manages|which runs)\s+"
+    r"(?P<what>[^;.]+)"
+)
+_CONTENT = re.compile(r"[a-z0-9]+")
+_NOT_CONTENT = {"the", "of", "and", "for", "on", "in", "a", "an", "to", "s"}
+
+
+@structure_rule("described-by-function")
+def described_by_function(d: Describing, s: str) -> bool:
+    """ "X hosts the team managing the IOM data publishing process on the IATI platform":
+    the one unit of that kind the record holds whose name's words (its kind word aside)
+    are all among the description's ("IATI publishing team"), placed under X (read from
+    context). None, or several: nothing is guessed, and the description is listed as
+    not resolved."""
+    m = _BY_FUNCTION.search(s)
+    if not m:
+        return False
+    owner = d.subject(m["subj"])
+    if owner is None or owner.kind == "post":
+        return False
+    kind = KIND_WORDS.get(m["kind"], m["kind"])
+    said = set(_CONTENT.findall(m["what"].lower()))
+    s_ = d.r.resolver.structure
+    hits = []
+    for unit in s_.units.values():
+        if unit.kind != kind:
+            continue
+        words = {w for w in _CONTENT.findall(unit.name.lower()) if w not in _NOT_CONTENT}
+        words.discard(m["kind"])
+        if words and words <= said:
+            hits.append(unit)
+    phrase = f"the {m['kind']} managing {m['what'].strip()}"
+    if len(hits) != 1:
+        d.r.unresolved(
+            phrase,
+            "a unit told by what it does: "
+            + ("no unit's name is in those words" if not hits else "several units fit"),
+            [u.name for u in hits],
+        )
+        return False
+    unit = hits[0]
+    mention = Mention(phrase, unit.id, "function", 0.6, unit.name, unit.kind)
+    seen = d.see(mention, "described-by-function")
+    d.place(
+        seen,
+        owner.id,
+        "described-by-function",
+        basis=CONTEXT,
+        confidence=0.6,
+        notes=[f"“{phrase}” is read as {unit.name}: the words of its name are all there."],
+    )
+    return True

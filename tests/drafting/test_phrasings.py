@@ -410,3 +410,14 @@ def test_a_markdown_heading_is_a_heading_and_a_dateline_is_not():
         "Purpose and entry into force",
         "Posts",
     ]
+
+
+def test_a_unit_told_by_what_it_does_is_found_only_when_its_name_is_in_the_words(iom):
+    text = (
+        "1. The Treasury Division hosts the team that manages publishing on the IATI "
+        "platform.\n\n2. The Budget Division hosts the team managing staff travel."
+    )
+    draft = draft_structure(iom, text, source="d", at="2024-06-30")
+    placed = {(d["unit"], d["parent"], d["rule"]) for d in draft.described if "unit" in d}
+    assert ("iati-team", "treasury", "described-by-function") in placed
+    assert [u.mention for u in draft.unresolved] == ["the team managing staff travel"]
