@@ -139,24 +139,32 @@ def documents(
 ) -> list[Document]:
     """The documents of ``record`` (those of ``only``; default every one). ``histories``:
     every node's history, when the caller holds them already (else they are folded)."""
+    return list(each_document(record, only, histories))
+
+
+def each_document(
+    record: Record, only: Only = EVERYTHING, histories: Mapping[str, History] | None = None
+) -> Iterator[Document]:
+    """:func:`documents`, one at a time as they are asked for: a whole record's documents
+    (a few for every change and every version of a node) need not all be held at once."""
     maker = _Maker(record)
-    out: list[Document] = []
     if only.nodes is None or only.nodes:
         if histories is None:
             histories = record.timeline.histories(only.nodes)
         nodes = sorted(histories) if only.nodes is None else sorted(only.nodes)
         for node in nodes:
             if node in histories:
-                out += maker.node(histories[node].versions)
+                yield from maker.node(histories[node].versions)
+        # Not needed by the documents that follow: let a whole record's go.
+        histories = nodes = None
     if only.terms or only.nodes:
-        out += maker.terms(None if only.terms else only.nodes)
+        yield from maker.terms(None if only.terms else only.nodes)
     if only.changes is None or only.changes:
-        out += maker.changes(only.changes, only.mentioning)
+        yield from maker.changes(only.changes, only.mentioning)
     if only.sources:
-        out += maker.sources()
+        yield from maker.sources()
     if only.people:
-        out += maker.people()
-    return out
+        yield from maker.people()
 
 
 class _Maker:
@@ -270,9 +278,9 @@ class _Maker:
     # ----------------------------------------------------------------- changes
     def changes(
         self, wanted: frozenset[str] | None, mentioning: frozenset[str] = frozenset()
-    ) -> list[Document]:
+    ) -> Iterator[Document]:
         """The narration, reason and note of each timeline change (``wanted``: of these,
-        and of the later ones that mention a node of ``mentioning``)."""
+        and of the later ones that mention a node of ``mentioning``), change by change."""
         timeline = self.record.timeline
         changes = timeline.changes
         if wanted is None:
@@ -281,7 +289,7 @@ class _Maker:
         else:
             spots = [i for i, c in enumerate(changes) if c.id in wanted]
             if not spots:
-                return []
+                return
             start, end = spots[0], spots[-1] + 1
             if mentioning:
                 end = len(changes)
@@ -289,18 +297,20 @@ class _Maker:
             # the folds, and by this one on its way).
             at, s, failures = timeline.start_at(start)
             timeline.advance(s, failures, at, start)
-        out: list[Document] = []
+        told: list[Document] = []
         sources = self.record.sources
 
         def tell(change: Change, before: Structure) -> None:
             asked = wanted is None or change.id in wanted
             if not asked and not (mentioning and mentioning & mentioned(change, before)):
                 return
-            out.extend(self.change(change, before, sources))
+            told.extend(self.change(change, before, sources))
 
-        for change in changes[start:end]:
-            step(change, s, before=tell)
-        return out
+        for i in range(start, end):
+            step(changes[i], s, before=tell)
+            if told:
+                yield from told
+                told.clear()
 
     def change(self, change: Change, before: Structure, sources) -> list[Document]:
         """One change's documents: told with the holder's name for those who may see it
