@@ -158,7 +158,7 @@ def read_file(r: Reading, file: str) -> None:
             root = Composer(stream).root()
             if root is None or (isinstance(root, Node) and is_null(root)):
                 return  # an empty file holds nothing, which is fine
-            ctx = Ctx(file, r.problems, r.refs)
+            ctx = Ctx(file, r.problems, r.refs, r.known)
             if isinstance(root, Node):
                 keys = ", ".join(f.name for f in FILE)
                 why = f"a dataset file is a mapping of sections ({keys}), not {describe(root)}"

@@ -114,6 +114,20 @@ class Reading:
         self.claim_id(f"node:{scope}", "unit or post", ident, where, path)
         self.nodes.setdefault(ident, kind)
 
+    def known(self, category: str, ident: str) -> bool:
+        """Whether a reference of ``category`` to ``ident`` points at something read
+        already (only the kinds that are cheap to tell; False for the others). Such a
+        reference passes :meth:`check_references` whatever is read after it."""
+        if category in ("unit", "post"):
+            return self.nodes.get(ident) == category
+        if category == "node":
+            return ident in self.nodes
+        if category == "person":
+            return ident in self.people
+        if category == "source":
+            return ident in self.sources
+        return False
+
     def check_references(self) -> None:
         """Report every reference to an id that nothing in the dataset creates."""
         subjects = set(self.nodes) | set(self.people) | set(self.sources) | set(self.plans)
