@@ -129,17 +129,23 @@ def instrument(stages: Stages) -> None:
         )
     stages.wrap(load_module, "assemble", "assembling the record (ordering the timeline)")
     stages.wrap(dataset.LoadRecord, "prepare", "folding the timeline", after="before writing")
-    for name in ("record_rows", "write_record"):
-        if hasattr(dataset, name):
-            stages.wrap(dataset, name, "building the rows", after="writing the rows")
-    stages.wrap(search_index, "documents", "search index: starting")
+    if hasattr(dataset, "record_tables"):  # rows made as they are written
+        stages.wrap(dataset, "record_tables", "making and writing the rows")
+    else:
+        stages.wrap(dataset, "record_rows", "making the rows", after="writing the rows")
+    # Before the documents were made as they are written, they were all made first.
+    whole = not hasattr(search_index, "each_document")
+    stages.wrap(search_index, "rebuild", "search index", after="committing")
     stages.wrap(
         Timeline,
         "histories",
         "search index: every node's history",
-        after="search index: making the documents",
+        after="search index: making the documents"
+        if whole
+        else "search index: making and writing the documents",
     )
-    stages.wrap(search_index, "write", "search index: writing them", after="committing")
+    if whole:
+        stages.wrap(search_index, "write", "search index: writing the documents")
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -30,7 +30,7 @@ from ..search.documents import (
 from ..search.engine import Match
 from ..search.query import Query
 from . import models as m
-from .batches import batches
+from .batches import batches, insert
 from .reading.timeline import node_histories
 
 if TYPE_CHECKING:
@@ -53,7 +53,7 @@ def write(docs: Iterable[Document]) -> int:
     is written); returns how many."""
     count = 0
     for batch in batches(docs, BATCH):
-        m.SearchDocument.objects.bulk_create(_rows(batch))
+        insert(m.SearchDocument, _rows(batch))
         count += len(batch)
     return count
 

@@ -46,14 +46,15 @@ def test_change_rows_are_made_only_as_each_slice_is_written(monkeypatch):
         made.append(1)
         return change_row(*args, **kwargs)
 
-    bulk_create = m.Change.objects.bulk_create
+    insert = dataset.insert
 
-    def spying(rows, *args, **kwargs):
-        written.append((len(made), len(rows)))
-        return bulk_create(rows, *args, **kwargs)
+    def spying(model, rows):
+        if model is m.Change:
+            written.append((len(made), len(rows)))
+        insert(model, rows)
 
     monkeypatch.setattr(convert, "change_row", counting)
-    monkeypatch.setattr(m.Change.objects, "bulk_create", spying)
+    monkeypatch.setattr(dataset, "insert", spying)
     result = load_dataset_into_registry(IOM, LOADER, replace=True)
     assert len(written) > 2
     assert all(size <= SLICE for _, size in written)
@@ -68,16 +69,17 @@ def test_change_rows_are_made_only_as_each_slice_is_written(monkeypatch):
 def test_a_failing_late_slice_leaves_the_record_as_it_was(monkeypatch):
     monkeypatch.setattr(dataset, "BATCH", SLICE)
     before = held()
-    bulk_create = m.Change.objects.bulk_create
+    insert = dataset.insert
     calls: list[int] = []
 
-    def failing_late(rows, *args, **kwargs):
-        calls.append(len(rows))
-        if len(calls) == 5:
-            raise RuntimeError("disk full")
-        return bulk_create(rows, *args, **kwargs)
+    def failing_late(model, rows):
+        if model is m.Change:
+            calls.append(len(rows))
+            if len(calls) == 5:
+                raise RuntimeError("disk full")
+        insert(model, rows)
 
-    monkeypatch.setattr(m.Change.objects, "bulk_create", failing_late)
+    monkeypatch.setattr(dataset, "insert", failing_late)
     with pytest.raises(RuntimeError, match="disk full"):
         load_dataset_into_registry(IOM, LOADER, replace=True)
     assert len(calls) == 5
@@ -106,13 +108,13 @@ def test_a_late_change_the_database_refuses_leaves_nothing_written(monkeypatch):
 def test_the_search_index_is_written_a_slice_at_a_time_and_whole(monkeypatch):
     monkeypatch.setattr(search_index, "BATCH", SLICE)
     sizes: list[int] = []
-    bulk_create = m.SearchDocument.objects.bulk_create
+    insert = search_index.insert
 
-    def spying(rows, *args, **kwargs):
+    def spying(model, rows):
         sizes.append(len(rows))
-        return bulk_create(rows, *args, **kwargs)
+        insert(model, rows)
 
-    monkeypatch.setattr(m.SearchDocument.objects, "bulk_create", spying)
+    monkeypatch.setattr(search_index, "insert", spying)
     load_dataset_into_registry(IOM, LOADER, replace=True)
     assert max(sizes) == SLICE and len(sizes) > 2
     expected = documents(store.current_record())

@@ -15,7 +15,7 @@ from ...core.collector import paused
 from ...core.record import Record
 from ...importers.progress import Progress
 from .. import models as m
-from ..batches import batches
+from ..batches import batches, insert
 from ..convert import record_tables
 from ..source_files import BadUpload, Upload, read_upload, store_copy
 from .base import Action, Audit, Context, Outcome, Refused
@@ -140,7 +140,7 @@ class LoadRecord(Action):
                 # never all held at once; the slices also show the load's progress and
                 # keep within the databases' limits on parameters per statement.
                 for batch in batches(table.rows, BATCH):
-                    table.model.objects.bulk_create(batch)
+                    insert(table.model, batch)
                     bar.advance(len(batch))
         held = counts()
         org = self.record.organization
