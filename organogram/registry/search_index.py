@@ -30,7 +30,7 @@ from ..search.documents import (
 from ..search.engine import Match
 from ..search.query import Query
 from . import models as m
-from .batches import batches, insert
+from .batches import batches, insert_values
 from .reading.timeline import node_histories
 
 if TYPE_CHECKING:
@@ -45,6 +45,7 @@ BATCH = 1_000
 
 
 def _rows(docs: list[Document]) -> list[m.SearchDocument]:
+    """``docs`` as (unsaved) rows: what :func:`write` writes of them."""
     return [m.SearchDocument(**dict(zip(fts5.COLUMNS, fts5.row(d), strict=True))) for d in docs]
 
 
@@ -53,7 +54,9 @@ def write(docs: Iterable[Document]) -> int:
     is written); returns how many."""
     count = 0
     for batch in batches(docs, BATCH):
-        insert(m.SearchDocument, _rows(batch))
+        # fts5.row gives every column's text as the table keeps it (a text field stores
+        # a str as it is): no model instance to make and take apart again per document.
+        insert_values(m.SearchDocument, fts5.COLUMNS, [fts5.row(d) for d in batch])
         count += len(batch)
     return count
 

@@ -108,13 +108,13 @@ def test_a_late_change_the_database_refuses_leaves_nothing_written(monkeypatch):
 def test_the_search_index_is_written_a_slice_at_a_time_and_whole(monkeypatch):
     monkeypatch.setattr(search_index, "BATCH", SLICE)
     sizes: list[int] = []
-    insert = search_index.insert
+    insert_values = search_index.insert_values
 
-    def spying(model, rows):
+    def spying(model, columns, rows):
         sizes.append(len(rows))
-        insert(model, rows)
+        insert_values(model, columns, rows)
 
-    monkeypatch.setattr(search_index, "insert", spying)
+    monkeypatch.setattr(search_index, "insert_values", spying)
     load_dataset_into_registry(IOM, LOADER, replace=True)
     assert max(sizes) == SLICE and len(sizes) > 2
     expected = documents(store.current_record())
