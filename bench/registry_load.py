@@ -24,6 +24,8 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -64,7 +66,8 @@ class Timing:
 
 
 class timing:
-    """``with timing() as t:`` measures the block's wall and processor time into ``t.result``."""
+    """``with timing() as t:`` measures the block's wall and processor time into ``t.result``;
+    ``with t.more():`` adds another block's to it."""
 
     def __enter__(self) -> timing:
         self.start = (time.perf_counter(), time.process_time())
@@ -73,6 +76,13 @@ class timing:
     def __exit__(self, *exc: object) -> None:
         wall, cpu = self.start
         self.result = Timing(time.perf_counter() - wall, time.process_time() - cpu)
+
+    @contextmanager
+    def more(self) -> Iterator[None]:
+        """Add the time of the block to :attr:`result`."""
+        with timing() as block:
+            yield
+        self.result = self.result + block.result
 
 
 def run(cmd: list[str], env: dict[str, str]) -> Run:
@@ -105,8 +115,9 @@ class Backend:
         code = "from organogram.web.local import setup, migrate; setup(); migrate()"
         run([sys.executable, "-c", code], self.env())
 
-    def insert(self, tables: list[tuple[str, list[str], list[tuple]]]) -> Timing:
-        """Time to insert ``tables``' rows with executemany and commit, nothing more."""
+    def insert(self, rows: FloorRows) -> Timing:
+        """Time to insert the rows with executemany and commit, nothing more: each slice
+        is made (outside the time) just before it is inserted."""
         raise NotImplementedError
 
     def drop(self) -> None:
@@ -123,15 +134,20 @@ class SQLiteBackend(Backend):
     def env(self) -> dict[str, str]:
         return {"ORGANOGRAM_VAR": str(self.folder), "DATABASE_URL": ""}
 
-    def insert(self, tables):
-        tables = [(table, columns, _as_sqlite(rows)) for table, columns, rows in tables]
+    def insert(self, rows):
+        # One transaction: the module opens it before the first INSERT, commit ends it.
         conn = sqlite3.connect(self.folder / "organogram.sqlite3")
-        with timing() as t, conn:
-            for table, columns, rows in tables:
-                marks = ", ".join("?" * len(columns))
-                conn.executemany(
-                    f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks})", rows
-                )
+        t = timing()
+        t.result = Timing(0.0, 0.0)
+        for table, columns, batches in rows.tables():
+            marks = ", ".join("?" * len(columns))
+            sql = f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks})"
+            for batch in batches:
+                batch = _as_sqlite(batch)
+                with t.more():
+                    conn.executemany(sql, batch)
+        with t.more():
+            conn.commit()
         conn.close()
         return t.result
 
@@ -173,16 +189,21 @@ class PostgreSQLBackend(Backend):
         url = f"postgresql://{user}@{netloc}/{self.database}{query}"
         return {"ORGANOGRAM_VAR": str(self.folder), "DATABASE_URL": url}
 
-    def insert(self, tables):
+    def insert(self, rows):
         import psycopg
 
         conn = psycopg.connect(self.url)
-        with timing() as t, conn.transaction(), conn.cursor() as cur:
-            for table, columns, rows in tables:
+        t = timing()
+        t.result = Timing(0.0, 0.0)
+        with conn.cursor() as cur:
+            for table, columns, batches in rows.tables():
                 marks = ", ".join(["%s"] * len(columns))
-                cur.executemany(
-                    f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks})", rows
-                )
+                sql = f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks})"
+                for batch in batches:
+                    with t.more():
+                        cur.executemany(sql, batch)
+        with t.more():
+            conn.commit()
         conn.close()
         return t.result
 
@@ -193,43 +214,52 @@ class PostgreSQLBackend(Backend):
             conn.execute(f"DROP DATABASE IF EXISTS {self.database}")
 
 
-def registry_rows(folder: Path) -> tuple[list[tuple[str, list[str], list[tuple]]], int]:
+class FloorRows:
     """The rows ``organogram load`` writes for ``folder``, as plain tuples per table.
 
-    Made by the registry's own conversion (``record_rows``) and Django's own preparation
-    of each field's value, so the floor inserts exactly what the command does.
+    Made by the registry's own conversion (``record_tables``) and Django's own
+    preparation of each field's value, so the floor inserts exactly what the command
+    does; a slice at a time, as the command makes them, so that the floor holds no more
+    rows than the command (every row of the large organization with its post moves, as
+    model instances, would take some 40 GB).
     """
-    os.environ.setdefault("ORGANOGRAM_VAR", tempfile.mkdtemp(prefix="organogram-rows-"))
-    from organogram.web.local import setup
 
-    setup()
-    from django.db import connection
+    def __init__(self, folder: Path):
+        os.environ.setdefault("ORGANOGRAM_VAR", tempfile.mkdtemp(prefix="organogram-rows-"))
+        from organogram.web.local import setup
 
-    from organogram.formats import load_dataset
-    from organogram.registry.convert import record_rows
+        setup()
+        from organogram.formats import load_dataset
+        from organogram.registry import models as m
+        from organogram.registry.convert import record_tables
 
-    rows = record_rows(load_dataset(folder))
-    tables = []
-    for objects in (
-        [rows.organization],
-        rows.sources,
-        rows.people,
-        rows.plans,
-        rows.events,
-        rows.changes,
-        rows.claims,
-        rows.entries,
-    ):
-        if not objects:
-            continue
-        model = type(objects[0])
-        fields = [f for f in model._meta.concrete_fields if not f.auto_created]
-        values = [
-            tuple(f.get_db_prep_save(getattr(o, f.attname), connection) for f in fields)
-            for o in objects
-        ]
-        tables.append((model._meta.db_table, [f.column for f in fields], values))
-    return tables, len(rows.changes)
+        self.record = load_dataset(folder)
+        #: how many change rows (the timeline's, and those of plans not enacted).
+        self.changes = next(t.count for t in record_tables(self.record)[1] if t.model is m.Change)
+
+    def tables(self) -> Iterator[tuple[str, list[str], Iterator[list[tuple]]]]:
+        """(table, columns, its rows in slices made as they are asked for), in the order
+        the command writes them."""
+        from django.db import connection
+
+        from organogram.registry.actions.dataset import BATCH
+        from organogram.registry.batches import batches
+        from organogram.registry.convert import record_tables
+
+        organization, tables = record_tables(self.record)
+        for model, rows in [(type(organization), iter([organization]))] + [
+            (t.model, t.rows) for t in tables
+        ]:
+            fields = [f for f in model._meta.concrete_fields if not f.auto_created]
+
+            def prepared(rows=rows, fields=fields) -> Iterator[list[tuple]]:
+                for batch in batches(rows, BATCH):
+                    yield [
+                        tuple(f.get_db_prep_save(getattr(o, f.attname), connection) for f in fields)
+                        for o in batch
+                    ]
+
+            yield model._meta.db_table, [f.column for f in fields], prepared()
 
 
 def parse_floor(folder: Path) -> Timing:
@@ -261,21 +291,26 @@ def main(argv: list[str] | None = None) -> None:
         help="PostgreSQL server URL (default: DATABASE_URL)",
     )
     parser.add_argument("--no-postgres", action="store_true")
+    parser.add_argument(
+        "--post-moves",
+        choices=("with", "without"),
+        default=None,
+        help="load the organization with or without its monthly post moves (default: "
+        "with them, but without on the large size, as the other benchmarks load it)",
+    )
     parser.add_argument("--out", type=Path, default=None)
     args = parser.parse_args(argv)
-    without = args.size == "large"
+    if args.post_moves is None:
+        args.post_moves = "without" if args.size == "large" else "with"
+    without = args.post_moves == "without"
     folder = dataset.write(
-        args.size, args.seed, DATASETS / args.size, without_post_moves=without, progress=say
+        args.size, args.seed, dataset.folder(args.size, without), without, progress=say
     )
     megabytes = sum(f.stat().st_size for f in folder.glob("*.yaml")) / 1e6
-    say("the floor's YAML parse…")
-    parse = parse_floor(folder)
-    say(f"parse: {parse.seconds:.1f} s")
     results = []
     with tempfile.TemporaryDirectory(prefix="organogram-bench-load-") as tmp:
-        # Every command first, then the floor: the floor's rows, held by this process,
-        # take as much memory as the command itself (about 9 GB on the large size), and
-        # the two need not be in memory at the same time.
+        # Every command first, then the floor: the floor's parse and rows, held by this
+        # process, need not be in memory while a command runs.
         commands = []
         for backend in backends(args, Path(tmp)):
             try:
@@ -286,20 +321,23 @@ def main(argv: list[str] | None = None) -> None:
             finally:
                 backend.drop()
             commands.append((backend, cmd))
+        say("the floor's YAML parse…")
+        parse = parse_floor(folder)
+        say(f"parse: {parse.seconds:.1f} s")
         say("the rows the command writes…")
-        tables, n_changes = registry_rows(folder)
+        rows = FloorRows(folder)
         for backend, cmd in commands:
             floor_db = type(backend)(*_again(backend, Path(tmp)))
             try:
                 floor_db.migrate()
                 say(f"{backend.name}: executemany…")
-                insert = floor_db.insert(tables)
+                insert = floor_db.insert(rows)
                 say(f"{backend.name}: executemany: {insert.seconds:.1f} s")
             finally:
                 floor_db.drop()
             results.append((backend.name, cmd, insert))
     out = args.out or RESULTS / f"load-registry-{args.size}.md"
-    out.write_text(report(args, megabytes, n_changes, parse, results))
+    out.write_text(report(args, megabytes, rows.changes, parse, results))
     say(f"report written to {out}")
 
 
@@ -315,7 +353,7 @@ def report(args, megabytes: float, n_changes: int, parse: float, results) -> str
     from .report import machine, revision
 
     size = SIZES[args.size]
-    scope = dataset.WITHOUT_POST_MOVES if args.size == "large" else "the whole record"
+    scope = dataset.WITHOUT_POST_MOVES if args.post_moves == "without" else "the whole record"
     lines = [
         f"# Loading the {args.size} organization into the registry",
         "",
@@ -343,13 +381,14 @@ def report(args, megabytes: float, n_changes: int, parse: float, results) -> str
         "`organogram load` is the whole command, from start to exit: Django's setup, reading "
         "and checking every field and reference of the YAML (with line numbers kept for "
         "errors), folding the timeline to check that every change applies at its date, "
-        "converting each change to its row and writing all rows in one transaction. The "
+        "converting each change to its row and writing all rows, and the search index's "
+        "documents of every unit, post and change, in one transaction. The "
         "floor only parses the YAML with PyYAML's C parser (garbage collector paused) and "
-        "inserts the very same rows with the driver's `executemany` in one transaction: "
-        "no checks, no fold, no conversion. Processor time is this process's (or the "
-        "command's) own, user and system: it is what the work costs whatever else the shared "
-        "machine runs, while wall time also counts waiting for a core. PostgreSQL's server "
-        "works in its own processes, counted in neither.",
+        "inserts the very same rows of the record with the driver's `executemany` in one "
+        "transaction: no checks, no fold, no conversion, no search index. Processor time is "
+        "this process's (or the command's) own, user and system: it is what the work costs "
+        "whatever else the shared machine runs, while wall time also counts waiting for a "
+        "core. PostgreSQL's server works in its own processes, counted in neither.",
         "",
     ]
     return "\n".join(lines)
