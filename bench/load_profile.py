@@ -158,6 +158,7 @@ def main(argv: list[str] | None = None) -> None:
         action="store_true",
         help="also Python's own allocations per stage (tracemalloc: twice as slow or more)",
     )
+    parser.add_argument("--out", type=Path, help="also write the table to this Markdown file")
     args = parser.parse_args(argv)
     stages = Stages(args.trace)
     os.environ["ORGANOGRAM_VAR"] = tempfile.mkdtemp(prefix="organogram-profile-")
@@ -177,8 +178,37 @@ def main(argv: list[str] | None = None) -> None:
     result = load_dataset_into_registry(args.folder, Actor.command_line("bench"))
     stages.enter("end")
     print(f"{result.counts}", file=sys.stderr)
+    peak = f"The run's peak: {max(r[3] for r in stages.rows) / 1e9:.2f} GB."
     print(stages.table())
-    print(f"\nthe run's peak: {max(r[3] for r in stages.rows) / 1e9:.2f} GB")
+    print(f"\n{peak}")
+    if args.out:
+        args.out.write_text(report(args, result.counts["changes"], stages.table(), peak))
+
+
+def report(args: argparse.Namespace, changes: int, table: str, peak: str) -> str:
+    """The stages as a Markdown report: what was loaded, where, at which commit."""
+    from .about import machine, revision
+
+    database = "PostgreSQL" if args.postgres else "SQLite"
+    megabytes = sum(f.stat().st_size for f in args.folder.glob("*.yaml")) / 1e6
+    return "\n".join(
+        [
+            f"# Where `organogram load` spends its memory: {args.folder.name}",
+            "",
+            f"`python -m bench.load_profile {args.folder.name}`: {changes:,} changes, "
+            f"{megabytes:,.0f} MB of YAML, into {database}. Code at commit {revision()}. "
+            f"Machine: {'; '.join(machine())}.",
+            "",
+            "Each stage's peak is the kernel's high-water mark of resident memory since the "
+            "stage began (reset at its start); memory freed by one stage is reused by the "
+            "next before the process asks for more.",
+            "",
+            table,
+            "",
+            peak,
+            "",
+        ]
+    )
 
 
 if __name__ == "__main__":
