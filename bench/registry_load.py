@@ -387,6 +387,17 @@ def _again(backend: Backend, tmp: Path) -> tuple:
     return (tmp / "sqlite-floor",)
 
 
+def command(args: argparse.Namespace) -> str:
+    """The make command that runs what ``args`` say (or the module's, for what it cannot)."""
+    text = f"make bench-registry SIZE={args.size}"
+    if args.post_moves != ("without" if args.size == "large" else "with"):
+        text += f" POST_MOVES={args.post_moves}"
+    if args.databases != {"sqlite", "postgresql"}:
+        text = f"python -m bench.registry_load --size {args.size} --post-moves {args.post_moves}"
+        text += f" --databases {','.join(sorted(args.databases))}"
+    return text
+
+
 def report(args, megabytes: float, n_changes: int, parse: float, results) -> str:
     """The Markdown report."""
     from .report import machine, revision
@@ -399,7 +410,7 @@ def report(args, megabytes: float, n_changes: int, parse: float, results) -> str
         f"{size.units:,} units and {size.posts:,} posts with {size.months} months of changes "
         f"({scope}): {n_changes:,} changes, {megabytes:,.0f} MB of YAML, seed {args.seed}.",
         "",
-        f"Command: `make bench-registry SIZE={args.size}`; code at commit {revision()}. "
+        f"Command: `{command(args)}`; code at commit {revision()}. "
         f"Machine: {'; '.join(machine())}, shared with other work: expect some noise.",
         "",
         "| database | `organogram load`: wall (s) | processor (s) | changes per second "
