@@ -19,9 +19,11 @@ sampling can miss it; this needs Linux.
 from __future__ import annotations
 
 import argparse
+import atexit
 import functools
 import os
 import re
+import shutil
 import sys
 import tempfile
 import time
@@ -161,7 +163,10 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--out", type=Path, help="also write the table to this Markdown file")
     args = parser.parse_args(argv)
     stages = Stages(args.trace)
-    os.environ["ORGANOGRAM_VAR"] = tempfile.mkdtemp(prefix="organogram-profile-")
+    var = tempfile.mkdtemp(prefix="organogram-profile-")
+    # The loaded database is only the measure's by-product: removed when the run ends.
+    atexit.register(shutil.rmtree, var, ignore_errors=True)
+    os.environ["ORGANOGRAM_VAR"] = var
     os.environ["DATABASE_URL"] = args.postgres or ""
     from organogram.web.local import migrate, setup
 
