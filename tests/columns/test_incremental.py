@@ -18,12 +18,7 @@ from organogram.core.timeline import Timeline
 from ..core.strategies import PEOPLE, days_of, histories
 from . import agreement
 
-TABLES = ("units", "posts", "lines", "holders", "lineage", "doubts", "link_doubts", "changes")
-
-
-def same_columns(a: Versions, b: Versions) -> None:
-    for name in TABLES:
-        assert a.rows(name) == b.rows(name), name
+TABLES, same_columns = agreement.TABLES, agreement.same_columns
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -71,3 +66,21 @@ def test_posts_written_straight_give_the_columns_of_the_core_step(history):
     same_columns(fast, slow)
     for day in days_of(history):
         agreement.check_day(timeline, fast, day, {"D-2": 250.0, "P-4": 170.0})
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(history=histories(), data=st.data())
+def test_an_extended_copy_leaves_the_columns_it_was_made_from_as_they_were(history, data):
+    # The registry keeps one revision's columns for its readers while the next revision
+    # grows its own from them: each must stay the columns of its own timeline.
+    changes = history.timeline.changes
+    cut = data.draw(st.integers(0, len(changes)), label="built from the first")
+    later = data.draw(st.permutations(changes[cut:]), label="then added in this order")
+    timeline = Timeline(changes[:cut], PEOPLE)
+    kept = [Versions.build(timeline)]
+    for change in later:
+        timeline = timeline.with_changes([change])
+        kept.append(kept[-1].extended(timeline))
+    for v in kept:
+        same_columns(v, Versions.build(v.timeline))
+    assert len({id(v.tables["posts"]) for v in kept}) == len(kept)
