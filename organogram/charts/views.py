@@ -7,8 +7,11 @@ and what a printed page says around them: title, date, source line.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from ..core.dates import FuzzyDate, as_of
 from ..core.errors import NotFound
@@ -20,6 +23,9 @@ from .build import chart_of, subtree
 from .compare import compare
 from .model import Chart
 from .page import PageText
+
+if TYPE_CHECKING:
+    from ..columns import Day
 
 MODES = ("overlay", "side-by-side", "before", "after")
 
@@ -62,14 +68,24 @@ def _snapshot(timeline: Timeline, at: str) -> Snapshot:
     return timeline.snapshot(at)
 
 
-def chart_view(record: Record, req: ChartRequest) -> ChartView:
-    """The chart(s) and page text for ``req``; NotFound for an unknown plan or unit."""
+def chart_view(
+    record: Record, req: ChartRequest, days: Callable[[dt.date], Day] | None = None
+) -> ChartView:
+    """The chart(s) and page text for ``req``; NotFound for an unknown plan or unit.
+
+    ``days``: the structure on a date read from the record's columns, when the caller
+    keeps them (the registry); used for the charts of the record itself (not a plan's
+    branch, which the columns do not hold)."""
     day = as_of(FuzzyDate.parse(req.at))
     timeline, plan = record.timeline, None
     base = timeline
     if req.plan:
         plan = record.plan(req.plan)
         base, timeline, _ = before_and_after(record.timeline, plan)
+
+    def columns_of(chosen: Timeline, on: dt.date) -> Day | None:
+        return days(on) if days is not None and chosen is record.timeline else None
+
     snap = _snapshot(timeline, req.at)
     after = snap.structure
     known = record.organization.vacancy_known(day)
@@ -83,6 +99,7 @@ def chart_view(record: Record, req: ChartRequest) -> ChartView:
             people=req.people,
             certainty=snap.certainty,
             vacancy_known=known,
+            day=columns_of(timeline, snap.day),
         )
         subtitle = f"Structure as of {long_date(day)}"
         subtitle += f", {what}" if what else ""
@@ -98,6 +115,7 @@ def chart_view(record: Record, req: ChartRequest) -> ChartView:
         people=req.people,
         certainties=(before_snap.certainty, snap.certainty),
         vacancy_known=(record.organization.vacancy_known(before_day), known),
+        days=(columns_of(base, before_snap.day), columns_of(timeline, snap.day)),
     )
     if req.unit:
         _check_unit(after, req.unit, day)

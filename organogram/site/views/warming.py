@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 
 from ...core.dates import FuzzyDate
+from ...registry.reading.columns import record_columns
 from ...registry.reading.structure import cached_snapshot, cached_structure
 from ...registry.reading.timeline import node_histories, node_history, sentences
 from ...registry.store import State
@@ -20,9 +21,13 @@ from .unit import touching
 
 def warm(state: State) -> None:
     """Build, for ``state``'s revision, what the unit pages, the structure page and the
-    API's structure of today need, for visitors and for readers who may see holders."""
+    API's structure of today need, for visitors and for readers who may see holders,
+    and the record's columns (the Chart page's figures)."""
     today = FuzzyDate.day(dt.date.today())
     node_histories(state)
+    # Built here, before the workers fork, they are shared by every worker rather than
+    # built by each on its first chart (seconds on 10,000 units).
+    record_columns(state)
     cached_snapshot(state, today)
     for people in (False, True):
         sentences(state, people)
