@@ -78,12 +78,21 @@ def chart_of(
     return chart if unit is None else subtree(chart, unit)
 
 
+#: Units in force from which a caller keeping the record's columns reads the chart's
+#: figures from them: below, the walk of the structure in the interpreter costs no more
+#: than NumPy's fixed costs and the day's mask (a chart of 150 units took 0.1 ms longer
+#: from the columns, of 500 units 0.3 ms less; docs/performance.md, "The record as
+#: columns").
+COLUMNS_FROM = 500
+
+
 def posts_below(s: Structure, day: Day | None = None) -> Mapping[str, int]:
     """Posts sitting in each unit and in the units under it, by unit and senior post
     (what each box tells). Read from ``day``, the same date of the record's columns,
-    when the caller keeps them (the registry: a few vectorized passes, against a walk of
-    the structure in the interpreter); else rolled up from ``s`` (a dataset read from
-    files, or a plan's preview, which the columns do not hold)."""
+    when the caller keeps them and the structure is large enough for them to pay
+    (:data:`COLUMNS_FROM`; the registry: a few vectorized passes, against a walk of the
+    structure in the interpreter); else rolled up from ``s`` (a dataset read from files,
+    or a plan's preview, which the columns do not hold)."""
     if day is None:
         return {node: rolled.headcount for node, rolled in rollups(s).items()}
     # Imported here: NumPy is loaded only by a caller that holds columns already.

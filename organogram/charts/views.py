@@ -19,7 +19,7 @@ from ..core.plans.branch import before_and_after
 from ..core.record import Record
 from ..core.structure import Structure
 from ..core.timeline import Snapshot, Timeline
-from .build import chart_of, subtree
+from .build import COLUMNS_FROM, chart_of, subtree
 from .compare import compare
 from .model import Chart
 from .page import PageText
@@ -74,8 +74,8 @@ def chart_view(
     """The chart(s) and page text for ``req``; NotFound for an unknown plan or unit.
 
     ``days``: the structure on a date read from the record's columns, when the caller
-    keeps them (the registry); used for the charts of the record itself (not a plan's
-    branch, which the columns do not hold)."""
+    keeps them (the registry); asked for the charts of the record itself (not a plan's
+    branch, which the columns do not hold) of :data:`~.build.COLUMNS_FROM` units or more."""
     day = as_of(FuzzyDate.parse(req.at))
     timeline, plan = record.timeline, None
     base = timeline
@@ -83,8 +83,11 @@ def chart_view(
         plan = record.plan(req.plan)
         base, timeline, _ = before_and_after(record.timeline, plan)
 
-    def columns_of(chosen: Timeline, on: dt.date) -> Day | None:
-        return days(on) if days is not None and chosen is record.timeline else None
+    def columns_of(chosen: Timeline, snap: Snapshot) -> Day | None:
+        # The record's own charts only, and those large enough for the columns to pay.
+        if days is None or chosen is not record.timeline:
+            return None
+        return days(snap.day) if len(snap.structure.units) >= COLUMNS_FROM else None
 
     snap = _snapshot(timeline, req.at)
     after = snap.structure
@@ -99,7 +102,7 @@ def chart_view(
             people=req.people,
             certainty=snap.certainty,
             vacancy_known=known,
-            day=columns_of(timeline, snap.day),
+            day=columns_of(timeline, snap),
         )
         subtitle = f"Structure as of {long_date(day)}"
         subtitle += f", {what}" if what else ""
@@ -115,7 +118,7 @@ def chart_view(
         people=req.people,
         certainties=(before_snap.certainty, snap.certainty),
         vacancy_known=(record.organization.vacancy_known(before_day), known),
-        days=(columns_of(base, before_snap.day), columns_of(timeline, snap.day)),
+        days=(columns_of(base, before_snap), columns_of(timeline, snap)),
     )
     if req.unit:
         _check_unit(after, req.unit, day)

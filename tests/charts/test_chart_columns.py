@@ -1,10 +1,11 @@
 """The Chart page's figures read from the record's columns are those of the object path.
 
 The registry hands :func:`chart_view` the structure of each date read from its columns
-(the posts under each box: :func:`posts_below`); a dataset read from files, and a
-plan's branch, roll them up from the structure. Both must give the same charts, on
-the IOM record at every date around its changes and on every day inside an uncertain
-span, and on a generated organization with its plan.
+(the posts under each box: :func:`posts_below`); a dataset read from files, a plan's
+branch and a structure too small for the columns to pay roll them up from the
+structure. Both must give the same charts, on the IOM record at every date around its
+changes and on every day inside an uncertain span, and on a generated organization with
+its plan (both small: the columns are read here from any size).
 """
 
 from __future__ import annotations
@@ -15,11 +16,16 @@ import pytest
 
 from bench.dataset import record_of
 from bench.generate import generate
-from organogram.charts import ChartRequest, chart_view
-from organogram.charts.build import posts_below
+from organogram.charts import ChartRequest, chart_view, views
+from organogram.charts.build import COLUMNS_FROM, posts_below
 from organogram.columns import Day, Versions
 from organogram.core.timeline import Timeline
 from tests.columns.test_agreement import days_around, every_uncertain_day
+
+
+@pytest.fixture(autouse=True)
+def columns_at_any_size(monkeypatch):
+    monkeypatch.setattr(views, "COLUMNS_FROM", 0)
 
 
 @pytest.fixture(scope="module")
@@ -89,3 +95,14 @@ def test_generated_charts_with_the_columns_and_a_plan_on_the_structures(generate
     req = ChartRequest(at=at.isoformat(), plan=plan, compare=org.days[-1].isoformat())
     plain, cols, asked = both(record, versions, req)
     assert plain == cols and asked == [org.days[-1]]
+
+
+def test_a_structure_too_small_for_the_columns_to_pay_is_rolled_up(iom, iom_columns, monkeypatch):
+    monkeypatch.setattr(views, "COLUMNS_FROM", COLUMNS_FROM)
+    units = len(iom.timeline.snapshot("2022").structure.units)
+    assert units < COLUMNS_FROM
+    _, _, asked = both(iom, iom_columns, ChartRequest(at="2022"))
+    assert asked == []
+    monkeypatch.setattr(views, "COLUMNS_FROM", units)
+    _, _, asked = both(iom, iom_columns, ChartRequest(at="2022"))
+    assert asked == [dt.date(2022, 12, 31)]

@@ -43,6 +43,7 @@ pytestmark = pytest.mark.django_db
 EDITOR = Actor("editor", "web")
 BODY = {"id": "assembly", "name": "Assembly", "kind": "council", "cite": "c109-report"}
 build_chart = import_module("organogram.charts.build")
+chart_views = import_module("organogram.charts.views")
 
 
 def rename(unit: str, name: str, date: str) -> Rename:
@@ -141,6 +142,8 @@ def test_the_chart_page_reads_the_posts_under_each_box_from_the_columns(
     plan = draft_plan(EDITOR, title="Ethics review", effective="2022-01-01").id
     add_plan_change(plan, {"op": "rename", "unit": "ethics", "name": "Integrity"}, EDITOR)
     store.forget()
+    # The IOM's structure is too small for the columns to pay: read from them all the same.
+    monkeypatch.setattr(chart_views, "COLUMNS_FROM", 0)
     monkeypatch.setattr(build_chart, "rollups", refuse)  # the object path's walk
     page = signed_in.get("/chart/?at=2022-01-01")
     assert page.status_code == 200
