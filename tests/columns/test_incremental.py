@@ -21,13 +21,18 @@ from . import agreement
 TABLES, same_columns = agreement.TABLES, agreement.same_columns
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(history=histories(), data=st.data())
-def test_extending_gives_the_columns_of_a_rebuild(history, data):
+def split(history, data) -> tuple[Timeline, list]:
+    """The timeline of a history's first changes, and the others in a drawn order."""
     changes = history.timeline.changes
     cut = data.draw(st.integers(0, len(changes)), label="built from the first")
     later = data.draw(st.permutations(changes[cut:]), label="then added in this order")
-    timeline = Timeline(changes[:cut], PEOPLE)
+    return Timeline(changes[:cut], PEOPLE), later
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(history=histories(), data=st.data())
+def test_extending_gives_the_columns_of_a_rebuild(history, data):
+    timeline, later = split(history, data)
     v = Versions.build(timeline)
     for change in later:
         timeline = timeline.with_changes([change])
@@ -73,10 +78,7 @@ def test_posts_written_straight_give_the_columns_of_the_core_step(history):
 def test_an_extended_copy_leaves_the_columns_it_was_made_from_as_they_were(history, data):
     # The registry keeps one revision's columns for its readers while the next revision
     # grows its own from them: each must stay the columns of its own timeline.
-    changes = history.timeline.changes
-    cut = data.draw(st.integers(0, len(changes)), label="built from the first")
-    later = data.draw(st.permutations(changes[cut:]), label="then added in this order")
-    timeline = Timeline(changes[:cut], PEOPLE)
+    timeline, later = split(history, data)
     kept = [Versions.build(timeline)]
     for change in later:
         timeline = timeline.with_changes([change])

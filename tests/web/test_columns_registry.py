@@ -17,10 +17,7 @@ import pytest
 
 from organogram.charts import ChartRequest, chart_view
 from organogram.columns import Versions
-from organogram.core.changes import Rename
-from organogram.core.dates import FuzzyDate
 from organogram.registry import catchup, store
-from organogram.registry.audit import Actor
 from organogram.registry.reading.columns import day_of, record_columns
 from organogram.registry.services import (
     add_plan_change,
@@ -37,17 +34,12 @@ from organogram.site.views.chart import cached_view
 from tests.columns.agreement import TABLES, same_columns
 
 from .conftest import IOM
+from .test_catchup import BODY, EDITOR, rename
 
 pytestmark = pytest.mark.django_db
 
-EDITOR = Actor("editor", "web")
-BODY = {"id": "assembly", "name": "Assembly", "kind": "council", "cite": "c109-report"}
 build_chart = import_module("organogram.charts.build")
 chart_views = import_module("organogram.charts.views")
-
-
-def rename(unit: str, name: str, date: str) -> Rename:
-    return Rename(date=FuzzyDate.parse(date), unit=unit, name=name)
 
 
 def refuse(*args, **kwargs):
