@@ -160,7 +160,8 @@ def _check_unit(s: Structure, unit: str | None, day) -> None:
 
 def source_line(record: Record, timeline: Timeline, day, plan) -> str:
     """Where the chart comes from: the record, its changes to the day and what they cite."""
-    applied = [c for c in timeline if c.date.start <= day]
+    # The first ones, changes being in date order: a search, not a pass over them all.
+    applied = timeline.changes[: timeline.position(day)]
     cited = Counter(c.source for change in applied for c in change.cites)
     docs = []
     for source_id, _ in cited.most_common(3):
