@@ -40,6 +40,7 @@ pytestmark = pytest.mark.django_db
 
 build_chart = import_module("organogram.charts.build")
 chart_views = import_module("organogram.charts.views")
+warming = import_module("organogram.site.views.warming")
 
 
 def refuse(*args, **kwargs):
@@ -153,3 +154,15 @@ def test_the_chart_page_reads_the_posts_under_each_box_from_the_columns(
     monkeypatch.undo()
     assert shown == [c.nodes for c in chart_view(state.record, req).charts]
     assert any(n.posts_below for n in shown[0].values())
+
+
+def test_serving_builds_the_columns_first_where_the_chart_reads_them(monkeypatch):
+    store.forget()
+    state = store.current()
+    warming.warm(state)
+    assert "columns" not in state.memo  # the IOM's units are few: the chart walks them
+    monkeypatch.setattr(warming, "COLUMNS_FROM", 1)
+    store.forget()
+    state = store.current()
+    warming.warm(state)
+    assert "columns" in state.memo

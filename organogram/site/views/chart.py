@@ -72,7 +72,8 @@ def parse_request(request: HttpRequest, state: State) -> tuple[ChartRequest, dic
 
 def cached_view(state: State, req: ChartRequest) -> ChartView:
     """The chart view, built once per revision and request (a few kept); the posts under
-    each box are read from the record's columns."""
+    each box are read from the record's columns, on records large enough for them to
+    pay (:data:`~organogram.charts.build.COLUMNS_FROM`)."""
     return state.memo.kept(
         "chart.views",
         req,
