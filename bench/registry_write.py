@@ -8,10 +8,10 @@ database (as a second server process would):
 * building the record from the rows (``store.current()`` in a fresh process) and
   folding it to the end (what the first page of a server does);
 * what a unit page keeps per revision: every node's history and a sentence for every
-  change;
+  change; and the record's columns (what the Chart page reads, built once);
 * for a rename dated on the record's last date, then one dated ten years before it:
   ``record_change`` itself, then in each process the next ``store.current()``, fold to
-  the end, and histories and sentences.
+  the end, histories and sentences, and the columns (grown from the last revision's).
 
 Times are wall clock and this process's processor time, in seconds.
 """
@@ -42,17 +42,22 @@ def reader() -> None:
 
     setup()
     from organogram.registry import store
+    from organogram.registry.reading.columns import record_columns
 
     _, build = _timed(store.current)
     _, fold = _timed(lambda: store.current().record.timeline.fold())
     _, page = _timed(lambda: _unit_page(store.current()))
-    print(json.dumps({"build": build, "fold": fold, "page": page}), flush=True)
+    _, cols = _timed(lambda: record_columns(store.current()))
+    print(json.dumps({"build": build, "fold": fold, "page": page, "cols": cols}), flush=True)
     for _line in sys.stdin:
         state, read = _timed(store.current)
         _, fold = _timed(lambda s=state: s.record.timeline.fold())
         _, page = _timed(lambda s=state: _unit_page(s))
+        _, cols = _timed(lambda s=state: record_columns(s))
         print(
-            json.dumps({"read": read, "fold": fold, "page": page, "revision": state.revision}),
+            json.dumps(
+                {"read": read, "fold": fold, "page": page, "cols": cols, "revision": state.revision}
+            ),
             flush=True,
         )
 
@@ -118,16 +123,19 @@ def run(work: Path) -> None:
     assert other.stdin is not None and other.stdout is not None
     from organogram.registry import store
     from organogram.registry.audit import Actor
+    from organogram.registry.reading.columns import record_columns
     from organogram.registry.services import record_change
 
     rows = []
     state, build = _timed(store.current)
     _, fold = _timed(lambda: state.record.timeline.fold())
     _, page = _timed(lambda: _unit_page(state))
+    _, cols = _timed(lambda: record_columns(state))
     theirs = json.loads(other.stdout.readline())
     rows.append(("build the record from the rows", build, theirs["build"]))
     rows.append(("fold it to the end", fold, theirs["fold"]))
     rows.append(("every history and sentence (the unit page's)", page, theirs["page"]))
+    rows.append(("the record's columns (the Chart page's)", cols, theirs["cols"]))
     print(f"{len(state.record.timeline):,} changes in the timeline", flush=True)
     for label, years in (("on the last date", 0), ("ten years before it", 10)):
         change = _rename(store.current(), years)
@@ -136,6 +144,7 @@ def run(work: Path) -> None:
         after, read = _timed(store.current)
         _, refold = _timed(lambda a=after: a.record.timeline.fold())
         _, page = _timed(lambda a=after: _unit_page(a))
+        _, cols = _timed(lambda a=after: record_columns(a))
         other.stdin.write("go\n")
         other.stdin.flush()
         theirs = json.loads(other.stdout.readline())
@@ -144,7 +153,8 @@ def run(work: Path) -> None:
         rows.append(("next store.current()", read, theirs["read"]))
         rows.append(("next fold to the end", refold, theirs["fold"]))
         rows.append(("next histories and sentences", page, theirs["page"]))
-        print(*(_line(*r) for r in rows[-4:]), sep="\n", file=sys.stderr, flush=True)
+        rows.append(("next columns (grown from the last revision's)", cols, theirs["cols"]))
+        print(*(_line(*r) for r in rows[-5:]), sep="\n", file=sys.stderr, flush=True)
     other.stdin.close()
     other.wait()
     print("| step | writer: wall (s) | processor (s) | other process: wall (s) | processor (s) |")

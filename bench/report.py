@@ -106,7 +106,8 @@ def write(bench: Bench, out: Path, command: str) -> None:
         "(target: at least 10x on rollups and diffs). First run: Organogram's first call, "
         "which fills caches (checkpoints already exist from the setup's full fold). "
         "Columns / floor and best SQL / columns: the same ratios for Organogram's columns "
-        "(organogram/columns, issue 21), which the registry does not read from yet.",
+        "(organogram/columns, issue 21), which the registry reads only for the Chart "
+        "page's figures so far.",
         "",
         "| operation | Organogram / floor | best SQL / Organogram | best peer / Organogram "
         "| Organogram first run | columns / floor | best SQL / columns "

@@ -98,7 +98,8 @@ LAYERS: dict[str, frozenset[str]] = {
     "formats": frozenset({"core"}),
     "history": frozenset({"core"}),
     "queries": frozenset({"core", "formats", "history"}),
-    "charts": frozenset({"core", "formats", "history", "queries"}),
+    # (columns: the posts under each box, when the caller keeps the record's columns)
+    "charts": frozenset({"core", "formats", "history", "queries", "columns"}),
     "importers": frozenset({"core", "formats"}),
     "exporters": frozenset({"core", "formats", "history", "importers", "queries"}),
     # Drafting changes from documents: rules over the record and its resolver of names.
@@ -108,9 +109,10 @@ LAYERS: dict[str, frozenset[str]] = {
     # The record's versions as NumPy columns, read by vectorized masks.
     "columns": frozenset({"core"}),
     # The record kept in a database, and what its readers derive from it: no pages, no API.
-    # (drafting: a paper sent to be drafted is read within the upload limits, registry.papers)
+    # (drafting: a paper sent to be drafted is read within the upload limits, registry.papers;
+    # columns: the record's versions kept per revision, registry.reading.columns)
     "registry": frozenset(
-        {"core", "formats", "history", "importers", "queries", "search", "drafting"}
+        {"core", "formats", "history", "importers", "queries", "search", "drafting", "columns"}
     ),
     # The pages and the API stand side by side on the registry: neither imports the other.
     "site": frozenset(

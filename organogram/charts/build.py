@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from ..core.certainty import EXISTENCE, POSSIBLE, Certainty
 from ..core.model import AssignmentKind
 from ..core.rollups import rollups
 from ..core.structure import Structure
 from .model import Chart, ChartNode, Portfolio, SideLine
+
+if TYPE_CHECKING:
+    from ..columns import Day
 
 #: What a box says of a holder the sources do not name, and of a post without one.
 UNNAMED = "a holder not named in the sources"
@@ -30,6 +35,7 @@ def chart_of(
     people: bool = False,
     certainty: Certainty | None = None,
     vacancy_known: bool = False,
+    day: Day | None = None,
 ) -> Chart:
     """The chart of ``s``: every unit and senior post (or ``unit``'s subtree).
 
@@ -40,12 +46,14 @@ def chart_of(
     Units no source places come after the roots, flagged ``unplaced`` (drawn apart).
     ``vacancy_known``: every assignment is recorded by then, so a post nobody holds is
     vacant (else only those a source says are).
+    ``day``: the same structure read from the record's columns, when the caller keeps
+    them (see :func:`posts_below`).
     """
     # Senior posts head the tree (the Director General first), then top-level units.
     roots = sorted(s.roots(), key=lambda r: (0 if r in s.posts else 1, r))
     unplaced = set(s.unplaced_nodes())
     roots += [n for n in s.unplaced_nodes() if n not in roots]
-    counts = rollups(s)
+    counts = posts_below(s, day)
     nodes: dict[str, ChartNode] = {}
     stack = list(reversed(roots))
     while stack:
@@ -70,6 +78,30 @@ def chart_of(
     return chart if unit is None else subtree(chart, unit)
 
 
+#: Units in force from which a caller keeping the record's columns reads the chart's
+#: figures from them: below, the walk of the structure in the interpreter costs no more
+#: than NumPy's fixed costs and the day's mask (a chart of 150 units took 0.1 ms longer
+#: from the columns, of 500 units 0.3 ms less; docs/performance.md, "The record as
+#: columns").
+COLUMNS_FROM = 500
+
+
+def posts_below(s: Structure, day: Day | None = None) -> Mapping[str, int]:
+    """Posts sitting in each unit and in the units under it, by unit and senior post
+    (what each box tells). Read from ``day``, the same date of the record's columns,
+    when the caller keeps them and the structure is large enough for them to pay
+    (:data:`COLUMNS_FROM`; the registry: a few vectorized passes, against a walk of the
+    structure in the interpreter); else rolled up from ``s`` (a dataset read from files,
+    or a plan's preview, which the columns do not hold)."""
+    if day is None:
+        return {node: rolled.headcount for node, rolled in rollups(s).items()}
+    # Imported here: NumPy is loaded only by a caller that holds columns already.
+    from ..columns.rollups import rollups as rolled_up
+
+    nodes, headcount, _ = rolled_up(day)
+    return dict(zip(day.node_ids(nodes), headcount.tolist(), strict=True))
+
+
 def subtree(chart: Chart, unit: str) -> Chart:
     """``unit`` and what is under it, as a chart of its own (its colours kept); an empty
     chart when ``unit`` is not in this one."""
@@ -90,7 +122,6 @@ def _node(
     if node in s.units:
         u = s.units[node]
         head = s.posts.get(u.head) if u.head else None
-        rolled = counts.get(node)
         return ChartNode(
             id=node,
             parent=parent,
@@ -100,7 +131,7 @@ def _node(
             head=_post_title(head, u.name) if head else "",
             holder=holder_text(s, head.id, known) if head and people else "",
             posts=len(s.post_ids(node)),
-            posts_below=rolled.headcount if rolled else None,
+            posts_below=counts.get(node),
         )
     post = s.posts[node]
     return ChartNode(

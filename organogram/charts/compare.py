@@ -12,12 +12,16 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
 from ..core.certainty import Certainty
 from ..core.model import LineageLink
 from ..core.structure import Structure
 from .build import assign_portfolios, chart_of
 from .model import Chart, ChartNode, Mark
+
+if TYPE_CHECKING:
+    from ..columns import Day
 
 _LINK_MARK = {"merge": Mark.MERGED, "replace": Mark.REPLACED, "split": Mark.SPLIT}
 
@@ -45,13 +49,18 @@ def compare(
     people: bool = False,
     certainties: tuple[Certainty | None, Certainty | None] = (None, None),
     vacancy_known: tuple[bool, bool] = (False, False),
+    days: tuple[Day | None, Day | None] = (None, None),
 ) -> Comparison:
     """Mark what differs from ``before`` to ``after`` on charts of both, and overlay them.
 
-    ``certainties``: each side's, to mark the nodes only possibly in force there."""
+    ``certainties``: each side's, to mark the nodes only possibly in force there.
+    ``days``: each side's structure read from the record's columns, when kept (see
+    :func:`~.build.posts_below`)."""
     links = list(new_links(before, after) if links is None else links)
-    a = chart_of(before, people=people, certainty=certainties[0], vacancy_known=vacancy_known[0])
-    b = chart_of(after, people=people, certainty=certainties[1], vacancy_known=vacancy_known[1])
+    a, b = (
+        chart_of(s, people=people, certainty=c, vacancy_known=known, day=day)
+        for s, c, known, day in zip((before, after), certainties, vacancy_known, days, strict=True)
+    )
     successors = _successors(links, b.nodes)
     predecessors: dict[str, list[tuple[str, str]]] = {}
     for old, found in successors.items():

@@ -7,8 +7,11 @@ and what a printed page says around them: title, date, source line.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from ..core.dates import FuzzyDate, as_of
 from ..core.errors import NotFound
@@ -16,10 +19,13 @@ from ..core.plans.branch import before_and_after
 from ..core.record import Record
 from ..core.structure import Structure
 from ..core.timeline import Snapshot, Timeline
-from .build import chart_of, subtree
+from .build import COLUMNS_FROM, chart_of, subtree
 from .compare import compare
 from .model import Chart
 from .page import PageText
+
+if TYPE_CHECKING:
+    from ..columns import Day
 
 MODES = ("overlay", "side-by-side", "before", "after")
 
@@ -62,14 +68,27 @@ def _snapshot(timeline: Timeline, at: str) -> Snapshot:
     return timeline.snapshot(at)
 
 
-def chart_view(record: Record, req: ChartRequest) -> ChartView:
-    """The chart(s) and page text for ``req``; NotFound for an unknown plan or unit."""
+def chart_view(
+    record: Record, req: ChartRequest, days: Callable[[dt.date], Day] | None = None
+) -> ChartView:
+    """The chart(s) and page text for ``req``; NotFound for an unknown plan or unit.
+
+    ``days``: the structure on a date read from the record's columns, when the caller
+    keeps them (the registry); asked for the charts of the record itself (not a plan's
+    branch, which the columns do not hold) of :data:`~.build.COLUMNS_FROM` units or more."""
     day = as_of(FuzzyDate.parse(req.at))
     timeline, plan = record.timeline, None
     base = timeline
     if req.plan:
         plan = record.plan(req.plan)
         base, timeline, _ = before_and_after(record.timeline, plan)
+
+    def columns_of(chosen: Timeline, snap: Snapshot) -> Day | None:
+        # The record's own charts only, and those large enough for the columns to pay.
+        if days is None or chosen is not record.timeline:
+            return None
+        return days(snap.day) if len(snap.structure.units) >= COLUMNS_FROM else None
+
     snap = _snapshot(timeline, req.at)
     after = snap.structure
     known = record.organization.vacancy_known(day)
@@ -83,6 +102,7 @@ def chart_view(record: Record, req: ChartRequest) -> ChartView:
             people=req.people,
             certainty=snap.certainty,
             vacancy_known=known,
+            day=columns_of(timeline, snap),
         )
         subtitle = f"Structure as of {long_date(day)}"
         subtitle += f", {what}" if what else ""
@@ -98,6 +118,7 @@ def chart_view(record: Record, req: ChartRequest) -> ChartView:
         people=req.people,
         certainties=(before_snap.certainty, snap.certainty),
         vacancy_known=(record.organization.vacancy_known(before_day), known),
+        days=(columns_of(base, before_snap), columns_of(timeline, snap)),
     )
     if req.unit:
         _check_unit(after, req.unit, day)
@@ -139,7 +160,8 @@ def _check_unit(s: Structure, unit: str | None, day) -> None:
 
 def source_line(record: Record, timeline: Timeline, day, plan) -> str:
     """Where the chart comes from: the record, its changes to the day and what they cite."""
-    applied = [c for c in timeline if c.date.start <= day]
+    # The first ones, changes being in date order: a search, not a pass over them all.
+    applied = timeline.changes[: timeline.position(day)]
     cited = Counter(c.source for change in applied for c in change.cites)
     docs = []
     for source_id, _ in cited.most_common(3):

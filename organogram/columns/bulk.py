@@ -86,6 +86,16 @@ class Bulk:
         #: how many posts :meth:`hand_over` gave to a successor unit (told by the tests).
         self.handed = 0
 
+    def copy(self, recorder) -> Bulk:
+        """What is kept here, for ``recorder`` (a copy of this one's): taking a change
+        into one never changes the other."""
+        out = Bulk(recorder)
+        out.unit, out.base, out.attrs = dict(self.unit), dict(self.base), dict(self.attrs)
+        out.stale = dict(self.stale)
+        out.by_unit = {unit: set(posts) for unit, posts in self.by_unit.items()}
+        out.handed = self.handed
+        return out
+
     # ------------------------------------------------------------ the fast path
     def take(self, change: Change, s: Structure, at: int, day: int) -> bool | None:
         """Write ``change`` (at position ``at``, dated to the one ``day``) when it is a

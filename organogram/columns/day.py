@@ -122,7 +122,12 @@ class Day:
             levels.append(nxt)
 
     def levels(self) -> list[np.ndarray]:
-        """Tree nodes by depth: the tops first, then each level below."""
+        """Tree nodes by depth: the tops first, then each level below (made once and
+        kept with the day: do not change them)."""
+        return self._levels
+
+    @cached_property
+    def _levels(self) -> list[np.ndarray]:
         out = [np.nonzero(self.tree & (self.tree_parent == TOP))[0]]
         while True:
             nxt = self.below(out[-1])

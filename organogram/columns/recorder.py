@@ -42,6 +42,19 @@ class Recorder:
         self.lines_of: dict[int, set[tuple[int, int, int]]] = {}
         self.lineage_seen = 0
 
+    def copy(self, tables: dict[str, Table], strings: dict[str, Strings]) -> Recorder:
+        """This recorder's open versions over ``tables`` and ``strings``, copies of its own
+        (the same rows and numbers): recording into one never changes the other."""
+        out = Recorder(tables, strings)
+        out.open_unit, out.open_post = self.open_unit.copy(), self.open_post.copy()
+        # The objects are the structure's, never changed: the lists alone are copied.
+        out.unit_obj, out.post_obj = list(self.unit_obj), list(self.post_obj)
+        out.open_holders = {post: dict(held) for post, held in self.open_holders.items()}
+        out.open_lines = dict(self.open_lines)
+        out.lines_of = {node: set(keys) for node, keys in self.lines_of.items()}
+        out.lineage_seen = self.lineage_seen
+        return out
+
     # --------------------------------------------------------------- numbering
     def number(self, node: str) -> int:
         """The node's number, with room for it in the per-node arrays."""

@@ -34,6 +34,12 @@ class Strings:
             self.text.append(s)
         return n
 
+    def copy(self) -> Strings:
+        """An independent copy (the numbers given so far are the same in both)."""
+        out = Strings()
+        out.text, out._number = list(self.text), dict(self._number)
+        return out
+
     def find(self, s: str) -> int:
         """The number of ``s``, or -1 when it was never met."""
         return self._number.get(s, -1)

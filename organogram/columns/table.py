@@ -131,6 +131,29 @@ class Table:
             return self._block[j, self._index[name]].item()
         return self._cols[name][row].item()
 
+    def flush(self) -> None:
+        """Copy any rows waiting in the block into the columns, so that reading the
+        table changes nothing in it (a table read by several threads at once)."""
+        if self.n > self._start:
+            self._flush()
+
+    def copy(self) -> Table:
+        """An independent copy: appending to, changing or cutting one never shows in the
+        other (a write extends a copy while readers of the last revision read this one)."""
+        out = Table.__new__(Table)
+        # Never changed after they are made: shared.
+        out.dtypes, out._index = self.dtypes, self._index
+        start = self._start
+        out._cols = {}
+        for name, arr in self._cols.items():
+            # The spare capacity is kept (uninitialised), so the next rows cost no copy.
+            mine = np.empty(len(arr), dtype=arr.dtype)
+            mine[:start] = arr[:start]
+            out._cols[name] = mine
+        out._block = self._block.copy()
+        out._start, out.n = start, self.n
+        return out
+
     def cut(self, n: int) -> None:
         """Keep only the first ``n`` rows."""
         if self.n > self._start:

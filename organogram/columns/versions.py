@@ -122,6 +122,31 @@ class Versions:
         self.timeline = timeline
         self._record(timeline, at, s)
 
+    def extended(self, timeline: Timeline) -> Versions:
+        """The versions of ``timeline`` (this one's with changes added), as
+        :meth:`extend` makes them, in a copy: this one is left as it was, for whoever
+        still reads it (the registry's readers of the revision before a write)."""
+        out = self.copy()
+        out.extend(timeline)
+        return out
+
+    def copy(self) -> Versions:
+        """An independent copy: extending one never changes the other."""
+        out = Versions.__new__(Versions)
+        out.timeline = self.timeline
+        out.tables = {name: table.copy() for name, table in self.tables.items()}
+        with paused():  # tens of thousands of sets and dictionaries, none in a cycle
+            out.strings = {name: strings.copy() for name, strings in self.strings.items()}
+            out._recorder = self._recorder.copy(out.tables, out.strings)
+            out._bulk = self._bulk.copy(out._recorder)
+        out.bulk = self.bulk
+        # Copy on write: the containers are duplicated only as the copy changes them.
+        out._state = self._state.copy()
+        out.revision = self.revision
+        # What was derived holds for the copy until it is extended (values never change).
+        out._derived = dict(self._derived)
+        return out
+
     def _record(self, timeline: Timeline, at: int, s: Structure) -> None:
         changes = self.tables["changes"]
         note = self._recorder.note
@@ -162,6 +187,10 @@ class Versions:
                         doubts.record(self._recorder, change, touched, i)
         self._state = s
         self.revision += 1
+        # Every row in the columns: from now on reading changes nothing (threads share
+        # the columns of a revision in the registry).
+        for table in self.tables.values():
+            table.flush()
 
     def order(self, table: str, column: str):
         """Row numbers of ``table`` sorted by ``column`` (kept until the next write)."""

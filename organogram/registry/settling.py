@@ -36,6 +36,10 @@ _local = threading.local()
 _pending = False
 #: objects frozen right after the last full pass (0: none since the last thaw).
 _baseline = 0
+#: objects frozen since then, as counted when freezing: an estimate, high when frozen
+#: objects have died since (counting the frozen exactly walks every one of them,
+#: most of a second on a medium record, so it is done only when this says it may pay).
+_estimate = 0
 
 
 def settle() -> None:
@@ -51,10 +55,10 @@ def settle() -> None:
 def thaw() -> None:
     """Give every frozen object back to the collector (before a rebuild, when what the
     last revision kept is being let go); the next freeze is a full pass."""
-    global _baseline
+    global _baseline, _estimate
     with _lock:
         gc.unfreeze()
-        _baseline = 0
+        _baseline = _estimate = 0
 
 
 def request_started(**_: Any) -> None:
@@ -73,19 +77,35 @@ def request_finished(**_: Any) -> None:
 def _freeze() -> None:
     """Collect the garbage there is, then freeze what is left; a full pass first when
     the frozen objects have grown by :data:`REGROWTH` since the last."""
-    global _baseline, _pending
+    global _baseline, _estimate, _pending
     with _lock:
         _pending = False
         # Only objects not frozen yet are walked: what was made since the last freeze.
         gc.collect()
+        moved = _unfrozen()
         gc.freeze()
-        frozen = gc.get_freeze_count()
         if not _baseline:
-            # The first freeze, or the first after a thaw: that collection was a full pass.
-            _baseline = frozen
-        elif frozen > max(_baseline * (1 + REGROWTH), _baseline + REGROWTH_FLOOR):
+            # The first freeze, or the first after a thaw: that collection was a full
+            # pass, and every object alive was moved.
+            _baseline = _estimate = moved
+            return
+        _estimate += moved
+        if _estimate <= _grown_from(_baseline):
+            return
+        # The estimate counts the frozen objects that died since: count them exactly.
+        _estimate = gc.get_freeze_count()
+        if _estimate > _grown_from(_baseline):
             # Whatever was frozen in flight (another thread's request) and has died since.
             gc.unfreeze()
             gc.collect()
+            _baseline = _estimate = _unfrozen()
             gc.freeze()
-            _baseline = gc.get_freeze_count()
+
+
+def _grown_from(baseline: int) -> int:
+    return int(max(baseline * (1 + REGROWTH), baseline + REGROWTH_FLOOR))
+
+
+def _unfrozen() -> int:
+    """The objects the collector tracks and has not frozen: what a freeze now moves."""
+    return len(gc.get_objects())

@@ -68,11 +68,10 @@ class State:
 
         What this one derived from its whole timeline goes with it (as seeds), so that
         the next revision's is grown from it instead of made anew; with ``derived``
-        False nothing does (the sources changed, and the sentences name them).
+        False only what does not read the sources does (the sources changed, and the
+        sentences name them; the columns do not).
         """
-        if not derived:
-            return State(revision, record, sequences, stamp)
-        memo = self.memo.passed_on(self.record.timeline)
+        memo = self.memo.passed_on(self.record.timeline, sources=derived)
         return State(revision, record, sequences, stamp, memo=memo)
 
     def token(self, nodes: Iterable[str]) -> int:

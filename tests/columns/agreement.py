@@ -14,6 +14,16 @@ from organogram.core import rollups as core_rollups
 from organogram.core.structure import Structure
 from organogram.core.timeline import Timeline
 
+#: Every table of the columns.
+TABLES = ("units", "posts", "lines", "holders", "lineage", "doubts", "link_doubts", "changes")
+
+
+def same_columns(a: columns.Versions, b: columns.Versions) -> None:
+    """``a`` and ``b`` hold the same rows in every table, their numbers read back as
+    strings (asserts)."""
+    for name in TABLES:
+        assert a.rows(name) == b.rows(name), name
+
 
 def structure(s: Structure, day: columns.Day) -> tuple[tuple, tuple]:
     """Units (placement, name) and posts (unit, placement, grade, senior), both ways."""

@@ -18,21 +18,21 @@ from organogram.core.timeline import Timeline
 from ..core.strategies import PEOPLE, days_of, histories
 from . import agreement
 
-TABLES = ("units", "posts", "lines", "holders", "lineage", "doubts", "link_doubts", "changes")
+TABLES, same_columns = agreement.TABLES, agreement.same_columns
 
 
-def same_columns(a: Versions, b: Versions) -> None:
-    for name in TABLES:
-        assert a.rows(name) == b.rows(name), name
+def split(history, data) -> tuple[Timeline, list]:
+    """The timeline of a history's first changes, and the others in a drawn order."""
+    changes = history.timeline.changes
+    cut = data.draw(st.integers(0, len(changes)), label="built from the first")
+    later = data.draw(st.permutations(changes[cut:]), label="then added in this order")
+    return Timeline(changes[:cut], PEOPLE), later
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(history=histories(), data=st.data())
 def test_extending_gives_the_columns_of_a_rebuild(history, data):
-    changes = history.timeline.changes
-    cut = data.draw(st.integers(0, len(changes)), label="built from the first")
-    later = data.draw(st.permutations(changes[cut:]), label="then added in this order")
-    timeline = Timeline(changes[:cut], PEOPLE)
+    timeline, later = split(history, data)
     v = Versions.build(timeline)
     for change in later:
         timeline = timeline.with_changes([change])
@@ -71,3 +71,18 @@ def test_posts_written_straight_give_the_columns_of_the_core_step(history):
     same_columns(fast, slow)
     for day in days_of(history):
         agreement.check_day(timeline, fast, day, {"D-2": 250.0, "P-4": 170.0})
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(history=histories(), data=st.data())
+def test_an_extended_copy_leaves_the_columns_it_was_made_from_as_they_were(history, data):
+    # The registry keeps one revision's columns for its readers while the next revision
+    # grows its own from them: each must stay the columns of its own timeline.
+    timeline, later = split(history, data)
+    kept = [Versions.build(timeline)]
+    for change in later:
+        timeline = timeline.with_changes([change])
+        kept.append(kept[-1].extended(timeline))
+    for v in kept:
+        same_columns(v, Versions.build(v.timeline))
+    assert len({id(v.tables["posts"]) for v in kept}) == len(kept)

@@ -83,6 +83,20 @@ def test_what_is_grown_is_handed_to_the_next_revision_and_nothing_else():
     assert not second.memo.seeds
 
 
+def test_a_write_to_the_sources_hands_on_only_what_does_not_read_them():
+    timeline = Timeline(())
+    first = State(1, Record(Organization("o", "O"), timeline), {})
+    first.memo.grown("told", timeline, lambda: "made", lambda before, value: "grown")
+    first.memo.grown("cols", timeline, lambda: "built", lambda b, v: v, sources=False)
+    record = Record(Organization("o", "O"), Timeline(()))
+    sourced = first.following(2, record, {}, "", derived=False)
+    assert set(sourced.memo.seeds) == {"cols"}
+    # Unused in that revision, still known not to read the sources in the next one.
+    again = sourced.following(3, record, {}, "", derived=False)
+    assert set(again.memo.seeds) == {"cols"}
+    assert set(first.following(2, record, {}, "").memo.seeds) == {"told", "cols"}
+
+
 def test_the_structure_is_built_once_per_revision_and_date(client, monkeypatch):
     calls: list[str] = []
     real = shared_structure.structure_at

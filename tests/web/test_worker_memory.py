@@ -53,6 +53,9 @@ def test_a_full_pass_frees_what_was_frozen_in_flight(monkeypatch):
     class InFlight:
         pass
 
+    # From a fresh count: frozen objects of earlier tests dying meanwhile would hide the
+    # growth this test makes (the full pass is for growth since the last one).
+    settling.thaw()
     settling.settle()
     flight = InFlight()
     flight.me = flight  # a cycle, as a request's objects are
@@ -65,3 +68,28 @@ def test_a_full_pass_frees_what_was_frozen_in_flight(monkeypatch):
     settling.settle()
     assert gone() is None
     assert grown
+
+
+def test_the_frozen_are_counted_only_when_they_may_have_grown_enough(monkeypatch):
+    """Counting the frozen objects walks every one of them (most of a second on a medium
+    record): a freeze counts what it moves instead, and the exact count is taken only
+    once that estimate passes the share that calls for a full pass."""
+    calls = []
+    real = gc.get_freeze_count
+    monkeypatch.setattr(gc, "get_freeze_count", lambda: calls.append(1) or real())
+    monkeypatch.setattr(settling, "REGROWTH", 0.5)
+    monkeypatch.setattr(settling, "REGROWTH_FLOOR", 0)
+    settling.thaw()
+    settling.settle()
+    kept = []
+    for _ in range(5):
+        kept.append([[n] for n in range(10)])  # a little growth, far below half
+        settling.settle()
+    assert calls == []
+    kept.append([[n] for n in range(settling._baseline)])  # more than half again
+    settling.settle()
+    assert len(calls) == 1
+    # A full pass was made: the baseline is the frozen count (within the few transient
+    # objects alive while counting).
+    assert settling._baseline == settling._estimate
+    assert abs(settling._estimate - real()) <= 10

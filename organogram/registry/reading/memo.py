@@ -29,6 +29,7 @@ class RevisionMemo:
         self,
         settle: Callable[[], None] = lambda: None,
         seeds: dict[Any, tuple[Timeline, Any]] | None = None,
+        sourceless: set[Any] | None = None,
     ) -> None:
         #: called after each value :meth:`once` builds (the store sets long-lived objects
         #: aside from the garbage collector's full passes).
@@ -37,8 +38,10 @@ class RevisionMemo:
         #: key -> (an earlier revision's timeline, what it derived for that key), for
         #: :meth:`grown`.
         self.seeds: dict[Any, tuple[Timeline, Any]] = dict(seeds or {})
-        #: the keys made by :meth:`grown`: what :meth:`passed_on` hands on.
+        #: the keys made by :meth:`grown`: what :meth:`passed_on` hands on; those made
+        #: from the timeline alone (not reading the sources) are also listed apart.
         self._grown: set[Any] = set()
+        self._sourceless: set[Any] = set(sourceless or ())
         self._lock = threading.Lock()
         # Re-entrant: a value built by :meth:`once` may itself ask for another.
         self._building = threading.RLock()
@@ -64,14 +67,20 @@ class RevisionMemo:
         timeline: Timeline,
         build: Callable[[], T],
         grow: Callable[[Timeline, T], T],
+        *,
+        sources: bool = True,
     ) -> T:
         """:meth:`once` for something derived from the whole ``timeline`` (this
         revision's): ``grow(before, value)`` from what an earlier revision derived when
         there is one (its timeline and value), else ``build()``. ``grow`` must give
-        exactly what ``build`` gives."""
+        exactly what ``build`` gives, and must not change ``value``, which readers of
+        the earlier revision may still hold. ``sources`` False: the value does not read
+        the record's sources, so a write to them passes it on too."""
 
         def make() -> T:
             self._grown.add(key)
+            if not sources:
+                self._sourceless.add(key)
             seed = self.seeds.pop(key, None)
             if seed is None:
                 return build()
@@ -101,12 +110,17 @@ class RevisionMemo:
         remembers values it made elsewhere (and bounds the table itself)."""
         return self._values.setdefault(kind, OrderedDict())
 
-    def passed_on(self, timeline: Timeline) -> RevisionMemo:
+    def passed_on(self, timeline: Timeline, *, sources: bool = True) -> RevisionMemo:
         """A memory for the next revision, seeded with what this one (of ``timeline``)
-        derived through :meth:`grown`, or was given to derive it from and did not use."""
+        derived through :meth:`grown`, or was given to derive it from and did not use;
+        ``sources`` False (the next revision's sources differ): only what does not read
+        them."""
         seeds = dict(self.seeds)
         # Copied whole first (one step each): other threads may be adding to them.
         for key in list(self._grown):
             if key in self._values:
                 seeds[key] = (timeline, self._values[key])
-        return RevisionMemo(self._settle, seeds)
+        sourceless = set(self._sourceless)
+        if not sources:
+            seeds = {k: v for k, v in seeds.items() if k in sourceless}
+        return RevisionMemo(self._settle, seeds, sourceless & seeds.keys())

@@ -27,6 +27,7 @@ from ...charts.svg import svg_document
 from ...charts.views import MODES, ChartView
 from ...core.dates import DateError
 from ...core.errors import NotFound
+from ...registry.reading.columns import day_of
 from ...registry.store import State
 from .chart_list import chart_lists, head_words, unseen_marks
 from .chart_panel import edit_context
@@ -70,8 +71,15 @@ def parse_request(request: HttpRequest, state: State) -> tuple[ChartRequest, dic
 
 
 def cached_view(state: State, req: ChartRequest) -> ChartView:
-    """The chart view, built once per revision and request (a few kept)."""
-    return state.memo.kept("chart.views", req, lambda: chart_view(state.record, req), _KEEP)
+    """The chart view, built once per revision and request (a few kept); the posts under
+    each box are read from the record's columns, on records large enough for them to
+    pay (:data:`~organogram.charts.build.COLUMNS_FROM`)."""
+    return state.memo.kept(
+        "chart.views",
+        req,
+        lambda: chart_view(state.record, req, days=lambda day: day_of(state, day)),
+        _KEEP,
+    )
 
 
 def asked_view(request: HttpRequest, state: State) -> tuple[ChartRequest, ChartView]:

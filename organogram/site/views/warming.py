@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import datetime as dt
 
+from ...charts.build import COLUMNS_FROM
 from ...core.dates import FuzzyDate
+from ...registry.reading.columns import record_columns
 from ...registry.reading.structure import cached_snapshot, cached_structure
 from ...registry.reading.timeline import node_histories, node_history, sentences
 from ...registry.store import State
@@ -20,10 +22,15 @@ from .unit import touching
 
 def warm(state: State) -> None:
     """Build, for ``state``'s revision, what the unit pages, the structure page and the
-    API's structure of today need, for visitors and for readers who may see holders."""
+    API's structure of today need, for visitors and for readers who may see holders,
+    and the record's columns where the Chart page reads its figures from them."""
     today = FuzzyDate.day(dt.date.today())
     node_histories(state)
-    cached_snapshot(state, today)
+    snapshot = cached_snapshot(state, today)
+    if len(snapshot.structure.units) >= COLUMNS_FROM:
+        # Built here, before the workers fork, they are shared by every worker rather
+        # than built by each on its first chart (seconds on 10,000 units).
+        record_columns(state)
     for people in (False, True):
         sentences(state, people)
         data = cached_structure(state, today, people=people)
