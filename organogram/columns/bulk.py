@@ -48,8 +48,8 @@ READS_NAMED = (CreatePost, CreateUnit, Move, MovePost, Rename)
 #: The kinds that also read the posts in the units they name: a merge, a split or a
 #: replacement hands over the posts in the units it ends.
 READS_UNITS = (Merge, Replace, Split)
-_KEEP = "="  # MovePost's "leave this as it is"
-_NOWHERE = object()  # not stale (None is a stale post's "not in the structure")
+KEEP = "="  # MovePost's "leave this as it is"
+NOWHERE = object()  # not stale (None is a stale post's "not in the structure")
 
 
 def successors(change: Change) -> dict[str, str]:
@@ -72,13 +72,12 @@ class Bulk:
 
     def __init__(self, recorder):
         self.recorder = recorder
-        #: post -> its unit now, for every post kept here.
-        self.unit: dict[str, str] = {}
+        #: post -> its unit now, and its grade, title and node numbers (for the rows of
+        #: its moves), for every post kept here.
+        self.kept: dict[str, tuple[str, int, int, int]] = {}
         #: post -> what its post object is made from: the change that created it (never
         #: in the structure yet) or its last object.
         self.base: dict[str, Post | CreatePost] = {}
-        #: post -> its grade, title and node numbers, for the rows of its moves.
-        self.attrs: dict[str, tuple[int, int, int]] = {}
         #: post -> its unit in the structure (None: not there) while that is out of date.
         self.stale: dict[str, str | None] = {}
         #: unit -> the stale posts now in it or in it for the structure.
@@ -90,77 +89,19 @@ class Bulk:
         """What is kept here, for ``recorder`` (a copy of this one's): taking a change
         into one never changes the other."""
         out = Bulk(recorder)
-        out.unit, out.base, out.attrs = dict(self.unit), dict(self.base), dict(self.attrs)
+        out.kept, out.base = dict(self.kept), dict(self.base)
         out.stale = dict(self.stale)
         out.by_unit = {unit: set(posts) for unit, posts in self.by_unit.items()}
         out.handed = self.handed
         return out
 
     # ------------------------------------------------------------ the fast path
-    def take(self, change: Change, s: Structure, at: int, day: int) -> bool | None:
-        """Write ``change`` (at position ``at``, dated to the one ``day``) when it is a
-        simple post creation or move: returns whether it failed, or None when it is not
-        one (then it goes through the core's ``step``)."""
-        cls = type(change)
-        if cls is MovePost:
-            return self._move(change, s, at, day)
-        if cls is CreatePost:
-            return self._create(change, s, at, day)
-        return None
-
-    def _create(self, c: CreatePost, s: Structure, at: int, day: int) -> bool | None:
-        p, u = c.post, c.unit
-        if c.senior or c.reports_to is not None or u is None or p in self.unit:
-            return None
-        if c.check(s):  # the core's own check: the post is not in the structure
-            return True
-        rec = self.recorder
-        grade, title, nid = rec.grades.number(c.grade), rec.text.number(c.title), rec.number(p)
-        self.unit[p], self.base[p], self.attrs[p] = u, c, (grade, title, nid)
-        self.stale[p] = None
-        self.by_unit.setdefault(u, set()).add(p)
-        rec.open_post[nid] = rec.tables["posts"].append(
-            [nid, rec.number(u), TOP, grade, 0, title, day, day, OPEN, OPEN, at, NONE]
-        )
-        rec.post_obj[nid] = None
-        return False
-
-    def _move(self, c: MovePost, s: Structure, at: int, day: int) -> bool | None:
-        p, u = c.post, c.unit
-        if c.reports_to != _KEEP or u == _KEEP:
-            return None
-        now = self.unit.get(p)
-        if now is None:
-            now = self._join(p, s)
-        # The core's common move: to another unit in force (anything else is checked
-        # through its step, the post first put into the structure).
-        if now is None or u == now or u not in s.units:
-            return None
-        stale, by_unit = self.stale, self.by_unit
-        was = stale.get(p, _NOWHERE)
-        if was is _NOWHERE:
-            stale[p] = now
-            by_unit.setdefault(now, set()).add(p)
-        elif was != now:
-            by_unit[now].discard(p)
-        by_unit.setdefault(u, set()).add(p)
-        self.unit[p] = u
-        # :meth:`row`, written out: this runs for most changes of a large record.
-        rec = self.recorder
-        grade, title, nid = self.attrs[p]
-        open_post = rec.open_post
-        open_post[nid] = rec.tables["posts"].supersede(
-            int(open_post[nid]),
-            (nid, rec.nodes.find(u), TOP, grade, 0, title, day, day, OPEN, OPEN, at, NONE),
-            day,
-            at,
-        )
-        return False
+    # Post creations and moves are taken a run at a time (:mod:`.runs`).
 
     def row(self, p: str, u: str, at: int, day: int) -> None:
         """Close ``p``'s open version and open one in unit ``u`` (change ``at``, ``day``)."""
         rec = self.recorder
-        grade, title, nid = self.attrs[p]
+        _, grade, title, nid = self.kept[p]
         open_post = rec.open_post
         unit = rec.nodes.find(u)
         if unit < 0:  # a unit the change made, not yet numbered (the recorder's order)
@@ -172,21 +113,26 @@ class Bulk:
             at,
         )
 
-    def _join(self, p: str, s: Structure) -> str | None:
+    def join(self, p: str, s: Structure) -> str | None:
         """Keep ``p`` here from now on if it is an ordinary post of the structure."""
         post = s.posts.get(p)
         if post is None or post.senior or post.unit is None:
             return None
         if p in s.oversight or p in s.unplaced:
             return None
+        self.base[p] = post
+        self.kept[p] = self._numbers(post)
+        return post.unit
+
+    def _numbers(self, post: Post) -> tuple[str, int, int, int]:
+        """What :attr:`kept` holds for ``post`` (numbering its grade, title and id)."""
         rec = self.recorder
-        self.unit[p], self.base[p] = post.unit, post
-        self.attrs[p] = (
+        return (
+            post.unit,
             rec.grades.number(post.grade),
             rec.text.number(post.title),
-            rec.number(p),
+            rec.number(post.id),
         )
-        return post.unit
 
     # ----------------------------------------------- around the core's step
     def ready(self, change: Change, s: Structure) -> None:
@@ -226,16 +172,16 @@ class Bulk:
         :meth:`ready_units`): the stale posts of each unit it ended -> their new unit,
         noted here (the recorder writes their rows, :meth:`row`)."""
         out: dict[str, str] = {}
-        stale, unit, by_unit = self.stale, self.unit, self.by_unit
+        stale, kept, by_unit = self.stale, self.kept, self.by_unit
         for old, new in successors(change).items():
             there = by_unit.get(old)
             if not there:
                 continue
-            for p in [p for p in there if unit[p] == old]:
+            for p in [p for p in there if kept[p][0] == old]:
                 if stale[p] != old:
                     there.discard(p)
                 by_unit.setdefault(new, set()).add(p)
-                unit[p] = new
+                kept[p] = (new, *kept[p][1:])
                 out[p] = new
         self.handed += len(out)
         return out
@@ -243,7 +189,7 @@ class Bulk:
     def after(self, s: Structure, touched: set[str]) -> None:
         """Take back what a change through the core's ``step`` did to posts kept here."""
         for p in touched:
-            if p not in self.unit:
+            if p not in self.kept:
                 continue
             if p in self.stale:
                 raise RuntimeError(f"post {p!r} was read out of date (see READS_NAMED)")
@@ -255,15 +201,10 @@ class Bulk:
                 or p in s.oversight
                 or p in s.unplaced
             ):
-                del self.unit[p], self.base[p], self.attrs[p]
+                del self.kept[p], self.base[p]
                 continue
-            self.unit[p], self.base[p] = post.unit, post
-            rec = self.recorder
-            self.attrs[p] = (
-                rec.grades.number(post.grade),
-                rec.text.number(post.title),
-                rec.number(p),
-            )
+            self.base[p] = post
+            self.kept[p] = self._numbers(post)
 
     def settle(self, s: Structure) -> None:
         """Put every stale post into ``s``: the structure is then the core's."""
@@ -272,7 +213,7 @@ class Bulk:
 
     def _put(self, p: str, s: Structure) -> None:
         was = self.stale.pop(p)
-        unit = self.unit[p]
+        unit = self.kept[p][0]
         for u in (unit, was):
             if u is not None:
                 self.by_unit[u].discard(p)

@@ -8,6 +8,7 @@ built earlier stay valid when a write brings new strings.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from itertools import repeat
 
 import numpy as np
 
@@ -46,8 +47,7 @@ class Strings:
 
     def numbers(self, items: Iterable[str]) -> np.ndarray:
         """The numbers of ``items`` (-1 for a string never met), as an int32 array."""
-        get = self._number.get
-        return np.fromiter((get(s, -1) for s in items), dtype=np.int32)
+        return np.fromiter(map(self._number.get, items, repeat(-1)), dtype=np.int32)
 
     def __getitem__(self, n: int) -> str:
         return self.text[n]

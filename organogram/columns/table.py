@@ -124,6 +124,28 @@ class Table:
         self.n = i + 1
         return i
 
+    def extend(self, values: Mapping[str, object], m: int) -> int:
+        """Append ``m`` rows at once: ``values`` gives each column as an array of ``m``
+        values or one value for every row. Returns the index of the first."""
+        if self.n > self._start:
+            self._flush()
+        first = self.n
+        self._grow(first + m)
+        for name, arr in self._cols.items():
+            arr[first : first + m] = values[name]
+        self.n = self._start = first + m
+        return first
+
+    def close_rows(self, rows: np.ndarray, until: np.ndarray, ended: np.ndarray) -> None:
+        """End the versions in ``rows`` (distinct), each on the one day in ``until`` by
+        the change in ``ended``: :meth:`supersede`'s closing, for many rows at once."""
+        if self.n > self._start:
+            self._flush()
+        cols = self._cols
+        cols["until"][rows] = until
+        cols["until_hi"][rows] = until
+        cols["ended"][rows] = ended
+
     def get(self, name: str, row: int) -> int:
         """One cell, as a Python number."""
         j = row - self._start

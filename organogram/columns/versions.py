@@ -20,7 +20,7 @@ from ..core.changes import step
 from ..core.collector import paused
 from ..core.structure import Structure
 from ..core.timeline import Timeline
-from . import doubts, schema
+from . import doubts, runs, schema
 from .bulk import READS_UNITS, Bulk
 from .recorder import Recorder
 from .strings import Strings
@@ -152,20 +152,24 @@ class Versions:
         note = self._recorder.note
         touched: set[str] = set()
         bulk = self._bulk
-        take, ready, after = bulk.take, bulk.ready, bulk.after
+        ready, after = bulk.ready, bulk.after
         fast = self.bulk
         handed = None
+        todo = timeline.changes
+        fast_path = runs.Runs(bulk)
+        i, n = at, len(todo)
         with paused():  # many objects made, none in a cycle
-            for i in range(at, len(timeline.changes)):
-                change = timeline.changes[i]
+            while i < n:
+                if fast:
+                    # Post creations and moves, a run at a time, up to the next change
+                    # that goes through the core's step.
+                    i = fast_path.take(todo, i, s)
+                    if i == n:
+                        break
+                change = todo[i]
                 date = change.date
                 start = date.start.toordinal()
                 end = start if date.start == date.end else date.end.toordinal()
-                if start == end and fast:
-                    taken = take(change, s, i, start)
-                    if taken is not None:
-                        changes.append((start, end, taken))
-                        continue
                 # A merge, split or replacement dated to one day hands the posts kept
                 # by the fast path over in the columns; dated to a span it puts them
                 # back, as the doubts it leaves name every node it touched.
@@ -183,8 +187,10 @@ class Versions:
                     note(s, touched, i, start, end, handed, bulk.row)
                     handed = None
                     after(s, touched)
+                    fast_path.after(s, touched)
                     if start != end:
                         doubts.record(self._recorder, change, touched, i)
+                i += 1
         self._state = s
         self.revision += 1
         # Every row in the columns: from now on reading changes nothing (threads share

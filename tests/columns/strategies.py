@@ -15,7 +15,7 @@ from dataclasses import replace
 
 from hypothesis import strategies as st
 
-from organogram.core.changes import CreatePost, MovePost
+from organogram.core.changes import CreatePost, MovePost, step
 from organogram.core.dates import FuzzyDate
 from organogram.core.structure import Structure
 from organogram.core.timeline import Timeline
@@ -103,3 +103,94 @@ def crowded_histories(draw: st.DrawFn, max_steps: int = 80) -> core.History:
     s = Structure(people=core.PEOPLE)
     kept = core._grow(draw, s, steps, dates, PROPOSERS, keep_failures=True)
     return core.History(Timeline(kept, core.PEOPLE), sorted(set(dates), key=FuzzyDate.sort_key))
+
+
+#: What ends a run of post creations and moves: every kind of change through the core's
+#: step (a post move dated to a span, one that changes a line of oversight, a creation
+#: of a post already there and the moves the fast path leaves to the core are drawn
+#: inside the runs).
+INTERRUPTIONS = [
+    core._create_unit,
+    core._create_post,
+    core._unit_edit,
+    core._move,
+    core._post_change,
+    core._abolish,
+    core._people,
+    core._line,
+    core._merge,
+    core._replace,
+    core._split,
+    _split_with_posts,
+]
+
+
+def _in_run(draw, s: Structure, d: FuzzyDate, created: list[str]):
+    """One change of a run: mostly moves of ordinary posts (some of a post created or
+    moved earlier in the run), some creations, and the changes that end a run because
+    the fast path does not take them (each failing or through the core's step)."""
+    kinds = ["move"] * 6 + ["again"] * 3 + ["create"] * 2 + ["home", "gone", "span", "line"]
+    kind = draw(st.sampled_from([*kinds, "twice"]))
+    units = sorted(s.units)
+    if kind == "create" or not s.posts or not units:
+        change = _ordinary_post(draw, s, d)
+        if change is not None:
+            created.append(change.post)
+        return change
+    if kind == "again" and created:
+        # A post created (or moved) earlier in the run, moved on.
+        post = draw(st.sampled_from(created))
+        return MovePost(date=d, post=post, unit=draw(st.sampled_from(units)))
+    post = core._pick(draw, s.posts)
+    if kind == "home":  # to the unit it is in: fails
+        return MovePost(date=d, post=post, unit=s.posts[post].unit or units[0])
+    if kind == "gone":  # to a unit not in force: fails
+        gone = sorted(s.retired_units) or ["nowhere"]
+        return MovePost(date=d, post=post, unit=draw(st.sampled_from(gone)))
+    if kind == "span":
+        return MovePost(date=draw(st.sampled_from(SPANS)), post=post, unit=units[0])
+    if kind == "line":
+        return MovePost(date=d, post=post, unit=units[0], reports_to=units[-1])
+    if kind == "twice":  # a creation of a post in force: fails
+        again = _ordinary_post(draw, s, d) or CreatePost(date=d, post=post, title="T")
+        return replace(again, post=post)
+    created.append(post)
+    return MovePost(date=d, post=post, unit=draw(st.sampled_from(units)))
+
+
+@st.composite
+def run_histories(draw: st.DrawFn, max_runs: int = 6) -> core.History:
+    """A timeline of runs of post creations and moves (up to 40 changes each, the same
+    post often moved several times), each ended by a change of another kind."""
+    s = Structure(people=core.PEOPLE)
+    kept: list = []
+    day = 0
+    start = [core._create_unit] * 3 + [_ordinary_post] * 6
+    steps = 0
+
+    def keep(change, must_hold: bool) -> None:
+        nonlocal steps
+        if change is None:
+            return
+        change = replace(change, id=f"r{steps}")
+        steps += 1
+        if change.check(s):
+            if not must_hold:
+                kept.append(change)  # a failing change, recorded as records hold them
+            return
+        trial = s.copy()
+        step(change, trial)
+        if core.closed(trial):
+            step(change, s)
+            kept.append(change)
+
+    for proposer in start:
+        keep(proposer(draw, s, DAYS[0]), must_hold=True)
+    for _ in range(draw(st.integers(1, max_runs))):
+        day = draw(st.integers(day, len(DAYS) - 1))
+        created: list[str] = []
+        for _ in range(draw(st.integers(1, 40))):
+            keep(_in_run(draw, s, DAYS[day], created), must_hold=False)
+        keep(core.propose(draw, s, DAYS[day], INTERRUPTIONS), must_hold=False)
+    dates = sorted({c.date for c in kept}, key=FuzzyDate.sort_key)
+    return core.History(Timeline(kept, core.PEOPLE), dates)
