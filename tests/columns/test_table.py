@@ -1,7 +1,8 @@
 """A table's rows, appended through its block, read as a list of rows would be.
 
 Rows wait in a block before they reach the columns; these tests mix appends, reads of
-one cell, changes, closes, supersessions, cuts and whole-column reads across many blocks and compare
+one cell, changes, closes (one or many at once), supersessions, rows added one or many
+at once, cuts and whole-column reads across many blocks and compare
 every step with plain Python lists.
 """
 
@@ -30,18 +31,40 @@ def run(seed: int, steps: int) -> None:
     table, rows = Table(schema.POSTS, capacity=8), []
     for _ in range(steps):
         what = rng.random()
-        if what < 0.8 or not rows:
+        if what < 0.76 or not rows:
             row = [rng.randrange(-3, 1000) for _ in COLUMNS]
             row[COLUMNS.index("senior")] = rng.randrange(2)
             row[COLUMNS.index("until")] = schema.OPEN
             assert table.append(tuple(row)) == len(rows)
             rows.append(row)
-        elif what < 0.9:
+        elif what < 0.8:  # many rows at once, some columns one value for all
+            m = rng.randrange(BLOCK // 4)
+            new = [[rng.randrange(-3, 1000) for _ in COLUMNS] for _ in range(m)]
+            values = {}
+            for k, name in enumerate(COLUMNS):
+                if name == "senior" or rng.random() < 0.3:
+                    one = rng.randrange(2) if name == "senior" else rng.randrange(1000)
+                    for row in new:
+                        row[k] = one
+                    values[name] = one
+                else:
+                    values[name] = np.array([row[k] for row in new], dtype=np.int64)
+            assert table.extend(values, m) == len(rows)
+            rows.extend(new)
+        elif what < 0.87:
             i = rng.randrange(len(rows))
             until, hi, ended = rng.randrange(1000), rng.randrange(1000), rng.randrange(1000)
             table.close(i, until, hi, ended)
             rows[i][COLUMNS.index("until") : COLUMNS.index("until") + 2] = [until, hi]
             rows[i][COLUMNS.index("ended")] = ended
+        elif what < 0.9:  # many rows closed at once, each on its day, by its change
+            picked = rng.sample(range(len(rows)), rng.randrange(1, min(len(rows), 50) + 1))
+            days = [rng.randrange(1000) for _ in picked]
+            by = [rng.randrange(1000) for _ in picked]
+            table.close_rows(np.array(picked), np.array(days), np.array(by))
+            for i, day, ended in zip(picked, days, by, strict=True):
+                rows[i][COLUMNS.index("until") : COLUMNS.index("until") + 2] = [day, day]
+                rows[i][COLUMNS.index("ended")] = ended
         elif what < 0.94:
             i = rng.randrange(len(rows))
             day, ended = rng.randrange(1000), rng.randrange(1000)
