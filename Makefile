@@ -34,8 +34,8 @@ bench-load: $(VENV)/.installed ## Measure loading a large dataset (UNITS=100000)
 bench-imports: $(VENV)/.installed ## Run every importer on the full public files in ../shared/data
 	$(BIN)/python bench/imports.py
 
-bench-registry: $(VENV)/.installed-bench ## Measure organogram load into SQLite and PostgreSQL (SIZE=medium)
-	$(BIN)/python -m bench.registry_load --size $(or $(SIZE),medium)
+bench-registry: $(VENV)/.installed-bench ## Measure organogram load into SQLite and PostgreSQL (SIZE=medium, POST_MOVES=with|without)
+	$(BIN)/python -m bench.registry_load --size $(or $(SIZE),medium) $(if $(POST_MOVES),--post-moves $(POST_MOVES))
 
 bench-web: $(VENV)/.installed-bench ## Page latency, 20 clients, IOM and a generated dataset (SIZE=medium, WORKERS=cores)
 	$(BIN)/python -m bench.web --size $(or $(SIZE),medium) $(if $(WORKERS),--workers $(WORKERS))

@@ -22,7 +22,10 @@ def machine() -> list[str]:
         memory = f", {kib / 2**20:.0f} GiB of memory"
     except (OSError, StopIteration):
         pass
-    return [f"{cpu}, {os.cpu_count()} cores{memory}, {platform.system()} {platform.release()}"]
+    # The kernel's version without its build's own suffix (6.18.44-fc-v595: a build of
+    # the same kernel for the virtual machine), which changes from one start to the next.
+    release = platform.release().split("-", 1)[0]
+    return [f"{cpu}, {os.cpu_count()} cores{memory}, {platform.system()} {release}"]
 
 
 def revision() -> str:

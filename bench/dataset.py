@@ -28,12 +28,21 @@ DATASETS = Path("var") / "bench"
 STAMP = "bench-dataset.json"
 
 
+def folder(size: str, without_post_moves: bool) -> Path:
+    """Where the dataset of ``size`` is kept: ``var/bench/SIZE`` for the one the benchmarks
+    load by default (the large one without its post moves, the others whole), a folder of
+    its own for the other, so that neither replaces the other."""
+    if without_post_moves == (size == "large"):
+        return DATASETS / size
+    return DATASETS / f"{size}-{'without' if without_post_moves else 'with'}-post-moves"
+
+
 def record_of(org: Organization, timeline: Timeline, without_post_moves: bool) -> Record:
     """The record of ``org``: its timeline (optionally without post moves) and its plan.
 
-    Without the post moves: the loader keeps a file's whole YAML node tree while it reads
-    it, about 5 KB per entry, so the large record's 6 million entries would need some
-    35 GB; its 1.3 million others fit.
+    The benchmarks that hold the large record in a process as objects (``make bench``'s
+    YAML load, the web benchmark) load it without its 4.8 million post moves by default;
+    ``make bench-registry SIZE=large POST_MOVES=with`` loads it whole.
     """
     if without_post_moves:
         timeline = Timeline([c for c in timeline if not isinstance(c, MovePost)])

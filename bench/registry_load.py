@@ -17,15 +17,21 @@ The report goes to bench/results/load-registry-<size>.md.
 from __future__ import annotations
 
 import argparse
+import atexit
 import json
 import os
+import re
+import shutil
 import sqlite3
 import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import quote
 
 import yaml
 
@@ -64,7 +70,8 @@ class Timing:
 
 
 class timing:
-    """``with timing() as t:`` measures the block's wall and processor time into ``t.result``."""
+    """``with timing() as t:`` measures the block's wall and processor time into ``t.result``;
+    ``with t.more():`` adds another block's to it."""
 
     def __enter__(self) -> timing:
         self.start = (time.perf_counter(), time.process_time())
@@ -73,6 +80,13 @@ class timing:
     def __exit__(self, *exc: object) -> None:
         wall, cpu = self.start
         self.result = Timing(time.perf_counter() - wall, time.process_time() - cpu)
+
+    @contextmanager
+    def more(self) -> Iterator[None]:
+        """Add the time of the block to :attr:`result`."""
+        with timing() as block:
+            yield
+        self.result = self.result + block.result
 
 
 def run(cmd: list[str], env: dict[str, str]) -> Run:
@@ -105,8 +119,9 @@ class Backend:
         code = "from organogram.web.local import setup, migrate; setup(); migrate()"
         run([sys.executable, "-c", code], self.env())
 
-    def insert(self, tables: list[tuple[str, list[str], list[tuple]]]) -> Timing:
-        """Time to insert ``tables``' rows with executemany and commit, nothing more."""
+    def insert(self, rows: FloorRows) -> Timing:
+        """Time to insert the rows with executemany and commit, nothing more: each slice
+        is made (outside the time) just before it is inserted."""
         raise NotImplementedError
 
     def drop(self) -> None:
@@ -123,15 +138,20 @@ class SQLiteBackend(Backend):
     def env(self) -> dict[str, str]:
         return {"ORGANOGRAM_VAR": str(self.folder), "DATABASE_URL": ""}
 
-    def insert(self, tables):
-        tables = [(table, columns, _as_sqlite(rows)) for table, columns, rows in tables]
+    def insert(self, rows):
+        # One transaction: the module opens it before the first INSERT, commit ends it.
         conn = sqlite3.connect(self.folder / "organogram.sqlite3")
-        with timing() as t, conn:
-            for table, columns, rows in tables:
-                marks = ", ".join("?" * len(columns))
-                conn.executemany(
-                    f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks})", rows
-                )
+        t = timing()
+        t.result = Timing(0.0, 0.0)
+        for table, columns, batches in rows.tables():
+            marks = ", ".join("?" * len(columns))
+            sql = f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks})"
+            for batch in batches:
+                batch = _as_sqlite(batch)
+                with t.more():
+                    conn.executemany(sql, batch)
+        with t.more():
+            conn.commit()
         conn.close()
         return t.result
 
@@ -169,20 +189,27 @@ class PostgreSQLBackend(Backend):
         host = info.get("host", "")
         query = f"?host={host}&port={info.get('port', 5432)}" if host.startswith("/") else ""
         netloc = "" if query else f"{host}:{info.get('port', 5432)}"
-        user = info.get("user", "postgres")
+        user = quote(info.get("user", "postgres"), safe="")
+        if info.get("password"):  # a server asking for one (the URL's, not a file's)
+            user += ":" + quote(info["password"], safe="")
         url = f"postgresql://{user}@{netloc}/{self.database}{query}"
         return {"ORGANOGRAM_VAR": str(self.folder), "DATABASE_URL": url}
 
-    def insert(self, tables):
+    def insert(self, rows):
         import psycopg
 
         conn = psycopg.connect(self.url)
-        with timing() as t, conn.transaction(), conn.cursor() as cur:
-            for table, columns, rows in tables:
+        t = timing()
+        t.result = Timing(0.0, 0.0)
+        with conn.cursor() as cur:
+            for table, columns, batches in rows.tables():
                 marks = ", ".join(["%s"] * len(columns))
-                cur.executemany(
-                    f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks})", rows
-                )
+                sql = f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks})"
+                for batch in batches:
+                    with t.more():
+                        cur.executemany(sql, batch)
+        with t.more():
+            conn.commit()
         conn.close()
         return t.result
 
@@ -193,59 +220,104 @@ class PostgreSQLBackend(Backend):
             conn.execute(f"DROP DATABASE IF EXISTS {self.database}")
 
 
-def registry_rows(folder: Path) -> tuple[list[tuple[str, list[str], list[tuple]]], int]:
+class FloorRows:
     """The rows ``organogram load`` writes for ``folder``, as plain tuples per table.
 
-    Made by the registry's own conversion (``record_rows``) and Django's own preparation
-    of each field's value, so the floor inserts exactly what the command does.
+    Made by the registry's own conversion (``record_tables``) and Django's own
+    preparation of each field's value, so the floor inserts exactly what the command
+    does; a slice at a time, as the command makes them, so that the floor holds no more
+    rows than the command (every row of the large organization with its post moves, as
+    model instances, would take some 40 GB).
     """
-    os.environ.setdefault("ORGANOGRAM_VAR", tempfile.mkdtemp(prefix="organogram-rows-"))
-    from organogram.web.local import setup
 
-    setup()
-    from django.db import connection
+    def __init__(self, folder: Path):
+        if "ORGANOGRAM_VAR" not in os.environ:
+            var = tempfile.mkdtemp(prefix="organogram-rows-")
+            atexit.register(shutil.rmtree, var, ignore_errors=True)
+            os.environ["ORGANOGRAM_VAR"] = var
+        from organogram.web.local import setup
 
-    from organogram.formats import load_dataset
-    from organogram.registry.convert import record_rows
+        setup()
+        from organogram.formats import load_dataset
+        from organogram.registry import models as m
+        from organogram.registry.convert import record_tables
 
-    rows = record_rows(load_dataset(folder))
-    tables = []
-    for objects in (
-        [rows.organization],
-        rows.sources,
-        rows.people,
-        rows.plans,
-        rows.events,
-        rows.changes,
-        rows.claims,
-        rows.entries,
-    ):
-        if not objects:
-            continue
-        model = type(objects[0])
-        fields = [f for f in model._meta.concrete_fields if not f.auto_created]
-        values = [
-            tuple(f.get_db_prep_save(getattr(o, f.attname), connection) for f in fields)
-            for o in objects
-        ]
-        tables.append((model._meta.db_table, [f.column for f in fields], values))
-    return tables, len(rows.changes)
+        self.record = load_dataset(folder)
+        #: how many change rows (the timeline's, and those of plans not enacted).
+        self.changes = next(t.count for t in record_tables(self.record)[1] if t.model is m.Change)
+
+    def tables(self) -> Iterator[tuple[str, list[str], Iterator[list[tuple]]]]:
+        """(table, columns, its rows in slices made as they are asked for), in the order
+        the command writes them."""
+        from django.db import connection
+
+        from organogram.registry.actions.dataset import BATCH
+        from organogram.registry.batches import batches
+        from organogram.registry.convert import record_tables
+
+        organization, tables = record_tables(self.record)
+        for model, rows in [(type(organization), iter([organization]))] + [
+            (t.model, t.rows) for t in tables
+        ]:
+            fields = [f for f in model._meta.concrete_fields if not f.auto_created]
+
+            def prepared(rows=rows, fields=fields) -> Iterator[list[tuple]]:
+                for batch in batches(rows, BATCH):
+                    yield [
+                        tuple(f.get_db_prep_save(getattr(o, f.attname), connection) for f in fields)
+                        for o in batch
+                    ]
+
+            yield model._meta.db_table, [f.column for f in fields], prepared()
+
+
+#: Entries of a section parsed at a time by the floor (see :func:`parse_floor`).
+SLICE = 10_000
 
 
 def parse_floor(folder: Path) -> Timing:
-    """Time PyYAML's C parser takes to read the folder's files (collector paused)."""
+    """Time PyYAML's C parser takes to read the folder's files into Python objects
+    (collector paused), a slice of :data:`SLICE` entries at a time: the large
+    organization's 666 MB would make some 30 GB of objects at once, and the parser does
+    the same work on the slices (each parsed as its section with those entries)."""
     from organogram.formats.nodes import gc_paused
 
-    files = sorted(folder.glob("*.yaml"))
-    with timing() as t, gc_paused():
-        docs = [yaml.load(f.read_text(), Loader=LOADER) for f in files]
-    del docs
+    t = timing()
+    t.result = Timing(0.0, 0.0)
+    for f in sorted(folder.glob("*.yaml")):
+        for text in slices(f):
+            with t.more(), gc_paused():
+                yaml.load(text, Loader=LOADER)
     return t.result
 
 
+def slices(path: Path, size: int = SLICE) -> Iterator[str]:
+    """The text of ``path`` (a file as ``dump_dataset`` writes it: top-level sections,
+    each entry of a list starting with ``  - ``) as YAML documents of at most ``size``
+    entries of one section each."""
+    head, lines, entries = "", [], 0
+    with path.open(encoding="utf-8") as f:
+        for line in f:
+            if line[:1] not in (" ", "\n", "#", ""):  # a section begins
+                if lines:
+                    yield head + "".join(lines)
+                head, lines, entries = line, [], 0
+                continue
+            if line.startswith("  - "):
+                if entries == size:
+                    yield head + "".join(lines)
+                    lines, entries = [], 0
+                entries += 1
+            lines.append(line)
+    if head or lines:
+        yield head + "".join(lines)
+
+
 def backends(args: argparse.Namespace, tmp: Path) -> list[Backend]:
-    out: list[Backend] = [SQLiteBackend(tmp / "sqlite")]
-    if not args.no_postgres and args.postgres:
+    out: list[Backend] = []
+    if "sqlite" in args.databases:
+        out.append(SQLiteBackend(tmp / "sqlite"))
+    if "postgresql" in args.databases and not args.no_postgres and args.postgres:
         out.append(PostgreSQLBackend(args.postgres, "organogram_bench_load", tmp / "pg"))
     return out
 
@@ -261,21 +333,38 @@ def main(argv: list[str] | None = None) -> None:
         help="PostgreSQL server URL (default: DATABASE_URL)",
     )
     parser.add_argument("--no-postgres", action="store_true")
+    parser.add_argument(
+        "--databases",
+        type=lambda text: {d.strip().lower() for d in text.split(",") if d.strip()},
+        default={"sqlite", "postgresql"},
+        help="the databases to load into, comma-separated (default: sqlite,postgresql)",
+    )
+    parser.add_argument(
+        "--post-moves",
+        choices=("with", "without"),
+        default=None,
+        help="load the organization with or without its monthly post moves (default: "
+        "with them, but without on the large size, as the other benchmarks load it)",
+    )
+    parser.add_argument(
+        "--no-floor",
+        action="store_true",
+        help="load with the command only: no bare parse and executemany to compare with "
+        "(on the large size with its post moves the floor adds some 15 minutes)",
+    )
     parser.add_argument("--out", type=Path, default=None)
     args = parser.parse_args(argv)
-    without = args.size == "large"
+    if args.post_moves is None:
+        args.post_moves = "without" if args.size == "large" else "with"
+    without = args.post_moves == "without"
     folder = dataset.write(
-        args.size, args.seed, DATASETS / args.size, without_post_moves=without, progress=say
+        args.size, args.seed, dataset.folder(args.size, without), without, progress=say
     )
     megabytes = sum(f.stat().st_size for f in folder.glob("*.yaml")) / 1e6
-    say("the floor's YAML parse…")
-    parse = parse_floor(folder)
-    say(f"parse: {parse.seconds:.1f} s")
     results = []
     with tempfile.TemporaryDirectory(prefix="organogram-bench-load-") as tmp:
-        # Every command first, then the floor: the floor's rows, held by this process,
-        # take as much memory as the command itself (about 9 GB on the large size), and
-        # the two need not be in memory at the same time.
+        # Every command first, then the floor: the floor's parse and rows, held by this
+        # process, need not be in memory while a command runs.
         commands = []
         for backend in backends(args, Path(tmp)):
             try:
@@ -286,21 +375,38 @@ def main(argv: list[str] | None = None) -> None:
             finally:
                 backend.drop()
             commands.append((backend, cmd))
-        say("the rows the command writes…")
-        tables, n_changes = registry_rows(folder)
+        if args.no_floor:
+            results = [(backend.name, cmd, None) for backend, cmd in commands]
+            commands = []
+            parse = rows = None
+        else:
+            say("the floor's YAML parse…")
+            parse = parse_floor(folder)
+            say(f"parse: {parse.seconds:.1f} s")
+            say("the rows the command writes…")
+            rows = FloorRows(folder)
         for backend, cmd in commands:
             floor_db = type(backend)(*_again(backend, Path(tmp)))
             try:
                 floor_db.migrate()
                 say(f"{backend.name}: executemany…")
-                insert = floor_db.insert(tables)
+                insert = floor_db.insert(rows)
                 say(f"{backend.name}: executemany: {insert.seconds:.1f} s")
             finally:
                 floor_db.drop()
             results.append((backend.name, cmd, insert))
     out = args.out or RESULTS / f"load-registry-{args.size}.md"
+    n_changes = rows.changes if rows else _changes_loaded(results[0][1].output)
     out.write_text(report(args, megabytes, n_changes, parse, results))
     say(f"report written to {out}")
+
+
+def _changes_loaded(output: str) -> int:
+    """The number of changes ``organogram load`` says it loaded."""
+    found = re.search(r"([\d,]+) changes", output)
+    if found is None:
+        raise SystemExit(f"organogram load did not say how many changes it loaded: {output!r}")
+    return int(found.group(1).replace(",", ""))
 
 
 def _again(backend: Backend, tmp: Path) -> tuple:
@@ -310,19 +416,30 @@ def _again(backend: Backend, tmp: Path) -> tuple:
     return (tmp / "sqlite-floor",)
 
 
+def command(args: argparse.Namespace) -> str:
+    """The make command that runs what ``args`` say (or the module's, for what it cannot)."""
+    text = f"make bench-registry SIZE={args.size}"
+    if args.post_moves != ("without" if args.size == "large" else "with"):
+        text += f" POST_MOVES={args.post_moves}"
+    if args.databases != {"sqlite", "postgresql"}:
+        text = f"python -m bench.registry_load --size {args.size} --post-moves {args.post_moves}"
+        text += f" --databases {','.join(sorted(args.databases))}"
+    return text
+
+
 def report(args, megabytes: float, n_changes: int, parse: float, results) -> str:
     """The Markdown report."""
     from .report import machine, revision
 
     size = SIZES[args.size]
-    scope = dataset.WITHOUT_POST_MOVES if args.size == "large" else "the whole record"
+    scope = dataset.WITHOUT_POST_MOVES if args.post_moves == "without" else "the whole record"
     lines = [
         f"# Loading the {args.size} organization into the registry",
         "",
         f"{size.units:,} units and {size.posts:,} posts with {size.months} months of changes "
         f"({scope}): {n_changes:,} changes, {megabytes:,.0f} MB of YAML, seed {args.seed}.",
         "",
-        f"Command: `make bench-registry SIZE={args.size}`; code at commit {revision()}. "
+        f"Command: `{command(args)}`; code at commit {revision()}. "
         f"Machine: {'; '.join(machine())}, shared with other work: expect some noise.",
         "",
         "| database | `organogram load`: wall (s) | processor (s) | changes per second "
@@ -331,6 +448,12 @@ def report(args, megabytes: float, n_changes: int, parse: float, results) -> str
         "|---|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for name, cmd, insert in results:
+        if insert is None:
+            lines.append(
+                f"| {name} | {cmd.seconds:,.1f} | {cmd.cpu:,.1f} | {n_changes / cmd.cpu:,.0f} "
+                f"| {cmd.peak / 1e9:.1f} | not run | not run | |"
+            )
+            continue
         floor = parse + insert
         lines.append(
             f"| {name} | {cmd.seconds:,.1f} | {cmd.cpu:,.1f} | {n_changes / cmd.cpu:,.0f} "
@@ -343,13 +466,14 @@ def report(args, megabytes: float, n_changes: int, parse: float, results) -> str
         "`organogram load` is the whole command, from start to exit: Django's setup, reading "
         "and checking every field and reference of the YAML (with line numbers kept for "
         "errors), folding the timeline to check that every change applies at its date, "
-        "converting each change to its row and writing all rows in one transaction. The "
+        "converting each change to its row and writing all rows, and the search index's "
+        "documents of every unit, post and change, in one transaction. The "
         "floor only parses the YAML with PyYAML's C parser (garbage collector paused) and "
-        "inserts the very same rows with the driver's `executemany` in one transaction: "
-        "no checks, no fold, no conversion. Processor time is this process's (or the "
-        "command's) own, user and system: it is what the work costs whatever else the shared "
-        "machine runs, while wall time also counts waiting for a core. PostgreSQL's server "
-        "works in its own processes, counted in neither.",
+        "inserts the very same rows of the record with the driver's `executemany` in one "
+        "transaction: no checks, no fold, no conversion, no search index. Processor time is "
+        "this process's (or the command's) own, user and system: it is what the work costs "
+        "whatever else the shared machine runs, while wall time also counts waiting for a "
+        "core. PostgreSQL's server works in its own processes, counted in neither.",
         "",
     ]
     return "\n".join(lines)

@@ -42,4 +42,4 @@ def load_documents(documents: list[tuple[str, MappingNode]]) -> tuple[Record | N
 
 def read_root(r: Reading, name: str, root: MappingNode) -> None:
     """Read one document's sections into ``r``, as the loader reads one file."""
-    read_sections(r, Ctx(name, r.problems, r.refs), root)
+    read_sections(r, Ctx(name, r.problems, r.refs, r.known), root)

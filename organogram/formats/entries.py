@@ -8,7 +8,7 @@ reading goes on so that every problem of an entry is found in one pass.
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterable
+from collections.abc import Container, Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -78,17 +78,28 @@ def field_nodes(node: MappingNode, fields: FieldSet, ctx: Ctx, path: str) -> dic
     """Value nodes by field name; unknown and duplicate keys are reported and left out."""
     found: dict[str, Node] = {}
     for knode, vnode in node.value:
-        key = knode.value if isinstance(knode, ScalarNode) else None
-        if key not in fields.by_name:
-            name = key if key is not None else describe(knode)
-            hint = difflib.get_close_matches(str(name), list(fields.by_name), n=1)
-            more = f" (did you mean {hint[0]!r}?)" if hint else ""
-            ctx.bad(knode, join(path, name), f"unknown {fields.noun} {name!r}{more}")
-        elif key in found:
-            ctx.bad(knode, join(path, key), f"duplicate {fields.noun}: it is given twice")
-        else:
+        key = field_key(knode, fields, ctx, path, found)
+        if key is not None:
             found[key] = vnode
     return found
+
+
+def field_key(
+    knode: Node, fields: FieldSet, ctx: Ctx, path: str, found: Container[str]
+) -> str | None:
+    """The field ``knode`` names; None, reported, when it is no field of ``fields`` or
+    one given already (in ``found``)."""
+    key = knode.value if isinstance(knode, ScalarNode) else None
+    if key not in fields.by_name:
+        name = key if key is not None else describe(knode)
+        hint = difflib.get_close_matches(str(name), list(fields.by_name), n=1)
+        more = f" (did you mean {hint[0]!r}?)" if hint else ""
+        ctx.bad(knode, join(path, name), f"unknown {fields.noun} {name!r}{more}")
+        return None
+    if key in found:
+        ctx.bad(knode, join(path, key), f"duplicate {fields.noun}: it is given twice")
+        return None
+    return key
 
 
 def read_entry(node: Node, fields: FieldSet, ctx: Ctx, path: str) -> dict[str, Any] | Any:

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable
+import sys
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -64,11 +65,25 @@ class Ctx:
     file: str
     problems: Problems
     refs: list[Ref] = field(default_factory=list)
+    #: whether a reference (category, id) points at something read already: it is then
+    #: not kept to be checked at the end (None: every reference is kept).
+    known: Callable[[str, str], bool] | None = None
+    #: the dates read from this file, by their text: a file repeats a few dates many
+    #: times, and one (immutable) object serves every change of a date.
+    dates: dict[str, FuzzyDate] = field(default_factory=dict)
 
     def bad(self, node: Node, path: str, message: str) -> Any:
         """Report a problem at ``node`` and return :data:`BAD`."""
         self.problems.add(self.file, line_of(node), path, message)
         return BAD
+
+    def refer(self, category: str, value: str, node: Node, path: str) -> None:
+        """Note a reference from ``node`` (at ``path``) to check once every file is read,
+        unless :attr:`known` says it points at something already. Reading only adds, so
+        such a reference would pass the check then: keeping millions of them (a post
+        move refers to a post and a unit) would only take memory."""
+        if self.known is None or not self.known(category, value):
+            self.refs.append(Ref(category, value, self.file, line_of(node), path))
 
 
 class Plain(str):
@@ -137,7 +152,10 @@ class RefTo(Id):
     def read(self, node: Node, ctx: Ctx, path: str) -> Any:
         value = Id.read(self, node, ctx, path)
         if value is not BAD:
-            ctx.refs.append(Ref(self.category, value, ctx.file, line_of(node), path))
+            # One string for every mention of an id (sys.intern): a post's id is
+            # written again in each of its moves.
+            value = sys.intern(value)
+            ctx.refer(self.category, value, node, path)
         return value
 
 
@@ -161,6 +179,8 @@ class NewId(Id):
 
     def read(self, node: Node, ctx: Ctx, path: str) -> Any:
         value = super().read(node, ctx, path)
+        if value is not BAD:
+            value = sys.intern(value)  # the string its references share (see RefTo)
         if value == UNKNOWN_PLACE:
             return ctx.bad(
                 node, path, f"{UNKNOWN_PLACE!r} is reserved for a placement no source gives"
@@ -205,10 +225,13 @@ class Date(Kind):
     def read(self, node: Node, ctx: Ctx, path: str) -> Any:
         if not isinstance(node, ScalarNode) or is_null(node):
             return ctx.bad(node, path, f"expected a date, got {describe(node)}")
-        try:
-            return FuzzyDate.parse(node.value)
-        except DateError as exc:
-            return ctx.bad(node, path, str(exc))
+        date = ctx.dates.get(node.value)
+        if date is None:
+            try:
+                date = ctx.dates[node.value] = FuzzyDate.parse(node.value)
+            except DateError as exc:
+                return ctx.bad(node, path, str(exc))
+        return date
 
     def schema(self) -> dict[str, Any]:
         return {"$ref": "#/$defs/date"}
@@ -346,10 +369,10 @@ class Cite(Kind):
             return ctx.bad(
                 node, path, f"{node.value!r} is not a citation: write SOURCE or SOURCE:PASSAGE"
             )
-        ctx.refs.append(Ref("source", citation.source, ctx.file, line_of(node), path))
+        ctx.refer("source", citation.source, node, path)
         if citation.passage:
             # Checked once every source is read: against the passages it declares.
-            ctx.refs.append(Ref("passage", str(citation), ctx.file, line_of(node), path))
+            ctx.refer("passage", str(citation), node, path)
         return citation
 
     def schema(self) -> dict[str, Any]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Iterable
 from pathlib import Path
 
 import yaml
@@ -20,7 +21,7 @@ from ..core.plans import PlanStatus
 from ..core.record import Record
 from ..core.timeline import Timeline
 from .copies import COPIES
-from .entries import field_nodes
+from .entries import field_key
 from .file import FILE
 from .kinds import BAD, Ctx
 from .nodes import (
@@ -28,7 +29,6 @@ from .nodes import (
     Node,
     ScalarNode,
     SequenceNode,
-    compose_file,
     describe,
     gc_paused,
     is_null,
@@ -37,7 +37,7 @@ from .nodes import (
     yaml_error_message,
 )
 from .parse_changes import read_changes, read_posts, read_units
-from .problems import DatasetError, Problem
+from .problems import DatasetError, Problem, Problems
 from .register import REF_PREFIX
 from .registers import BY_SECTION as REGISTERS
 from .sections import (
@@ -49,6 +49,7 @@ from .sections import (
     read_sources,
 )
 from .state import Reading
+from .stream import Composer
 
 SUFFIXES = (".yaml", ".yml")
 
@@ -144,46 +145,73 @@ def line_at(node: Node, path: str) -> int | None:
 
 
 def read_file(r: Reading, file: str) -> None:
-    """Read one file's sections into ``r``, reporting its problems."""
+    """Read one file's sections into ``r``, reporting its problems.
+
+    The file is composed as it is read, an entry at a time (:mod:`.stream`): a large
+    file's nodes are never all in memory. A YAML error anywhere in it takes back what
+    was read of it (:meth:`Reading.rollback`), so the file reports that error alone,
+    as when it was composed whole before being read.
+    """
+    mark = r.mark()
     try:
-        root = compose_file(Path(file))
+        with open(file, "rb") as stream:
+            root = Composer(stream).root()
+            if root is None or (isinstance(root, Node) and is_null(root)):
+                return  # an empty file holds nothing, which is fine
+            ctx = Ctx(file, r.problems, r.refs, r.known)
+            if isinstance(root, Node):
+                keys = ", ".join(f.name for f in FILE)
+                why = f"a dataset file is a mapping of sections ({keys}), not {describe(root)}"
+                ctx.bad(root, "", why)
+                return
+            read_pairs(r, ctx, root)
     except yaml.YAMLError as exc:
+        r.rollback(mark)
         r.problems.add(file, yaml_error_line(exc, Path(file)), "", yaml_error_message(exc))
-        return
     except (OSError, UnicodeDecodeError) as exc:
+        r.rollback(mark)
         r.problems.add(file, None, "", f"cannot read the file: {exc}")
-        return
-    if root is None or is_null(root):
-        return  # an empty file holds nothing, which is fine
-    ctx = Ctx(file, r.problems, r.refs)
-    if not isinstance(root, MappingNode):
-        keys = ", ".join(f.name for f in FILE)
-        ctx.bad(root, "", f"a dataset file is a mapping of sections ({keys}), not {describe(root)}")
-        return
-    read_sections(r, ctx, root)
 
 
 def read_sections(r: Reading, ctx: Ctx, root: MappingNode) -> None:
     """Read the sections of one file's (or document's) root mapping into ``r``."""
-    found = field_nodes(root, FILE, ctx, "")
-    # Sections are read in the order they are written, which is the order of changes.
-    for knode, _ in root.value:
-        name = knode.value if isinstance(knode, ScalarNode) else None
-        if name not in found:
+    read_pairs(r, ctx, root.value)
+
+
+def read_pairs(r: Reading, ctx: Ctx, pairs: Iterable[tuple[Node, Node]]) -> None:
+    """Read the sections of a root mapping, given as its (key, value) pairs, into ``r``.
+
+    Sections are read in the order they are written, which is the order of changes; an
+    unknown or repeated section is reported and not read. The pairs may come one at a
+    time as the file is composed, so the problems of the keys are put before those of
+    the sections, as when every key was checked first.
+    """
+    start = len(r.problems.items)
+    keys = Ctx(ctx.file, Problems(), ctx.refs)
+    seen: set[str] = set()
+    for knode, node in pairs:
+        name = field_key(knode, FILE, keys, "", seen)
+        if name is None:
             continue
-        node = found.pop(name)
-        if name == "organization":
-            read_organization(r, ctx, node)
-            continue
-        items = FILE.by_name[name].kind.read(node, ctx, name)
-        if items is BAD:
-            continue
-        if name in REGISTERS:
-            read_register(r, ctx, items, REGISTERS[name])
-            continue
-        taken = _READERS[name](r, ctx, items, name)
-        if name == "changes":
-            r.changes.extend(taken)
+        seen.add(name)
+        read_section(r, ctx, name, node)
+    r.problems.items[start:start] = keys.problems.items
+
+
+def read_section(r: Reading, ctx: Ctx, name: str, node: Node) -> None:
+    """Read the section ``name`` (a known one) of value ``node`` into ``r``."""
+    if name == "organization":
+        read_organization(r, ctx, node)
+        return
+    items = FILE.by_name[name].kind.read(node, ctx, name)
+    if items is BAD:
+        return
+    if name in REGISTERS:
+        read_register(r, ctx, items, REGISTERS[name])
+        return
+    taken = _READERS[name](r, ctx, items, name)
+    if name == "changes":
+        r.changes.extend(taken)
 
 
 def assemble(r: Reading) -> Record:

@@ -85,18 +85,11 @@ __all__ = [
     "Node",
     "ScalarNode",
     "SequenceNode",
-    "compose_file",
     "describe",
     "is_null",
     "key_line",
     "line_of",
 ]
-
-
-def compose_file(path: Path) -> Node | None:
-    """The root node of a YAML file (None when it is empty); raises yaml.YAMLError."""
-    with open(path, "rb") as stream, gc_paused():
-        return yaml.compose(stream, Loader=LOADER)
 
 
 @contextmanager

@@ -9,7 +9,7 @@ business, not the loader's).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import Any
 
 from ..core.changes import Change
@@ -48,6 +48,44 @@ class Reading:
     #: unit or post id -> "unit" / "post", over the timeline and every plan.
     nodes: dict[str, str] = field(default_factory=dict)
 
+    def mark(self) -> dict[str, Any]:
+        """What has been read so far, in a form :meth:`rollback` can return to.
+
+        A file is read while it is composed (:mod:`organogram.formats.stream`), so a
+        syntax error late in it is met after its first entries are read: they are taken
+        back, and the file counts as unread, as when the whole file was composed first.
+        Reading only adds (to lists, to dicts, to the dicts in :attr:`ids` and
+        :attr:`registers`), so lengths are enough to go back.
+        """
+        out: dict[str, Any] = {"problems": len(self.problems.items)}
+        for f in fields(self):
+            value = getattr(self, f.name)
+            if isinstance(value, list):
+                out[f.name] = len(value)
+            elif isinstance(value, dict):
+                inner = {k: len(v) for k, v in value.items() if isinstance(v, dict)}
+                out[f.name] = (len(value), inner)
+            elif f.name != "problems":
+                out[f.name] = value
+        return out
+
+    def rollback(self, mark: dict[str, Any]) -> None:
+        """Forget what was read since ``mark`` (see :meth:`mark`), problems included."""
+        del self.problems.items[mark["problems"] :]
+        for f in fields(self):
+            value, kept = getattr(self, f.name), mark.get(f.name)
+            if isinstance(value, list):
+                del value[kept:]
+            elif isinstance(value, dict):
+                size, inner = kept
+                for key in list(value)[size:]:
+                    del value[key]
+                for key, n in inner.items():
+                    for added in list(value[key])[n:]:
+                        del value[key][added]
+            elif f.name != "problems":
+                setattr(self, f.name, kept)
+
     def claim_id(
         self, namespace: str, what: str, ident: str, where: tuple[str, int], path: str
     ) -> bool:
@@ -75,6 +113,20 @@ class Reading:
         """
         self.claim_id(f"node:{scope}", "unit or post", ident, where, path)
         self.nodes.setdefault(ident, kind)
+
+    def known(self, category: str, ident: str) -> bool:
+        """Whether a reference of ``category`` to ``ident`` points at something read
+        already (only the kinds that are cheap to tell; False for the others). Such a
+        reference passes :meth:`check_references` whatever is read after it."""
+        if category in ("unit", "post"):
+            return self.nodes.get(ident) == category
+        if category == "node":
+            return ident in self.nodes
+        if category == "person":
+            return ident in self.people
+        if category == "source":
+            return ident in self.sources
+        return False
 
     def check_references(self) -> None:
         """Report every reference to an id that nothing in the dataset creates."""

@@ -8,9 +8,13 @@ and the plan, as the loader makes it, so the writer knows not to write it twice.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
+
+from django.db import models
 
 from ..core.changes import Change
 from ..core.dates import FuzzyDate
@@ -75,79 +79,134 @@ def change_row(
 
 def record_rows(record: Record) -> Rows:
     """Every row of ``record``; timeline changes numbered in the order they apply."""
+    organization, tables = record_tables(record)
+    rows = Rows(organization)
+    for table in tables:
+        getattr(rows, table.name).extend(table.rows)
+    return rows
+
+
+@dataclass
+class Table:
+    """The rows of one table of a record, made only as they are iterated (once)."""
+
+    #: the field of :class:`Rows` they go in.
+    name: str
+    model: type[models.Model]
+    #: how many there are.
+    count: int
+    rows: Iterator[models.Model]
+
+
+def record_tables(record: Record) -> tuple[m.Organization, list[Table]]:
+    """The organization's row and every other row of ``record``, table by table in the
+    order they are inserted, each row made when it is asked for: a whole record's rows
+    are never all in memory at once (millions of changes make gigabytes of rows)."""
     org = record.organization
-    rows = Rows(
-        m.Organization(
-            key=org.id,
-            name=org.name,
-            description=org.description,
-            sources=list(org.sources),
-            assignments_complete_from=str(org.assignments_complete_from or ""),
-        )
+    organization = m.Organization(
+        key=org.id,
+        name=org.name,
+        description=org.description,
+        sources=list(org.sources),
+        assignments_complete_from=str(org.assignments_complete_from or ""),
     )
+    plans = list(record.plans.values())
+    plan_of: dict[Change, tuple[CorePlan, int]] = {
+        c: (plan, j) for plan in plans for j, c in enumerate(plan.changes)
+    }
+    # A change of an enacted plan is in the timeline too: written once, in its place.
+    enacted = {c for c in record.timeline.changes if c in plan_of}
+    pending = sum(1 for plan in plans for c in plan.changes if c not in enacted)
+    registers = [
+        (r.section, key, i, entry)
+        for r in REGISTERS
+        for i, (key, entry) in enumerate(record.register(r.section).items())
+    ]
+    tables = [
+        Table("sources", m.Source, len(record.sources), _sources(record)),
+        Table("people", m.Person, len(record.people), _people(record)),
+        Table("plans", m.Plan, len(plans), map(plan_row, plans, itertools.count())),
+        Table("events", m.PlanEvent, sum(len(p.events) for p in plans), _events(plans)),
+        Table(
+            "changes",
+            m.Change,
+            len(record.timeline.changes) + pending,
+            _changes(record, plan_of, enacted),
+        ),
+        Table("claims", m.Claim, len(record.claims), _claims(record)),
+        Table("entries", m.Entry, len(registers), itertools.starmap(entry_row, registers)),
+    ]
+    return organization, tables
+
+
+def _sources(record: Record) -> Iterator[m.Source]:
     for i, s in enumerate(record.sources.values()):
-        rows.sources.append(source_row(s, i))
+        yield source_row(s, i)
+
+
+def _people(record: Record) -> Iterator[m.Person]:
     for i, p in enumerate(record.people.values()):
-        rows.people.append(
-            m.Person(id=p.id, position=i, name=p.name, note=p.note, contact=p.contact, cv=p.cv)
-        )
-    plan_of: dict[Change, tuple[CorePlan, int]] = {}
-    for i, plan in enumerate(record.plans.values()):
-        rows.plans.append(
-            m.Plan(
-                id=plan.id,
-                position=i,
-                title=plan.title,
-                status=str(plan.status),
-                effective=str(plan.effective),
-                description=plan.description,
-                drafted_at=plan.drafted_at.isoformat() if plan.drafted_at else "",
-                documents=list(plan.documents),
-                phases=[
-                    {"id": ph.id, "title": ph.title, "effective": str(ph.effective)}
-                    for ph in plan.phases
-                ],
-            )
-        )
+        yield m.Person(id=p.id, position=i, name=p.name, note=p.note, contact=p.contact, cv=p.cv)
+
+
+def plan_row(plan: CorePlan, position: int) -> m.Plan:
+    """The row of one plan, without its changes and events (unsaved)."""
+    return m.Plan(
+        id=plan.id,
+        position=position,
+        title=plan.title,
+        status=str(plan.status),
+        effective=str(plan.effective),
+        description=plan.description,
+        drafted_at=plan.drafted_at.isoformat() if plan.drafted_at else "",
+        documents=list(plan.documents),
+        phases=[
+            {"id": ph.id, "title": ph.title, "effective": str(ph.effective)} for ph in plan.phases
+        ],
+    )
+
+
+def _events(plans: list[CorePlan]) -> Iterator[m.PlanEvent]:
+    for plan in plans:
         for j, e in enumerate(plan.events):
-            rows.events.append(
-                m.PlanEvent(
-                    plan_id=plan.id,
-                    position=j,
-                    status=str(e.status),
-                    at=str(e.at),
-                    by=e.by,
-                    note=e.note,
-                )
+            yield m.PlanEvent(
+                plan_id=plan.id,
+                position=j,
+                status=str(e.status),
+                at=str(e.at),
+                by=e.by,
+                note=e.note,
             )
-        for j, c in enumerate(plan.changes):
-            plan_of[c] = (plan, j)
+
+
+def _changes(
+    record: Record, plan_of: dict[Change, tuple[CorePlan, int]], enacted: set[Change]
+) -> Iterator[m.Change]:
+    """The timeline's changes numbered in the order they apply (those of ``enacted``
+    plans with their plan), then the changes of the plans not enacted."""
     sequence = 0
     for c in record.timeline.changes:
         sequence += 1
-        plan, j = plan_of.pop(c, (None, None))
-        rows.changes.append(change_row(c, sequence, plan, j))
+        plan, j = plan_of.get(c, (None, None))
+        yield change_row(c, sequence, plan, j)
     for plan in record.plans.values():
         for j, c in enumerate(plan.changes):
-            if c in plan_of:  # not in the timeline: the plan is not enacted
+            if c not in enacted:
                 sequence += 1
-                rows.changes.append(change_row(c, sequence, plan, j))
+                yield change_row(c, sequence, plan, j)
+
+
+def _claims(record: Record) -> Iterator[m.Claim]:
     for i, cl in enumerate(record.claims):
-        rows.claims.append(
-            m.Claim(
-                position=i,
-                subject=cl.subject,
-                field=cl.field,
-                value=cl.value,
-                cite=str(cl.citation),
-                basis=str(cl.basis),
-                note=cl.note,
-            )
+        yield m.Claim(
+            position=i,
+            subject=cl.subject,
+            field=cl.field,
+            value=cl.value,
+            cite=str(cl.citation),
+            basis=str(cl.basis),
+            note=cl.note,
         )
-    for register in REGISTERS:
-        for i, (key, entry) in enumerate(record.register(register.section).items()):
-            rows.entries.append(entry_row(register.section, key, i, entry))
-    return rows
 
 
 def source_row(source: CoreSource, position: int) -> m.Source:

@@ -19,10 +19,18 @@ from django.db import connections
 
 from ..core.record import Record
 from ..search import fts5, postgres
-from ..search.documents import DEFAULT_LANGUAGE, EVERYTHING, Document, Only, documents
+from ..search.documents import (
+    DEFAULT_LANGUAGE,
+    EVERYTHING,
+    Document,
+    Only,
+    documents,
+    each_document,
+)
 from ..search.engine import Match
 from ..search.query import Query
 from . import models as m
+from .batches import batches, insert_values
 from .reading.timeline import node_histories
 
 if TYPE_CHECKING:
@@ -37,22 +45,27 @@ BATCH = 1_000
 
 
 def _rows(docs: list[Document]) -> list[m.SearchDocument]:
+    """``docs`` as (unsaved) rows: what :func:`write` writes of them."""
     return [m.SearchDocument(**dict(zip(fts5.COLUMNS, fts5.row(d), strict=True))) for d in docs]
 
 
-def write(docs: list[Document]) -> None:
-    """Add ``docs`` to the index."""
-    rows = _rows(docs)
-    for i in range(0, len(rows), BATCH):
-        m.SearchDocument.objects.bulk_create(rows[i : i + BATCH])
+def write(docs: Iterable[Document]) -> int:
+    """Add ``docs`` to the index, a slice at a time (each made into rows only when it
+    is written); returns how many."""
+    count = 0
+    for batch in batches(docs, BATCH):
+        # fts5.row gives every column's text as the table keeps it (a text field stores
+        # a str as it is): no model instance to make and take apart again per document.
+        insert_values(m.SearchDocument, fts5.COLUMNS, [fts5.row(d) for d in batch])
+        count += len(batch)
+    return count
 
 
 def rebuild(record: Record) -> int:
-    """Every document of ``record``, in place of those held; returns how many."""
+    """Every document of ``record``, in place of those held; returns how many. They are
+    made as they are written: a large record's documents are never all held at once."""
     m.SearchDocument.objects.all().delete()
-    docs = documents(record, EVERYTHING)
-    write(docs)
-    return len(docs)
+    return write(each_document(record, EVERYTHING))
 
 
 def refresh(record: Record, only: Only, histories: Any = None) -> int:

@@ -28,6 +28,7 @@ from ..core.record import Record
 from ..core.structure import Structure
 from ..core.terms import Terms, versions
 from ..core.timeline import History, Version
+from .node_runs import Getter, Run, node_runs, runs_of
 from .text import normal
 
 #: The kinds of thing searched, in the order their groups are listed when tied.
@@ -139,24 +140,37 @@ def documents(
 ) -> list[Document]:
     """The documents of ``record`` (those of ``only``; default every one). ``histories``:
     every node's history, when the caller holds them already (else they are folded)."""
+    return list(each_document(record, only, histories))
+
+
+def each_document(
+    record: Record, only: Only = EVERYTHING, histories: Mapping[str, History] | None = None
+) -> Iterator[Document]:
+    """:func:`documents`, one at a time as they are asked for: a whole record's documents
+    (a few for every change and every version of a node) need not all be held at once."""
     maker = _Maker(record)
-    out: list[Document] = []
-    if only.nodes is None or only.nodes:
+    if only.nodes is None and histories is None:
+        # Every node's: from the runs of their values alone, not every version of every
+        # node held at once (see node_runs).
+        runs = node_runs(record.timeline, fields_of)
+        for node in sorted(runs):
+            yield from maker.runs(runs[node])
+        runs = None  # not needed by the documents that follow
+    elif only.nodes is None or only.nodes:
         if histories is None:
             histories = record.timeline.histories(only.nodes)
         nodes = sorted(histories) if only.nodes is None else sorted(only.nodes)
         for node in nodes:
             if node in histories:
-                out += maker.node(histories[node].versions)
+                yield from maker.node(histories[node].versions)
     if only.terms or only.nodes:
-        out += maker.terms(None if only.terms else only.nodes)
+        yield from maker.terms(None if only.terms else only.nodes)
     if only.changes is None or only.changes:
-        out += maker.changes(only.changes, only.mentioning)
+        yield from maker.changes(only.changes, only.mentioning)
     if only.sources:
-        out += maker.sources()
+        yield from maker.sources()
     if only.people:
-        out += maker.people()
-    return out
+        yield from maker.people()
 
 
 class _Maker:
@@ -185,6 +199,8 @@ class _Maker:
 
     def personal(self, text: str) -> bool:
         """Whether ``text`` names a person of the record (by full name or surname)."""
+        if not self.names:
+            return False  # a record without people: nothing to normalize the text for
         padded = f" {normal(text)} "
         return any(n in padded for n in self.names)
 
@@ -202,19 +218,14 @@ class _Maker:
         records = [v for v in history if v.record is not None]
         if not records:
             return []
-        last = records[-1].record
-        if isinstance(last, Unit):
-            fields = {
-                "name": lambda u: (u.name,),
-                "abbreviation": lambda u: (u.abbreviation,),
-                "mandate": lambda u: (u.mandate,),
-                "function": lambda u: u.functions,
-            }
-        else:
-            fields = {"title": lambda p: (p.title,)}
+        fields = fields_of(records[-1].record)
+        return self.runs({fld: runs_of(history, get) for fld, get in fields.items()})
+
+    def runs(self, by_field: Mapping[str, list[Run]]) -> list[Document]:
+        """A unit's or post's documents from the runs of each of its fields' values."""
         out = []
-        for fld, get in fields.items():
-            for values, since, until, cites, rec in _runs(history, get):
+        for fld, runs in by_field.items():
+            for values, since, until, cites, rec in runs:
                 name = _label(rec)
                 extra = rec.kind if fld == "name" and isinstance(rec, Unit) else ""
                 for text in values:
@@ -270,9 +281,9 @@ class _Maker:
     # ----------------------------------------------------------------- changes
     def changes(
         self, wanted: frozenset[str] | None, mentioning: frozenset[str] = frozenset()
-    ) -> list[Document]:
+    ) -> Iterator[Document]:
         """The narration, reason and note of each timeline change (``wanted``: of these,
-        and of the later ones that mention a node of ``mentioning``)."""
+        and of the later ones that mention a node of ``mentioning``), change by change."""
         timeline = self.record.timeline
         changes = timeline.changes
         if wanted is None:
@@ -281,7 +292,7 @@ class _Maker:
         else:
             spots = [i for i, c in enumerate(changes) if c.id in wanted]
             if not spots:
-                return []
+                return
             start, end = spots[0], spots[-1] + 1
             if mentioning:
                 end = len(changes)
@@ -289,18 +300,20 @@ class _Maker:
             # the folds, and by this one on its way).
             at, s, failures = timeline.start_at(start)
             timeline.advance(s, failures, at, start)
-        out: list[Document] = []
+        told: list[Document] = []
         sources = self.record.sources
 
         def tell(change: Change, before: Structure) -> None:
             asked = wanted is None or change.id in wanted
             if not asked and not (mentioning and mentioning & mentioned(change, before)):
                 return
-            out.extend(self.change(change, before, sources))
+            told.extend(self.change(change, before, sources))
 
-        for change in changes[start:end]:
-            step(change, s, before=tell)
-        return out
+        for i in range(start, end):
+            step(changes[i], s, before=tell)
+            if told:
+                yield from told
+                told.clear()
 
     def change(self, change: Change, before: Structure, sources) -> list[Document]:
         """One change's documents: told with the holder's name for those who may see it
@@ -390,6 +403,22 @@ def mentioned(change: Change, before: Structure) -> set[str]:
     return ids
 
 
+#: The fields of a unit's documents, and how each is read from its record.
+UNIT_FIELDS: dict[str, Getter] = {
+    "name": lambda u: (u.name,),
+    "abbreviation": lambda u: (u.abbreviation,),
+    "mandate": lambda u: (u.mandate,),
+    "function": lambda u: u.functions,
+}
+#: The fields of a post's documents.
+POST_FIELDS: dict[str, Getter] = {"title": lambda p: (p.title,)}
+
+
+def fields_of(record: Unit | Post) -> dict[str, Getter]:
+    """The fields of a node's documents, by the kind of its ``record``."""
+    return UNIT_FIELDS if isinstance(record, Unit) else POST_FIELDS
+
+
 def _label(record: Unit | Post) -> str:
     return record.name if isinstance(record, Unit) else record.title
 
@@ -401,29 +430,3 @@ def _post_titles(record: Record) -> dict[str, str]:
     for p, post in getattr(s, "retired_posts", {}).items():
         titles.setdefault(p, post.title)
     return titles
-
-
-def _runs(history: list[Version], get) -> Iterator[tuple]:
-    """(values, since, until, cites, record) for each run of versions in which ``get``
-    of the record gave the same values; a run ends where the value changes or the node
-    is abolished."""
-    run = None
-    for v in history:
-        if v.record is None:
-            if run is not None:
-                run[2] = str(v.since)
-                yield tuple(run)
-                run = None
-            continue
-        values = get(v.record)
-        if run is not None and run[0] == values:
-            run[2] = str(v.until) if v.until is not None else ""
-            run[4] = v.record
-            continue
-        if run is not None:
-            run[2] = str(v.since)
-            yield tuple(run)
-        cites = tuple(dict.fromkeys(str(c) for ch in v.changes for c in ch.cites))
-        run = [values, str(v.since), str(v.until) if v.until is not None else "", cites, v.record]
-    if run is not None:
-        yield tuple(run)

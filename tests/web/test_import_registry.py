@@ -14,6 +14,7 @@ import pytest
 from organogram.cli.main import main
 from organogram.registry import models as m
 from organogram.registry import store
+from organogram.registry.actions import dataset
 
 ROOT = Path(__file__).resolve().parents[2]
 UK = ROOT / "tests/fixtures/imports/uk_organogram"
@@ -114,14 +115,19 @@ def test_an_import_with_errors_writes_nothing(tmp_path, capsys):
 
 
 def test_a_failure_while_writing_rolls_the_whole_load_back(monkeypatch, capsys):
-    """The changes are inserted, then the claims fail: the old record is all still there."""
+    """The sources and people are inserted, then the changes fail: the old record is all
+    still there."""
     before = _snapshot()
     iom = [c.id for c in store.current_record().timeline]
 
-    def broken(self, objs, *args, **kwargs):
-        raise RuntimeError("the disk is full")
+    insert = dataset.insert
 
-    monkeypatch.setattr(type(m.Claim.objects), "bulk_create", broken)
+    def broken(model, rows):
+        if model is m.Change:
+            raise RuntimeError("the disk is full")
+        insert(model, rows)
+
+    monkeypatch.setattr(dataset, "insert", broken)
     with pytest.raises(RuntimeError, match="the disk is full"):
         main(["import", "uk-organogram", *DFID, "--registry", "--replace"])
     monkeypatch.undo()

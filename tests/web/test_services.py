@@ -12,6 +12,7 @@ from organogram.core.dates import FuzzyDate
 from organogram.formats import DatasetError, load_dataset
 from organogram.registry import models as m
 from organogram.registry import store
+from organogram.registry.actions import dataset
 from organogram.registry.audit import Actor
 from organogram.registry.services import (
     ChangeRefused,
@@ -82,10 +83,14 @@ def test_a_bad_dataset_loads_nothing_even_with_replace(tmp_path):
 def test_a_failure_while_writing_leaves_the_old_record(monkeypatch):
     before = snapshot_of_tables()
 
-    def broken(*args, **kwargs):
-        raise RuntimeError("disk full")
+    insert = dataset.insert
 
-    monkeypatch.setattr(m.Claim.objects, "bulk_create", broken)
+    def broken(model, rows):
+        if model is m.Claim:
+            raise RuntimeError("disk full")
+        insert(model, rows)
+
+    monkeypatch.setattr(dataset, "insert", broken)
     with pytest.raises(RuntimeError):
         load_dataset_into_registry(IOM, EDITOR, replace=True)
     assert snapshot_of_tables() == before

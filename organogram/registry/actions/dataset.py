@@ -2,7 +2,7 @@
 
 The record's timeline is folded before the transaction (it needs no lock and may take
 a while on a large record); the rows are then written in one transaction: everything
-or nothing.
+or nothing. They are made a slice at a time as they are written, never all at once.
 """
 
 from __future__ import annotations
@@ -11,10 +11,12 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from ...core.collector import paused
 from ...core.record import Record
 from ...importers.progress import Progress
 from .. import models as m
-from ..convert import record_rows
+from ..batches import batches, insert
+from ..convert import record_tables
 from ..source_files import BadUpload, Upload, read_upload, store_copy
 from .base import Action, Audit, Context, Outcome, Refused
 from .changes import failure_text
@@ -97,7 +99,12 @@ class LoadRecord(Action):
             except BadUpload as exc:
                 why = f"the copy of the source {source_id!r} cannot be kept: {exc}"
                 raise Refused(why) from None
-        _, failures = self.record.timeline.fold()
+        # On a fresh structure, so that the fold keeps no checkpoints: nothing reads this
+        # record at a date again (the search index folds it from the start), and a large
+        # record's copies of its structure would only take memory.
+        timeline = self.record.timeline
+        with paused():  # as a fold from a checkpoint pauses it (see core.collector)
+            _, failures = timeline.fold(structure=timeline.empty())
         if failures:
             raise Refused(
                 f"{len(failures)} change(s) of the dataset do not apply at their dates "
@@ -118,31 +125,23 @@ class LoadRecord(Action):
         return {"organization": existing.key, **counts()}
 
     def execute(self, ctx: Context, before: dict[str, Any] | None) -> Outcome:
-        """Write every row, in slices, with a progress bar."""
+        """Write every row, in slices made as they are written, with a progress bar."""
         if before is not None:
             _clear()
-        rows = record_rows(self.record)
-        tables = [
-            (m.Source, rows.sources),
-            (m.Person, rows.people),
-            (m.Plan, rows.plans),
-            (m.PlanEvent, rows.events),
-            (m.Change, rows.changes),
-            (m.Claim, rows.claims),
-            (m.Entry, rows.entries),
-        ]
-        total = 1 + sum(len(r) for _, r in tables)
+        organization, tables = record_tables(self.record)
+        total = 1 + sum(t.count for t in tables)
         with Progress("Writing the registry", total, enabled=self.progress) as bar:
-            rows.organization.save()
+            organization.save()
             bar.advance()
             for source_id, copy in self._copies.items():
                 store_copy(source_id, copy, ctx.now)
-            for model, batch in tables:
-                # In slices, so that a long load shows its progress (and stays within
-                # the databases' limits on parameters per statement).
-                for i in range(0, len(batch), BATCH):
-                    model.objects.bulk_create(batch[i : i + BATCH])
-                    bar.advance(len(batch[i : i + BATCH]))
+            for table in tables:
+                # In slices, made as they are written, so that a large record's rows are
+                # never all held at once; the slices also show the load's progress and
+                # keep within the databases' limits on parameters per statement.
+                for batch in batches(table.rows, BATCH):
+                    insert(table.model, batch)
+                    bar.advance(len(batch))
         held = counts()
         org = self.record.organization
         audit = Audit(
