@@ -118,3 +118,33 @@ def process_stats() -> dict[int, list[str]]:
         except OSError:  # ended meanwhile
             continue
     return found
+
+
+#: The fields of /proc/PID/smaps_rollup and /proc/PID/status read by :func:`process_memory`.
+_ROLLUP = ("Rss", "Pss", "Private_Clean", "Private_Dirty")
+
+
+def process_memory(pid: int) -> dict[str, int] | None:
+    """Bytes of memory process ``pid`` holds: ``rss`` (resident, pages shared with
+    others counted whole), ``pss`` (its fair share: a page shared by n processes counts
+    1/n), ``uss`` (its own pages, freed if it ended) and ``peak`` (the kernel's
+    high-water mark of its resident memory); None if it has ended."""
+    found: dict[str, int] = {}
+    try:
+        with open(f"/proc/{pid}/smaps_rollup") as f:
+            for line in f:
+                name, _, rest = line.partition(":")
+                if name in _ROLLUP:
+                    found[name] = int(rest.split()[0]) * 1024
+        with open(f"/proc/{pid}/status") as f:
+            for line in f:
+                if line.startswith("VmHWM:"):
+                    found["VmHWM"] = int(line.split()[1]) * 1024
+    except OSError:  # ended meanwhile
+        return None
+    return {
+        "rss": found.get("Rss", 0),
+        "pss": found.get("Pss", 0),
+        "uss": found.get("Private_Clean", 0) + found.get("Private_Dirty", 0),
+        "peak": found.get("VmHWM", 0),
+    }

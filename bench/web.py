@@ -34,6 +34,7 @@ from organogram.web.serving import default_workers
 from . import dataset
 from .server_process import (
     free_port,
+    process_memory,
     process_stats,
     start_server,
     stop_server,
@@ -89,6 +90,16 @@ class Server:
         assert self.proc is not None
         # The server was started in a session of its own: its group is its pid.
         return {pid: f for pid, f in process_stats().items() if int(f[2]) == self.proc.pid}
+
+    def memory(self) -> list[tuple[str, dict[str, int]]]:
+        """(role, :func:`process_memory`) of each server process: the master first."""
+        assert self.proc is not None
+        out = []
+        for pid in sorted(self.processes(), key=lambda p: (p != self.proc.pid, p)):
+            held = process_memory(pid)
+            if held is not None:
+                out.append(("master" if pid == self.proc.pid else "worker", held))
+        return out
 
     def cpu(self) -> float:
         """Processor seconds (user and system) the server's processes have used so far."""
@@ -220,6 +231,7 @@ def measure(name: str, data: Path, var: Path, args: argparse.Namespace) -> dict:
             )
         return {
             "name": name,
+            "memory": server.memory(),
             "processes": len(server.processes()),
             "ready": server.ready,
             "reused": reused,
@@ -227,6 +239,11 @@ def measure(name: str, data: Path, var: Path, args: argparse.Namespace) -> dict:
             "kinds": kinds,
         }
 
+
+#: Issue 21's target for a worker serving the large organization, bytes: its fair share
+#: (PSS), the measure that neither counts the pages it shares with the other processes
+#: once per process nor leaves them out.
+WORKER_TARGET = 2 * 1024**3
 
 #: Targets of issue 6: the 95th percentile under 100 ms on the IOM data, 300 ms on large.
 TARGETS = {"iom": 0.100}
@@ -312,7 +329,50 @@ def report(results: list[dict], args: argparse.Namespace) -> str:
                 f"| {k.repeats / len(k.times):.0%} |"
             )
         lines.append("")
+        lines += memory_table(r["memory"], r["name"])
     return "\n".join(lines)
+
+
+def gib(n: int) -> str:
+    return f"{n / 1024**3:.2f}"
+
+
+def memory_table(memory: list[tuple[str, dict[str, int]]], name: str) -> list[str]:
+    """The server's processes' memory after the timed requests, as report lines."""
+    if not memory:
+        return []
+    lines = [
+        "Memory of the server's processes after the timed requests (GiB; from the "
+        "kernel's /proc/PID/smaps_rollup): resident counts every page the process maps, "
+        "including those the workers share with the master since they were forked (the "
+        "record built before the workers started); fair share divides each shared page "
+        "among the processes that map it; own counts only the pages no other process "
+        "maps; peak is the high-water mark of resident memory."
+        + (
+            f" Issue 21's target: a worker serving the large organization within "
+            f"{gib(WORKER_TARGET)} GiB of fair share."
+            if name == "large"
+            else ""
+        ),
+        "",
+        "| process | resident | fair share | own | peak resident |"
+        + (" target |" if name == "large" else ""),
+        "|---|---:|---:|---:|---:|" + ("---|" if name == "large" else ""),
+    ]
+    for role, held in memory:
+        row = (
+            f"| {role} | {gib(held['rss'])} | {gib(held['pss'])} | {gib(held['uss'])} "
+            f"| {gib(held['peak'])} |"
+        )
+        if name == "large":
+            if role == "worker":
+                row += " met |" if held["pss"] < WORKER_TARGET else " **missed** |"
+            else:
+                row += " |"
+        lines.append(row)
+    total = sum(held["pss"] for _, held in memory)
+    lines += ["", f"All the server's processes together: {gib(total)} GiB (fair shares).", ""]
+    return lines
 
 
 def main(argv: list[str] | None = None) -> None:
