@@ -21,12 +21,17 @@ import numpy as np
 from .kept import FRESH, Kept
 from .schema import NONE, OPEN, TOP
 
+#: Below this many moves, a stretch is taken a move at a time (NumPy's calls cost more).
+SHORT = 64
+
 
 def take_moves(bulk: Kept, seg_post: list[int], seg_unit: list[int]) -> tuple[int, int]:
     """Take the moves of posts ``seg_post`` (kept here) to units ``seg_unit`` (in force),
     in their order, up to the first that moves its post to the unit it is in (which the
     fast path leaves to the core); how many were taken, and how many posts became
     stale (each at its first move, in the unit it left)."""
+    if len(seg_post) < SHORT:
+        return _one_by_one(bulk, seg_post, seg_unit)
     nid = np.array(seg_post, dtype=np.int64)
     un = np.array(seg_unit, dtype=np.int64)
     unit_of = np.frombuffer(bulk.unit, dtype=np.int64)
@@ -59,6 +64,22 @@ def take_moves(bulk: Kept, seg_post: list[int], seg_unit: list[int]) -> tuple[in
     for p, u in zip(fresh.tolist(), was.tolist(), strict=True):
         list_in(u, p)
     return m, len(fresh)
+
+
+def _one_by_one(bulk: Kept, seg_post: list[int], seg_unit: list[int]) -> tuple[int, int]:
+    """:func:`take_moves`, a move at a time."""
+    unit_of, stale, list_in = bulk.unit, bulk.stale, bulk.list_in
+    fresh = 0
+    for m, (nid, un) in enumerate(zip(seg_post, seg_unit, strict=True)):
+        now = unit_of[nid]
+        if un == now:
+            return m, fresh
+        unit_of[nid] = un
+        if stale[nid] == FRESH:
+            stale[nid] = now
+            fresh += 1
+            list_in(now, nid)
+    return len(seg_post), fresh
 
 
 def _by_post(nid: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

@@ -15,12 +15,13 @@ from __future__ import annotations
 
 import math
 from dataclasses import replace
+from unittest import mock
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from organogram.columns import Versions
+from organogram.columns import Versions, batch
 from organogram.columns.kept import ABSENT, FRESH
 from organogram.columns.runs import sure_to_create
 from organogram.columns.schema import OPEN
@@ -95,6 +96,17 @@ def test_the_kept_posts_and_the_lists_of_units_agree_with_the_core_after_runs(hi
     _check_kept(history.timeline)
 
 
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(history=run_histories())
+def test_stretches_of_moves_taken_at_once_give_the_columns_of_the_core_step(history):
+    """The stretches of plain moves in these histories are short (taken a move at a
+    time); here every one is taken with NumPy."""
+    timeline = history.timeline
+    with mock.patch.object(batch, "SHORT", 1):
+        agreement.same_columns(Versions.build(timeline), Versions.build(timeline, bulk=False))
+        _check_kept(timeline)
+
+
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(history=crowded_histories())
 def test_the_kept_posts_and_the_lists_of_units_agree_with_the_core_after_hand_overs(history):
@@ -113,7 +125,9 @@ def _units(*ids: str) -> list:
     ]
 
 
-def test_a_merge_ends_units_whose_posts_moved_in_and_out_in_several_runs():
+@pytest.mark.parametrize("short", [1, batch.SHORT])
+def test_a_merge_ends_units_whose_posts_moved_in_and_out_in_several_runs(short, monkeypatch):
+    monkeypatch.setattr(batch, "SHORT", short)
     d1, d2, d3, d4, d5 = (_day(f"2020-0{m}-01") for m in range(2, 7))
     posts = [
         CreatePost(date=_day("2020-01-01"), post=f"p{k}", title="Clerk", unit="a")
