@@ -10,19 +10,23 @@ taken through the core's ``step`` may read.
 
 A post is *kept here* while it is an ordinary post (not senior, no line of oversight of
 its own, in a unit): its unit is known here, and the structure's copy of it may be out
-of date (``stale``: its unit there, or None when it is not there at all). Every other
-kind of change goes through the core's ``step``; before it, the posts it names (and,
-for :data:`READS_UNITS`, the posts in the units it names) are put into the structure,
-or every stale post for a kind not listed in :data:`READS_NAMED` or
-:data:`READS_UNITS`. So the structure a change is checked against is, in every part
-the change reads, the core's own.
+of date (*stale*: its unit there, or not there at all). What is kept is held by node
+number (each post's unit, grade and title, whether and where it is stale), so that a
+move costs one lookup of the post's number and some list work. Every other kind of
+change goes through the core's ``step``; before it, the posts it names (and, for
+:data:`READS_UNITS`, the posts in the units it names) are put into the structure, or
+every stale post for a kind not listed in :data:`READS_NAMED` or :data:`READS_UNITS`.
+So the structure a change is checked against is, in every part the change reads, the
+core's own.
 
 A merge, split or replacement dated to one day does not need the stale posts of the
 units it ends put back: :meth:`Bulk.ready_units` puts only the posts it names and the
 structure's out-of-date copies in those units (which the core would otherwise hand
 over), and :meth:`Bulk.hand_over` then gives the stale posts of each ended unit to its
 successor here, by the core's rule (:func:`successors`), as rows the recorder writes
-in the order the core's step would have made them.
+in the order the core's step would have made them. Both find a unit's stale posts in
+:attr:`Bulk.listed`: per unit, the posts that moved into it or became stale in it,
+appended to as they move (never removed then) and cleaned when read.
 """
 
 from __future__ import annotations
@@ -38,9 +42,10 @@ from ..core.changes import (
     Replace,
     Split,
 )
-from ..core.model import Post
 from ..core.structure import Structure
-from .schema import NONE, OPEN, TOP
+from .kept import ABSENT, FRESH, Kept
+
+__all__ = ["ABSENT", "FRESH", "KEEP", "READS_NAMED", "READS_UNITS", "Bulk", "successors"]
 
 #: The kinds of change that read no post but those they name (a unit moved under a
 #: senior post, a post moved…).
@@ -49,7 +54,6 @@ READS_NAMED = (CreatePost, CreateUnit, Move, MovePost, Rename)
 #: replacement hands over the posts in the units it ends.
 READS_UNITS = (Merge, Replace, Split)
 KEEP = "="  # MovePost's "leave this as it is"
-NOWHERE = object()  # not stale (None is a stale post's "not in the structure")
 
 
 def successors(change: Change) -> dict[str, str]:
@@ -67,131 +71,71 @@ def successors(change: Change) -> dict[str, str]:
     return {}
 
 
-class Bulk:
-    """The ordinary posts, their units, and which of them the structure has out of date."""
-
-    def __init__(self, recorder):
-        self.recorder = recorder
-        #: post -> its unit now, and its grade, title and node numbers (for the rows of
-        #: its moves), for every post kept here.
-        self.kept: dict[str, tuple[str, int, int, int]] = {}
-        #: post -> what its post object is made from: the change that created it (never
-        #: in the structure yet) or its last object.
-        self.base: dict[str, Post | CreatePost] = {}
-        #: post -> its unit in the structure (None: not there) while that is out of date.
-        self.stale: dict[str, str | None] = {}
-        #: unit -> the stale posts now in it or in it for the structure.
-        self.by_unit: dict[str, set[str]] = {}
-        #: how many posts :meth:`hand_over` gave to a successor unit (told by the tests).
-        self.handed = 0
-
-    def copy(self, recorder) -> Bulk:
-        """What is kept here, for ``recorder`` (a copy of this one's): taking a change
-        into one never changes the other."""
-        out = Bulk(recorder)
-        out.kept, out.base = dict(self.kept), dict(self.base)
-        out.stale = dict(self.stale)
-        out.by_unit = {unit: set(posts) for unit, posts in self.by_unit.items()}
-        out.handed = self.handed
-        return out
-
-    # ------------------------------------------------------------ the fast path
-    # Post creations and moves are taken a run at a time (:mod:`.runs`).
-
-    def row(self, p: str, u: str, at: int, day: int) -> None:
-        """Close ``p``'s open version and open one in unit ``u`` (change ``at``, ``day``)."""
-        rec = self.recorder
-        _, grade, title, nid = self.kept[p]
-        open_post = rec.open_post
-        unit = rec.nodes.find(u)
-        if unit < 0:  # a unit the change made, not yet numbered (the recorder's order)
-            unit = rec.number(u)
-        open_post[nid] = rec.tables["posts"].supersede(
-            int(open_post[nid]),
-            (nid, unit, TOP, grade, 0, title, day, day, OPEN, OPEN, at, NONE),
-            day,
-            at,
-        )
-
-    def join(self, p: str, s: Structure) -> str | None:
-        """Keep ``p`` here from now on if it is an ordinary post of the structure."""
-        post = s.posts.get(p)
-        if post is None or post.senior or post.unit is None:
-            return None
-        if p in s.oversight or p in s.unplaced:
-            return None
-        self.base[p] = post
-        self.kept[p] = self._numbers(post)
-        return post.unit
-
-    def _numbers(self, post: Post) -> tuple[str, int, int, int]:
-        """What :attr:`kept` holds for ``post`` (numbering its grade, title and id)."""
-        rec = self.recorder
-        return (
-            post.unit,
-            rec.grades.number(post.grade),
-            rec.text.number(post.title),
-            rec.number(post.id),
-        )
+class Bulk(Kept):
+    """The posts kept by the fast path (:class:`~.kept.Kept`) around the changes taken
+    through the core's ``step``: what each may read put back into the structure, and
+    what it did taken back."""
 
     # ----------------------------------------------- around the core's step
     def ready(self, change: Change, s: Structure) -> None:
         """Put into ``s`` every stale post that ``change`` may read."""
-        if not self.stale:
+        if not self.n_stale:
             return
         units = isinstance(change, READS_UNITS)
         if not units and not isinstance(change, READS_NAMED):
             self.settle(s)
             return
-        stale = self.stale
+        kept, stale, find = self.kept, self.stale, self.recorder.nodes.find
         for node in change.subjects() | change.needs():
-            if node in stale:
-                self._put(node, s)
+            nid = kept.get(node)
+            if nid is not None and stale[nid] != FRESH:
+                self._put(nid, s)
             if units:
-                for p in list(self.by_unit.get(node, ())):
-                    self._put(p, s)
+                u = find(node)
+                if u >= 0:
+                    for p in self.of_unit(u, now=True, there=True):
+                        self._put(p, s)
 
     def ready_units(self, change: Change, s: Structure) -> None:
         """Before a merge, split or replacement: put into ``s`` the stale posts it names
         and those the structure still has in a unit it ends (else the core would hand
         over a copy out of date); the others stay stale (:meth:`hand_over`)."""
-        stale, by_unit = self.stale, self.by_unit
-        if not stale:
+        if not self.n_stale:
             return
+        kept, stale, find = self.kept, self.stale, self.recorder.nodes.find
         for node in change.subjects() | change.needs():
-            if node in stale:
-                self._put(node, s)
+            nid = kept.get(node)
+            if nid is not None and stale[nid] != FRESH:
+                self._put(nid, s)
         for u in successors(change):
-            there = by_unit.get(u)
-            if there:
-                for p in [p for p in there if stale[p] == u]:
-                    self._put(p, s)
+            number = find(u)
+            if number >= 0:
+                for nid in self.of_unit(number, now=False, there=True):
+                    self._put(nid, s)
 
     def hand_over(self, change: Change) -> dict[str, str]:
         """After a merge, split or replacement through the core's step (see
         :meth:`ready_units`): the stale posts of each unit it ended -> their new unit,
-        noted here (the recorder writes their rows, :meth:`row`)."""
+        noted here (the recorder writes their rows, :meth:`row`, which keeps their new
+        unit)."""
         out: dict[str, str] = {}
-        stale, kept, by_unit = self.stale, self.kept, self.by_unit
+        find, names = self.recorder.nodes.find, self.recorder.nodes.text
         for old, new in successors(change).items():
-            there = by_unit.get(old)
-            if not there:
-                continue
-            for p in [p for p in there if kept[p][0] == old]:
-                if stale[p] != old:
-                    there.discard(p)
-                by_unit.setdefault(new, set()).add(p)
-                kept[p] = (new, *kept[p][1:])
-                out[p] = new
+            number = find(old)
+            if number >= 0:
+                for nid in self.of_unit(number, now=True, there=False):
+                    out[names[nid]] = new
         self.handed += len(out)
         return out
 
     def after(self, s: Structure, touched: set[str]) -> None:
         """Take back what a change through the core's ``step`` did to posts kept here."""
+        kept = self.kept
         for p in touched:
-            if p not in self.kept:
+            nid = kept.get(p)
+            if nid is None:
                 continue
-            if p in self.stale:
+            if self.stale[nid] != FRESH:
                 raise RuntimeError(f"post {p!r} was read out of date (see READS_NAMED)")
             post = s.posts.get(p)
             if (
@@ -201,28 +145,28 @@ class Bulk:
                 or p in s.oversight
                 or p in s.unplaced
             ):
-                del self.kept[p], self.base[p]
-                continue
-            self.base[p] = post
-            self.kept[p] = self._numbers(post)
+                del kept[p]
+                self.base[nid] = None
+            elif post is not self.base[nid]:
+                self._take(post)
 
     def settle(self, s: Structure) -> None:
         """Put every stale post into ``s``: the structure is then the core's."""
-        for p in list(self.stale):
-            self._put(p, s)
+        stale = self.stale
+        for nid in [nid for nid in self.kept.values() if stale[nid] != FRESH]:
+            self._put(nid, s)
 
-    def _put(self, p: str, s: Structure) -> None:
-        was = self.stale.pop(p)
-        unit = self.kept[p][0]
-        for u in (unit, was):
-            if u is not None:
-                self.by_unit[u].discard(p)
-        base = self.base[p]
+    def _put(self, nid: int, s: Structure) -> None:
+        rec = self.recorder
+        self.stale[nid] = FRESH
+        self.n_stale -= 1
+        unit = rec.nodes.text[self.unit[nid]]
+        base = self.base[nid]
         post = base.build() if isinstance(base, CreatePost) else base
         if post.unit != unit:
             post = post.but(unit=unit)
         s.put_post(post)
         if isinstance(base, CreatePost):
-            s.set_oversight(p, None)  # as the creation applies itself
-        self.base[p] = post
-        self.recorder.post_obj[self.recorder.number(p)] = post
+            s.set_oversight(post.id, None)  # as the creation applies itself
+        self.base[nid] = post
+        rec.post_obj[nid] = post
