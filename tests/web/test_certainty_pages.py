@@ -134,3 +134,26 @@ def test_a_unit_ended_by_a_date_with_no_earliest_day_has_a_page(client, db, tmp_
     assert page.status_code == 200
     assert "0001-01-01" not in page.content.decode()
     assert client.get("/compare/").status_code == 200
+
+
+def test_what_is_only_possible_is_counted_once_per_revision_and_date(client, uncertain):
+    """A large structure has a million nodes: the page counts its possible ones once per
+    revision and date, not on every request."""
+    from organogram.core.dates import FuzzyDate
+    from organogram.registry import store
+    from organogram.registry.reading.structure import cached_structure
+    from organogram.site.views.structure import uncertain_summary
+
+    state, at = store.current(), FuzzyDate.parse("2020-06-30")
+    summary = uncertain_summary(state, at, False)
+    assert uncertain_summary(state, at, False) is summary
+    nodes = cached_structure(state, at, people=False)["nodes"]
+    possible = [n for n in nodes if n.get("status") == "possibly in force"]
+    assert possible and summary["possible_count"] == len(possible)
+    assert [n["id"] for n in summary["possibly_still"]] and all(
+        n["words"] for n in summary["possibly_still"]
+    )
+    # Another date is counted apart.
+    other = uncertain_summary(state, FuzzyDate.parse("2010-01-01"), False)
+    assert other is not summary
+    assert f"({len(possible)} of them only possibly)" in text(client.get("/" + AT))

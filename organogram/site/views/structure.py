@@ -55,6 +55,26 @@ def cached_index(state: State, at: FuzzyDate, people: bool) -> TreeIndex:
     )
 
 
+def uncertain_summary(state: State, at: FuzzyDate, people: bool) -> dict[str, Any]:
+    """How many nodes are only possibly in force at ``at``, and the "possibly still in
+    force" list with each entry's words, once per revision and date: the structure of a
+    large record has a million nodes, too many to go through on every request."""
+
+    def summarize() -> dict[str, Any]:
+        data = cached_structure(state, at, people=people)
+        return {
+            "possible_count": sum(
+                1 for n in data["nodes"] if n.get("status") == "possibly in force"
+            ),
+            "possibly_still": [
+                {**n, "words": list(dict.fromkeys(u["words"] for u in n["uncertain"]))}
+                for n in data.get("possibly_still", [])
+            ],
+        }
+
+    return state.memo.kept("structure.uncertain", (str(at), people), summarize)
+
+
 def tree_html(
     state: State, at: FuzzyDate, at_query: str, people: bool, *, unplaced: bool = False
 ) -> SafeString:
@@ -91,11 +111,7 @@ def structure(request: HttpRequest, state: State) -> HttpResponse:
         if data.get("unplaced")
         else "",
         unplaced_count=len(data.get("unplaced", ())),
-        possible_count=sum(1 for n in data["nodes"] if n.get("status") == "possibly in force"),
-        possibly_still=[
-            {**n, "words": list(dict.fromkeys(u["words"] for u in n["uncertain"]))}
-            for n in data.get("possibly_still", [])
-        ],
+        **uncertain_summary(state, when.date, people),
         count=len(data["nodes"]),
         partial=len(data["nodes"]) > tree_units(),
         uncertain=data["uncertain"],

@@ -16,7 +16,7 @@ from ...registry.reading.columns import record_columns
 from ...registry.reading.structure import cached_snapshot, cached_structure
 from ...registry.reading.timeline import node_histories, node_history, sentences
 from ...registry.store import State
-from .structure import tree_html
+from .structure import tree_html, uncertain_summary
 from .unit import touching
 
 
@@ -35,6 +35,7 @@ def warm(state: State) -> None:
         sentences(state, people)
         data = cached_structure(state, today, people=people)
         tree_html(state, today, "", people)
+        uncertain_summary(state, today, people)
         if data.get("unplaced"):
             tree_html(state, today, "", people, unplaced=True)
     # One unit's page makes what every unit page shares, kept with the timeline: the
