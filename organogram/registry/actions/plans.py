@@ -30,7 +30,7 @@ from ...core.plans import (
 from ...formats.codec import change_to_dict
 from ...formats.kinds import ID_RE, ID_RULE
 from .. import models as m
-from ..convert import change_row
+from ..convert import change_row, plan_row
 from .base import Action, Audit, Context, Outcome
 from .changes import read_change, refuse_dangling
 from .plan_common import PlanRefused, core, editable, event_row, plan_of
@@ -115,15 +115,9 @@ class DraftPlan(Action):
         """Store the plan and its first status event; the result is its row."""
         plan = self.planned(ctx, plan_id)
         position = (m.Plan.objects.aggregate(top=Max("position"))["top"] or 0) + 1
-        row = m.Plan.objects.create(
-            id=plan.id,
-            position=position,
-            title=plan.title,
-            status=str(plan.status),
-            effective=str(plan.effective),
-            description=plan.description,
-            drafted_at=ctx.now.isoformat(),
-        )
+        row = plan_row(plan, position)  # the one place a plan's row is made
+        row.drafted_at = ctx.now.isoformat()
+        row.save(force_insert=True)
         event_row(row, plan)
         after = {"title": plan.title, "effective": str(plan.effective), "status": "draft"}
         return Outcome(row, Audit("organogram.plan.create", "plan", plan.id, after=after))
