@@ -475,6 +475,12 @@ def test_create_post_with_status_funding_and_fte():
     assert "unknown post status 'vacant'" in refused(
         CreatePost(date=DATE, post="p2", title="Officer", status="vacant"), s
     )
+    # None is "not given" to an amendment, not a value a new post can be built with.
+    for name in ("status", "funding", "fte"):
+        assert f"needs a {name}" in refused(
+            CreatePost(date=DATE, post="p2", title="Officer", **{name: None}), s
+        )
+    assert "p2" not in s.posts
 
 
 def test_amend_post_changes_only_what_it_names():

@@ -46,6 +46,11 @@ class CreatePost(Change):
         need_new_id(s, self.post, problems)
         if not self.title.strip():
             problems.append(f"post {s.named(self.post)} needs a title")
+        # None means "not given" to an amendment; a new post has a value for each (its
+        # defaults), and its build reads them.
+        for name in ("status", "funding", "fte"):
+            if getattr(self, name) is None:
+                problems.append(f"post {s.named(self.post)} needs a {name} (or leave it out)")
         problems += post_values_problems(self.post, self.status, self.funding, self.fte)
         if self.unit is not None:
             need_unit(s, self.unit, problems, "unit of the post")
